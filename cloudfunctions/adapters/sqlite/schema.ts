@@ -1,0 +1,79 @@
+import type Database from 'better-sqlite3'
+import { collectionSpecs, type CollectionName, type CollectionSpec } from '../../core/collections'
+
+/**
+ * Each collection is a table of JSON documents. Every field a query filters or
+ * sorts on becomes a virtual generated column with an index, so SQLite serves
+ * each query from an index while documents keep the cloud database's shape.
+ */
+export function fieldPath(field: string): string {
+  if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(field)) throw new Error(`bad field name ${field}`)
+  return `$.${field}`
+}
+
+export function columnOf(field: string): string {
+  if (field === '_id') return '_id'
+  fieldPath(field)
+  return `f_${field}`
+}
+
+export function indexedFields(spec: CollectionSpec): Set<string> {
+  return new Set([...spec.indexes.flat(), ...spec.unique.flat()])
+}
+
+function createCollection(db: Database.Database, name: CollectionName): void {
+  const spec = collectionSpecs[name]
+  const columns = [...indexedFields(spec)].map(
+    (field) => `"${columnOf(field)}" GENERATED ALWAYS AS (json_extract(doc, '${fieldPath(field)}')) VIRTUAL`,
+  )
+  db.exec(`CREATE TABLE "${name}" (_id TEXT PRIMARY KEY, doc TEXT NOT NULL${columns.map((c) => `, ${c}`).join('')})`)
+  const indexName = (fields: readonly string[]) => `${name}__${fields.join('_')}`
+  for (const fields of spec.indexes) {
+    db.exec(`CREATE INDEX "${indexName(fields)}" ON "${name}" (${fields.map((f) => `"${columnOf(f)}"`).join(', ')})`)
+  }
+  for (const fields of spec.unique) {
+    db.exec(
+      `CREATE UNIQUE INDEX "u_${indexName(fields)}" ON "${name}" (${fields.map((f) => `"${columnOf(f)}"`).join(', ')})`,
+    )
+  }
+}
+
+interface Migration {
+  version: number
+  up(db: Database.Database): void
+}
+
+/** Append only: a released migration never changes. */
+const migrations: readonly Migration[] = [
+  {
+    version: 1,
+    up(db) {
+      const names: CollectionName[] = [
+        'township',
+        'village',
+        'household',
+        'person',
+        'member',
+        'appointment',
+        'power_category',
+        'power_item',
+        'power_selection',
+        'power_change',
+        'responsibility',
+        'prohibition',
+      ]
+      for (const name of names) createCollection(db, name)
+    },
+  },
+]
+
+export function migrate(db: Database.Database): void {
+  const current = db.pragma('user_version', { simple: true }) as number
+  for (const migration of migrations) {
+    if (migration.version <= current) continue
+    db.transaction(() => {
+      migration.up(db)
+      db.pragma(`user_version = ${migration.version}`)
+    })()
+  }
+}

@@ -1,0 +1,9 @@
+import type { Area } from './core/dispatch'
+import { memberArea } from './member/area'
+import { powerArea } from './power/area'
+
+/** Every deployable cloud function, by name; the local host serves each at /api/fn/<name>. */
+export const areas: Record<string, Area> = {
+  member: memberArea ,
+  power: powerArea ,
+}

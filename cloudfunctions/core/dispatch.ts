@@ -1,0 +1,66 @@
+import type { ZodError } from 'zod'
+import type { ActionContract, AreaContract, OutputOf, ParsedInputOf } from '../../shared/contract/action'
+import { AppError, fail, type Envelope } from '../../shared/errors'
+import { permissionOf } from '../../shared/permissions'
+import { resolveActor } from './actor'
+import type { BaseContext, HandlerContext } from './context'
+import { BadCursorError, DuplicateKeyError } from './store'
+
+export type Handler<C extends ActionContract> = (ctx: HandlerContext, input: ParsedInputOf<C>) => Promise<OutputOf<C>>
+
+export type Handlers<A extends AreaContract> = { [K in keyof A]: Handler<A[K]> }
+
+/** A cloud function: its actions' contracts and handlers, type-checked against each other by `defineArea`. */
+export interface Area {
+  name: string
+  contract: AreaContract
+  handlers: Record<string, (ctx: HandlerContext, input: never) => Promise<unknown>>
+}
+
+export const defineArea = <A extends AreaContract>(name: string, contract: A, handlers: Handlers<A>): Area => ({
+  name,
+  contract,
+  handlers: handlers as Area['handlers'],
+})
+
+/** The first problem, in the words the schema gives for it. */
+export function describeZodError(error: ZodError): string {
+  return error.issues[0]?.message ?? '填写的内容有误，请检查后再试'
+}
+
+/**
+ * parse → authorise → handle → envelope. Everything a handler throws becomes a
+ * typed error; an unexpected one is logged and reported as INTERNAL without
+ * its details.
+ */
+export async function dispatch(area: Area, event: unknown, base: BaseContext): Promise<Envelope<unknown>> {
+  if (event === null || typeof event !== 'object' || Array.isArray(event)) return fail('INVALID_INPUT')
+  const { action, ...rawInput } = event as Record<string, unknown>
+  if (typeof action !== 'string' || !Object.hasOwn(area.contract, action)) return fail('UNKNOWN_ACTION')
+  const permission = permissionOf(area.name, action)
+  if (!permission) return fail('FORBIDDEN')
+  if (!base.openid) return fail('UNAUTHENTICATED')
+  try {
+    const actor = await resolveActor(base.store, base.openid)
+    if (!permission.roles.includes(actor.role)) return fail('FORBIDDEN')
+    const contract = area.contract[action]!
+    const input = contract.input.safeParse(rawInput)
+    if (!input.success) return fail('INVALID_INPUT', describeZodError(input.error))
+    const ctx: HandlerContext = {
+      openid: base.openid,
+      actor, store: base.store, clock: base.clock,
+      now: base.clock.now().toISOString(),
+    }
+    const output = await area.handlers[action]!(ctx, input.data as never)
+    // Parsing the output strips any field the contract does not name, so nothing leaks by accident.
+    const checked = contract.output.safeParse(output)
+    if (!checked.success) throw checked.error
+    return { ok: true, data: checked.data }
+  } catch (error) {
+    if (error instanceof AppError) return fail(error.code, error.message)
+    if (error instanceof BadCursorError) return fail('INVALID_INPUT', '翻页参数不对，请回到第一页重新打开')
+    if (error instanceof DuplicateKeyError) return fail('CONFLICT')
+    console.error(`[${area.name}.${action}]`, error)
+    return fail('INTERNAL')
+  }
+}

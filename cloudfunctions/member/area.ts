@@ -1,0 +1,18 @@
+import { memberContract } from '../../shared/contract/member'
+import { defineArea } from '../core/dispatch'
+import { join, me } from './join'
+import { approve, listPending, reject } from './approval'
+import { coverage, household, remove, roster, setRepresentative } from './roster'
+
+export const memberArea = defineArea('member', memberContract, {
+  me,
+  join,
+  listPending,
+  approve,
+  reject,
+  roster,
+  household,
+  setRepresentative,
+  remove,
+  coverage,
+})

@@ -1,0 +1,40 @@
+import { mkdirSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { SqliteStore } from '../cloudfunctions/adapters/sqlite/store'
+import { systemClock } from '../cloudfunctions/core/context'
+import { createHost } from './server'
+import { loadSecret } from './session'
+import { isSeeded, seedDemo } from './seed/demo'
+
+/**
+ * The local host: the cloud functions over HTTP on an embedded SQLite database,
+ * plus the H5 build of the mini-program. PORT and DATA_DIR override the defaults.
+ */
+async function main(): Promise<void> {
+  const port = Number(process.env.PORT ?? 8080)
+  const dataDir = resolve(process.env.DATA_DIR ?? '.data')
+  const staticDir = resolve(process.env.STATIC_DIR ?? 'miniprogram/dist/h5')
+  mkdirSync(dataDir, { recursive: true })
+
+  const store = SqliteStore.open(resolve(dataDir, 'village.db'))
+  if (!(await isSeeded(store))) {
+    await seedDemo(store, systemClock.now())
+    console.log('已创建演示乡镇：石桥镇（石桥村、柳树湾村、东岭村）')
+  }
+
+  const server = createHost({ store, clock: systemClock, secret: loadSecret(dataDir), staticDir, devLogin: true })
+  server.listen(port, '127.0.0.1', () => {
+    console.log(`村级小微权力监督 本地服务已启动: http://127.0.0.1:${port}  (数据目录 ${dataDir})`)
+  })
+  const stop = () => server.close(() => {
+    store.close()
+    process.exit(0)
+  })
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
+}
+
+main().catch((error: unknown) => {
+  console.error(error)
+  process.exit(1)
+})

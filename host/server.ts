@@ -1,0 +1,155 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import { createReadStream, existsSync, statSync } from 'node:fs'
+import { extname, join, normalize, sep } from 'node:path'
+import { randomBytes } from 'node:crypto'
+import { areas } from '../cloudfunctions/areas'
+import { dispatch } from '../cloudfunctions/core/dispatch'
+import type { Clock } from '../cloudfunctions/core/context'
+import type { Store } from '../cloudfunctions/core/store'
+import { errorStatus, fail, type Envelope } from '../shared/errors'
+import { issueToken, verifyToken } from './session'
+import { listPeople } from './people'
+
+export interface HostOptions {
+  store: Store
+  clock: Clock
+  secret: Buffer
+  /** the H5 build to serve, e.g. miniprogram/dist/h5 */
+  staticDir: string
+  /** dev sign-in endpoints exist only when true */
+  devLogin: boolean
+}
+
+const MAX_BODY = 1024 * 1024
+
+const mime: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.svg': 'image/svg+xml',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+}
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  const json = JSON.stringify(body)
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(json),
+    'cache-control': 'no-store',
+  })
+  res.end(json)
+}
+
+function sendEnvelope(res: ServerResponse, envelope: Envelope<unknown>): void {
+  send(res, envelope.ok ? 200 : errorStatus(envelope.error.code), envelope)
+}
+
+class BodyError extends Error {
+  constructor(readonly envelope: ReturnType<typeof fail>) {
+    super(envelope.error.message)
+  }
+}
+
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  const type = req.headers['content-type'] ?? ''
+  if (!/^application\/json\b/i.test(type)) {
+    throw new BodyError(fail('INVALID_INPUT', '请求格式不对：请以 JSON 提交'))
+  }
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length
+    if (size > MAX_BODY) throw new BodyError(fail('PAYLOAD_TOO_LARGE', '提交的内容太大，请删减后再试'))
+    chunks.push(chunk as Buffer)
+  }
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8'))
+  } catch {
+    throw new BodyError(fail('INVALID_INPUT', '请求格式不对：不是有效的 JSON'))
+  }
+}
+
+function bearer(req: IncomingMessage): string | null {
+  const header = req.headers.authorization ?? ''
+  const match = /^Bearer\s+(\S+)$/i.exec(header)
+  return match ? match[1]! : null
+}
+
+function serveStatic(options: HostOptions, url: URL, res: ServerResponse): void {
+  const root = normalize(options.staticDir)
+  let path = normalize(join(root, decodeURIComponent(url.pathname)))
+  if (!path.startsWith(root + sep) && path !== root) {
+    send(res, 404, fail('NOT_FOUND'))
+    return
+  }
+  if (!existsSync(path) || statSync(path).isDirectory()) {
+    // Unknown paths get the app shell, so a deep link still opens the app.
+    path = join(root, 'index.html')
+    if (!existsSync(path)) {
+      res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' })
+      res.end('H5 应用尚未构建：请运行 npm start（会自动构建）。')
+      return
+    }
+  }
+  const ext = extname(path)
+  res.writeHead(200, {
+    'content-type': mime[ext] ?? 'application/octet-stream',
+    // Built assets carry content hashes; the shell must always be fresh.
+    'cache-control': ext === '.html' ? 'no-cache' : 'public, max-age=31536000, immutable',
+  })
+  createReadStream(path).pipe(res)
+}
+
+async function route(options: HostOptions, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://localhost')
+  const { pathname } = url
+  if (pathname === '/api/health' && req.method === 'GET') return send(res, 200, { ok: true })
+
+  if (options.devLogin && pathname === '/api/dev/people' && req.method === 'GET') {
+    return send(res, 200, { ok: true, data: await listPeople(options.store) })
+  }
+  if (options.devLogin && pathname === '/api/dev/login' && req.method === 'POST') {
+    const body = (await readJson(req)) as { personId?: unknown; guest?: unknown } | null
+    const now = options.clock.now()
+    if (body?.guest === true) {
+      // A brand-new visitor, as a stranger opening the mini-program for the first time.
+      const openid = `visitor:${randomBytes(12).toString('base64url')}`
+      return send(res, 200, { ok: true, data: { token: issueToken(options.secret, openid, now) } })
+    }
+    if (typeof body?.personId !== 'string') return sendEnvelope(res, fail('INVALID_INPUT', '请选择要登录的人'))
+    const person = await options.store.get('person', body.personId)
+    if (!person) return sendEnvelope(res, fail('NOT_FOUND', '没有这个人'))
+    return send(res, 200, { ok: true, data: { token: issueToken(options.secret, person.openid, now) } })
+  }
+
+  const fn = /^\/api\/fn\/([a-z]+)$/.exec(pathname)
+  if (fn) {
+    if (req.method !== 'POST') return sendEnvelope(res, fail('INVALID_INPUT', '请用 POST 调用云函数'))
+    const area = Object.hasOwn(areas, fn[1]!) ? areas[fn[1]!] : undefined
+    if (!area) return sendEnvelope(res, fail('NOT_FOUND', '没有这个云函数'))
+    const token = bearer(req)
+    const openid = token ? verifyToken(options.secret, token, options.clock.now()) : null
+    if (token && !openid) return sendEnvelope(res, fail('UNAUTHENTICATED', '登录已失效，请重新登录'))
+    const event = await readJson(req)
+    return sendEnvelope(res, await dispatch(area, event, { openid, store: options.store, clock: options.clock }))
+  }
+  if (pathname.startsWith('/api/')) return sendEnvelope(res, fail('NOT_FOUND', '没有这个接口'))
+  if (req.method !== 'GET' && req.method !== 'HEAD') return sendEnvelope(res, fail('NOT_FOUND'))
+  serveStatic(options, url, res)
+}
+
+export function createHost(options: HostOptions): Server {
+  return createServer((req, res) => {
+    route(options, req, res).catch((error: unknown) => {
+      if (error instanceof BodyError) return sendEnvelope(res, error.envelope)
+      console.error('[host]', error)
+      if (!res.headersSent) sendEnvelope(res, fail('INTERNAL'))
+      else res.destroy()
+    })
+  })
+}

@@ -1,0 +1,115 @@
+import { cursor, id, optionalText, page, text, z } from '../zod'
+import { action } from './action'
+import { memberStatuses } from '../domain/member'
+
+const callerRole = z.enum(['villager', 'chair', 'committee', 'township', 'guest'])
+
+const villageRef = z.object({ villageId: z.string(), name: z.string(), townshipName: z.string() })
+
+const householdRef = z.object({ householdId: z.string(), number: z.string(), headName: z.string() })
+
+export const meOutput = z.object({
+  personId: z.string().nullable(),
+  name: z.string().nullable(),
+  role: callerRole,
+  /** e.g. 村务监督委员会主任, 纪委书记; for villagers 户代表 or 家庭成员. */
+  title: z.string().nullable(),
+  township: z.object({ townshipId: z.string(), name: z.string() }).nullable(),
+  village: villageRef.nullable(),
+  household: householdRef.nullable(),
+  isRepresentative: z.boolean(),
+  /** The caller's latest join request, so a guest can see it is waiting or why it was declined. */
+  membership: z
+    .object({
+      memberId: z.string(),
+      status: z.enum(memberStatuses),
+      village: villageRef,
+      household: householdRef,
+      requestedAt: z.string(),
+      reason: z.string().nullable(),
+    })
+    .nullable(),
+})
+
+const memberView = z.object({
+  memberId: z.string(),
+  name: z.string(),
+  status: z.enum(memberStatuses),
+  isRepresentative: z.boolean(),
+  requestedAt: z.string(),
+  decidedAt: z.string().nullable(),
+  reason: z.string().nullable(),
+})
+
+const rosterHousehold = z.object({
+  householdId: z.string(),
+  number: z.string(),
+  headName: z.string(),
+  groupName: z.string(),
+  size: z.number().int(),
+  inGroup: z.boolean(),
+})
+
+const villageCoverage = z.object({
+  villageId: z.string(),
+  name: z.string(),
+  householdsOnRoster: z.number().int(),
+  householdsInGroup: z.number().int(),
+  /** households in the group per thousand on the roster, rounded down */
+  coveragePermille: z.number().int(),
+})
+
+export const memberContract = {
+  me: action(z.object({}), meOutput),
+  join: action(
+    z.object({
+      joinCode: z
+        .string({ error: '请填写村加入码' })
+        .trim()
+        .regex(/^[A-Za-z0-9]{4,12}$/, '村加入码是4到12位字母或数字，请照村务公开栏上的填写'),
+      householdNumber: z
+        .string({ error: '请填写户号' })
+        .trim()
+        .regex(/^[0-9A-Za-z-]{1,20}$/, '户号只能是数字、字母或短横线，请照户口簿上的填写'),
+      name: text('姓名', 20),
+    }),
+    z.object({ memberId: z.string(), status: z.enum(memberStatuses) }),
+  ),
+  listPending: action(
+    z.object({ cursor }),
+    page(memberView.extend({ household: householdRef })),
+  ),
+  approve: action(
+    z.object({ memberId: id('成员编号') }),
+    z.object({ memberId: z.string(), isRepresentative: z.boolean() }),
+  ),
+  reject: action(
+    z.object({ memberId: id('成员编号'), reason: optionalText('不通过的原因', 200) }),
+    z.object({ memberId: z.string() }),
+  ),
+  roster: action(
+    z.object({
+      cursor,
+      inGroup: z.boolean({ error: '筛选条件格式不对' }).optional(),
+    }),
+    page(rosterHousehold),
+  ),
+  household: action(
+    z.object({ householdId: id('户编号') }),
+    z.object({ household: rosterHousehold, members: z.array(memberView) }),
+  ),
+  setRepresentative: action(
+    z.object({ memberId: id('成员编号') }),
+    z.object({ householdId: z.string(), memberId: z.string() }),
+  ),
+  remove: action(
+    z.object({ memberId: id('成员编号'), reason: text('移出原因', 200) }),
+    z.object({ memberId: z.string(), householdInGroup: z.boolean() }),
+  ),
+  coverage: action(z.object({}), z.object({ villages: z.array(villageCoverage) })),
+}
+
+export type MeOutput = z.infer<typeof meOutput>
+export type MemberView = z.infer<typeof memberView>
+export type RosterHousehold = z.infer<typeof rosterHousehold>
+export type VillageCoverage = z.infer<typeof villageCoverage>

@@ -1,0 +1,32 @@
+import { z } from '../zod'
+
+export const townshipSchema = z.object({
+  _id: z.string(),
+  name: z.string(),
+  district: z.string(),
+})
+export type Township = z.infer<typeof townshipSchema>
+
+export const villageSchema = z.object({
+  _id: z.string(),
+  townshipId: z.string(),
+  name: z.string(),
+  /** Printed on the notice board; a villager types it to ask to join the group. */
+  joinCode: z.string(),
+})
+export type Village = z.infer<typeof villageSchema>
+
+/** A household on the village roster (户). It is "in the group" once it has a voting representative. */
+export const householdSchema = z.object({
+  _id: z.string(),
+  villageId: z.string(),
+  /** 户号, unique within the village. */
+  number: z.string(),
+  headName: z.string(),
+  /** 村民小组 */
+  groupName: z.string(),
+  size: z.number().int(),
+  representativeMemberId: z.string().nullable(),
+  inGroup: z.boolean(),
+})
+export type Household = z.infer<typeof householdSchema>

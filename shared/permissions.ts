@@ -1,0 +1,48 @@
+import type { CallerRole } from './roles'
+
+/**
+ * Whose data an action works on. Handlers enforce the scope; this table says
+ * what each action promises, and the permission suite walks it.
+ * - self: the caller's own records
+ * - village: the caller's village (township staff: a village of their township)
+ * - township: every village of the caller's township
+ * - district: lists shared by the whole district
+ */
+export type DataScope = 'self' | 'village' | 'township' | 'district'
+
+export interface Permission {
+  roles: readonly CallerRole[]
+  scope: DataScope
+  /** Writes are audited and replay-safe; reads are not. */
+  writes: boolean
+}
+
+const villageReaders = ['villager', 'chair', 'committee', 'township'] as const
+
+export const permissions = {
+  'member.me': { roles: ['guest', ...villageReaders], scope: 'self', writes: false },
+  'member.join': { roles: ['guest', 'villager'], scope: 'self', writes: true },
+  'member.listPending': { roles: ['chair'], scope: 'village', writes: false },
+  'member.approve': { roles: ['chair'], scope: 'village', writes: true },
+  'member.reject': { roles: ['chair'], scope: 'village', writes: true },
+  'member.roster': { roles: ['chair'], scope: 'village', writes: false },
+  'member.household': { roles: ['chair'], scope: 'village', writes: false },
+  'member.setRepresentative': { roles: ['chair'], scope: 'village', writes: true },
+  'member.remove': { roles: ['chair'], scope: 'village', writes: true },
+  'member.coverage': { roles: ['chair', 'township'], scope: 'township', writes: false },
+
+  'power.categories': { roles: villageReaders, scope: 'village', writes: false },
+  'power.list': { roles: villageReaders, scope: 'village', writes: false },
+  'power.get': { roles: villageReaders, scope: 'village', writes: false },
+  'power.responsibilities': { roles: villageReaders, scope: 'district', writes: false },
+  'power.prohibitions': { roles: villageReaders, scope: 'district', writes: false },
+  'power.history': { roles: villageReaders, scope: 'village', writes: false },
+  'power.catalog': { roles: ['committee'], scope: 'village', writes: false },
+  'power.select': { roles: ['committee'], scope: 'village', writes: true },
+} as const satisfies Record<string, Permission>
+
+export type QualifiedAction = keyof typeof permissions
+
+export function permissionOf(area: string, action: string): Permission | undefined {
+  return (permissions as Record<string, Permission>)[`${area}.${action}`]
+}
