@@ -1,16 +1,8 @@
 import type { Store } from '../cloudfunctions/core/store'
 import { queryAll } from '../cloudfunctions/core/paging'
 import type { Role } from '../shared/roles'
+import type { DevPerson } from '../shared/contract/dev'
 
-export interface DevPerson {
-  personId: string
-  name: string
-  role: Role
-  townshipId: string
-  villageId: string | null
-  householdId: string | null
-  isRepresentative: boolean
-}
 
 const roleOrder: Record<Role, number> = { township: 0, chair: 1, committee: 2, villager: 3 }
 
@@ -29,12 +21,14 @@ export async function listPeople(store: Store): Promise<DevPerson[]> {
       for (const a of appointments.filter((x) => x.status === 'active')) {
         const person = await store.get('person', a.personId)
         if (person?.appointmentId !== a._id) continue
+        const village = a.villageId ? await store.get('village', a.villageId) : null
         people.push({
           personId: person._id,
           name: person.name,
           role,
           townshipId: township._id,
           villageId: a.villageId,
+          placeName: village?.name ?? township.name,
           householdId: null,
           isRepresentative: false,
         })
@@ -62,6 +56,7 @@ export async function listPeople(store: Store): Promise<DevPerson[]> {
           role: 'villager',
           townshipId: township._id,
           villageId: village._id,
+          placeName: village.name,
           householdId: m.householdId,
           isRepresentative: household?.representativeMemberId === m._id,
         })

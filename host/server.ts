@@ -55,23 +55,41 @@ class BodyError extends Error {
   }
 }
 
-async function readJson(req: IncomingMessage): Promise<unknown> {
+function readJson(req: IncomingMessage): Promise<unknown> {
   const type = req.headers['content-type'] ?? ''
   if (!/^application\/json\b/i.test(type)) {
-    throw new BodyError(fail('INVALID_INPUT', '请求格式不对：请以 JSON 提交'))
+    req.resume()
+    return Promise.reject(new BodyError(fail('INVALID_INPUT', '请求格式不对：请以 JSON 提交')))
   }
-  const chunks: Buffer[] = []
-  let size = 0
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length
-    if (size > MAX_BODY) throw new BodyError(fail('PAYLOAD_TOO_LARGE', '提交的内容太大，请删减后再试'))
-    chunks.push(chunk as Buffer)
-  }
-  try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8'))
-  } catch {
-    throw new BodyError(fail('INVALID_INPUT', '请求格式不对：不是有效的 JSON'))
-  }
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    let settled = false
+    req.on('data', (chunk: Buffer) => {
+      if (settled) return
+      size += chunk.length
+      if (size > MAX_BODY) {
+        // Answer now; the rest of the upload drains unread, keeping the connection usable.
+        settled = true
+        reject(new BodyError(fail('PAYLOAD_TOO_LARGE', '提交的内容太大，请删减后再试')))
+        return
+      }
+      chunks.push(chunk)
+    })
+    req.on('end', () => {
+      if (settled) return
+      settled = true
+      try {
+        resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')))
+      } catch {
+        reject(new BodyError(fail('INVALID_INPUT', '请求格式不对：不是有效的 JSON')))
+      }
+    })
+    req.on('error', (error) => {
+      if (!settled) reject(error)
+      settled = true
+    })
+  })
 }
 
 function bearer(req: IncomingMessage): string | null {

@@ -12,6 +12,8 @@ export const action = <I extends z.ZodType, O extends z.ZodType>(input: I, outpu
 })
 
 export type AreaContract = Record<string, ActionContract>
-export type InputOf<C extends ActionContract> = z.input<C['input']>
-export type ParsedInputOf<C extends ActionContract> = z.output<C['input']>
-export type OutputOf<C extends ActionContract> = z.output<C['output']>
+/** What a caller sends (before defaults and trimming). */
+export type InputOf<C> = C extends ActionContract<infer I, z.ZodType> ? z.input<I> : never
+/** What a handler receives, once parsed. */
+export type ParsedInputOf<C> = C extends ActionContract<infer I, z.ZodType> ? z.output<I> : never
+export type OutputOf<C> = C extends ActionContract<z.ZodType, infer O> ? z.output<O> : never

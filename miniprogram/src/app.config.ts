@@ -1,0 +1,33 @@
+/*
+ * The main package holds only what every visitor needs: home, sign-in (H5) and
+ * joining. Each role's pages live in a subpackage, so the main package stays
+ * small and a villager never downloads the township console.
+ */
+export default defineAppConfig({
+  pages: ['pages/index/index', 'pages/login/index', 'pages/join/index'],
+  subPackages: [
+    {
+      root: 'packages/power',
+      pages: ['list/index', 'item/index', 'lists/index', 'history/index'],
+    },
+    {
+      root: 'packages/chair',
+      pages: ['pending/index', 'roster/index', 'household/index'],
+    },
+    {
+      root: 'packages/committee',
+      pages: ['catalog/index'],
+    },
+    {
+      root: 'packages/township',
+      pages: ['villages/index'],
+    },
+  ],
+  window: {
+    backgroundTextStyle: 'light',
+    navigationBarBackgroundColor: '#b4282d',
+    navigationBarTitleText: '村务监督',
+    navigationBarTextStyle: 'white',
+    backgroundColor: '#f5f5f5',
+  },
+})

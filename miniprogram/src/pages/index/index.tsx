@@ -1,0 +1,117 @@
+import { useEffect } from 'react'
+import Taro, { useDidShow } from '@tarojs/taro'
+import { View, Text } from '@tarojs/components'
+import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro'
+import { PageShell } from '../../components/PageShell'
+import { useRemote } from '../../hooks/useRemote'
+import { call, session, type Output } from '../../services/api'
+import { go } from '../../services/nav'
+import './index.css'
+
+type Me = Output<'member', 'me'>
+
+const isH5 = process.env.TARO_ENV === 'h5'
+
+interface Entry {
+  title: string
+  description: string
+  url: string
+}
+
+const powerEntries: Entry[] = [
+  { title: '权力清单', description: '村里能办什么、怎么办，每项都有流程图', url: '/packages/power/list/index' },
+  { title: '责任清单和负面清单', description: '村干部该做的事，和不能做的事', url: '/packages/power/lists/index' },
+  { title: '清单变更记录', description: '清单什么时候改过、谁改的、为什么', url: '/packages/power/history/index' },
+]
+
+function entriesFor(me: Me): Entry[] {
+  switch (me.role) {
+    case 'chair':
+      return [
+        { title: '入群审核', description: '审核村民加入本村监督群的申请', url: '/packages/chair/pending/index' },
+        { title: '花名册和入群情况', description: '全村各户是否已入群、谁是户代表', url: '/packages/chair/roster/index' },
+        ...powerEntries,
+      ]
+    case 'committee':
+      return [
+        { title: '维护本村权力清单', description: '从区、镇清单中选定本村事项，变更留痕备案', url: '/packages/committee/catalog/index' },
+        ...powerEntries,
+      ]
+    case 'township':
+      return [{ title: '各村监督群覆盖情况', description: '各村入群户数和花名册户数', url: '/packages/township/villages/index' }]
+    case 'villager':
+      return powerEntries
+    default:
+      return []
+  }
+}
+
+function Membership({ me }: { me: Me }) {
+  const m = me.membership
+  if (m?.status === 'pending') {
+    return (
+      <View className="card">
+        <Text className="home-status">入群申请已提交，等待村务监督委员会主任审核</Text>
+        <Text className="muted">
+          {m.village.townshipName} {m.village.name} · 户号 {m.household.number}（户主 {m.household.headName}）
+        </Text>
+      </View>
+    )
+  }
+  return (
+    <View className="card">
+      {m?.status === 'rejected' ? (
+        <Text className="home-status error-text">上次的入群申请没有通过{m.reason ? `：${m.reason}` : ''}</Text>
+      ) : null}
+      {m?.status === 'removed' ? <Text className="home-status error-text">您已不在本村监督群中</Text> : null}
+      <Text className="muted">加入本村的村务监督群后，可以查看权力清单、三务公开，参加评议投票。</Text>
+      <Button block type="primary" size="large" className="home-join" onClick={() => go('/pages/join/index')}>
+        加入本村监督群
+      </Button>
+    </View>
+  )
+}
+
+export default function Index() {
+  const signedIn = !isH5 || session.token() !== ''
+  const { data: me, error, loading, reload } = useRemote(() => (signedIn ? call('member', 'me', {}) : Promise.resolve(null)))
+
+  useEffect(() => {
+    if (!signedIn) void Taro.redirectTo({ url: '/pages/login/index' })
+  }, [signedIn])
+  useDidShow(() => {
+    if (me) reload()
+  })
+
+  const greeting = me?.name ? `${me.name}，您好` : '村务监督'
+  const place = me?.village ? `${me.village.townshipName} ${me.village.name}` : me?.township?.name ?? ''
+  return (
+    <PageShell title={greeting} subtitle={[place, me?.title].filter(Boolean).join(' · ')} loading={loading && !me} error={error}>
+      {me ? (
+        <>
+          {me.role === 'guest' ? <Membership me={me} /> : null}
+          {entriesFor(me).length > 0 ? (
+            <CellGroup>
+              {entriesFor(me).map((entry) => (
+                <Cell
+                  key={entry.url}
+                  title={entry.title}
+                  description={entry.description}
+                  clickable
+                  onClick={() => go(entry.url)}
+                />
+              ))}
+            </CellGroup>
+          ) : null}
+          {isH5 ? (
+            <View className="home-switch">
+              <Button fill="none" onClick={() => go('/pages/login/index')}>
+                切换演示身份
+              </Button>
+            </View>
+          ) : null}
+        </>
+      ) : null}
+    </PageShell>
+  )
+}

@@ -1,0 +1,68 @@
+import { useState } from 'react'
+import Taro from '@tarojs/taro'
+import { View, Text } from '@tarojs/components'
+import { Button, Form, Input } from '@nutui/nutui-react-taro'
+import { PageShell, messageOf } from '../../components/PageShell'
+import { call } from '../../services/api'
+import './index.css'
+
+/** A villager asks to join with the village's join code and their household number (户号). */
+export default function Join() {
+  const [joinCode, setJoinCode] = useState('')
+  const [householdNumber, setHouseholdNumber] = useState('')
+  const [name, setName] = useState('')
+  const [submitting, setSubmitting] = useState(false)
+  const [failure, setFailure] = useState('')
+  const [done, setDone] = useState(false)
+
+  const submit = async () => {
+    setSubmitting(true)
+    setFailure('')
+    try {
+      await call('member', 'join', { joinCode, householdNumber, name })
+      setDone(true)
+    } catch (e) {
+      setFailure(messageOf(e))
+    } finally {
+      setSubmitting(false)
+    }
+  }
+
+  if (done) {
+    return (
+      <PageShell title="申请已提交">
+        <View className="card">
+          <Text className="join-done">村务监督委员会主任审核通过后，您就能看到本村的权力清单和三务公开了。</Text>
+          <Button block type="primary" size="large" onClick={() => void Taro.reLaunch({ url: '/pages/index/index' })}>
+            回到首页
+          </Button>
+        </View>
+      </PageShell>
+    )
+  }
+  return (
+    <PageShell title="加入本村监督群" subtitle="每户至少一人入群。加入码印在村务公开栏上，户号见户口簿。">
+      <Form className="join-form">
+        <Form.Item label="村加入码">
+          <Input placeholder="例如 SHIQIAO" value={joinCode} onChange={setJoinCode} maxLength={12} />
+        </Form.Item>
+        <Form.Item label="户号">
+          <Input placeholder="户口簿上的户号" value={householdNumber} onChange={setHouseholdNumber} maxLength={20} />
+        </Form.Item>
+        <Form.Item label="您的姓名">
+          <Input placeholder="真实姓名" value={name} onChange={setName} maxLength={20} />
+        </Form.Item>
+      </Form>
+      {failure ? (
+        <View className="card error-text" role="alert">
+          {failure}
+        </View>
+      ) : null}
+      <View className="join-submit">
+        <Button block type="primary" size="large" loading={submitting} onClick={() => void submit()}>
+          提交申请
+        </Button>
+      </View>
+    </PageShell>
+  )
+}

@@ -1,0 +1,89 @@
+import { useMemo, useState } from 'react'
+import Taro from '@tarojs/taro'
+import { View, Text } from '@tarojs/components'
+import { Button, Cell, CellGroup, SearchBar, Tabs } from '@nutui/nutui-react-taro'
+import type { DevPerson } from '@shared/contract/dev'
+import { PageShell, messageOf } from '../../components/PageShell'
+import { useRemote } from '../../hooks/useRemote'
+import { devAuth } from '../../services/api'
+import './index.css'
+
+const roleTabs: { role: DevPerson['role']; label: string }[] = [
+  { role: 'villager', label: '村民' },
+  { role: 'chair', label: '监委会主任' },
+  { role: 'committee', label: '村两委' },
+  { role: 'township', label: '镇纪委' },
+]
+
+/**
+ * Local host only: sign in as one of the seeded demo people. In WeChat the
+ * caller is known from WeChat itself and this page is never shown.
+ */
+export default function Login() {
+  const { data: people, error, loading } = useRemote(() => devAuth.people())
+  const [tab, setTab] = useState<string | number>('0')
+  const [keyword, setKeyword] = useState('')
+  const [failure, setFailure] = useState('')
+
+  const role = roleTabs[Number(tab)]!.role
+  const shown = useMemo(() => {
+    const list = (people ?? []).filter((p) => p.role === role && (!keyword || p.name.includes(keyword.trim())))
+    return list.slice(0, 40)
+  }, [people, role, keyword])
+
+  const signIn = async (request: { personId: string } | { guest: true }) => {
+    try {
+      await devAuth.signIn(request)
+      await Taro.reLaunch({ url: '/pages/index/index' })
+    } catch (e) {
+      setFailure(messageOf(e))
+    }
+  }
+
+  if (process.env.TARO_ENV !== 'h5') {
+    return <PageShell title="无需登录">在微信中打开时，系统会自动识别您的身份。</PageShell>
+  }
+  return (
+    <PageShell
+      title="选择演示身份"
+      subtitle="本地演示版：选择一位演示村的人登录，体验他能看到和能做的事"
+      loading={loading}
+      error={error}
+    >
+      {failure ? <View className="card error-text">{failure}</View> : null}
+      <Tabs value={tab} onChange={setTab}>
+        {roleTabs.map((t) => (
+          <Tabs.TabPane key={t.role} title={t.label} />
+        ))}
+      </Tabs>
+      {role === 'villager' ? (
+        <SearchBar placeholder="输入姓名查找村民" value={keyword} onChange={setKeyword} />
+      ) : null}
+      <CellGroup>
+        {shown.map((p) => (
+          <Cell
+            key={p.personId}
+            className="login-person"
+            title={p.name}
+            description={describe(p)}
+            clickable
+            onClick={() => void signIn({ personId: p.personId })}
+          />
+        ))}
+      </CellGroup>
+      {role === 'villager' && (people ?? []).filter((p) => p.role === role).length > shown.length ? (
+        <Text className="muted login-more">只列出前 40 位，输入姓名可查找其他村民</Text>
+      ) : null}
+      <View className="login-guest">
+        <Button block size="large" onClick={() => void signIn({ guest: true })}>
+          以新访客身份体验（申请入群）
+        </Button>
+      </View>
+    </PageShell>
+  )
+}
+
+function describe(p: DevPerson): string {
+  if (p.role !== 'villager') return p.placeName
+  return `${p.placeName} · ${p.isRepresentative ? '户代表（可投票）' : '家庭成员'}`
+}

@@ -1,0 +1,92 @@
+import Taro from '@tarojs/taro'
+import type { InputOf, OutputOf } from '@shared/contract/action'
+import type { memberContract } from '@shared/contract/member'
+import type { powerContract } from '@shared/contract/power'
+import type { Envelope, ErrorCode } from '@shared/errors'
+import type { DevPerson } from '@shared/contract/dev'
+
+/** Every cloud function the app calls, with its actions' shapes (types only: no zod in the bundle). */
+interface Contracts {
+  member: typeof memberContract
+  power: typeof powerContract
+}
+export type Area = keyof Contracts
+export type ActionOf<A extends Area> = keyof Contracts[A] & string
+export type Input<A extends Area, K extends ActionOf<A>> = InputOf<Contracts[A][K]>
+export type Output<A extends Area, K extends ActionOf<A>> = OutputOf<Contracts[A][K]>
+
+/** A failure with the server's code and its plain-Chinese message, or a network failure. */
+export class ApiError extends Error {
+  constructor(
+    readonly code: ErrorCode | 'NETWORK',
+    message: string,
+  ) {
+    super(message)
+    this.name = 'ApiError'
+  }
+}
+
+const TOKEN_KEY = 'session-token'
+
+export const session = {
+  token: (): string => Taro.getStorageSync<string>(TOKEN_KEY) || '',
+  signIn: (token: string) => Taro.setStorageSync(TOKEN_KEY, token),
+  signOut: () => Taro.removeStorageSync(TOKEN_KEY),
+}
+
+type Transport = (area: string, event: Record<string, unknown>) => Promise<Envelope<unknown>>
+
+/** In WeChat: the cloud function itself; WeChat attaches the caller's OPENID. */
+const viaCloud: Transport = async (area, event) => {
+  const result = await Taro.cloud.callFunction({ name: area, data: event })
+  return result.result as Envelope<unknown>
+}
+
+/** In the browser: the local host, which maps the session token to the caller. */
+const viaHttp: Transport = async (area, event) => {
+  const token = session.token()
+  const response = await fetch(`/api/fn/${area}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(event),
+  })
+  return (await response.json()) as Envelope<unknown>
+}
+
+// Chosen at module level so each build carries only its own transport.
+const transport: Transport = process.env.TARO_ENV === 'weapp' ? viaCloud : viaHttp
+
+export async function call<A extends Area, K extends ActionOf<A>>(
+  area: A,
+  action: K,
+  input: Input<A, K>,
+): Promise<Output<A, K>> {
+  let envelope: Envelope<unknown>
+  try {
+    envelope = await transport(area, { ...(input as object), action })
+  } catch {
+    throw new ApiError('NETWORK', '网络不太好，没连上。请检查网络后再试')
+  }
+  if (!envelope.ok) throw new ApiError(envelope.error.code, envelope.error.message)
+  return envelope.data as Output<A, K>
+}
+
+/** Dev sign-in on the local host (H5 only): the demo people, and a token for one of them. */
+export const devAuth = {
+  async people(): Promise<DevPerson[]> {
+    const response = await fetch('/api/dev/people')
+    const body = (await response.json()) as Envelope<DevPerson[]>
+    if (!body.ok) throw new ApiError(body.error.code, body.error.message)
+    return body.data
+  },
+  async signIn(request: { personId: string } | { guest: true }): Promise<void> {
+    const response = await fetch('/api/dev/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(request),
+    })
+    const body = (await response.json()) as Envelope<{ token: string }>
+    if (!body.ok) throw new ApiError(body.error.code, body.error.message)
+    session.signIn(body.data.token)
+  },
+}

@@ -1,0 +1,14 @@
+/// <reference types="@tarojs/taro" />
+
+declare module '*.png'
+declare module '*.svg'
+declare module '*.css'
+
+declare namespace NodeJS {
+  interface ProcessEnv {
+    NODE_ENV: 'development' | 'production'
+    TARO_ENV: 'weapp' | 'h5'
+    /** WeChat cloud environment id; empty means the mini-program's default environment. */
+    TARO_APP_CLOUD_ENV?: string
+  }
+}

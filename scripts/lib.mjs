@@ -1,0 +1,71 @@
+// Build steps shared by the start, test and build scripts. Plain Node (no
+// dependencies), so it runs on a fresh clone before `npm ci`.
+import { spawnSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { join, relative } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+export const root = fileURLToPath(new URL('..', import.meta.url))
+const bin = (name) => join(root, 'node_modules', '.bin', name)
+
+export function run(command, args, options = {}) {
+  const result = spawnSync(command, args, { stdio: 'inherit', cwd: root, ...options })
+  if (result.status !== 0) {
+    console.error(`✖ ${command} ${args.join(' ')} (exit ${result.status ?? result.signal})`)
+    process.exit(result.status ?? 1)
+  }
+}
+
+/** Installs exactly what package-lock.json says when node_modules is missing or older than it. */
+export function ensureDependencies() {
+  const installed = join(root, 'node_modules', '.package-lock.json')
+  const lock = join(root, 'package-lock.json')
+  if (existsSync(installed) && statSync(installed).mtimeMs >= statSync(lock).mtimeMs) return
+  console.log('▶ 安装依赖 (npm ci)…')
+  run('npm', ['ci', '--no-audit', '--no-fund'])
+}
+
+function hashTree(paths) {
+  const hash = createHash('sha256')
+  const visit = (path) => {
+    if (!existsSync(path)) return
+    if (statSync(path).isDirectory()) {
+      for (const name of readdirSync(path).sort()) if (name !== 'dist' && name !== 'node_modules') visit(join(path, name))
+    } else {
+      hash.update(relative(root, path)).update(readFileSync(path))
+    }
+  }
+  for (const p of paths) visit(join(root, p))
+  return hash.digest('hex')
+}
+
+const h5Inputs = ['miniprogram/src', 'miniprogram/config', 'miniprogram/babel.config.js', 'shared', 'package-lock.json']
+
+/** Builds the mini-program for a target (h5 or weapp), skipping an H5 build whose sources are unchanged. */
+export function buildMiniprogram(target, { force = false } = {}) {
+  const out = join(root, 'miniprogram', 'dist', target)
+  const stamp = join(out, '.source-hash')
+  const hash = hashTree(h5Inputs)
+  if (!force && existsSync(stamp) && readFileSync(stamp, 'utf8') === hash) return
+  console.log(`▶ 构建小程序 (${target})…`)
+  run(bin('taro'), ['build', '--type', target], {
+    cwd: join(root, 'miniprogram'),
+    env: { ...process.env, NODE_ENV: 'production' },
+  })
+  writeFileSync(stamp, hash)
+}
+
+/** Bundles the local host into one file; better-sqlite3 stays a native dependency. */
+export function bundleHost() {
+  run(bin('esbuild'), [
+    'host/main.ts',
+    '--bundle',
+    '--platform=node',
+    '--format=cjs',
+    '--target=node20',
+    '--outfile=.build/host.cjs',
+    '--external:better-sqlite3',
+    '--log-level=warning',
+  ])
+}

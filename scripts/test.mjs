@@ -1,0 +1,51 @@
+// npm test: every check there is — type-check, jest (units and every cloud
+// function on real SQLite), then the browser suite against the H5 build on a
+// live local host. Prints one closing line: "N passed, N failed".
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { buildMiniprogram, bundleHost, ensureDependencies, root, run } from './lib.mjs'
+import { ensureBrowser } from './browser.mjs'
+
+ensureDependencies()
+mkdirSync(join(root, '.build'), { recursive: true })
+
+const failures = []
+let passed = 0
+let failed = 0
+
+function step(name, command, args) {
+  console.log(`\n▶ ${name}`)
+  const result = spawnSync(command, args, { stdio: 'inherit', cwd: root })
+  if (result.status !== 0) failures.push(name)
+  return result.status === 0
+}
+
+function jest(name, args, report) {
+  step(name, join(root, 'node_modules/.bin/jest'), [...args, '--json', `--outputFile=${report}`])
+  if (!existsSync(report)) return
+  const summary = JSON.parse(readFileSync(report, 'utf8'))
+  passed += summary.numPassedTests
+  failed += summary.numFailedTests + summary.numRuntimeErrorTestSuites
+}
+
+const tsc = join(root, 'node_modules/.bin/tsc')
+if (!step('类型检查 (type-check)', tsc, ['-p', '.'])) failed += 1
+else passed += 1
+if (!step('类型检查 小程序 (type-check miniprogram)', tsc, ['-p', 'miniprogram'])) failed += 1
+else passed += 1
+
+jest('单元与云函数测试 (jest: unit + integration)', [], join(root, '.build/jest-unit.json'))
+
+buildMiniprogram('h5')
+bundleHost()
+ensureBrowser()
+jest(
+  '浏览器端到端测试 (e2e, chromium)',
+  ['--config', 'test/e2e/jest.config.js', '--runInBand'],
+  join(root, '.build/jest-e2e.json'),
+)
+
+if (failures.length) console.log(`\n✖ 未通过: ${failures.join('; ')}`)
+console.log(`\n${passed} passed, ${failed} failed`)
+process.exit(failures.length || failed ? 1 : 0)

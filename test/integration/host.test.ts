@@ -1,0 +1,134 @@
+import type { AddressInfo } from 'node:net'
+import type { Server } from 'node:http'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { SqliteStore } from '../../cloudfunctions/adapters/sqlite/store'
+import { createHost } from '../../host/server'
+import { issueToken } from '../../host/session'
+import { NOW, dump, seededStore, testClock } from '../support/harness'
+
+const secret = Buffer.alloc(32, 3)
+let store: SqliteStore
+let server: Server
+let base: string
+let staticDir: string
+
+async function listen(devLogin: boolean): Promise<void> {
+  server = createHost({ store, clock: testClock(), secret, staticDir, devLogin })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+}
+
+beforeEach(async () => {
+  store = await seededStore()
+  staticDir = mkdtempSync(join(tmpdir(), 'h5-'))
+  writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>村务监督</title>')
+})
+afterEach(async () => {
+  await new Promise((resolve) => server.close(resolve))
+  store.close()
+  rmSync(staticDir, { recursive: true, force: true })
+})
+
+const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+  fetch(`${base}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  })
+
+async function login(personId: string): Promise<string> {
+  const res = await post('/api/dev/login', { personId })
+  expect(res.status).toBe(200)
+  return ((await res.json()) as { data: { token: string } }).data.token
+}
+
+describe('local host HTTP contract', () => {
+  beforeEach(() => listen(true))
+
+  it('answers the health check', async () => {
+    const res = await fetch(`${base}/api/health`)
+    expect(await res.json()).toEqual({ ok: true })
+  })
+
+  it('lists the demo people with their roles', async () => {
+    const body = (await (await fetch(`${base}/api/dev/people`)).json()) as { ok: boolean; data: { role: string; personId: string }[] }
+    expect(body.ok).toBe(true)
+    const roles = new Set(body.data.map((p) => p.role))
+    expect([...roles].sort()).toEqual(['chair', 'committee', 'township', 'villager'])
+    expect(body.data.find((p) => p.personId === 'p-shiqiao-0001-1')).toMatchObject({
+      role: 'villager',
+      townshipId: 'tw-shiqiao',
+      villageId: 'v-shiqiao',
+      householdId: 'h-shiqiao-0001',
+      isRepresentative: true,
+    })
+  })
+
+  it('runs a cloud function as the signed-in person, with the envelope and a mirrored status', async () => {
+    const token = await login('p-shiqiao-chair')
+    const ok = await post('/api/fn/member', { action: 'me' }, { authorization: `Bearer ${token}` })
+    expect(ok.status).toBe(200)
+    expect(await ok.json()).toMatchObject({ ok: true, data: { role: 'chair', name: '周德明' } })
+
+    const forbidden = await post('/api/fn/power', { action: 'select', itemId: 'pw-7-04', selected: true, note: 'x' }, { authorization: `Bearer ${token}` })
+    expect(forbidden.status).toBe(403)
+    expect(await forbidden.json()).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+
+    const missing = await post('/api/fn/member', { action: 'approve', memberId: 'm-nope' }, { authorization: `Bearer ${token}` })
+    expect(missing.status).toBe(404)
+    const invalid = await post('/api/fn/member', { action: 'approve' }, { authorization: `Bearer ${token}` })
+    expect(invalid.status).toBe(400)
+  })
+
+  it('never takes identity from the request body', async () => {
+    const token = await login('p-shiqiao-0001-1')
+    const res = await post('/api/fn/member', { action: 'me', openid: 'demo:p-shiqiao-chair', personId: 'p-shiqiao-chair' }, { authorization: `Bearer ${token}` })
+    expect(await res.json()).toMatchObject({ ok: true, data: { role: 'villager' } })
+  })
+
+  it('refuses missing, tampered and expired tokens with 401', async () => {
+    expect((await post('/api/fn/member', { action: 'me' })).status).toBe(401)
+    const token = await login('p-shiqiao-0001-1')
+    expect((await post('/api/fn/member', { action: 'me' }, { authorization: `Bearer ${token}x` })).status).toBe(401)
+    const expired = issueToken(secret, 'demo:p-shiqiao-chair', new Date(NOW.getTime() - 40 * 86_400_000))
+    const res = await post('/api/fn/member', { action: 'me' }, { authorization: `Bearer ${expired}` })
+    expect(res.status).toBe(401)
+    expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/重新登录/)
+  })
+
+  it('rejects bad JSON, a wrong content type, a huge body and unknown functions with clear errors, storing nothing', async () => {
+    const token = await login('p-shiqiao-chair')
+    const auth = { authorization: `Bearer ${token}` }
+    const before = dump(store)
+    const bad = await post('/api/fn/member', '{"action": "me"', auth)
+    expect(bad.status).toBe(400)
+    expect(((await bad.json()) as { error: { message: string } }).error.message).toMatch(/JSON/)
+    const text = await fetch(`${base}/api/fn/member`, { method: 'POST', headers: { 'content-type': 'text/plain', ...auth }, body: 'action=me' })
+    expect(text.status).toBe(400)
+    const huge = await post('/api/fn/member', { action: 'join', joinCode: 'SHIQIAO', householdNumber: '0120', name: 'x'.repeat(2_000_000) }, auth)
+    expect(huge.status).toBe(413)
+    expect((await post('/api/fn/nothing', { action: 'me' }, auth)).status).toBe(404)
+    expect((await fetch(`${base}/api/fn/member`)).status).toBe(400)
+    expect(dump(store)).toEqual(before)
+  })
+
+  it('serves the H5 app shell for the root and unknown paths, but never files outside it', async () => {
+    const home = await fetch(`${base}/`)
+    expect(home.headers.get('content-type')).toMatch(/text\/html/)
+    expect(await home.text()).toContain('村务监督')
+    expect(await (await fetch(`${base}/some/deep/link`)).text()).toContain('村务监督')
+    const escape = await fetch(`${base}/..%2f..%2fetc%2fpasswd`)
+    expect(await escape.text()).not.toContain('root:')
+  })
+})
+
+describe('local host in production mode', () => {
+  beforeEach(() => listen(false))
+
+  it('has no dev sign-in endpoints', async () => {
+    expect((await fetch(`${base}/api/dev/people`)).status).toBe(404)
+    expect((await post('/api/dev/login', { personId: 'p-shiqiao-chair' })).status).toBe(404)
+  })
+})

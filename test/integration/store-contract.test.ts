@@ -1,0 +1,215 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { SqliteStore } from '../../cloudfunctions/adapters/sqlite/store'
+import { BadCursorError, DuplicateKeyError, type Store } from '../../cloudfunctions/core/store'
+import type { Household } from '../../shared/domain/village'
+
+/**
+ * What every store adapter must do. The cloud adapter maps each of these onto
+ * one SDK call; this suite runs on SQLite, the adapter tests and the local host use.
+ */
+function describeStoreContract(name: string, open: () => Store & { close?(): void }) {
+  const household = (n: number, over: Partial<Household> = {}): Household => ({
+    _id: `h-${n}`,
+    villageId: 'v-1',
+    number: String(n).padStart(4, '0'),
+    headName: `户主${n}`,
+    groupName: '一组',
+    size: 3,
+    representativeMemberId: null,
+    inGroup: false,
+    ...over,
+  })
+
+  describe(`${name} store`, () => {
+    let store: Store & { close?(): void }
+    beforeEach(() => {
+      store = open()
+    })
+    afterEach(() => store.close?.())
+
+    it('returns null for a missing document and round-trips a stored one exactly', async () => {
+      expect(await store.get('household', 'nope')).toBeNull()
+      const doc = household(1, { representativeMemberId: null, inGroup: true })
+      await store.insert('household', doc)
+      expect(await store.get('household', 'h-1')).toEqual(doc)
+      await store.insert('power_item', {
+        _id: 'pw',
+        level: 'district',
+        townshipId: null,
+        categoryId: 'c',
+        code: '1-01',
+        name: '低保评定',
+        summary: '',
+        basis: ['《社会救助暂行办法》'],
+        performer: '',
+        supervisor: '',
+        steps: [{ name: '申请', actor: '农户', detail: '“引号”', timeLimit: '' }],
+        disclosure: '',
+      })
+      expect((await store.get('power_item', 'pw'))?.steps[0]?.detail).toBe('“引号”')
+    })
+
+    it('refuses a second document with the same id or the same unique key, keeping the first', async () => {
+      await store.insert('household', household(1))
+      await expect(store.insert('household', household(1, { headName: '冒名' }))).rejects.toBeInstanceOf(DuplicateKeyError)
+      await expect(store.insert('household', household(2, { number: '0001' }))).rejects.toBeInstanceOf(DuplicateKeyError)
+      expect((await store.get('household', 'h-1'))?.headName).toBe('户主1')
+      expect(await store.get('household', 'h-2')).toBeNull()
+    })
+
+    it('updates only when every expected field still holds', async () => {
+      await store.insert('household', household(1))
+      expect(await store.update('household', 'h-1', { representativeMemberId: 'm-1', inGroup: true }, { representativeMemberId: null })).toBe(true)
+      // The same guarded write again finds the field changed and does nothing.
+      expect(await store.update('household', 'h-1', { representativeMemberId: 'm-2' }, { representativeMemberId: null })).toBe(false)
+      expect(await store.get('household', 'h-1')).toMatchObject({ representativeMemberId: 'm-1', inGroup: true })
+      expect(await store.update('household', 'h-1', { inGroup: false }, { inGroup: true })).toBe(true)
+      expect(await store.update('household', 'h-1', { representativeMemberId: null })).toBe(true)
+      expect(await store.get('household', 'h-1')).toMatchObject({ representativeMemberId: null, inGroup: false })
+      expect(await store.update('household', 'missing', { inGroup: true })).toBe(false)
+    })
+
+    it('replaces arrays and objects whole on update', async () => {
+      await store.insert('power_selection', { _id: 's', villageId: 'v', itemId: 'i', selected: true, changedAt: 'a' })
+      await store.insert('power_item', {
+        _id: 'pw', level: 'district', townshipId: null, categoryId: 'c', code: '1', name: 'n', summary: '',
+        basis: ['a', 'b'], performer: '', supervisor: '', steps: [], disclosure: '',
+      })
+      await store.update('power_item', 'pw', { basis: ['c'] })
+      expect((await store.get('power_item', 'pw'))?.basis).toEqual(['c'])
+    })
+
+    it('refuses an update that would break a unique key', async () => {
+      await store.insert('household', household(1))
+      await store.insert('household', household(2))
+      await expect(store.update('household', 'h-2', { number: '0001' })).rejects.toBeInstanceOf(DuplicateKeyError)
+      expect((await store.get('household', 'h-2'))?.number).toBe('0002')
+    })
+
+    it('filters by equality, booleans, null and lists of values, in index order', async () => {
+      for (let n = 1; n <= 6; n++) await store.insert('household', household(n, { inGroup: n % 2 === 0 }))
+      await store.insert('household', household(7, { villageId: 'v-2' }))
+      const inGroup = await store.query('household', {
+        where: { villageId: 'v-1', inGroup: true },
+        orderBy: { field: 'number', direction: 'desc' },
+        limit: 10,
+      })
+      expect(inGroup.items.map((h) => h._id)).toEqual(['h-6', 'h-4', 'h-2'])
+      expect(inGroup.nextCursor).toBeNull()
+      const some = await store.query('household', {
+        where: { _id: { in: ['h-3', 'h-7', 'h-9'] } },
+        orderBy: { field: '_id', direction: 'asc' },
+        limit: 10,
+      })
+      expect(some.items.map((h) => h._id)).toEqual(['h-3', 'h-7'])
+      const none = await store.query('household', { where: { _id: { in: [] } }, orderBy: { field: '_id', direction: 'asc' }, limit: 10 })
+      expect(none.items).toEqual([])
+      expect(await store.count('household', { villageId: 'v-1' })).toBe(6)
+      expect(await store.count('household', { villageId: 'v-1', inGroup: false })).toBe(3)
+    })
+
+    it('pages through every match exactly once, even when sort values tie', async () => {
+      for (let n = 1; n <= 25; n++) {
+        await store.insert('member', {
+          _id: `m-${String(n).padStart(2, '0')}`,
+          personId: `p-${n}`,
+          name: '',
+          villageId: 'v-1',
+          householdId: 'h',
+          status: 'active',
+          // five members share each request time
+          requestedAt: `2026-01-0${Math.ceil(n / 5)}`,
+          decidedAt: null,
+          decidedBy: null,
+          reason: null,
+        })
+      }
+      const seen: string[] = []
+      let cursor: string | null = null
+      let pages = 0
+      do {
+        const page: Awaited<ReturnType<Store['query']>> = await store.query('member', {
+          where: { villageId: 'v-1', status: 'active' },
+          orderBy: { field: 'requestedAt', direction: 'desc' },
+          limit: 7,
+          cursor,
+        })
+        seen.push(...page.items.map((m) => m._id))
+        cursor = page.nextCursor
+        pages++
+      } while (cursor)
+      expect(pages).toBe(4)
+      expect(seen).toHaveLength(25)
+      expect(new Set(seen).size).toBe(25)
+      expect(seen[0]).toBe('m-25')
+    })
+
+    it('rejects a forged cursor and a query on a field without an index', async () => {
+      await expect(
+        store.query('household', { where: {}, orderBy: { field: 'number', direction: 'asc' }, limit: 5, cursor: 'not-a-cursor' }),
+      ).rejects.toBeInstanceOf(BadCursorError)
+      await expect(
+        store.query('household', { where: { headName: '王' }, orderBy: { field: 'number', direction: 'asc' }, limit: 5 }),
+      ).rejects.toThrow(/not indexed/)
+    })
+
+    it('commits every write of a transaction together', async () => {
+      await store.transaction(async (tx) => {
+        await tx.insert('household', household(1))
+        await tx.update('household', 'h-1', { inGroup: true })
+        await tx.insert('household', household(2))
+      })
+      expect(await store.count('household', {})).toBe(2)
+      expect((await store.get('household', 'h-1'))?.inGroup).toBe(true)
+    })
+
+    it('keeps none of a transaction\'s writes when it fails part-way', async () => {
+      await store.insert('household', household(1))
+      await expect(
+        store.transaction(async (tx) => {
+          await tx.update('household', 'h-1', { inGroup: true })
+          await tx.insert('household', household(2))
+          await tx.insert('household', household(3, { number: '0001' }))
+        }),
+      ).rejects.toBeInstanceOf(DuplicateKeyError)
+      expect(await store.get('household', 'h-2')).toBeNull()
+      expect((await store.get('household', 'h-1'))?.inGroup).toBe(false)
+    })
+
+    it('isolates concurrent transactions: read-modify-write never loses an update', async () => {
+      await store.insert('household', household(1, { size: 0 }))
+      await Promise.all(
+        Array.from({ length: 20 }, () =>
+          store.transaction(async (tx) => {
+            const h = await tx.get('household', 'h-1')
+            await new Promise((resolve) => setTimeout(resolve, 1))
+            await tx.update('household', 'h-1', { size: h!.size + 1 })
+          }),
+        ),
+      )
+      expect((await store.get('household', 'h-1'))?.size).toBe(20)
+    })
+  })
+}
+
+describeStoreContract('SQLite (in memory)', () => SqliteStore.open(':memory:'))
+
+describe('SQLite store on disk', () => {
+  it('keeps its data and schema across a reopen', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'store-'))
+    try {
+      const first = SqliteStore.open(join(dir, 'db.sqlite'))
+      await first.insert('village', { _id: 'v-1', townshipId: 't', name: '石桥村', joinCode: 'SHIQIAO' })
+      first.close()
+      const second = SqliteStore.open(join(dir, 'db.sqlite'))
+      expect((await second.get('village', 'v-1'))?.name).toBe('石桥村')
+      expect(second.db.pragma('journal_mode', { simple: true })).toBe('wal')
+      expect(second.db.pragma('user_version', { simple: true })).toBeGreaterThanOrEqual(1)
+      second.close()
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+})

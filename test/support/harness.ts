@@ -1,0 +1,75 @@
+import { SqliteStore } from '../../cloudfunctions/adapters/sqlite/store'
+import { areas } from '../../cloudfunctions/areas'
+import { dispatch } from '../../cloudfunctions/core/dispatch'
+import { collectionSpecs, type CollectionName } from '../../cloudfunctions/core/collections'
+import type { Clock } from '../../cloudfunctions/core/context'
+import { seedDemo } from '../../host/seed/demo'
+import { errorStatus, type Envelope, type ErrorCode } from '../../shared/errors'
+
+export const NOW = new Date('2026-11-21T08:00:00.000Z')
+
+/** A clock tests can move forward. */
+export function testClock(start = NOW): Clock & { advance(ms: number): void } {
+  let now = start.getTime()
+  return { now: () => new Date(now), advance: (ms) => (now += ms) }
+}
+
+/** The seeded demo township on a fresh in-memory SQLite database. */
+export async function seededStore(clock: Clock = testClock()): Promise<SqliteStore> {
+  const store = SqliteStore.open(':memory:')
+  await seedDemo(store, clock.now())
+  return store
+}
+
+export type Call = (area: string, action: string, input?: Record<string, unknown>) => Promise<Envelope<any>>
+
+/** Calls cloud functions the way WeChat would: as the person behind an openid. */
+export function callerFor(store: SqliteStore, openid: string | null, clock: Clock = testClock()): Call {
+  return (area, action, input = {}) => dispatch(areas[area]!, { ...input, action }, { openid, store, clock })
+}
+
+/** Seeded demo people sign in with openid `demo:<personId>`. */
+export const as = (store: SqliteStore, personId: string, clock?: Clock) => callerFor(store, `demo:${personId}`, clock)
+
+export function expectOk<T = any>(envelope: Envelope<T>): T {
+  if (!envelope.ok) throw new Error(`expected ok, got ${envelope.error.code}: ${envelope.error.message}`)
+  return envelope.data
+}
+
+export function expectError(envelope: Envelope<unknown>, code: ErrorCode, status?: number): string {
+  if (envelope.ok) throw new Error(`expected ${code}, got ok: ${JSON.stringify(envelope.data).slice(0, 200)}`)
+  expect(envelope.error.code).toBe(code)
+  if (status !== undefined) expect(errorStatus(envelope.error.code)).toBe(status)
+  // Every error speaks Chinese to the user.
+  expect(envelope.error.message).toMatch(/[\u4e00-\u9fff]/)
+  return envelope.error.message
+}
+
+/** Every stored row of every collection, to prove a rejected request changed nothing. */
+export function dump(store: SqliteStore): Record<string, string[]> {
+  const tables: Record<string, string[]> = {}
+  for (const name of Object.keys(collectionSpecs) as CollectionName[]) {
+    tables[name] = (store.db.prepare(`SELECT doc FROM "${name}" ORDER BY _id`).all() as { doc: string }[]).map(
+      (r) => r.doc,
+    )
+  }
+  return tables
+}
+
+/** Demo people by role (ids from host/seed/demo.ts). */
+export const people = {
+  chair: 'p-shiqiao-chair',
+  secretary: 'p-shiqiao-secretary',
+  director: 'p-shiqiao-director',
+  otherChair: 'p-liushu-chair',
+  otherDirector: 'p-liushu-director',
+  inspector: 'p-tw-inspector',
+  /** household 0001 of 石桥村: head, the voting representative */
+  villager: 'p-shiqiao-0001-1',
+  /** household 0003 of 石桥村 has two members */
+  representative3: 'p-shiqiao-0003-1',
+  secondMember3: 'p-shiqiao-0003-2',
+  otherVillager: 'p-liushu-0001-1',
+  /** household 0107 of 石桥村: a pending join request */
+  pending: 'p-shiqiao-0107-1',
+}
