@@ -1,6 +1,7 @@
 import { AppError } from '../../shared/errors'
 import type { memberContract } from '../../shared/contract/member'
-import { coveragePermille, successorOf } from '../../shared/domain/member'
+import { successorOf } from '../../shared/domain/member'
+import { coveragePermille } from '../../shared/domain/coverage'
 import type { Household, Village } from '../../shared/domain/village'
 import type { Handler } from '../core/dispatch'
 import type { HandlerContext } from '../core/context'

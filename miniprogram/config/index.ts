@@ -6,6 +6,9 @@ import { defineConfig, type UserConfigExport } from '@tarojs/cli'
  * the local host serves. Both read the same pages; only services/api.ts
  * differs by target, chosen at module level so each bundle holds one transport.
  */
+// Pure code shared with the cloud functions lives outside src/ and must be compiled too.
+const shared = path.resolve(__dirname, '../../shared')
+
 export default defineConfig<'webpack5'>(async () => {
   const config: UserConfigExport<'webpack5'> = {
     projectName: 'village-supervision',
@@ -15,19 +18,21 @@ export default defineConfig<'webpack5'>(async () => {
     deviceRatio: { 375: 2, 640: 2.34 / 2, 750: 1, 828: 1.81 / 2 },
     sourceRoot: 'src',
     outputRoot: `dist/${process.env.TARO_ENV}`,
-    alias: { '@shared': path.resolve(__dirname, '../../shared') },
+    alias: { '@shared': shared },
     plugins: [],
     defineConstants: {},
     framework: 'react',
     compiler: { type: 'webpack5', prebundle: { enable: false } },
     cache: { enable: false },
     mini: {
+      compile: { include: [shared] },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
       },
     },
     h5: {
+      compile: { include: [shared] },
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'hash' },

@@ -23,6 +23,8 @@ export default defineAppConfig({
       pages: ['villages/index'],
     },
   ],
+  // H5: no sliding page transitions; they cost old phones frames and add nothing.
+  animation: false,
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#b4282d',

@@ -1,4 +1,5 @@
-import { coveragePermille, formatPermille, roleOf, successorOf, type Appointment, type Member } from '../../shared/domain/member'
+import { roleOf, successorOf, type Appointment, type Member } from '../../shared/domain/member'
+import { coveragePermille, formatPermille } from '../../shared/domain/coverage'
 
 const member = (id: string, status: Member['status'], requestedAt: string): Member => ({
   _id: id,

@@ -1,5 +1,4 @@
 import { Empty } from '@nutui/nutui-react-taro'
-import './readable.css'
 
 /**
  * A blank sheet of paper, inline: NutUI's default empty-state pictures load

@@ -2,7 +2,6 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { messageOf } from './PageShell'
-import './readable.css'
 
 export interface CursorPage<T> {
   items: T[]

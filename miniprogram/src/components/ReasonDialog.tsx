@@ -2,7 +2,6 @@ import { useEffect, useState, type ReactNode } from 'react'
 import { View, Text } from '@tarojs/components'
 import { Dialog, TextArea } from '@nutui/nutui-react-taro'
 import { messageOf } from './PageShell'
-import './readable.css'
 
 interface Props {
   visible: boolean

@@ -27,7 +27,13 @@ export default function Login() {
 
   const role = roleTabs[Number(tab)]!.role
   const shown = useMemo(() => {
-    const list = (people ?? []).filter((p) => p.role === role && (!keyword || p.name.includes(keyword.trim())))
+    const all = people ?? []
+    // The biggest village (the main demo village) first.
+    const size = new Map<string, number>()
+    for (const p of all) size.set(p.placeName, (size.get(p.placeName) ?? 0) + 1)
+    const list = all
+      .filter((p) => p.role === role && (!keyword || p.name.includes(keyword.trim())))
+      .sort((a, b) => (size.get(b.placeName) ?? 0) - (size.get(a.placeName) ?? 0))
     return list.slice(0, 40)
   }, [people, role, keyword])
 

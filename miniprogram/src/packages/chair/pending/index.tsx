@@ -1,0 +1,108 @@
+import { useState } from 'react'
+import { View, Text } from '@tarojs/components'
+import { Button, Toast } from '@nutui/nutui-react-taro'
+import type { Output } from '../../../services/api'
+import { ApiError, call } from '../../../services/api'
+import { PageShell, messageOf } from '../../../components/PageShell'
+import { EmptyState } from '../../../components/EmptyState'
+import { LoadMore, usePaged } from '../../../components/Paged'
+import { ReasonDialog } from '../../../components/ReasonDialog'
+import { formatDayTime } from '../../../components/format'
+import './index.css'
+
+type Request = Output<'member', 'listPending'>['items'][number]
+
+const TOAST = 'pending-toast'
+
+/** The chair approves or declines villagers asking to join the village's supervision group. */
+export default function Pending() {
+  const paged = usePaged((cursor) => call('member', 'listPending', { cursor }))
+  const [busy, setBusy] = useState('')
+  const [rejecting, setRejecting] = useState<Request | null>(null)
+
+  const drop = (memberId: string) => paged.setItems((items) => items.filter((r) => r.memberId !== memberId))
+
+  const approve = async (request: Request) => {
+    setBusy(request.memberId)
+    try {
+      const result = await call('member', 'approve', { memberId: request.memberId })
+      drop(request.memberId)
+      Toast.show(TOAST, { icon: 'success', content: result.isRepresentative ? '已通过，已设为户代表' : '已通过' })
+    } catch (e) {
+      // Someone else already decided it: it no longer belongs in this list.
+      if (e instanceof ApiError && e.code === 'CONFLICT') drop(request.memberId)
+      Toast.show(TOAST, { icon: 'fail', content: messageOf(e) })
+    } finally {
+      setBusy('')
+    }
+  }
+
+  const reject = async (reason: string) => {
+    if (!rejecting) return
+    const memberId = rejecting.memberId
+    try {
+      await call('member', 'reject', { memberId, reason: reason || undefined })
+    } catch (e) {
+      if (e instanceof ApiError && e.code === 'CONFLICT') {
+        drop(memberId)
+        setRejecting(null)
+        Toast.show(TOAST, { icon: 'fail', content: messageOf(e) })
+        return
+      }
+      throw e
+    }
+    drop(memberId)
+    Toast.show(TOAST, { icon: 'success', content: '已处理：不通过' })
+  }
+
+  const empty = paged.items.length === 0 && paged.nextCursor === null
+  return (
+    <PageShell
+      title="入群审核"
+      subtitle="核对申请人确实是这一户的家庭成员，再点“通过”。每户第一位通过的成员是户代表，代表全户投票。"
+      loading={!paged.loaded && !paged.error}
+      error={paged.error}
+    >
+      {empty ? <EmptyState title="暂无待审核的申请" /> : null}
+      {paged.items.map((r) => (
+        <View key={r.memberId} className="card pending-request">
+          <Text className="pending-name">{r.name}</Text>
+          <Text className="pending-line">
+            户号 {r.household.number} · 户主 {r.household.headName}
+          </Text>
+          <Text className="muted pending-line">申请时间：{formatDayTime(r.requestedAt)}</Text>
+          <View className="button-row">
+            <Button
+              size="large"
+              type="primary"
+              loading={busy === r.memberId}
+              disabled={busy !== '' && busy !== r.memberId}
+              onClick={() => void approve(r)}
+            >
+              通过
+            </Button>
+            <Button size="large" disabled={busy !== ''} onClick={() => setRejecting(r)}>
+              不通过
+            </Button>
+          </View>
+        </View>
+      ))}
+      <LoadMore hasMore={paged.nextCursor !== null} loading={paged.loadingMore} error={paged.moreError} onLoad={paged.loadMore} />
+      <ReasonDialog
+        visible={rejecting !== null}
+        title="不通过这条申请"
+        message={
+          rejecting ? `${rejecting.name}（户号 ${rejecting.household.number}，户主 ${rejecting.household.headName}）` : ''
+        }
+        label="不通过的原因"
+        placeholder="例如：不是本户成员。申请人能看到这个原因"
+        required={false}
+        maxLength={200}
+        confirmText="不通过"
+        onSubmit={reject}
+        onClose={() => setRejecting(null)}
+      />
+      <Toast id={TOAST} />
+    </PageShell>
+  )
+}

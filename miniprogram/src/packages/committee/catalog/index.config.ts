@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '维护本村权力清单' })

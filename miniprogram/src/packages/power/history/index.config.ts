@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '清单变更记录' })

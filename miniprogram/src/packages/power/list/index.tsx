@@ -1,0 +1,116 @@
+import { useEffect, useState } from 'react'
+import { View, Text } from '@tarojs/components'
+import { Cell, CellGroup, Loading, SearchBar, Tabs, Tag } from '@nutui/nutui-react-taro'
+import { PageShell, messageOf } from '../../../components/PageShell'
+import { EmptyState } from '../../../components/EmptyState'
+import { useRemote } from '../../../hooks/useRemote'
+import { call } from '../../../services/api'
+import { go, useQuery } from '../../../services/nav'
+import './index.css'
+
+const ALL = 'all'
+
+/**
+ * The village's published power list: filter by category, search by keyword,
+ * tap an item for its flowchart. Township staff arrive with `villageId` (and
+ * `villageName`) and read that village's list.
+ */
+export default function PowerList() {
+  const query = useQuery()
+  const villageId = query.villageId || undefined
+  const villageName = query.villageName || ''
+
+  const categories = useRemote(() => call('power', 'categories', { villageId }), [villageId])
+  const [tab, setTab] = useState<string | number>(ALL)
+  const [input, setInput] = useState('')
+  const [keyword, setKeyword] = useState('')
+
+  // Search as the villager types, once they pause; 确认/搜索 searches at once.
+  useEffect(() => {
+    const timer = setTimeout(() => setKeyword(input.trim()), 400)
+    return () => clearTimeout(timer)
+  }, [input])
+
+  const categoryId = tab === ALL ? undefined : String(tab)
+  const list = useRemote(
+    () => call('power', 'list', { villageId, categoryId, keyword: keyword || undefined }),
+    [villageId, categoryId, keyword],
+  )
+
+  const shownCategories = (categories.data?.categories ?? []).filter((c) => c.itemCount > 0)
+  const current = shownCategories.find((c) => c.categoryId === categoryId)
+  const items = list.data?.items ?? []
+
+  return (
+    <PageShell
+      title={villageName ? `${villageName}权力清单` : '权力清单'}
+      subtitle="清单之外无权力。点开一项，可以看它怎么办、谁来办、谁监督。"
+      loading={categories.loading && !categories.data}
+      error={categories.error}
+    >
+      <SearchBar
+        className="power-search"
+        placeholder="搜事项，例如：低保、宅基地"
+        value={input}
+        maxLength={30}
+        onChange={(value) => setInput(value)}
+        onSearch={(value) => {
+          setInput(value)
+          setKeyword(value.trim())
+        }}
+        onClear={() => {
+          setInput('')
+          setKeyword('')
+        }}
+      />
+      <Tabs value={tab} onChange={setTab} className="power-tabs">
+        <Tabs.TabPane title="全部" value={ALL} />
+        {shownCategories.map((c) => (
+          <Tabs.TabPane key={c.categoryId} title={c.name} value={c.categoryId} />
+        ))}
+      </Tabs>
+      {current ? <Text className="power-category-note">{current.description}</Text> : null}
+
+      {list.error ? (
+        <View className="card error-text" role="alert">
+          {messageOf(list.error)}
+        </View>
+      ) : !list.data ? (
+        <View className="card power-loading">
+          <Loading>正在加载…</Loading>
+        </View>
+      ) : items.length === 0 ? (
+        <EmptyState
+          title={keyword ? '没有找到相关事项，换个词试试' : '这一类还没有事项'}
+          description={keyword && categoryId ? '也可以切换到“全部”再找' : ''}
+        />
+      ) : (
+        <>
+          <Text className="power-count">{keyword ? `找到 ${items.length} 项` : `共 ${items.length} 项`}</Text>
+          <CellGroup>
+            {items.map((item) => (
+              <Cell
+                key={item.itemId}
+                className="power-item"
+                clickable
+                title={
+                  <View className="power-item-title">
+                    <Text className="power-item-code">{item.code}</Text>
+                    <Text className="power-item-name">{item.name}</Text>
+                    {item.level === 'township' ? (
+                      <Tag type="warning" className="power-item-tag">
+                        镇特色
+                      </Tag>
+                    ) : null}
+                  </View>
+                }
+                description={<Text className="power-item-summary">{item.summary}</Text>}
+                onClick={() => go('/packages/power/item/index', { itemId: item.itemId, villageId })}
+              />
+            ))}
+          </CellGroup>
+        </>
+      )}
+    </PageShell>
+  )
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '各村监督群覆盖情况' })

@@ -1,0 +1,67 @@
+import { View, Text } from '@tarojs/components'
+import { Button, Progress } from '@nutui/nutui-react-taro'
+import { PageShell } from '../../../components/PageShell'
+import { EmptyState } from '../../../components/EmptyState'
+import { formatPermille } from '../../../components/format'
+import { useRemote } from '../../../hooks/useRemote'
+import { call } from '../../../services/api'
+import { go } from '../../../services/nav'
+import './index.css'
+
+/** Township staff: how many households of each village are in its supervision group. */
+export default function Villages() {
+  const { data, error, loading } = useRemote(() => call('member', 'coverage', {}))
+  const villages = data?.villages ?? []
+  const inGroup = villages.reduce((n, v) => n + v.householdsInGroup, 0)
+  const onRoster = villages.reduce((n, v) => n + v.householdsOnRoster, 0)
+
+  return (
+    <PageShell
+      title="各村监督群覆盖情况"
+      subtitle={data && villages.length > 0 ? `全镇 ${villages.length} 个村，入群 ${inGroup} 户 / 花名册 ${onRoster} 户` : undefined}
+      loading={loading && !data}
+      error={error}
+    >
+      {data && villages.length === 0 ? <EmptyState title="本镇还没有村" /> : null}
+      {villages.map((v) => (
+        <View key={v.villageId} className="card village-card">
+          <View className="village-head">
+            <Text className="village-name">{v.name}</Text>
+            <Text className="village-rate">
+              覆盖率 {formatPermille(v.coveragePermille)}
+            </Text>
+          </View>
+          <Text className="village-figure">
+            入群 {v.householdsInGroup} 户 / 花名册 {v.householdsOnRoster} 户
+          </Text>
+          <Progress
+            percent={v.coveragePermille / 10}
+            color="#b4282d"
+            background="#e5e5e5"
+            strokeWidth="10"
+            className="village-progress"
+          />
+          <View className="button-row">
+            <Button
+              size="large"
+              type="primary"
+              fill="outline"
+              onClick={() => go('/packages/power/list/index', { villageId: v.villageId, villageName: v.name })}
+            >
+              查看该村权力清单
+            </Button>
+          </View>
+          <View className="button-row">
+            <Button
+              size="large"
+              fill="outline"
+              onClick={() => go('/packages/power/history/index', { villageId: v.villageId, villageName: v.name })}
+            >
+              查看清单变更记录
+            </Button>
+          </View>
+        </View>
+      ))}
+    </PageShell>
+  )
+}
