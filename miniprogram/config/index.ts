@@ -26,6 +26,8 @@ export default defineConfig<'webpack5'>(async () => {
     cache: { enable: false },
     mini: {
       compile: { include: [shared] },
+      // Pages in different subpackages import component CSS in different orders; the order does not matter here.
+      miniCssExtractPluginOption: { ignoreOrder: true },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },

@@ -1,7 +1,8 @@
 import { useRef, useState } from 'react'
 import { useDidShow } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
-import { Cell, CellGroup, Loading, Progress, Tabs, Tag } from '@nutui/nutui-react-taro'
+import { Cell, CellGroup, Loading, Tabs, Tag } from '@nutui/nutui-react-taro'
+import { CoverageBar } from '../../../components/CoverageBar'
 import { PageShell, messageOf } from '../../../components/PageShell'
 import { EmptyState } from '../../../components/EmptyState'
 import { LoadMore, usePaged } from '../../../components/Paged'
@@ -43,13 +44,7 @@ export default function Roster() {
             入群 {village.householdsInGroup} 户 / 花名册 {village.householdsOnRoster} 户，
             <Text className="nowrap">覆盖率 {formatPermille(village.coveragePermille)}</Text>
           </Text>
-          <Progress
-            percent={village.coveragePermille / 10}
-            color="#b4282d"
-            background="#e5e5e5"
-            strokeWidth="10"
-            className="roster-progress"
-          />
+          <CoverageBar permille={village.coveragePermille} className="roster-progress" />
           {village.householdsOnRoster > village.householdsInGroup ? (
             <Text className="muted">还有 {village.householdsOnRoster - village.householdsInGroup} 户没有人入群，可以在“未入群”里查看，上门动员。</Text>
           ) : null}

@@ -1,5 +1,6 @@
 import { View, Text } from '@tarojs/components'
-import { Button, Progress } from '@nutui/nutui-react-taro'
+import { Button } from '@nutui/nutui-react-taro'
+import { CoverageBar } from '../../../components/CoverageBar'
 import { PageShell } from '../../../components/PageShell'
 import { EmptyState } from '../../../components/EmptyState'
 import { formatPermille } from '../../../components/format'
@@ -34,13 +35,7 @@ export default function Villages() {
           <Text className="village-figure">
             入群 {v.householdsInGroup} 户 / 花名册 {v.householdsOnRoster} 户
           </Text>
-          <Progress
-            percent={v.coveragePermille / 10}
-            color="#b4282d"
-            background="#e5e5e5"
-            strokeWidth="10"
-            className="village-progress"
-          />
+          <CoverageBar permille={v.coveragePermille} className="village-progress" />
           <View className="button-row">
             <Button
               size="large"
