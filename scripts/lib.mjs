@@ -17,13 +17,17 @@ export function run(command, args, options = {}) {
   }
 }
 
-/** Installs exactly what package-lock.json says when node_modules is missing or older than it. */
+/**
+ * Installs the locked dependencies when node_modules is missing or older than
+ * package-lock.json. `npm install`, not `npm ci`: npm 11 leaves optional
+ * platform packages of other systems out of the lock, which `npm ci` rejects.
+ */
 export function ensureDependencies() {
   const installed = join(root, 'node_modules', '.package-lock.json')
   const lock = join(root, 'package-lock.json')
   if (existsSync(installed) && statSync(installed).mtimeMs >= statSync(lock).mtimeMs) return
-  console.log('▶ 安装依赖 (npm ci)…')
-  run('npm', ['ci', '--no-audit', '--no-fund'])
+  console.log('▶ 安装依赖 (npm install)…')
+  run('npm', ['install', '--no-audit', '--no-fund'])
 }
 
 function hashTree(paths) {

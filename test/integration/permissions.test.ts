@@ -1,0 +1,60 @@
+import type { SqliteStore } from '../../cloudfunctions/adapters/sqlite/store'
+import { permissions, type QualifiedAction } from '../../shared/permissions'
+import type { CallerRole } from '../../shared/roles'
+import { as, callerFor, seededStore, type Call } from '../support/harness'
+
+/** A well-formed input for every action, naming records of 石桥村 (township staff get its village id). */
+const sampleInput: Record<QualifiedAction, Record<string, unknown>> = {
+  'member.me': {},
+  'member.join': { joinCode: 'SHIQIAO', householdNumber: '0125', name: '测试' },
+  'member.listPending': {},
+  'member.approve': { memberId: 'm-shiqiao-0107-1' },
+  'member.reject': { memberId: 'm-shiqiao-0108-1' },
+  'member.roster': {},
+  'member.household': { householdId: 'h-shiqiao-0003' },
+  'member.setRepresentative': { memberId: 'm-shiqiao-0003-1' },
+  'member.remove': { memberId: 'm-shiqiao-0005-1', reason: '测试' },
+  'member.coverage': {},
+  'power.categories': { villageId: 'v-shiqiao' },
+  'power.list': { villageId: 'v-shiqiao' },
+  'power.get': { villageId: 'v-shiqiao', itemId: 'pw-1-01' },
+  'power.responsibilities': {},
+  'power.prohibitions': {},
+  'power.history': { villageId: 'v-shiqiao' },
+  'power.catalog': {},
+  'power.select': { itemId: 'pw-7-04', selected: true, note: '测试' },
+}
+
+let store: SqliteStore
+let callers: Record<CallerRole, Call>
+beforeEach(async () => {
+  store = await seededStore()
+  callers = {
+    guest: callerFor(store, 'visitor:nobody'),
+    villager: as(store, 'p-shiqiao-0002-1'),
+    chair: as(store, 'p-shiqiao-chair'),
+    committee: as(store, 'p-shiqiao-director'),
+    township: as(store, 'p-tw-inspector'),
+  }
+})
+afterEach(() => store.close())
+
+const roles: CallerRole[] = ['guest', 'villager', 'chair', 'committee', 'township']
+
+describe.each(Object.entries(permissions))('%s', (qualified, permission) => {
+  const [area, action] = qualified.split('.') as [string, string]
+  const allowed = permission.roles as readonly CallerRole[]
+
+  const refused = roles.filter((r) => !allowed.includes(r))
+  if (refused.length > 0) {
+    it.each(refused)('is refused to %s', async (role) => {
+      const result = await callers[role](area, action, sampleInput[qualified as QualifiedAction])
+      expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    })
+  }
+
+  it.each(roles.filter((r) => allowed.includes(r)))('is open to %s', async (role) => {
+    const result = await callers[role](area, action, sampleInput[qualified as QualifiedAction])
+    if (!result.ok) expect(result.error.code).not.toMatch(/FORBIDDEN|INVALID_INPUT|INTERNAL|UNKNOWN_ACTION/)
+  })
+})
