@@ -100,7 +100,13 @@ function bearer(req: IncomingMessage): string | null {
 
 function serveStatic(options: HostOptions, url: URL, res: ServerResponse): void {
   const root = normalize(options.staticDir)
-  let path = normalize(join(root, decodeURIComponent(url.pathname)))
+  let decoded: string
+  try {
+    decoded = decodeURIComponent(url.pathname)
+  } catch {
+    return send(res, 404, fail('NOT_FOUND'))
+  }
+  let path = normalize(join(root, decoded))
   if (!path.startsWith(root + sep) && path !== root) {
     send(res, 404, fail('NOT_FOUND'))
     return
@@ -147,9 +153,9 @@ async function route(options: HostOptions, req: IncomingMessage, res: ServerResp
 
   const fn = /^\/api\/fn\/([a-z]+)$/.exec(pathname)
   if (fn) {
-    if (req.method !== 'POST') return sendEnvelope(res, fail('INVALID_INPUT', '请用 POST 调用云函数'))
     const area = Object.hasOwn(areas, fn[1]!) ? areas[fn[1]!] : undefined
     if (!area) return sendEnvelope(res, fail('NOT_FOUND', '没有这个云函数'))
+    if (req.method !== 'POST') return sendEnvelope(res, fail('INVALID_INPUT', '请用 POST 调用云函数'))
     const token = bearer(req)
     const openid = token ? verifyToken(options.secret, token, options.clock.now()) : null
     if (token && !openid) return sendEnvelope(res, fail('UNAUTHENTICATED', '登录已失效，请重新登录'))

@@ -1,5 +1,5 @@
 // Build steps shared by the start, test and build scripts. Plain Node (no
-// dependencies), so it runs on a fresh clone before `npm ci`.
+// dependencies), so it runs on a fresh clone before anything is installed.
 import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'

@@ -66,7 +66,7 @@ export const reject: Handler<C['reject']> = async (ctx, input) => {
   const decided = await ctx.store.update(
     'member',
     member._id,
-    { status: 'rejected', decidedAt: ctx.now, decidedBy: ctx.actor.personId, reason: input.reason ?? null },
+    { status: 'rejected', decidedAt: ctx.now, decidedBy: ctx.actor.personId, reason: input.reason || null },
     { status: 'pending' },
   )
   if (!decided) throw new AppError('CONFLICT', '这条申请已经处理过了')

@@ -121,6 +121,7 @@ describe('local host HTTP contract', () => {
     expect(await (await fetch(`${base}/some/deep/link`)).text()).toContain('村务监督')
     const escape = await fetch(`${base}/..%2f..%2fetc%2fpasswd`)
     expect(await escape.text()).not.toContain('root:')
+    expect((await fetch(`${base}/%E0%A4%A`)).status).toBe(404)
   })
 })
 

@@ -1,3 +1,6 @@
+// page.evaluate callbacks run in the browser, so the e2e code needs DOM types.
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
 import { mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
