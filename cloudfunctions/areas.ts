@@ -1,9 +1,13 @@
 import type { Area } from './core/dispatch'
 import { memberArea } from './member/area'
 import { powerArea } from './power/area'
+import { disclosureArea } from './disclosure/area'
+import { announcementArea } from './announcement/area'
 
 /** Every deployable cloud function, by name; the local host serves each at /api/fn/<name>. */
 export const areas: Record<string, Area> = {
-  member: memberArea ,
-  power: powerArea ,
+  member: memberArea,
+  power: powerArea,
+  disclosure: disclosureArea,
+  announcement: announcementArea,
 }

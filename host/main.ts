@@ -3,6 +3,8 @@ import { resolve } from 'node:path'
 import { SqliteStore } from '../cloudfunctions/adapters/sqlite/store'
 import { systemClock } from '../cloudfunctions/core/context'
 import { createHost } from './server'
+import { areas } from '../cloudfunctions/areas'
+import { localOutbox } from '../cloudfunctions/core/notifier'
 import { loadSecret } from './session'
 import { isSeeded, seedDemo } from './seed/demo'
 
@@ -21,6 +23,14 @@ async function main(): Promise<void> {
     await seedDemo(store, systemClock.now())
     console.log('已创建演示乡镇：石桥镇（石桥村、柳树湾村、东岭村）')
   }
+
+  // The cloud's timer triggers, locally: e.g. retrying the announcement outbox.
+  const timers = setInterval(() => {
+    for (const area of Object.values(areas)) {
+      area.timer?.({ store, clock: systemClock, notifier: localOutbox }).catch((error: unknown) => console.error(`[timer ${area.name}]`, error))
+    }
+  }, 30_000)
+  timers.unref()
 
   const server = createHost({ store, clock: systemClock, secret: loadSecret(dataDir), staticDir, devLogin: true })
   server.listen(port, '127.0.0.1', () => {

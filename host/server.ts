@@ -4,6 +4,7 @@ import { extname, join, normalize, sep } from 'node:path'
 import { randomBytes } from 'node:crypto'
 import { areas } from '../cloudfunctions/areas'
 import { dispatch } from '../cloudfunctions/core/dispatch'
+import { localOutbox } from '../cloudfunctions/core/notifier'
 import type { Clock } from '../cloudfunctions/core/context'
 import type { Store } from '../cloudfunctions/core/store'
 import { errorStatus, fail, type Envelope } from '../shared/errors'
@@ -137,6 +138,15 @@ async function route(options: HostOptions, req: IncomingMessage, res: ServerResp
   if (options.devLogin && pathname === '/api/dev/people' && req.method === 'GET') {
     return send(res, 200, { ok: true, data: await listPeople(options.store) })
   }
+  if (options.devLogin && pathname === '/api/dev/outbox' && req.method === 'GET') {
+    // What WeChat would have delivered as subscribe messages, newest first.
+    const { items } = await options.store.query('notification', {
+      where: {},
+      orderBy: { field: 'createdAt', direction: 'desc' },
+      limit: 100,
+    })
+    return send(res, 200, { ok: true, data: items })
+  }
   if (options.devLogin && pathname === '/api/dev/login' && req.method === 'POST') {
     const body = (await readJson(req)) as { personId?: unknown; guest?: unknown } | null
     const now = options.clock.now()
@@ -160,7 +170,7 @@ async function route(options: HostOptions, req: IncomingMessage, res: ServerResp
     const openid = token ? verifyToken(options.secret, token, options.clock.now()) : null
     if (token && !openid) return sendEnvelope(res, fail('UNAUTHENTICATED', '登录已失效，请重新登录'))
     const event = await readJson(req)
-    return sendEnvelope(res, await dispatch(area, event, { openid, store: options.store, clock: options.clock }))
+    return sendEnvelope(res, await dispatch(area, event, { openid, store: options.store, clock: options.clock, notifier: localOutbox }))
   }
   if (pathname.startsWith('/api/')) return sendEnvelope(res, fail('NOT_FOUND', '没有这个接口'))
   if (req.method !== 'GET' && req.method !== 'HEAD') return sendEnvelope(res, fail('NOT_FOUND'))

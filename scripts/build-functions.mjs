@@ -1,7 +1,7 @@
 // npm run build:functions: one deployable folder per cloud function under
 // dist/functions/<name>/ (index.js + package.json), bundled by esbuild with
 // wx-server-sdk left for WeChat's cloud install.
-import { readdirSync, existsSync, mkdirSync, statSync, writeFileSync, rmSync } from 'node:fs'
+import { copyFileSync, readdirSync, existsSync, mkdirSync, statSync, writeFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { ensureDependencies, root, run } from './lib.mjs'
 
@@ -32,6 +32,9 @@ for (const name of names) {
     join(dir, 'package.json'),
     JSON.stringify({ name, version: '1.0.0', private: true, main: 'index.js', dependencies: { 'wx-server-sdk': sdk } }, null, 2) + '\n',
   )
+  // config.json: openapi permissions and timer triggers, deployed with the function.
+  const config = join(source, name, 'config.json')
+  if (existsSync(config)) copyFileSync(config, join(dir, 'config.json'))
   console.log(`  ${name.padEnd(12)} ${(statSync(join(dir, 'index.js')).size / 1024).toFixed(1)} KB`)
 }
 console.log(`✔ 云函数已生成: dist/functions/ (${names.join(', ')})`)

@@ -39,6 +39,23 @@ export const permissions = {
   'power.history': { roles: villageReaders, scope: 'village', writes: false },
   'power.catalog': { roles: ['committee'], scope: 'village', writes: false },
   'power.select': { roles: ['committee'], scope: 'village', writes: true },
+
+  'disclosure.list': { roles: villageReaders, scope: 'village', writes: false },
+  'disclosure.search': { roles: villageReaders, scope: 'village', writes: false },
+  'disclosure.get': { roles: villageReaders, scope: 'village', writes: false },
+  'disclosure.verify': { roles: villageReaders, scope: 'village', writes: false },
+  'disclosure.publish': { roles: ['committee'], scope: 'village', writes: true },
+  'disclosure.revise': { roles: ['committee'], scope: 'village', writes: true },
+  'disclosure.duties': { roles: ['chair', 'committee', 'township'], scope: 'village', writes: false },
+  'disclosure.decisions': { roles: villageReaders, scope: 'village', writes: false },
+  'disclosure.decision': { roles: villageReaders, scope: 'village', writes: false },
+  'disclosure.recordDecisionStep': { roles: ['committee'], scope: 'village', writes: true },
+
+  'announcement.push': { roles: ['chair'], scope: 'village', writes: true },
+  'announcement.list': { roles: ['villager', 'chair', 'committee'], scope: 'village', writes: false },
+  'announcement.open': { roles: ['villager', 'chair', 'committee'], scope: 'village', writes: true },
+  'announcement.reach': { roles: ['chair'], scope: 'village', writes: false },
+  'announcement.subscribe': { roles: ['villager'], scope: 'self', writes: true },
 } as const satisfies Record<string, Permission>
 
 export type QualifiedAction = keyof typeof permissions

@@ -8,6 +8,24 @@ import type {
   Responsibility,
   Prohibition,
 } from '../../shared/domain/power'
+import type { Disclosure, Revision } from '../../shared/domain/disclosure'
+import type { Decision } from '../../shared/domain/decision'
+import type {
+  Announcement,
+  AnnouncementReach,
+  AnnouncementSeen,
+  Notification,
+  Subscription,
+} from '../../shared/domain/announcement'
+
+/** Index entry: disclosure `disclosureId` has bigram `term` in its title or line items. */
+export interface DisclosureTerm {
+  _id: string
+  villageId: string
+  term: string
+  publishedAt: string
+  disclosureId: string
+}
 
 /** Every collection the product stores, with its document type. */
 export interface Collections {
@@ -23,6 +41,15 @@ export interface Collections {
   power_change: PowerChange
   responsibility: Responsibility
   prohibition: Prohibition
+  disclosure: Disclosure
+  disclosure_revision: Revision
+  disclosure_term: DisclosureTerm
+  decision: Decision
+  announcement: Announcement
+  announcement_seen: AnnouncementSeen
+  announcement_reach: AnnouncementReach
+  subscription: Subscription
+  notification: Notification
 }
 
 export type CollectionName = keyof Collections
@@ -58,4 +85,21 @@ export const collectionSpecs: Record<CollectionName, CollectionSpec> = {
   power_change: { indexes: [['villageId', 'at']], unique: [] },
   responsibility: { indexes: [['post', 'order']], unique: [] },
   prohibition: { indexes: [['order']], unique: [] },
+  disclosure: {
+    indexes: [
+      ['villageId', 'publishedAt'],
+      ['villageId', 'kind', 'publishedAt'],
+      ['villageId', 'section', 'publishedAt'],
+      ['villageId', 'kind', 'section', 'publishedAt'],
+    ],
+    unique: [],
+  },
+  disclosure_revision: { indexes: [], unique: [['disclosureId', 'revision']] },
+  disclosure_term: { indexes: [['villageId', 'term', 'publishedAt']], unique: [] },
+  decision: { indexes: [['villageId', 'updatedAt']], unique: [] },
+  announcement: { indexes: [['villageId', 'publishedAt']], unique: [] },
+  announcement_seen: { indexes: [['personId', 'announcementId']], unique: [] },
+  announcement_reach: { indexes: [['announcementId', 'householdId']], unique: [] },
+  subscription: { indexes: [['villageId', 'remaining']], unique: [] },
+  notification: { indexes: [['status', 'nextAttemptAt'], ['subject', 'status'], ['createdAt']], unique: [] },
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import type { Actor } from '../../shared/domain/member'
 import type { Store } from './store'
+import type { Notifier } from './notifier'
 
 export interface Clock {
   now(): Date
@@ -14,6 +15,8 @@ export interface BaseContext {
   openid: string | null
   store: Store
   clock: Clock
+  /** Where messages to people go: WeChat subscribe messages in the cloud, the outbox locally. */
+  notifier: Notifier
 }
 
 /** What a handler sees: the resolved caller, the store and the time of the call. */
@@ -23,6 +26,7 @@ export interface HandlerContext {
   actor: Actor
   store: Store
   clock: Clock
+  notifier: Notifier
   /** ISO instant of this call, one value for every record it writes. */
   now: string
 }

@@ -15,12 +15,20 @@ export interface Area {
   name: string
   contract: AreaContract
   handlers: Record<string, (ctx: HandlerContext, input: never) => Promise<unknown>>
+  /** Periodic work (a cloud timer trigger; an interval on the local host), run without a caller. */
+  timer?: (base: Omit<BaseContext, 'openid'>) => Promise<unknown>
 }
 
-export const defineArea = <A extends AreaContract>(name: string, contract: A, handlers: Handlers<A>): Area => ({
+export const defineArea = <A extends AreaContract>(
+  name: string,
+  contract: A,
+  handlers: Handlers<A>,
+  timer?: Area['timer'],
+): Area => ({
   name,
   contract,
   handlers: handlers as Area['handlers'],
+  ...(timer ? { timer } : {}),
 })
 
 /** The first problem, in the words the schema gives for it. */
@@ -48,7 +56,10 @@ export async function dispatch(area: Area, event: unknown, base: BaseContext): P
     if (!input.success) return fail('INVALID_INPUT', describeZodError(input.error))
     const ctx: HandlerContext = {
       openid: base.openid,
-      actor, store: base.store, clock: base.clock,
+      actor,
+      store: base.store,
+      clock: base.clock,
+      notifier: base.notifier,
       now: base.clock.now().toISOString(),
     }
     const output = await area.handlers[action]!(ctx, input.data as never)

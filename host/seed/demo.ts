@@ -8,6 +8,7 @@ import {
   responsibilities,
   townshipPowerItems,
 } from './power-list'
+import { seedPublications } from './publications'
 
 /**
  * The demo township every fresh local host starts with: 石桥镇 of the invented
@@ -282,5 +283,6 @@ export async function seedDemo(store: Store, now: Date): Promise<void> {
     }
     await seedPowerList(tx)
     for (const plan of villages) await seedVillage(tx, plan, now)
+    await seedPublications(tx, now)
   })
 }

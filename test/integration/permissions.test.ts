@@ -23,6 +23,21 @@ const sampleInput: Record<QualifiedAction, Record<string, unknown>> = {
   'power.history': { villageId: 'v-shiqiao' },
   'power.catalog': {},
   'power.select': { itemId: 'pw-7-04', selected: true, note: '测试' },
+  'disclosure.list': { villageId: 'v-shiqiao' },
+  'disclosure.search': { villageId: 'v-shiqiao', keyword: '财务' },
+  'disclosure.get': { villageId: 'v-shiqiao', disclosureId: 'd-shiqiao-001' },
+  'disclosure.verify': { villageId: 'v-shiqiao', disclosureId: 'd-shiqiao-001' },
+  'disclosure.publish': { kind: 'village', section: 'services', title: '测试', body: '测试' },
+  'disclosure.revise': { disclosureId: 'd-shiqiao-001', title: '测试更正', body: '测试', reason: '测试' },
+  'disclosure.duties': { villageId: 'v-shiqiao' },
+  'disclosure.decisions': { villageId: 'v-shiqiao' },
+  'disclosure.decision': { villageId: 'v-shiqiao', decisionId: 'dc-shiqiao-1' },
+  'disclosure.recordDecisionStep': { stage: 'proposal', date: '2026-11-20', title: '测试', summary: '测试', minutes: '测试' },
+  'announcement.push': { title: '测试', body: '测试' },
+  'announcement.list': {},
+  'announcement.open': { announcementId: 'an-shiqiao-1' },
+  'announcement.reach': {},
+  'announcement.subscribe': {},
 }
 
 let store: SqliteStore

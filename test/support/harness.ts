@@ -3,6 +3,7 @@ import { areas } from '../../cloudfunctions/areas'
 import { dispatch } from '../../cloudfunctions/core/dispatch'
 import { collectionSpecs, type CollectionName } from '../../cloudfunctions/core/collections'
 import type { Clock } from '../../cloudfunctions/core/context'
+import { localOutbox, type Notifier } from '../../cloudfunctions/core/notifier'
 import { seedDemo } from '../../host/seed/demo'
 import { errorStatus, type Envelope, type ErrorCode } from '../../shared/errors'
 
@@ -24,12 +25,18 @@ export async function seededStore(clock: Clock = testClock()): Promise<SqliteSto
 export type Call = (area: string, action: string, input?: Record<string, unknown>) => Promise<Envelope<any>>
 
 /** Calls cloud functions the way WeChat would: as the person behind an openid. */
-export function callerFor(store: SqliteStore, openid: string | null, clock: Clock = testClock()): Call {
-  return (area, action, input = {}) => dispatch(areas[area]!, { ...input, action }, { openid, store, clock })
+export function callerFor(
+  store: SqliteStore,
+  openid: string | null,
+  clock: Clock = testClock(),
+  notifier: Notifier = localOutbox,
+): Call {
+  return (area, action, input = {}) => dispatch(areas[area]!, { ...input, action }, { openid, store, clock, notifier })
 }
 
 /** Seeded demo people sign in with openid `demo:<personId>`. */
-export const as = (store: SqliteStore, personId: string, clock?: Clock) => callerFor(store, `demo:${personId}`, clock)
+export const as = (store: SqliteStore, personId: string, clock?: Clock, notifier?: Notifier) =>
+  callerFor(store, `demo:${personId}`, clock, notifier)
 
 export function expectOk<T = any>(envelope: Envelope<T>): T {
   if (!envelope.ok) throw new Error(`expected ok, got ${envelope.error.code}: ${envelope.error.message}`)

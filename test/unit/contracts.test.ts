@@ -1,5 +1,7 @@
 import { memberContract } from '../../shared/contract/member'
 import { powerContract } from '../../shared/contract/power'
+import { disclosureContract } from '../../shared/contract/disclosure'
+import { announcementContract } from '../../shared/contract/announcement'
 import { permissions } from '../../shared/permissions'
 import { errorCodes } from '../../shared/errors'
 
@@ -50,6 +52,8 @@ describe('permissions table', () => {
     const declared = [
       ...Object.keys(memberContract).map((a) => `member.${a}`),
       ...Object.keys(powerContract).map((a) => `power.${a}`),
+      ...Object.keys(disclosureContract).map((a) => `disclosure.${a}`),
+      ...Object.keys(announcementContract).map((a) => `announcement.${a}`),
     ].sort()
     expect(Object.keys(permissions).sort()).toEqual(declared)
   })

@@ -65,6 +65,23 @@ const migrations: readonly Migration[] = [
       for (const name of names) createCollection(db, name)
     },
   },
+  {
+    version: 2,
+    up(db) {
+      const names: CollectionName[] = [
+        'disclosure',
+        'disclosure_revision',
+        'disclosure_term',
+        'decision',
+        'announcement',
+        'announcement_seen',
+        'announcement_reach',
+        'subscription',
+        'notification',
+      ]
+      for (const name of names) createCollection(db, name)
+    },
+  },
 ]
 
 export function migrate(db: Database.Database): void {

@@ -2,14 +2,44 @@ import cloud from 'wx-server-sdk'
 import type { Area } from '../../core/dispatch'
 import { dispatch } from '../../core/dispatch'
 import { systemClock } from '../../core/context'
+import type { Notifier } from '../../core/notifier'
 import { WxCloudStore, type WxDatabase } from './store'
+
+/** Beijing time for message text, e.g. 2026年11月21日 16:00 */
+function beijingTime(iso: string): string {
+  const d = new Date(new Date(iso).getTime() + 8 * 3_600_000)
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${d.getUTCFullYear()}年${pad(d.getUTCMonth() + 1)}月${pad(d.getUTCDate())}日 ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`
+}
+
+/**
+ * WeChat subscribe messages. The template (from the mini-program's console)
+ * must have a thing1 (title) and time2 (time) field; its id comes from the
+ * function's NOTICE_TEMPLATE_ID environment variable.
+ */
+const subscribeMessages: Notifier = {
+  async send(n) {
+    const templateId = process.env.NOTICE_TEMPLATE_ID
+    if (!templateId) throw new Error('NOTICE_TEMPLATE_ID is not configured')
+    await cloud.openapi.subscribeMessage.send({
+      touser: n.openid,
+      templateId,
+      page: n.page,
+      data: { thing1: { value: n.title.slice(0, 20) }, time2: { value: beijingTime(n.createdAt) } },
+    } as never)
+  },
+}
 
 /** exports.main of a deployed cloud function: identity is WeChat's OPENID, never the event. */
 export function cloudMain(area: Area) {
   cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string })
   const store = new WxCloudStore(cloud.database({ throwOnNotFound: false } as Parameters<typeof cloud.database>[0]) as unknown as WxDatabase)
   return async (event: unknown) => {
+    // A timer trigger (config.json "triggers") carries Type: 'Timer' and no caller.
+    if ((event as { Type?: string } | null)?.Type === 'Timer') {
+      return area.timer ? area.timer({ store, clock: systemClock, notifier: subscribeMessages }) : null
+    }
     const { OPENID } = cloud.getWXContext()
-    return dispatch(area, event, { openid: OPENID || null, store, clock: systemClock })
+    return dispatch(area, event, { openid: OPENID || null, store, clock: systemClock, notifier: subscribeMessages })
   }
 }

@@ -1,0 +1,11 @@
+import { announcementContract } from '../../shared/contract/announcement'
+import { defineArea } from '../core/dispatch'
+import { deliverDue } from '../core/outbox'
+import { list, open, push, reach, subscribe } from './handlers'
+
+export const announcementArea = defineArea(
+  'announcement',
+  announcementContract,
+  { push, list, open, reach, subscribe },
+  ({ store, notifier, clock }) => deliverDue(store, notifier, clock),
+)

@@ -1,0 +1,182 @@
+import { AppError } from '../../shared/errors'
+import type { announcementContract } from '../../shared/contract/announcement'
+import type { Announcement } from '../../shared/domain/announcement'
+import type { Handler } from '../core/dispatch'
+import { newId, type HandlerContext } from '../core/context'
+import { DuplicateKeyError } from '../core/store'
+import { getInVillage, villageInScope } from '../core/scope'
+import { queryAll } from '../core/paging'
+import { deliverDue } from '../core/outbox'
+
+type C = typeof announcementContract
+
+const PAGE = 20
+const subjectOf = (announcementId: string) => `announcement:${announcementId}`
+
+async function seen(ctx: HandlerContext, announcementId: string): Promise<boolean> {
+  return (await ctx.store.get('announcement_seen', `${announcementId}:${ctx.actor.personId}`)) !== null
+}
+
+const summaryOf = (a: Announcement, read: boolean) => ({
+  announcementId: a._id,
+  title: a.title,
+  publishedAt: a.publishedAt,
+  byTitle: a.by.title,
+  read,
+})
+
+/** Inserts a record that may already exist (a second reader, a retry): existing means done. */
+async function insertOnce(work: () => Promise<void>): Promise<void> {
+  try {
+    await work()
+  } catch (error) {
+    if (!(error instanceof DuplicateKeyError)) throw error
+  }
+}
+
+export const push: Handler<C['push']> = async (ctx, input) => {
+  const village = await villageInScope(ctx)
+  if (input.link?.type === 'disclosure') {
+    await getInVillage(ctx, 'disclosure', input.link.id, '没有找到要关联的公开')
+  } else if (input.link?.type === 'round') {
+    // Evaluation rounds arrive with the evaluation function; until then there is nothing to link to.
+    throw new AppError('NOT_FOUND', '没有找到要关联的评议')
+  }
+  const announcement: Announcement = {
+    _id: newId('an'),
+    villageId: village._id,
+    title: input.title,
+    body: input.body,
+    link: input.link ?? null,
+    publishedAt: ctx.now,
+    by: { personId: ctx.actor.personId ?? '', name: ctx.actor.name ?? '', title: ctx.actor.title ?? '' },
+  }
+  const subscribers = (
+    await queryAll(ctx.store, 'subscription', { villageId: village._id }, { field: 'remaining', direction: 'desc' })
+  ).filter((s) => s.remaining > 0)
+  const notified = await ctx.store.transaction(async (tx) => {
+    await tx.insert('announcement', announcement)
+    let count = 0
+    for (const s of subscribers) {
+      // Each accepted subscription pays for exactly one message.
+      if (!(await tx.update('subscription', s._id, { remaining: s.remaining - 1, updatedAt: ctx.now }, { remaining: s.remaining }))) continue
+      await tx.insert('notification', {
+        _id: newId('nt'),
+        villageId: village._id,
+        openid: s.openid,
+        subject: subjectOf(announcement._id),
+        title: announcement.title,
+        page: `packages/announcement/detail/index?announcementId=${announcement._id}`,
+        status: 'pending',
+        attempts: 0,
+        lastError: null,
+        createdAt: ctx.now,
+        nextAttemptAt: ctx.now,
+        sentAt: null,
+      })
+      count++
+    }
+    return count
+  })
+  // Send now; whatever fails stays in the outbox for the timer to retry.
+  await deliverDue(ctx.store, ctx.notifier, ctx.clock)
+  return { announcementId: announcement._id, notified }
+}
+
+export const list: Handler<C['list']> = async (ctx, input) => {
+  const village = await villageInScope(ctx)
+  const page = await ctx.store.query('announcement', {
+    where: { villageId: village._id },
+    orderBy: { field: 'publishedAt', direction: 'desc' },
+    limit: PAGE,
+    cursor: input.cursor,
+  })
+  const [total, read] = await Promise.all([
+    ctx.store.count('announcement', { villageId: village._id }),
+    ctx.store.count('announcement_seen', { personId: ctx.actor.personId }),
+  ])
+  return {
+    items: await Promise.all(page.items.map(async (a) => summaryOf(a, await seen(ctx, a._id)))),
+    nextCursor: page.nextCursor,
+    unreadCount: Math.max(0, total - read),
+  }
+}
+
+/** Opening an announcement marks it read for the person and, for reach, for their household. */
+export const open: Handler<C['open']> = async (ctx, input) => {
+  const a = await getInVillage(ctx, 'announcement', input.announcementId, '没有找到这条公告')
+  const { personId, householdId } = ctx.actor
+  if (personId) {
+    await insertOnce(() =>
+      ctx.store.insert('announcement_seen', { _id: `${a._id}:${personId}`, announcementId: a._id, personId, at: ctx.now }),
+    )
+  }
+  if (householdId) {
+    await insertOnce(() =>
+      ctx.store.insert('announcement_reach', {
+        _id: `${a._id}:${householdId}`,
+        announcementId: a._id,
+        villageId: a.villageId,
+        householdId,
+        at: ctx.now,
+      }),
+    )
+  }
+  return { announcement: { ...summaryOf(a, true), body: a.body, byName: a.by.name, link: a.link } }
+}
+
+export const reach: Handler<C['reach']> = async (ctx, input) => {
+  const village = await villageInScope(ctx)
+  const page = await ctx.store.query('announcement', {
+    where: { villageId: village._id },
+    orderBy: { field: 'publishedAt', direction: 'desc' },
+    limit: PAGE,
+    cursor: input.cursor,
+  })
+  const householdsInGroup = await ctx.store.count('household', { villageId: village._id, inGroup: true })
+  const items = await Promise.all(
+    page.items.map(async (a) => {
+      const subject = subjectOf(a._id)
+      const [householdsRead, notificationsSent, notificationsPending, notificationsFailed] = await Promise.all([
+        ctx.store.count('announcement_reach', { announcementId: a._id }),
+        ctx.store.count('notification', { subject, status: 'sent' }),
+        ctx.store.count('notification', { subject, status: 'pending' }),
+        ctx.store.count('notification', { subject, status: 'failed' }),
+      ])
+      return {
+        announcementId: a._id,
+        title: a.title,
+        publishedAt: a.publishedAt,
+        householdsRead,
+        householdsInGroup,
+        notificationsSent,
+        notificationsPending,
+        notificationsFailed,
+      }
+    }),
+  )
+  return { items, nextCursor: page.nextCursor }
+}
+
+/** The member allowed one more subscribe message (WeChat asks on every tap). */
+export const subscribe: Handler<C['subscribe']> = async (ctx) => {
+  const { personId, villageId } = ctx.actor
+  if (!personId || !villageId) throw new AppError('FORBIDDEN')
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const current = await ctx.store.get('subscription', personId)
+    if (!current) {
+      try {
+        await ctx.store.insert('subscription', { _id: personId, personId, villageId, openid: ctx.openid, remaining: 1, updatedAt: ctx.now })
+        return { remaining: 1 }
+      } catch (error) {
+        if (!(error instanceof DuplicateKeyError)) throw error
+        continue
+      }
+    }
+    const remaining = current.remaining + 1
+    if (await ctx.store.update('subscription', personId, { remaining, villageId, openid: ctx.openid, updatedAt: ctx.now }, { remaining: current.remaining })) {
+      return { remaining }
+    }
+  }
+  throw new AppError('CONFLICT')
+}

@@ -1,0 +1,70 @@
+import { AppError } from '../../shared/errors'
+import type { disclosureContract } from '../../shared/contract/disclosure'
+import type { DisclosureContent, Signature } from '../../shared/domain/disclosure'
+import { diffContent, isEmptyDiff } from '../../shared/domain/disclosure-rules'
+import type { ParsedInputOf } from '../../shared/contract/action'
+import type { Handler } from '../core/dispatch'
+import { newId, type HandlerContext } from '../core/context'
+import { DuplicateKeyError } from '../core/store'
+import { getInVillage, villageInScope } from '../core/scope'
+import { correction, firstPublication, indexTerms } from './records'
+
+type C = typeof disclosureContract
+
+const signature = (ctx: HandlerContext): Signature => ({
+  personId: ctx.actor.personId ?? '',
+  name: ctx.actor.name ?? '',
+  title: ctx.actor.title ?? '',
+})
+
+const contentOf = (input: ParsedInputOf<C['publish']> | ParsedInputOf<C['revise']>): DisclosureContent => ({
+  title: input.title,
+  body: input.body,
+  period: input.period ?? null,
+  lineItems: input.lineItems ?? [],
+  attachments: [],
+})
+
+export const publish: Handler<C['publish']> = async (ctx, input) => {
+  const village = await villageInScope(ctx)
+  const write = firstPublication({
+    disclosureId: newId('d'),
+    villageId: village._id,
+    kind: input.kind,
+    section: input.section,
+    content: contentOf(input),
+    at: ctx.now,
+    by: signature(ctx),
+  })
+  await ctx.store.transaction(async (tx) => {
+    await tx.insert('disclosure', write.disclosure)
+    await tx.insert('disclosure_revision', write.revision)
+    await indexTerms(tx, write.disclosure)
+  })
+  return { disclosureId: write.disclosure._id }
+}
+
+const RACED = '这条公开刚被别人更正过，请刷新后再改'
+
+/** A correction never edits in place: it appends a revision chained to the previous one. */
+export const revise: Handler<C['revise']> = async (ctx, input) => {
+  const current = await getInVillage(ctx, 'disclosure', input.disclosureId, '没有找到这条公开')
+  const content = contentOf(input)
+  if (isEmptyDiff(diffContent(current.content, content))) {
+    throw new AppError('CONFLICT', '内容和现在公开的一样，没有需要更正的地方')
+  }
+  const write = correction(current, content, input.reason, ctx.now, signature(ctx))
+  try {
+    await ctx.store.transaction(async (tx) => {
+      await tx.insert('disclosure_revision', write.revision)
+      const { content: next, revision, revisedAt, hash } = write.disclosure
+      const moved = await tx.update('disclosure', current._id, { content: next, revision, revisedAt, hash }, { revision: current.revision })
+      if (!moved) throw new AppError('CONFLICT', RACED)
+      await indexTerms(tx, write.disclosure)
+    })
+  } catch (error) {
+    if (error instanceof DuplicateKeyError) throw new AppError('CONFLICT', RACED)
+    throw error
+  }
+  return { revision: write.disclosure.revision }
+}

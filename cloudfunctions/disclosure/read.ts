@@ -1,0 +1,107 @@
+import { AppError } from '../../shared/errors'
+import type { disclosureContract } from '../../shared/contract/disclosure'
+import type { Disclosure, Revision } from '../../shared/domain/disclosure'
+import { brokenLink, diffContent, lookupTerm, matchesKeyword, totalsOf } from '../../shared/domain/disclosure-rules'
+import type { Handler } from '../core/dispatch'
+import type { HandlerContext } from '../core/context'
+import type { Condition } from '../core/store'
+import { villageInScope } from '../core/scope'
+import { getMany, queryAll } from '../core/paging'
+import { sha256 } from '../core/hash'
+
+type C = typeof disclosureContract
+
+const PAGE = 20
+
+export const listItemOf = (d: Disclosure) => ({
+  disclosureId: d._id,
+  kind: d.kind,
+  section: d.section,
+  title: d.content.title,
+  period: d.content.period,
+  publishedAt: d.publishedAt,
+  revision: d.revision,
+  revisedAt: d.revisedAt,
+})
+
+const withoutId = ({ name, title }: { name: string; title: string }) => ({ name, title })
+
+/** A disclosure of a village the caller may read, or NOT_FOUND. */
+async function readable(ctx: HandlerContext, disclosureId: string, villageId?: string): Promise<Disclosure> {
+  const village = await villageInScope(ctx, villageId)
+  const disclosure = await ctx.store.get('disclosure', disclosureId)
+  if (!disclosure || disclosure.villageId !== village._id) throw new AppError('NOT_FOUND', '没有找到这条公开')
+  return disclosure
+}
+
+const revisionsOf = (ctx: HandlerContext, disclosureId: string): Promise<Revision[]> =>
+  queryAll(ctx.store, 'disclosure_revision', { disclosureId }, { field: 'revision', direction: 'asc' }, 1000)
+
+export const list: Handler<C['list']> = async (ctx, input) => {
+  const village = await villageInScope(ctx, input.villageId)
+  const where: Record<string, Condition> = { villageId: village._id }
+  if (input.kind) where.kind = input.kind
+  if (input.section) where.section = input.section
+  const page = await ctx.store.query('disclosure', {
+    where,
+    orderBy: { field: 'publishedAt', direction: 'desc' },
+    limit: PAGE,
+    cursor: input.cursor,
+  })
+  return { items: page.items.map(listItemOf), nextCursor: page.nextCursor }
+}
+
+/**
+ * Looks the keyword's first two characters up in the bigram index, then keeps
+ * the disclosures that really contain the whole keyword; a page may therefore
+ * hold fewer than 20 items while more pages follow.
+ */
+export const search: Handler<C['search']> = async (ctx, input) => {
+  const village = await villageInScope(ctx, input.villageId)
+  const term = lookupTerm(input.keyword)
+  if (!term) throw new AppError('INVALID_INPUT', '请至少输入两个字')
+  const page = await ctx.store.query('disclosure_term', {
+    where: { villageId: village._id, term },
+    orderBy: { field: 'publishedAt', direction: 'desc' },
+    limit: PAGE,
+    cursor: input.cursor,
+  })
+  const disclosures = await getMany(ctx.store, 'disclosure', page.items.map((t) => t.disclosureId))
+  return {
+    items: disclosures.filter((d) => matchesKeyword(d.content, input.keyword)).map(listItemOf),
+    nextCursor: page.nextCursor,
+  }
+}
+
+export const get: Handler<C['get']> = async (ctx, input) => {
+  const disclosure = await readable(ctx, input.disclosureId, input.villageId)
+  const revisions = await revisionsOf(ctx, disclosure._id)
+  return {
+    disclosure: {
+      ...listItemOf(disclosure),
+      body: disclosure.content.body,
+      lineItems: disclosure.content.lineItems,
+      attachments: disclosure.content.attachments,
+      totals: totalsOf(disclosure.content.lineItems),
+      publishedBy: withoutId(disclosure.publishedBy),
+      revisions: revisions.slice(1).map((r, i) => ({
+        revision: r.revision,
+        at: r.at,
+        by: withoutId(r.by),
+        reason: r.reason,
+        changes: diffContent(revisions[i]!.content, r.content),
+      })),
+    },
+  }
+}
+
+export const verify: Handler<C['verify']> = async (ctx, input) => {
+  const disclosure = await readable(ctx, input.disclosureId, input.villageId)
+  const revisions = await revisionsOf(ctx, disclosure._id)
+  // The current content must also be the last link's content, or the head was edited in place.
+  const last = revisions[revisions.length - 1]
+  const headMatches =
+    last !== undefined && last.revision === disclosure.revision && JSON.stringify(last.content) === JSON.stringify(disclosure.content)
+  const broken = brokenLink(revisions, sha256, disclosure.hash) ?? (headMatches ? null : disclosure.revision)
+  return { intact: broken === null, revisions: revisions.length, brokenAtRevision: broken }
+}

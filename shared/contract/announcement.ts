@@ -1,0 +1,50 @@
+import { cursor, id, page, text, z } from '../zod'
+import { action } from './action'
+import { announcementLinkSchema } from '../domain/announcement'
+
+const summary = z.object({
+  announcementId: z.string(),
+  title: z.string(),
+  publishedAt: z.string(),
+  byTitle: z.string(),
+  read: z.boolean(),
+})
+
+const reach = z.object({
+  announcementId: z.string(),
+  title: z.string(),
+  publishedAt: z.string(),
+  householdsRead: z.number().int(),
+  householdsInGroup: z.number().int(),
+  notificationsSent: z.number().int(),
+  notificationsPending: z.number().int(),
+  notificationsFailed: z.number().int(),
+})
+
+export const announcementContract = {
+  push: action(
+    z.object({
+      title: text('标题', 40),
+      body: text('内容', 2000),
+      link: z
+        .object({ type: z.enum(['disclosure', 'round'], { error: '关联内容的类型不对' }), id: id('关联内容') })
+        .nullish(),
+    }),
+    z.object({ announcementId: z.string(), notified: z.number().int() }),
+  ),
+  list: action(
+    z.object({ cursor }),
+    page(summary).extend({ unreadCount: z.number().int() }),
+  ),
+  open: action(
+    z.object({ announcementId: id('公告编号') }),
+    z.object({
+      announcement: summary.extend({ body: z.string(), byName: z.string(), link: announcementLinkSchema.nullable() }),
+    }),
+  ),
+  reach: action(z.object({ cursor }), page(reach)),
+  subscribe: action(z.object({}), z.object({ remaining: z.number().int() })),
+}
+
+export type AnnouncementSummary = z.infer<typeof summary>
+export type AnnouncementReachView = z.infer<typeof reach>

@@ -1,0 +1,176 @@
+import { cursor, id, page, text, z } from '../zod'
+import { action } from './action'
+import {
+  attachmentSchema,
+  disclosureKinds,
+  disclosureSections,
+  lineItemSchema,
+  periodPattern,
+  signatureSchema,
+} from '../domain/disclosure'
+import { decisionStages } from '../domain/decision'
+
+const kind = z.enum(disclosureKinds, { error: '公开类别只能是党务、村务或财务' })
+const section = z.enum(disclosureSections, { error: '公开栏目只能是工程项目、资产资源、办事结果、财务收支或决议' })
+
+const lineItemInput = z.object({
+  date: z
+    .string({ error: '请填写每一笔的日期' })
+    .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, '日期要写成 2026-10-05 这样'),
+  item: text('收支事项', 60),
+  amountFen: z
+    .number({ error: '金额要填数字' })
+    .int('金额以分为单位，必须是整数')
+    .positive('金额必须大于零')
+    .max(100_000_000_000, '金额太大，请核对'),
+  direction: z.enum(['income', 'spending'], { error: '请说明是收入还是支出' }),
+})
+
+const contentInput = {
+  title: text('标题', 60),
+  body: text('正文', 5000),
+  period: z.string({ error: '所属期格式不对' }).regex(periodPattern, '所属期要写成 2026-10（月）或 2026-Q4（季度）').nullish(),
+  lineItems: z.array(lineItemInput, { error: '收支明细格式不对' }).max(200, '收支明细最多200笔').optional(),
+}
+
+const listItem = z.object({
+  disclosureId: z.string(),
+  kind: z.enum(disclosureKinds),
+  section: z.enum(disclosureSections),
+  title: z.string(),
+  period: z.string().nullable(),
+  publishedAt: z.string(),
+  /** 1 = as first published; more means it was corrected. */
+  revision: z.number().int(),
+  revisedAt: z.string().nullable(),
+})
+
+const totals = z.object({ incomeFen: z.number().int(), spendingFen: z.number().int(), balanceFen: z.number().int() })
+
+const lineChange = z.discriminatedUnion('change', [
+  z.object({ change: z.literal('added'), after: lineItemSchema }),
+  z.object({ change: z.literal('removed'), before: lineItemSchema }),
+  z.object({ change: z.literal('changed'), before: lineItemSchema, after: lineItemSchema }),
+])
+
+const revisionView = z.object({
+  revision: z.number().int(),
+  at: z.string(),
+  /** Who changed it is shown by name and post (the public record of an official act). */
+  by: signatureSchema.omit({ personId: true }),
+  reason: z.string().nullable(),
+  changes: z.object({
+    fields: z.array(z.object({ field: z.enum(['title', 'body', 'period']), before: z.string(), after: z.string() })),
+    lineItems: z.array(lineChange),
+    attachmentsChanged: z.boolean(),
+  }),
+})
+
+const villageInput = { villageId: id('村编号').optional() }
+
+const dutyPeriod = z.object({
+  period: z.string(),
+  dueAt: z.string(),
+  status: z.enum(['onTime', 'late', 'overdue', 'notDue']),
+  publishedAt: z.string().nullable(),
+})
+
+const stage = z.enum(decisionStages, { error: '步骤不对' })
+
+const decisionSummary = z.object({
+  decisionId: z.string(),
+  title: z.string(),
+  stage,
+  updatedAt: z.string(),
+})
+
+const dateInput = (label: string) =>
+  z.string({ error: `请填写${label}` }).regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, `${label}要写成 2026-10-05 这样`)
+
+export const disclosureContract = {
+  list: action(
+    z.object({ ...villageInput, kind: kind.optional(), section: section.optional(), cursor }),
+    page(listItem),
+  ),
+  search: action(
+    z.object({
+      ...villageInput,
+      keyword: z.string({ error: '请输入要搜索的词' }).trim().min(2, '请至少输入两个字').max(30, '搜索词不能超过30个字'),
+      cursor,
+    }),
+    page(listItem),
+  ),
+  get: action(
+    z.object({ ...villageInput, disclosureId: id('公开编号') }),
+    z.object({
+      disclosure: listItem.extend({
+        body: z.string(),
+        lineItems: z.array(lineItemSchema),
+        attachments: z.array(attachmentSchema),
+        totals,
+        publishedBy: signatureSchema.omit({ personId: true }),
+        revisions: z.array(revisionView),
+      }),
+    }),
+  ),
+  publish: action(
+    z
+      .object({ kind, section, ...contentInput })
+      .refine((d) => d.section !== 'finance' || (d.lineItems?.length ?? 0) > 0, {
+        message: '财务收支公开至少要有一笔收支明细',
+        path: ['lineItems'],
+      }),
+    z.object({ disclosureId: z.string() }),
+  ),
+  revise: action(
+    z.object({ disclosureId: id('公开编号'), reason: text('更正原因', 200), ...contentInput }),
+    z.object({ revision: z.number().int() }),
+  ),
+  duties: action(
+    z.object(villageInput),
+    z.object({
+      duties: z.array(
+        z.object({
+          label: z.string(),
+          cadence: z.enum(['monthly', 'quarterly']),
+          dueDays: z.number().int(),
+          periods: z.array(dutyPeriod),
+        }),
+      ),
+      overdueCount: z.number().int(),
+      lateCount: z.number().int(),
+    }),
+  ),
+  decisions: action(z.object({ ...villageInput, cursor }), page(decisionSummary)),
+  decision: action(
+    z.object({ ...villageInput, decisionId: id('决策编号') }),
+    z.object({
+      decision: decisionSummary.extend({
+        summary: z.string(),
+        steps: z.array(
+          z.object({ stage, date: z.string(), minutes: z.string(), recordedAt: z.string(), byName: z.string(), byTitle: z.string() }),
+        ),
+        nextStage: stage.nullable(),
+      }),
+    }),
+  ),
+  recordDecisionStep: action(
+    z.object({
+      /** omitted to start a new decision with its proposal */
+      decisionId: id('决策编号').optional(),
+      title: text('事项名称', 60).optional(),
+      summary: text('事项说明', 1000).optional(),
+      stage,
+      date: dateInput('日期'),
+      minutes: text('会议记录或公开内容', 5000),
+    }),
+    z.object({ decisionId: z.string(), stage }),
+  ),
+  verify: action(
+    z.object({ ...villageInput, disclosureId: id('公开编号') }),
+    z.object({ intact: z.boolean(), revisions: z.number().int(), brokenAtRevision: z.number().int().nullable() }),
+  ),
+}
+
+export type DisclosureListItem = z.infer<typeof listItem>
+export type RevisionView = z.infer<typeof revisionView>

@@ -1,0 +1,154 @@
+// Pure rules for disclosures, free of zod so the mini-program can use them too.
+import type { DisclosureContent, LineItem } from './disclosure'
+
+export interface Totals {
+  incomeFen: number
+  spendingFen: number
+  /** income − spending */
+  balanceFen: number
+}
+
+/** Totals are always computed from the line items, never typed in. */
+export function totalsOf(items: readonly LineItem[]): Totals {
+  let incomeFen = 0
+  let spendingFen = 0
+  for (const item of items) {
+    if (item.direction === 'income') incomeFen += item.amountFen
+    else spendingFen += item.amountFen
+  }
+  return { incomeFen, spendingFen, balanceFen: incomeFen - spendingFen }
+}
+
+/** 127000 → "1,270.00元"; integer arithmetic, so no rounding surprises. */
+export function formatFen(fen: number): string {
+  const sign = fen < 0 ? '-' : ''
+  const abs = Math.abs(fen)
+  const yuan = Math.floor(abs / 100)
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, ',')
+  return `${sign}${yuan}.${String(abs % 100).padStart(2, '0')}元`
+}
+
+/** 2026-10 → 2026年10月, 2026-Q4 → 2026年第四季度 */
+export function periodLabel(period: string | null): string {
+  if (!period) return ''
+  const [year, part] = period.split('-') as [string, string]
+  if (part.startsWith('Q')) return `${year}年第${'一二三四'[Number(part.slice(1)) - 1]}季度`
+  return `${year}年${Number(part)}月`
+}
+
+/** A stable text of the content (fixed key order), the input of the revision hash. */
+export function canonicalContent(content: DisclosureContent): string {
+  return JSON.stringify([
+    content.title,
+    content.body,
+    content.period,
+    content.lineItems.map((i) => [i.date, i.item, i.amountFen, i.direction]),
+    content.attachments.map((a) => [a.fileId, a.name, a.mime, a.size]),
+  ])
+}
+
+export interface ChainLink {
+  revision: number
+  content: DisclosureContent
+  reason: string | null
+  at: string
+  by: { personId: string }
+  prevHash: string
+  hash: string
+}
+
+/** What a revision's hash covers: its place in the chain, its content and who changed it, when and why. */
+export function linkPayload(link: Omit<ChainLink, 'hash'>): string {
+  return JSON.stringify([link.prevHash, link.revision, canonicalContent(link.content), link.reason, link.at, link.by.personId])
+}
+
+/** The chain's first link points at this instead of a previous hash. */
+export const GENESIS = 'genesis'
+
+export type Hash = (payload: string) => string
+
+/**
+ * Recomputes every link: each must hash to what it stores and point at the one
+ * before it. Returns the first revision that does not, or null when intact.
+ */
+export function brokenLink(links: readonly ChainLink[], hash: Hash, headHash: string): number | null {
+  const sorted = [...links].sort((a, b) => a.revision - b.revision)
+  let prev = GENESIS
+  for (const [i, link] of sorted.entries()) {
+    if (link.revision !== i + 1 || link.prevHash !== prev || hash(linkPayload(link)) !== link.hash) return link.revision
+    prev = link.hash
+  }
+  if (prev !== headHash) return sorted.length === 0 ? 1 : sorted[sorted.length - 1]!.revision
+  return null
+}
+
+export type FieldChange = { field: 'title' | 'body' | 'period'; before: string; after: string }
+export type LineChange =
+  | { change: 'added'; after: LineItem }
+  | { change: 'removed'; before: LineItem }
+  | { change: 'changed'; before: LineItem; after: LineItem }
+
+export interface ContentDiff {
+  fields: FieldChange[]
+  lineItems: LineChange[]
+  attachmentsChanged: boolean
+}
+
+const sameItem = (a: LineItem, b: LineItem) =>
+  a.date === b.date && a.item === b.item && a.amountFen === b.amountFen && a.direction === b.direction
+
+/**
+ * What a correction changed, line by line for finance items: a line at the
+ * same position that differs is "changed" (e.g. 680元 → 860元); extra lines
+ * on either side are added or removed.
+ */
+export function diffContent(before: DisclosureContent, after: DisclosureContent): ContentDiff {
+  const fields: FieldChange[] = []
+  for (const field of ['title', 'body', 'period'] as const) {
+    const a = before[field] ?? ''
+    const b = after[field] ?? ''
+    if (a !== b) fields.push({ field, before: a, after: b })
+  }
+  const lineItems: LineChange[] = []
+  const n = Math.max(before.lineItems.length, after.lineItems.length)
+  for (let i = 0; i < n; i++) {
+    const a = before.lineItems[i]
+    const b = after.lineItems[i]
+    if (a && b) {
+      if (!sameItem(a, b)) lineItems.push({ change: 'changed', before: a, after: b })
+    } else if (b) lineItems.push({ change: 'added', after: b })
+    else if (a) lineItems.push({ change: 'removed', before: a })
+  }
+  const attachmentsChanged =
+    JSON.stringify(before.attachments.map((x) => x.fileId)) !== JSON.stringify(after.attachments.map((x) => x.fileId))
+  return { fields, lineItems, attachmentsChanged }
+}
+
+export const isEmptyDiff = (d: ContentDiff) => d.fields.length === 0 && d.lineItems.length === 0 && !d.attachmentsChanged
+
+/**
+ * Search terms for a disclosure: every two-character run of its title and
+ * line-item names (Chinese has no spaces, so bigrams stand in for words).
+ */
+export function searchTerms(content: Pick<DisclosureContent, 'title' | 'lineItems'>): string[] {
+  const terms = new Set<string>()
+  for (const text of [content.title, ...content.lineItems.map((i) => i.item)]) {
+    const clean = text.toLowerCase().replace(/[\s\p{P}\p{S}]/gu, '')
+    for (let i = 0; i + 2 <= clean.length; i++) terms.add(clean.slice(i, i + 2))
+  }
+  return [...terms]
+}
+
+/** The term a keyword is looked up by (its first bigram), or null when it is too short to search. */
+export function lookupTerm(keyword: string): string | null {
+  const clean = keyword.toLowerCase().replace(/[\s\p{P}\p{S}]/gu, '')
+  return clean.length >= 2 ? clean.slice(0, 2) : null
+}
+
+/** Whether a disclosure really contains the keyword (the bigram index only narrows the search). */
+export function matchesKeyword(content: Pick<DisclosureContent, 'title' | 'lineItems'>, keyword: string): boolean {
+  const clean = (s: string) => s.toLowerCase().replace(/[\s\p{P}\p{S}]/gu, '')
+  const k = clean(keyword)
+  return [content.title, ...content.lineItems.map((i) => i.item)].some((t) => clean(t).includes(k))
+}

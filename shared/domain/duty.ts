@@ -1,0 +1,81 @@
+// Disclosure duties and their timeliness: pure rules, free of zod.
+import type { DisclosureKind, DisclosureSection } from './disclosure'
+
+/** Something a village must disclose every period, within `dueDays` days after the period ends. */
+export interface Duty {
+  label: string
+  kind: DisclosureKind
+  /** null: any section of that kind fulfils it */
+  section: DisclosureSection | null
+  cadence: 'monthly' | 'quarterly'
+  dueDays: number
+}
+
+/** Township defaults until a township sets its own. */
+export const defaultDuties: readonly Duty[] = [
+  { label: '财务收支公开', kind: 'finance', section: 'finance', cadence: 'monthly', dueDays: 10 },
+  { label: '党务公开', kind: 'party', section: null, cadence: 'quarterly', dueDays: 15 },
+  { label: '村务公开', kind: 'village', section: null, cadence: 'quarterly', dueDays: 15 },
+]
+
+export type DutyStatus = 'onTime' | 'late' | 'overdue' | 'notDue'
+
+export interface DutyPeriod {
+  period: string
+  /** the last moment it may be published, ISO */
+  dueAt: string
+  status: DutyStatus
+  publishedAt: string | null
+}
+
+export interface Published {
+  kind: DisclosureKind
+  section: DisclosureSection
+  period: string | null
+  publishedAt: string
+}
+
+// Periods are Beijing calendar months: they start at 00:00 UTC+8.
+const BEIJING = 8 * 3_600_000
+const startOfMonth = (year: number, month: number) => Date.UTC(year, month - 1, 1) - BEIJING
+
+/** The periods of a cadence that ended within `months` months before `now`, newest first. */
+export function recentPeriods(cadence: Duty['cadence'], now: Date, months = 12): { period: string; endsAt: number }[] {
+  const local = new Date(now.getTime() + BEIJING)
+  let year = local.getUTCFullYear()
+  let month = local.getUTCMonth() + 1
+  const periods: { period: string; endsAt: number }[] = []
+  for (let back = 0; back < months; back++) {
+    // step to the previous month
+    month -= 1
+    if (month === 0) {
+      month = 12
+      year -= 1
+    }
+    const endsAt = startOfMonth(month === 12 ? year + 1 : year, month === 12 ? 1 : month + 1)
+    if (cadence === 'monthly') periods.push({ period: `${year}-${String(month).padStart(2, '0')}`, endsAt })
+    else if (month % 3 === 0) periods.push({ period: `${year}-Q${month / 3}`, endsAt })
+  }
+  return periods
+}
+
+/**
+ * For each recent period of a duty: published on time, late (after its
+ * deadline), overdue (deadline passed, nothing published) or not yet due.
+ */
+export function dutyPeriods(duty: Duty, published: readonly Published[], now: Date, months = 12): DutyPeriod[] {
+  return recentPeriods(duty.cadence, now, months).map(({ period, endsAt }) => {
+    const dueAt = new Date(endsAt + duty.dueDays * 86_400_000).toISOString()
+    const match = published
+      .filter((p) => p.kind === duty.kind && (duty.section === null || p.section === duty.section) && p.period === period)
+      .sort((a, b) => a.publishedAt.localeCompare(b.publishedAt))[0]
+    const status: DutyStatus = match
+      ? match.publishedAt <= dueAt
+        ? 'onTime'
+        : 'late'
+      : now.toISOString() > dueAt
+        ? 'overdue'
+        : 'notDue'
+    return { period, dueAt, status, publishedAt: match?.publishedAt ?? null }
+  })
+}

@@ -1,0 +1,112 @@
+import type { SqliteStore } from '../../cloudfunctions/adapters/sqlite/store'
+import { deliverDue } from '../../cloudfunctions/core/outbox'
+import type { Notifier } from '../../cloudfunctions/core/notifier'
+import { MAX_ATTEMPTS } from '../../shared/domain/announcement'
+import { as, dump, expectError, expectOk, people, seededStore, testClock } from '../support/harness'
+
+let store: SqliteStore
+let clock: ReturnType<typeof testClock>
+beforeEach(async () => {
+  clock = testClock()
+  store = await seededStore(clock)
+})
+afterEach(() => store.close())
+
+const notice = { title: '本周六召开村情发布会', body: '11月29日上午9点在村委会会议室召开村情发布会，公开第三季度财务并接受评议。' }
+
+describe('announcements', () => {
+  it('reach villagers newest first, unread until opened', async () => {
+    const chair = as(store, people.chair, clock)
+    const { announcementId } = expectOk(await chair('announcement', 'push', notice))
+    const villager = as(store, people.villager, clock)
+    const before = expectOk(await villager('announcement', 'list'))
+    expect(before.unreadCount).toBeGreaterThanOrEqual(1)
+    expect(before.items[0]).toMatchObject({ announcementId, title: notice.title, read: false, byTitle: '村务监督委员会主任' })
+
+    const opened = expectOk(await villager('announcement', 'open', { announcementId }))
+    expect(opened.announcement).toMatchObject({ body: notice.body, byName: '周德明', read: true })
+    const after = expectOk(await villager('announcement', 'list'))
+    expect(after.unreadCount).toBe(before.unreadCount - 1)
+    expect(after.items[0].read).toBe(true)
+  })
+
+  it('counts reach by household: the second member of a household adds nothing, opening twice adds nothing', async () => {
+    const chair = as(store, people.chair, clock)
+    const { announcementId } = expectOk(await chair('announcement', 'push', notice))
+    const reach = async () => expectOk(await chair('announcement', 'reach')).items[0]
+    expect(await reach()).toMatchObject({ householdsRead: 0, householdsInGroup: 106 })
+    expectOk(await as(store, people.representative3)('announcement', 'open', { announcementId }))
+    expect((await reach()).householdsRead).toBe(1)
+    expectOk(await as(store, people.secondMember3)('announcement', 'open', { announcementId }))
+    expectOk(await as(store, people.representative3)('announcement', 'open', { announcementId }))
+    expect((await reach()).householdsRead).toBe(1)
+    expectOk(await as(store, people.villager)('announcement', 'open', { announcementId }))
+    expect((await reach()).householdsRead).toBe(2)
+  })
+
+  it('are pushed by the chair only, stay in their village, and need a title and body', async () => {
+    for (const who of [people.villager, people.director, people.inspector]) {
+      expectError(await as(store, who)('announcement', 'push', notice), 'FORBIDDEN', 403)
+    }
+    const before = dump(store)
+    expect(expectError(await as(store, people.chair)('announcement', 'push', { ...notice, title: '' }), 'INVALID_INPUT', 400)).toBe('请填写标题')
+    expectError(await as(store, people.chair)('announcement', 'push', { ...notice, link: { type: 'disclosure', id: 'd-elsewhere' } }), 'NOT_FOUND', 404)
+    expect(dump(store)).toEqual(before)
+    const { announcementId } = expectOk(await as(store, people.chair)('announcement', 'push', notice))
+    expectError(await as(store, people.otherVillager)('announcement', 'open', { announcementId }), 'NOT_FOUND', 404)
+    expect(expectOk(await as(store, people.otherVillager)('announcement', 'list')).items).toEqual([])
+  })
+})
+
+describe('subscribe messages', () => {
+  it('send one message per accepted subscription through the notifier', async () => {
+    const sent: string[] = []
+    const notifier: Notifier = { send: async (n) => void sent.push(`${n.openid}|${n.title}`) }
+    expect(expectOk(await as(store, people.villager)('announcement', 'subscribe'))).toEqual({ remaining: 1 })
+    expect(expectOk(await as(store, people.villager)('announcement', 'subscribe'))).toEqual({ remaining: 2 })
+    expectOk(await as(store, people.representative3)('announcement', 'subscribe'))
+
+    const { notified } = expectOk(await as(store, people.chair, clock, notifier)('announcement', 'push', notice))
+    expect(notified).toBe(2)
+    expect(sent.sort()).toEqual([`demo:${people.villager}|${notice.title}`, `demo:${people.representative3}|${notice.title}`].sort())
+    // The second push reaches only the villager who allowed two messages.
+    clock.advance(60_000)
+    expect(expectOk(await as(store, people.chair, clock, notifier)('announcement', 'push', { ...notice, title: '第二条' })).notified).toBe(1)
+    expect(expectOk(await as(store, people.chair)('announcement', 'reach')).items[0]).toMatchObject({ notificationsSent: 1, notificationsPending: 0 })
+  })
+
+  it('record a failed send with its error and retry it later; give up visibly after repeated failures', async () => {
+    let failures = 2
+    const flaky: Notifier = {
+      send: async () => {
+        if (failures-- > 0) throw new Error('errcode 43101: user refuse to accept the msg')
+      },
+    }
+    expectOk(await as(store, people.villager)('announcement', 'subscribe'))
+    expectOk(await as(store, people.chair, clock, flaky)('announcement', 'push', notice))
+    const [pending] = (store.db.prepare(`SELECT doc FROM notification`).all() as { doc: string }[]).map((r) => JSON.parse(r.doc))
+    expect(pending).toMatchObject({ status: 'pending', attempts: 1, lastError: expect.stringContaining('43101') })
+
+    // Not due yet: nothing is sent again.
+    expect(await deliverDue(store, flaky, clock)).toEqual({ sent: 0, failed: 0 })
+    clock.advance(61_000)
+    expect(await deliverDue(store, flaky, clock)).toEqual({ sent: 0, failed: 1 })
+    clock.advance(121_000)
+    expect(await deliverDue(store, flaky, clock)).toEqual({ sent: 1, failed: 0 })
+    expect(expectOk(await as(store, people.chair)('announcement', 'reach')).items[0]).toMatchObject({ notificationsSent: 1, notificationsFailed: 0 })
+
+    const broken: Notifier = { send: async () => Promise.reject(new Error('down')) }
+    clock.advance(60_000)
+    expectOk(await as(store, people.villager)('announcement', 'subscribe'))
+    expectOk(await as(store, people.chair, clock, broken)('announcement', 'push', { ...notice, title: '第二条' }))
+    for (let i = 1; i < MAX_ATTEMPTS; i++) {
+      clock.advance(60 * 60_000)
+      await deliverDue(store, broken, clock)
+    }
+    expect(expectOk(await as(store, people.chair)('announcement', 'reach')).items[0]).toMatchObject({ notificationsFailed: 1, notificationsPending: 0 })
+  })
+
+  it('are for group members only', async () => {
+    expectError(await as(store, people.chair)('announcement', 'subscribe'), 'FORBIDDEN', 403)
+  })
+})

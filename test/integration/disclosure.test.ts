@@ -1,0 +1,274 @@
+import type { SqliteStore } from '../../cloudfunctions/adapters/sqlite/store'
+import { as, dump, expectError, expectOk, people, seededStore, testClock } from '../support/harness'
+
+let store: SqliteStore
+let clock: ReturnType<typeof testClock>
+beforeEach(async () => {
+  clock = testClock()
+  store = await seededStore(clock)
+})
+afterEach(() => store.close())
+
+const finance = {
+  kind: 'finance',
+  section: 'finance',
+  title: '2026年10月财务收支公开',
+  body: '经村务监督委员会审核，现将10月收支公开如下。',
+  period: '2026-10',
+  lineItems: [
+    { date: '2026-10-08', item: '村部水电费', amountFen: 42700, direction: 'spending' },
+    { date: '2026-10-15', item: '路灯维修费', amountFen: 68000, direction: 'spending' },
+    { date: '2026-10-20', item: '机动地发包收入', amountFen: 1200000, direction: 'income' },
+  ],
+}
+
+async function publishFinance(extra: Record<string, unknown> = {}) {
+  clock.advance(60_000)
+  return expectOk(await as(store, people.director, clock)('disclosure', 'publish', { ...finance, ...extra })).disclosureId as string
+}
+
+describe('publishing', () => {
+  it('lets a committee member publish; villagers see it first in the list with totals computed from the line items', async () => {
+    const disclosureId = await publishFinance({ totals: { incomeFen: 1 } })
+    const villager = as(store, people.villager, clock)
+    const { items } = expectOk(await villager('disclosure', 'list', { kind: 'finance' }))
+    expect(items[0]).toMatchObject({ disclosureId, title: finance.title, revision: 1, period: '2026-10', section: 'finance' })
+    const { disclosure } = expectOk(await villager('disclosure', 'get', { disclosureId }))
+    expect(disclosure.totals).toEqual({ incomeFen: 1200000, spendingFen: 110700, balanceFen: 1089300 })
+    expect(disclosure.publishedBy).toEqual({ name: '李卫东', title: '村委会主任' })
+    expect(disclosure.revisions).toEqual([])
+  })
+
+  it('refuses bad input with a clear message and stores nothing', async () => {
+    const director = as(store, people.director, clock)
+    const before = dump(store)
+    const cases: [Record<string, unknown>, RegExp][] = [
+      [{ lineItems: [{ ...finance.lineItems[0], amountFen: 427.5 }] }, /整数/],
+      [{ lineItems: [{ ...finance.lineItems[0], amountFen: '427' }] }, /数字/],
+      [{ lineItems: [{ ...finance.lineItems[0], amountFen: -100 }] }, /大于零/],
+      [{ lineItems: [{ ...finance.lineItems[0], date: '10月8日' }] }, /日期/],
+      [{ lineItems: [] }, /至少要有一笔/],
+      [{ title: '   ' }, /标题/],
+      [{ kind: 'secret' }, /党务、村务或财务/],
+      [{ section: 'gossip' }, /栏目/],
+      [{ period: '2026年10月' }, /所属期/],
+      [{ body: '字'.repeat(5001) }, /正文不能超过5000个字/],
+    ]
+    for (const [change, message] of cases) {
+      const error = expectError(await director('disclosure', 'publish', { ...finance, ...change }), 'INVALID_INPUT', 400)
+      expect(error).toMatch(message)
+    }
+    expect(dump(store)).toEqual(before)
+  })
+
+  it('is for the village committees only', async () => {
+    for (const who of [people.villager, people.chair, people.inspector]) {
+      expectError(await as(store, who)('disclosure', 'publish', finance), 'FORBIDDEN', 403)
+    }
+  })
+})
+
+describe('corrections', () => {
+  it('appends a revision with its reason; villagers see that it was corrected, by whom, why and exactly what changed', async () => {
+    const disclosureId = await publishFinance()
+    clock.advance(86_400_000)
+    const corrected = finance.lineItems.map((l, i) => (i === 1 ? { ...l, amountFen: 86000 } : l))
+    const reason = '经村务监督委员会核对，路灯维修费应为860元，误录为680元，予以更正'
+    expect(expectOk(await as(store, people.secretary, clock)('disclosure', 'revise', { disclosureId, ...finance, lineItems: corrected, reason }))).toEqual({
+      revision: 2,
+    })
+    const villager = as(store, people.villager, clock)
+    expect(expectOk(await villager('disclosure', 'list')).items.find((d: { disclosureId: string }) => d.disclosureId === disclosureId)).toMatchObject({
+      revision: 2,
+      revisedAt: clock.now().toISOString(),
+    })
+    const { disclosure } = expectOk(await villager('disclosure', 'get', { disclosureId }))
+    expect(disclosure.totals.spendingFen).toBe(128700)
+    expect(disclosure.revisions).toEqual([
+      {
+        revision: 2,
+        at: clock.now().toISOString(),
+        by: { name: '王振山', title: '村党支部书记' },
+        reason,
+        changes: {
+          fields: [],
+          lineItems: [{ change: 'changed', before: finance.lineItems[1], after: corrected[1] }],
+          attachmentsChanged: false,
+        },
+      },
+    ])
+  })
+
+  it('requires a reason, a real change, and the committee', async () => {
+    const disclosureId = await publishFinance()
+    const before = dump(store)
+    expect(expectError(await as(store, people.director)('disclosure', 'revise', { disclosureId, ...finance }), 'INVALID_INPUT')).toBe('请填写更正原因')
+    expectError(await as(store, people.director)('disclosure', 'revise', { disclosureId, ...finance, reason: '无变化' }), 'CONFLICT', 409)
+    expectError(await as(store, people.chair)('disclosure', 'revise', { disclosureId, ...finance, reason: '主任改' }), 'FORBIDDEN', 403)
+    expectError(await as(store, people.otherDirector)('disclosure', 'revise', { disclosureId, ...finance, title: '改别村的', reason: 'x' }), 'NOT_FOUND', 404)
+    expect(dump(store)).toEqual(before)
+  })
+
+  it('keeps exactly one correction when two are made at once', async () => {
+    const disclosureId = await publishFinance()
+    const results = await Promise.all(
+      ['甲', '乙', '丙'].map((t) => as(store, people.director, clock)('disclosure', 'revise', { disclosureId, ...finance, title: `更正${t}`, reason: t })),
+    )
+    expect(results.filter((r) => r.ok)).toHaveLength(1)
+    expect(expectOk(await as(store, people.villager)('disclosure', 'verify', { disclosureId }))).toEqual({ intact: true, revisions: 2, brokenAtRevision: null })
+  })
+})
+
+describe('the revision chain', () => {
+  it('verifies intact, and catches a silent change to a stored revision or to the published text', async () => {
+    const disclosureId = await publishFinance()
+    const director = as(store, people.director, clock)
+    expectOk(await director('disclosure', 'revise', { disclosureId, ...finance, body: '更正了说明', reason: '补充说明' }))
+    const villager = as(store, people.villager)
+    expect(expectOk(await villager('disclosure', 'verify', { disclosureId }))).toEqual({ intact: true, revisions: 2, brokenAtRevision: null })
+
+    // Someone with database access lowers an amount in the first revision.
+    store.db
+      .prepare(`UPDATE disclosure_revision SET doc = json_set(doc, '$.content.lineItems[1].amountFen', 6800) WHERE _id = ?`)
+      .run(`${disclosureId}:1`)
+    expect(expectOk(await villager('disclosure', 'verify', { disclosureId }))).toEqual({ intact: false, revisions: 2, brokenAtRevision: 1 })
+  })
+
+  it('catches an edit of the published text that bypassed the chain', async () => {
+    const disclosureId = await publishFinance()
+    store.db.prepare(`UPDATE disclosure SET doc = json_set(doc, '$.content.title', '改过的标题') WHERE _id = ?`).run(disclosureId)
+    expect(expectOk(await as(store, people.villager)('disclosure', 'verify', { disclosureId }))).toMatchObject({ intact: false, brokenAtRevision: 1 })
+  })
+})
+
+describe('reading', () => {
+  it('pages newest first, 20 a page, the last page without a cursor', async () => {
+    for (let i = 1; i <= 23; i++) await publishFinance({ title: `第${i}号公开`, section: 'finance' })
+    const villager = as(store, people.villager)
+    const seen: string[] = []
+    let cursor: string | null = null
+    let pages = 0
+    do {
+      const page: { items: { title: string; publishedAt: string }[]; nextCursor: string | null } = expectOk(
+        await villager('disclosure', 'list', { kind: 'finance', cursor }),
+      )
+      expect(page.items.length).toBeLessThanOrEqual(20)
+      seen.push(...page.items.map((d) => d.title))
+      cursor = page.nextCursor
+      pages++
+    } while (cursor)
+    expect(seen.filter((t) => /^第\d+号公开$/.test(t))).toHaveLength(23)
+    expect(seen.indexOf('第23号公开')).toBeLessThan(seen.indexOf('第1号公开'))
+    expect(pages).toBeGreaterThanOrEqual(2)
+  })
+
+  it('filters by kind and section', async () => {
+    await publishFinance()
+    await publishFinance({ kind: 'village', section: 'services', title: '2026年低保评定结果公示', lineItems: [] })
+    const villager = as(store, people.villager)
+    const services = expectOk(await villager('disclosure', 'list', { section: 'services' })).items
+    expect(services.length).toBeGreaterThan(0)
+    expect(services.every((d: { section: string }) => d.section === 'services')).toBe(true)
+    const party = expectOk(await villager('disclosure', 'list', { kind: 'party' })).items
+    expect(party.every((d: { kind: string }) => d.kind === 'party')).toBe(true)
+  })
+
+  it('finds disclosures by a keyword in the title or a line item', async () => {
+    const id = await publishFinance()
+    const villager = as(store, people.villager)
+    expect(expectOk(await villager('disclosure', 'search', { keyword: '路灯维修' })).items.map((d: { disclosureId: string }) => d.disclosureId)).toContain(id)
+    expect(expectOk(await villager('disclosure', 'search', { keyword: '10月财务' })).items.map((d: { disclosureId: string }) => d.disclosureId)).toContain(id)
+    expect(expectOk(await villager('disclosure', 'search', { keyword: '路灯拆除' })).items.map((d: { disclosureId: string }) => d.disclosureId)).not.toContain(id)
+    expectError(await villager('disclosure', 'search', { keyword: '路' }), 'INVALID_INPUT', 400)
+  })
+
+  it('shows each village only its own disclosures; the township reads any of its villages', async () => {
+    const id = await publishFinance()
+    expectError(await as(store, people.otherVillager)('disclosure', 'get', { disclosureId: id }), 'NOT_FOUND', 404)
+    const other = expectOk(await as(store, people.otherVillager)('disclosure', 'list')).items
+    expect(other.map((d: { disclosureId: string }) => d.disclosureId)).not.toContain(id)
+    expect(expectOk(await as(store, people.inspector)('disclosure', 'get', { disclosureId: id, villageId: 'v-shiqiao' })).disclosure.title).toBe(finance.title)
+    expectError(await as(store, people.inspector)('disclosure', 'get', { disclosureId: id, villageId: 'v-liushu' }), 'NOT_FOUND')
+  })
+})
+
+describe('four deliberations, two disclosures (四议两公开)', () => {
+  it('records each step in order and shows villagers the step a decision has reached', async () => {
+    const director = as(store, people.director, clock)
+    const { decisionId } = expectOk(
+      await director('disclosure', 'recordDecisionStep', {
+        stage: 'proposal',
+        date: '2026-11-01',
+        title: '村部屋顶防水维修',
+        summary: '村部会议室屋顶漏雨，拟维修防水层。',
+        minutes: '村党支部提议维修村部屋顶防水。',
+      }),
+    )
+    expectOk(await director('disclosure', 'recordDecisionStep', { decisionId, stage: 'deliberation', date: '2026-11-03', minutes: '两委商议，预算1.2万元。' }))
+    const { decision } = expectOk(await as(store, people.villager)('disclosure', 'decision', { decisionId }))
+    expect(decision).toMatchObject({ title: '村部屋顶防水维修', stage: 'deliberation', nextStage: 'review' })
+    expect(decision.steps.map((s: { stage: string; byName: string }) => [s.stage, s.byName])).toEqual([
+      ['proposal', '李卫东'],
+      ['deliberation', '李卫东'],
+    ])
+  })
+
+  it('never lets a step be skipped, repeated or dated before the one it follows', async () => {
+    const director = as(store, people.director, clock)
+    const before = dump(store)
+    expect(expectError(await director('disclosure', 'recordDecisionStep', { decisionId: 'dc-shiqiao-2', stage: 'resolution', date: '2026-11-20', minutes: '直接表决' }), 'CONFLICT', 409)).toMatch(
+      /不能跳过步骤.*党员大会审议/,
+    )
+    expectError(await director('disclosure', 'recordDecisionStep', { decisionId: 'dc-shiqiao-2', stage: 'deliberation', date: '2026-11-20', minutes: '再商议' }), 'CONFLICT')
+    expectError(await director('disclosure', 'recordDecisionStep', { decisionId: 'dc-shiqiao-2', stage: 'review', date: '2020-01-01', minutes: '倒填日期' }), 'INVALID_INPUT')
+    expectError(await director('disclosure', 'recordDecisionStep', { stage: 'review', date: '2026-11-20', title: '新事项', summary: '说明', minutes: '跳过提议' }), 'CONFLICT')
+    expectError(await as(store, people.chair)('disclosure', 'recordDecisionStep', { decisionId: 'dc-shiqiao-2', stage: 'review', date: '2026-11-20', minutes: 'x' }), 'FORBIDDEN')
+    expect(dump(store)).toEqual(before)
+  })
+})
+
+describe('disclosure duties', () => {
+  it('shows the chair and the township which duties are overdue or were late', async () => {
+    const report = expectOk(await as(store, people.chair, clock)('disclosure', 'duties'))
+    const finance = report.duties.find((d: { label: string }) => d.label === '财务收支公开')
+    expect(finance.periods).toHaveLength(12)
+    // The seed leaves one month without a finance disclosure and publishes a few late.
+    expect(report.overdueCount).toBeGreaterThanOrEqual(1)
+    expect(report.lateCount).toBeGreaterThanOrEqual(1)
+    expect(expectOk(await as(store, people.inspector, clock)('disclosure', 'duties', { villageId: 'v-shiqiao' }))).toEqual(report)
+    expectError(await as(store, people.villager)('disclosure', 'duties'), 'FORBIDDEN', 403)
+  })
+
+  it('counts a month as done once its finance disclosure is published', async () => {
+    const chair = as(store, people.chair, clock)
+    const before = expectOk(await chair('disclosure', 'duties'))
+    const overdue = before.duties[0].periods.find((p: { status: string }) => p.status === 'overdue')
+    expect(overdue).toBeDefined()
+    await publishFinance({ period: overdue.period, title: `${overdue.period} 财务收支补公开` })
+    const after = expectOk(await chair('disclosure', 'duties'))
+    expect(after.duties[0].periods.find((p: { period: string }) => p.period === overdue.period).status).toBe('late')
+    expect(after.overdueCount).toBe(before.overdueCount - 1)
+  })
+})
+
+describe('the demo seed', () => {
+  it('has a year of disclosures for the main village across every kind and section, with verifiable chains', async () => {
+    const villager = as(store, people.villager)
+    const all: { disclosureId: string; kind: string; section: string; revision: number }[] = []
+    let cursor: string | null = null
+    do {
+      const page: { items: typeof all; nextCursor: string | null } = expectOk(await villager('disclosure', 'list', { cursor }))
+      all.push(...page.items)
+      cursor = page.nextCursor
+    } while (cursor)
+    expect(all.length).toBeGreaterThanOrEqual(60)
+    expect(new Set(all.map((d) => d.kind))).toEqual(new Set(['party', 'village', 'finance']))
+    expect(new Set(all.map((d) => d.section))).toEqual(new Set(['projects', 'assets', 'services', 'finance', 'decisions']))
+    const corrected = all.filter((d) => d.revision > 1)
+    expect(corrected.length).toBeGreaterThanOrEqual(1)
+    for (const d of corrected) {
+      expect(expectOk(await villager('disclosure', 'verify', { disclosureId: d.disclosureId })).intact).toBe(true)
+    }
+    expect(expectOk(await as(store, people.otherVillager)('disclosure', 'list')).items.length).toBeGreaterThanOrEqual(3)
+  })
+})

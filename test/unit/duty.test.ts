@@ -1,0 +1,49 @@
+import { dutyPeriods, recentPeriods, type Duty, type Published } from '../../shared/domain/duty'
+
+const monthly: Duty = { label: '财务收支公开', kind: 'finance', section: 'finance', cadence: 'monthly', dueDays: 10 }
+const quarterly: Duty = { label: '党务公开', kind: 'party', section: null, cadence: 'quarterly', dueDays: 15 }
+// 2026-11-21 16:00 Beijing
+const now = new Date('2026-11-21T08:00:00.000Z')
+
+const finance = (period: string, publishedAt: string): Published => ({ kind: 'finance', section: 'finance', period, publishedAt })
+
+describe('recent periods', () => {
+  it('lists the months that have ended, newest first, in Beijing time', () => {
+    expect(recentPeriods('monthly', now, 3).map((p) => p.period)).toEqual(['2026-10', '2026-09', '2026-08'])
+    // October ends at 2026-11-01 00:00 Beijing = 2026-10-31 16:00 UTC
+    expect(new Date(recentPeriods('monthly', now, 1)[0]!.endsAt).toISOString()).toBe('2026-10-31T16:00:00.000Z')
+    expect(recentPeriods('monthly', new Date('2026-01-05T00:00:00Z'), 1)[0]!.period).toBe('2025-12')
+  })
+  it('lists the quarters that have ended', () => {
+    expect(recentPeriods('quarterly', now, 12).map((p) => p.period)).toEqual(['2026-Q3', '2026-Q2', '2026-Q1', '2025-Q4'])
+  })
+})
+
+describe('duty timeliness', () => {
+  it('tells on-time, late, overdue and not-yet-due periods apart', () => {
+    const periods = dutyPeriods(
+      monthly,
+      [finance('2026-09', '2026-10-08T02:00:00.000Z'), finance('2026-08', '2026-09-28T02:00:00.000Z')],
+      now,
+      4,
+    )
+    expect(periods.map((p) => [p.period, p.status])).toEqual([
+      ['2026-10', 'overdue'], // due 2026-11-10 Beijing, nothing published
+      ['2026-09', 'onTime'],
+      ['2026-08', 'late'], // due 2026-09-10, published 09-28
+      ['2026-07', 'overdue'],
+    ])
+  })
+  it('is not due before its deadline, and the deadline itself is still on time', () => {
+    const early = new Date('2026-11-05T00:00:00.000Z')
+    expect(dutyPeriods(monthly, [], early, 1)[0]).toMatchObject({ period: '2026-10', status: 'notDue' })
+    const dueAt = dutyPeriods(monthly, [], now, 1)[0]!.dueAt
+    expect(dutyPeriods(monthly, [finance('2026-10', dueAt)], now, 1)[0]!.status).toBe('onTime')
+  })
+  it('counts any section of the kind when the duty names none, but only the same period', () => {
+    const party: Published = { kind: 'party', section: 'decisions', period: '2026-Q3', publishedAt: '2026-10-10T00:00:00.000Z' }
+    const [q3, q2] = dutyPeriods(quarterly, [party, { ...party, period: '2026-09' }], now, 6)
+    expect(q3).toMatchObject({ period: '2026-Q3', status: 'onTime' })
+    expect(q2).toMatchObject({ period: '2026-Q2', status: 'overdue' })
+  })
+})
