@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto'
 import { areas } from '../cloudfunctions/areas'
 import { dispatch } from '../cloudfunctions/core/dispatch'
 import { localOutbox } from '../cloudfunctions/core/notifier'
+import { noCodes } from '../cloudfunctions/core/codes'
 import type { Clock } from '../cloudfunctions/core/context'
 import type { Store } from '../cloudfunctions/core/store'
 import { errorStatus, fail, type Envelope } from '../shared/errors'
@@ -170,7 +171,7 @@ async function route(options: HostOptions, req: IncomingMessage, res: ServerResp
     const openid = token ? verifyToken(options.secret, token, options.clock.now()) : null
     if (token && !openid) return sendEnvelope(res, fail('UNAUTHENTICATED', '登录已失效，请重新登录'))
     const event = await readJson(req)
-    return sendEnvelope(res, await dispatch(area, event, { openid, store: options.store, clock: options.clock, notifier: localOutbox }))
+    return sendEnvelope(res, await dispatch(area, event, { openid, store: options.store, clock: options.clock, notifier: localOutbox, codes: noCodes }))
   }
   if (pathname.startsWith('/api/')) return sendEnvelope(res, fail('NOT_FOUND', '没有这个接口'))
   if (req.method !== 'GET' && req.method !== 'HEAD') return sendEnvelope(res, fail('NOT_FOUND'))

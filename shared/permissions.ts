@@ -7,8 +7,9 @@ import type { CallerRole } from './roles'
  * - village: the caller's village (township staff: a village of their township)
  * - township: every village of the caller's township
  * - district: lists shared by the whole district
+ * - public: what any village shows to anyone (its page opened by QR code)
  */
-export type DataScope = 'self' | 'village' | 'township' | 'district'
+export type DataScope = 'self' | 'village' | 'township' | 'district' | 'public'
 
 export interface Permission {
   roles: readonly CallerRole[]
@@ -50,6 +51,11 @@ export const permissions = {
   'disclosure.decisions': { roles: villageReaders, scope: 'village', writes: false },
   'disclosure.decision': { roles: villageReaders, scope: 'village', writes: false },
   'disclosure.recordDecisionStep': { roles: ['committee'], scope: 'village', writes: true },
+  'disclosure.figures': { roles: ['chair', 'township'], scope: 'village', writes: false },
+  'disclosure.publicVillage': { roles: ['guest', ...villageReaders], scope: 'public', writes: false },
+  'disclosure.publicList': { roles: ['guest', ...villageReaders], scope: 'public', writes: false },
+  'disclosure.publicGet': { roles: ['guest', ...villageReaders], scope: 'public', writes: false },
+  'disclosure.villageCode': { roles: ['chair'], scope: 'village', writes: false },
 
   'announcement.push': { roles: ['chair'], scope: 'village', writes: true },
   'announcement.list': { roles: ['villager', 'chair', 'committee'], scope: 'village', writes: false },

@@ -125,6 +125,27 @@ export const open: Handler<C['open']> = async (ctx, input) => {
   return { announcement: { ...summaryOf(a, true), body: a.body, byName: a.by.name, link: a.link } }
 }
 
+/** How far one announcement got: households that opened it, and its messages by delivery status. */
+export async function reachOf(ctx: HandlerContext, a: Announcement, householdsInGroup: number) {
+  const subject = subjectOf(a._id)
+  const [householdsRead, notificationsSent, notificationsPending, notificationsFailed] = await Promise.all([
+    ctx.store.count('announcement_reach', { announcementId: a._id }),
+    ctx.store.count('notification', { subject, status: 'sent' }),
+    ctx.store.count('notification', { subject, status: 'pending' }),
+    ctx.store.count('notification', { subject, status: 'failed' }),
+  ])
+  return {
+    announcementId: a._id,
+    title: a.title,
+    publishedAt: a.publishedAt,
+    householdsRead,
+    householdsInGroup,
+    notificationsSent,
+    notificationsPending,
+    notificationsFailed,
+  }
+}
+
 export const reach: Handler<C['reach']> = async (ctx, input) => {
   const village = await villageInScope(ctx)
   const page = await ctx.store.query('announcement', {
@@ -134,27 +155,7 @@ export const reach: Handler<C['reach']> = async (ctx, input) => {
     cursor: input.cursor,
   })
   const householdsInGroup = await ctx.store.count('household', { villageId: village._id, inGroup: true })
-  const items = await Promise.all(
-    page.items.map(async (a) => {
-      const subject = subjectOf(a._id)
-      const [householdsRead, notificationsSent, notificationsPending, notificationsFailed] = await Promise.all([
-        ctx.store.count('announcement_reach', { announcementId: a._id }),
-        ctx.store.count('notification', { subject, status: 'sent' }),
-        ctx.store.count('notification', { subject, status: 'pending' }),
-        ctx.store.count('notification', { subject, status: 'failed' }),
-      ])
-      return {
-        announcementId: a._id,
-        title: a.title,
-        publishedAt: a.publishedAt,
-        householdsRead,
-        householdsInGroup,
-        notificationsSent,
-        notificationsPending,
-        notificationsFailed,
-      }
-    }),
-  )
+  const items = await Promise.all(page.items.map((a) => reachOf(ctx, a, householdsInGroup)))
   return { items, nextCursor: page.nextCursor }
 }
 

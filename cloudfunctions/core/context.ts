@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import type { Actor } from '../../shared/domain/member'
 import type { Store } from './store'
 import type { Notifier } from './notifier'
+import type { CodeMaker } from './codes'
 
 export interface Clock {
   now(): Date
@@ -17,6 +18,7 @@ export interface BaseContext {
   clock: Clock
   /** Where messages to people go: WeChat subscribe messages in the cloud, the outbox locally. */
   notifier: Notifier
+  codes: CodeMaker
 }
 
 /** What a handler sees: the resolved caller, the store and the time of the call. */
@@ -27,6 +29,7 @@ export interface HandlerContext {
   store: Store
   clock: Clock
   notifier: Notifier
+  codes: CodeMaker
   /** ISO instant of this call, one value for every record it writes. */
   now: string
 }

@@ -1,8 +1,9 @@
 import { disclosureContract } from '../../shared/contract/disclosure'
 import { defineArea } from '../core/dispatch'
-import { get, list, search, verify } from './read'
+import { get, list, publicGet, publicList, publicVillageInfo, search, verify, villageCode } from './read'
 import { publish, revise } from './publish'
 import { duties } from './duties'
+import { figures } from './figures'
 import { decision, decisions, recordDecisionStep } from './decisions'
 
 export const disclosureArea = defineArea('disclosure', disclosureContract, {
@@ -16,4 +17,9 @@ export const disclosureArea = defineArea('disclosure', disclosureContract, {
   decisions,
   decision,
   recordDecisionStep,
+  figures,
+  publicVillage: publicVillageInfo,
+  publicList,
+  publicGet,
+  villageCode,
 })

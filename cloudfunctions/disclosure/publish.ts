@@ -32,6 +32,7 @@ export const publish: Handler<C['publish']> = async (ctx, input) => {
     villageId: village._id,
     kind: input.kind,
     section: input.section,
+    public: input.public ?? true,
     content: contentOf(input),
     at: ctx.now,
     by: signature(ctx),

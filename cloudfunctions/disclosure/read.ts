@@ -22,6 +22,7 @@ export const listItemOf = (d: Disclosure) => ({
   publishedAt: d.publishedAt,
   revision: d.revision,
   revisedAt: d.revisedAt,
+  public: d.public,
 })
 
 const withoutId = ({ name, title }: { name: string; title: string }) => ({ name, title })
@@ -73,8 +74,7 @@ export const search: Handler<C['search']> = async (ctx, input) => {
   }
 }
 
-export const get: Handler<C['get']> = async (ctx, input) => {
-  const disclosure = await readable(ctx, input.disclosureId, input.villageId)
+async function detailOf(ctx: HandlerContext, disclosure: Disclosure) {
   const revisions = await revisionsOf(ctx, disclosure._id)
   return {
     disclosure: {
@@ -93,6 +93,51 @@ export const get: Handler<C['get']> = async (ctx, input) => {
       })),
     },
   }
+}
+
+export const get: Handler<C['get']> = async (ctx, input) =>
+  detailOf(ctx, await readable(ctx, input.disclosureId, input.villageId))
+
+/** The village page opened by its QR code: anyone, member or not, sees its public disclosures. */
+async function publicVillage(ctx: HandlerContext, villageId: string) {
+  const village = await ctx.store.get('village', villageId)
+  if (!village) throw new AppError('NOT_FOUND', '没有找到这个村')
+  return village
+}
+
+export const publicVillageInfo: Handler<C['publicVillage']> = async (ctx, input) => {
+  const village = await publicVillage(ctx, input.villageId)
+  const township = await ctx.store.get('township', village.townshipId)
+  return { villageId: village._id, name: village.name, townshipName: township?.name ?? '' }
+}
+
+export const publicList: Handler<C['publicList']> = async (ctx, input) => {
+  const village = await publicVillage(ctx, input.villageId)
+  const where: Record<string, Condition> = { villageId: village._id, public: true }
+  if (input.kind) where.kind = input.kind
+  if (input.section) where.section = input.section
+  const page = await ctx.store.query('disclosure', {
+    where,
+    orderBy: { field: 'publishedAt', direction: 'desc' },
+    limit: PAGE,
+    cursor: input.cursor,
+  })
+  return { items: page.items.map(listItemOf), nextCursor: page.nextCursor }
+}
+
+export const publicGet: Handler<C['publicGet']> = async (ctx, input) => {
+  const disclosure = await ctx.store.get('disclosure', input.disclosureId)
+  if (!disclosure || disclosure.villageId !== input.villageId || !disclosure.public) {
+    throw new AppError('NOT_FOUND', '没有找到这条公开')
+  }
+  return detailOf(ctx, disclosure)
+}
+
+export const VILLAGE_PAGE = 'packages/disclosure/public/index'
+
+export const villageCode: Handler<C['villageCode']> = async (ctx) => {
+  const village = await villageInScope(ctx)
+  return { villageId: village._id, page: VILLAGE_PAGE, image: await ctx.codes.villageCode(village._id, VILLAGE_PAGE) }
 }
 
 export const verify: Handler<C['verify']> = async (ctx, input) => {

@@ -15,6 +15,7 @@ export function firstPublication(args: {
   villageId: string
   kind: DisclosureKind
   section: DisclosureSection
+  public: boolean
   content: DisclosureContent
   at: string
   by: Signature
@@ -27,6 +28,7 @@ export function firstPublication(args: {
       villageId: args.villageId,
       kind: args.kind,
       section: args.section,
+      public: args.public,
       content: args.content,
       revision: 1,
       publishedAt: args.at,

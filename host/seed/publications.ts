@@ -43,6 +43,8 @@ export async function seedPublications(tx: StoreTx, now: Date): Promise<void> {
       villageId: seed.villageId,
       kind: seed.kind,
       section: seed.section,
+      // Party members' own affairs (dues, candidates) stay inside the group; everything else is public.
+      public: !(seed.kind === 'party' && /党费|发展党员|党员发展|入党/.test(seed.title)),
       content: { title: seed.title, body: seed.body, period: seed.period, lineItems: seed.lineItems, attachments: [] },
       at,
       by: signatures[seed.by],

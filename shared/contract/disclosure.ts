@@ -43,6 +43,7 @@ const listItem = z.object({
   /** 1 = as first published; more means it was corrected. */
   revision: z.number().int(),
   revisedAt: z.string().nullable(),
+  public: z.boolean(),
 })
 
 const totals = z.object({ incomeFen: z.number().int(), spendingFen: z.number().int(), balanceFen: z.number().int() })
@@ -67,6 +68,15 @@ const revisionView = z.object({
 })
 
 const villageInput = { villageId: id('村编号').optional() }
+
+const detail = listItem.extend({
+  body: z.string(),
+  lineItems: z.array(lineItemSchema),
+  attachments: z.array(attachmentSchema),
+  totals,
+  publishedBy: signatureSchema.omit({ personId: true }),
+  revisions: z.array(revisionView),
+})
 
 const dutyPeriod = z.object({
   period: z.string(),
@@ -100,22 +110,10 @@ export const disclosureContract = {
     }),
     page(listItem),
   ),
-  get: action(
-    z.object({ ...villageInput, disclosureId: id('公开编号') }),
-    z.object({
-      disclosure: listItem.extend({
-        body: z.string(),
-        lineItems: z.array(lineItemSchema),
-        attachments: z.array(attachmentSchema),
-        totals,
-        publishedBy: signatureSchema.omit({ personId: true }),
-        revisions: z.array(revisionView),
-      }),
-    }),
-  ),
+  get: action(z.object({ ...villageInput, disclosureId: id('公开编号') }), z.object({ disclosure: detail })),
   publish: action(
     z
-      .object({ kind, section, ...contentInput })
+      .object({ kind, section, public: z.boolean({ error: '请选择是否对外公开' }).optional(), ...contentInput })
       .refine((d) => d.section !== 'finance' || (d.lineItems?.length ?? 0) > 0, {
         message: '财务收支公开至少要有一笔收支明细',
         path: ['lineItems'],
@@ -166,6 +164,39 @@ export const disclosureContract = {
     }),
     z.object({ decisionId: z.string(), stage }),
   ),
+  figures: action(
+    z.object(villageInput),
+    z.object({
+      /** the current month in Beijing time, YYYY-MM */
+      month: z.string(),
+      publishedThisMonth: z.object({ party: z.number().int(), village: z.number().int(), finance: z.number().int() }),
+      revisionsThisMonth: z.number().int(),
+      overdueDuties: z.number().int(),
+      lateDuties: z.number().int(),
+      announcements: z.array(
+        z.object({ title: z.string(), publishedAt: z.string(), householdsRead: z.number().int(), householdsInGroup: z.number().int() }),
+      ),
+    }),
+  ),
+  publicVillage: action(
+    z.object({ villageId: id('村编号') }),
+    z.object({ villageId: z.string(), name: z.string(), townshipName: z.string() }),
+  ),
+  publicList: action(
+    z.object({ villageId: id('村编号'), kind: kind.optional(), section: section.optional(), cursor }),
+    page(listItem),
+  ),
+  publicGet: action(z.object({ villageId: id('村编号'), disclosureId: id('公开编号') }), z.object({ disclosure: detail })),
+  villageCode: action(
+    z.object({}),
+    z.object({
+      villageId: z.string(),
+      /** the page the code opens, with the village as its parameter */
+      page: z.string(),
+      /** a WeChat mini-program code as a data: URL; null where the app draws a QR of the page URL itself */
+      image: z.string().nullable(),
+    }),
+  ),
   verify: action(
     z.object({ ...villageInput, disclosureId: id('公开编号') }),
     z.object({ intact: z.boolean(), revisions: z.number().int(), brokenAtRevision: z.number().int().nullable() }),
@@ -174,3 +205,4 @@ export const disclosureContract = {
 
 export type DisclosureListItem = z.infer<typeof listItem>
 export type RevisionView = z.infer<typeof revisionView>
+export type DisclosureDetail = z.infer<typeof detail>

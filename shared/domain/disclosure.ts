@@ -51,6 +51,8 @@ export const disclosureSchema = z.object({
   villageId: z.string(),
   kind: z.enum(disclosureKinds),
   section: z.enum(disclosureSections),
+  /** Shown on the village's public page (QR code) to anyone; false: group members only. */
+  public: z.boolean(),
   content: disclosureContentSchema,
   /** 1 for the first publication, +1 per correction. */
   revision: z.number().int(),

@@ -1,5 +1,5 @@
 import type { SqliteStore } from '../../cloudfunctions/adapters/sqlite/store'
-import { as, dump, expectError, expectOk, people, seededStore, testClock } from '../support/harness'
+import { as, callerFor, dump, expectError, expectOk, people, seededStore, testClock } from '../support/harness'
 
 let store: SqliteStore
 let clock: ReturnType<typeof testClock>
@@ -270,5 +270,66 @@ describe('the demo seed', () => {
       expect(expectOk(await villager('disclosure', 'verify', { disclosureId: d.disclosureId })).intact).toBe(true)
     }
     expect(expectOk(await as(store, people.otherVillager)('disclosure', 'list')).items.length).toBeGreaterThanOrEqual(3)
+  })
+})
+
+describe('the village page opened by QR code', () => {
+  it('shows anyone, member or not, the public disclosures read-only', async () => {
+    const stranger = callerFor(store, 'visitor:scanned-the-code')
+    expect(expectOk(await stranger('disclosure', 'publicVillage', { villageId: 'v-shiqiao' }))).toEqual({
+      villageId: 'v-shiqiao',
+      name: '石桥村',
+      townshipName: '石桥镇',
+    })
+    const { items } = expectOk(await stranger('disclosure', 'publicList', { villageId: 'v-shiqiao' }))
+    expect(items.length).toBeGreaterThan(0)
+    expect(items.every((d: { public: boolean }) => d.public)).toBe(true)
+    const { disclosure } = expectOk(await stranger('disclosure', 'publicGet', { villageId: 'v-shiqiao', disclosureId: items[0].disclosureId }))
+    expect(disclosure.title).toBe(items[0].title)
+    // Everything else stays closed to a stranger.
+    expectError(await stranger('disclosure', 'list', { villageId: 'v-shiqiao' }), 'FORBIDDEN')
+    expectError(await stranger('disclosure', 'publish', finance), 'FORBIDDEN')
+  })
+
+  it('keeps members-only disclosures off the public page', async () => {
+    const hidden = await publishFinance({ kind: 'party', section: 'decisions', title: '发展党员对象公示', lineItems: [], public: false })
+    const stranger = callerFor(store, 'visitor:x')
+    expectError(await stranger('disclosure', 'publicGet', { villageId: 'v-shiqiao', disclosureId: hidden }), 'NOT_FOUND', 404)
+    const all: string[] = []
+    let cursor: string | null = null
+    do {
+      const page: { items: { disclosureId: string }[]; nextCursor: string | null } = expectOk(
+        await stranger('disclosure', 'publicList', { villageId: 'v-shiqiao', cursor }),
+      )
+      all.push(...page.items.map((d) => d.disclosureId))
+      cursor = page.nextCursor
+    } while (cursor)
+    expect(all).not.toContain(hidden)
+    expect(expectOk(await as(store, people.villager)('disclosure', 'get', { disclosureId: hidden })).disclosure.public).toBe(false)
+    expectError(await stranger('disclosure', 'publicGet', { villageId: 'v-liushu', disclosureId: all[0] }), 'NOT_FOUND')
+  })
+
+  it('gives the chair the page and village the code opens', async () => {
+    expect(expectOk(await as(store, people.chair)('disclosure', 'villageCode'))).toEqual({
+      villageId: 'v-shiqiao',
+      page: 'packages/disclosure/public/index',
+      image: null,
+    })
+  })
+})
+
+describe('figures', () => {
+  it('count this month\'s disclosures by kind, corrections, duties and announcement reach', async () => {
+    const chair = as(store, people.chair, clock)
+    const before = expectOk(await chair('disclosure', 'figures'))
+    expect(before.month).toBe('2026-11')
+    const id = await publishFinance()
+    expectOk(await as(store, people.director, clock)('disclosure', 'revise', { disclosureId: id, ...finance, title: '更正后的标题', reason: '标题写错' }))
+    const after = expectOk(await chair('disclosure', 'figures'))
+    expect(after.publishedThisMonth.finance).toBe(before.publishedThisMonth.finance + 1)
+    expect(after.revisionsThisMonth).toBe(before.revisionsThisMonth + 1)
+    expect(after.announcements[0]).toMatchObject({ householdsInGroup: 106 })
+    expect(expectOk(await as(store, people.inspector, clock)('disclosure', 'figures', { villageId: 'v-shiqiao' }))).toEqual(after)
+    expectError(await as(store, people.director)('disclosure', 'figures'), 'FORBIDDEN')
   })
 })

@@ -4,6 +4,7 @@ import { dispatch } from '../../cloudfunctions/core/dispatch'
 import { collectionSpecs, type CollectionName } from '../../cloudfunctions/core/collections'
 import type { Clock } from '../../cloudfunctions/core/context'
 import { localOutbox, type Notifier } from '../../cloudfunctions/core/notifier'
+import { noCodes } from '../../cloudfunctions/core/codes'
 import { seedDemo } from '../../host/seed/demo'
 import { errorStatus, type Envelope, type ErrorCode } from '../../shared/errors'
 
@@ -31,7 +32,7 @@ export function callerFor(
   clock: Clock = testClock(),
   notifier: Notifier = localOutbox,
 ): Call {
-  return (area, action, input = {}) => dispatch(areas[area]!, { ...input, action }, { openid, store, clock, notifier })
+  return (area, action, input = {}) => dispatch(areas[area]!, { ...input, action }, { openid, store, clock, notifier, codes: noCodes })
 }
 
 /** Seeded demo people sign in with openid `demo:<personId>`. */

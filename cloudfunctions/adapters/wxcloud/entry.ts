@@ -3,6 +3,7 @@ import type { Area } from '../../core/dispatch'
 import { dispatch } from '../../core/dispatch'
 import { systemClock } from '../../core/context'
 import type { Notifier } from '../../core/notifier'
+import type { CodeMaker } from '../../core/codes'
 import { WxCloudStore, type WxDatabase } from './store'
 
 /** Beijing time for message text, e.g. 2026年11月21日 16:00 */
@@ -30,6 +31,17 @@ const subscribeMessages: Notifier = {
   },
 }
 
+/** A mini-program code whose scene is the village: scanning it opens the village's public page. */
+const wxacodes: CodeMaker = {
+  async villageCode(villageId, page) {
+    const result = (await cloud.openapi.wxacode.getUnlimited({ scene: villageId, page, checkPath: false } as never)) as {
+      buffer: Buffer
+      contentType?: string
+    }
+    return `data:${result.contentType ?? 'image/jpeg'};base64,${Buffer.from(result.buffer).toString('base64')}`
+  },
+}
+
 /** exports.main of a deployed cloud function: identity is WeChat's OPENID, never the event. */
 export function cloudMain(area: Area) {
   cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string })
@@ -40,6 +52,12 @@ export function cloudMain(area: Area) {
       return area.timer ? area.timer({ store, clock: systemClock, notifier: subscribeMessages }) : null
     }
     const { OPENID } = cloud.getWXContext()
-    return dispatch(area, event, { openid: OPENID || null, store, clock: systemClock, notifier: subscribeMessages })
+    return dispatch(area, event, {
+      openid: OPENID || null,
+      store,
+      clock: systemClock,
+      notifier: subscribeMessages,
+      codes: wxacodes,
+    })
   }
 }
