@@ -1,6 +1,6 @@
 import { AppError } from '../../shared/errors'
 import type { announcementContract } from '../../shared/contract/announcement'
-import type { Announcement } from '../../shared/domain/announcement'
+import type { Announcement, Subscription } from '../../shared/domain/announcement'
 import type { Handler } from '../core/dispatch'
 import { newId, type HandlerContext } from '../core/context'
 import { DuplicateKeyError } from '../core/store'
@@ -51,9 +51,14 @@ export const push: Handler<C['push']> = async (ctx, input) => {
     publishedAt: ctx.now,
     by: { personId: ctx.actor.personId ?? '', name: ctx.actor.name ?? '', title: ctx.actor.title ?? '' },
   }
-  const subscribers = (
-    await queryAll(ctx.store, 'subscription', { villageId: village._id }, { field: 'remaining', direction: 'desc' })
-  ).filter((s) => s.remaining > 0)
+  const subscribers: Subscription[] = []
+  for (const s of await queryAll(ctx.store, 'subscription', { villageId: village._id }, { field: 'remaining', direction: 'desc' })) {
+    if (s.remaining <= 0) continue
+    // Only people still in this village's group are messaged.
+    const person = await ctx.store.get('person', s.personId)
+    const member = person?.memberId ? await ctx.store.get('member', person.memberId) : null
+    if (member?.status === 'active' && member.villageId === village._id) subscribers.push(s)
+  }
   const notified = await ctx.store.transaction(async (tx) => {
     await tx.insert('announcement', announcement)
     let count = 0

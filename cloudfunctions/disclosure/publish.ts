@@ -51,6 +51,9 @@ const RACED = '这条公开刚被别人更正过，请刷新后再改'
 export const revise: Handler<C['revise']> = async (ctx, input) => {
   const current = await getInVillage(ctx, 'disclosure', input.disclosureId, '没有找到这条公开')
   const content = contentOf(input)
+  if (current.section === 'finance' && content.lineItems.length === 0) {
+    throw new AppError('INVALID_INPUT', '财务收支公开至少要有一笔收支明细')
+  }
   if (isEmptyDiff(diffContent(current.content, content))) {
     throw new AppError('CONFLICT', '内容和现在公开的一样，没有需要更正的地方')
   }

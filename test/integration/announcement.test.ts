@@ -106,6 +106,12 @@ describe('subscribe messages', () => {
     expect(expectOk(await as(store, people.chair)('announcement', 'reach')).items[0]).toMatchObject({ notificationsFailed: 1, notificationsPending: 0 })
   })
 
+  it('skip people who have left the group since they subscribed', async () => {
+    expectOk(await as(store, people.villager)('announcement', 'subscribe'))
+    expectOk(await as(store, people.chair)('member', 'remove', { memberId: 'm-shiqiao-0001-1', reason: '迁出' }))
+    expect(expectOk(await as(store, people.chair)('announcement', 'push', notice)).notified).toBe(0)
+  })
+
   it('are for group members only', async () => {
     expectError(await as(store, people.chair)('announcement', 'subscribe'), 'FORBIDDEN', 403)
   })

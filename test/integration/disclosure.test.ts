@@ -104,6 +104,9 @@ describe('corrections', () => {
     const before = dump(store)
     expect(expectError(await as(store, people.director)('disclosure', 'revise', { disclosureId, ...finance }), 'INVALID_INPUT')).toBe('请填写更正原因')
     expectError(await as(store, people.director)('disclosure', 'revise', { disclosureId, ...finance, reason: '无变化' }), 'CONFLICT', 409)
+    expect(expectError(await as(store, people.director)('disclosure', 'revise', { disclosureId, ...finance, lineItems: [], reason: '清空' }), 'INVALID_INPUT')).toMatch(
+      /至少要有一笔/,
+    )
     expectError(await as(store, people.chair)('disclosure', 'revise', { disclosureId, ...finance, reason: '主任改' }), 'FORBIDDEN', 403)
     expectError(await as(store, people.otherDirector)('disclosure', 'revise', { disclosureId, ...finance, title: '改别村的', reason: 'x' }), 'NOT_FOUND', 404)
     expect(dump(store)).toEqual(before)

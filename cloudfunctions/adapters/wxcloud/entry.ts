@@ -47,11 +47,11 @@ export function cloudMain(area: Area) {
   cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string })
   const store = new WxCloudStore(cloud.database({ throwOnNotFound: false } as Parameters<typeof cloud.database>[0]) as unknown as WxDatabase)
   return async (event: unknown) => {
-    // A timer trigger (config.json "triggers") carries Type: 'Timer' and no caller.
-    if ((event as { Type?: string } | null)?.Type === 'Timer') {
+    const { OPENID } = cloud.getWXContext()
+    // A timer trigger (config.json "triggers") carries Type: 'Timer' and no caller; a caller cannot pose as one.
+    if (!OPENID && (event as { Type?: string } | null)?.Type === 'Timer') {
       return area.timer ? area.timer({ store, clock: systemClock, notifier: subscribeMessages }) : null
     }
-    const { OPENID } = cloud.getWXContext()
     return dispatch(area, event, {
       openid: OPENID || null,
       store,
