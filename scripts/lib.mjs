@@ -44,7 +44,7 @@ function hashTree(paths) {
   return hash.digest('hex')
 }
 
-const h5Inputs = ['miniprogram/src', 'miniprogram/config', 'miniprogram/babel.config.js', 'shared', 'package-lock.json']
+const h5Inputs = ['miniprogram/src', 'miniprogram/config', 'miniprogram/babel.config.js', 'miniprogram/.env', 'shared', 'package-lock.json']
 
 /** Builds the mini-program for a target (h5 or weapp), skipping an H5 build whose sources are unchanged. */
 export function buildMiniprogram(target, { force = false } = {}) {

@@ -50,6 +50,7 @@ const RACED = '这条公开刚被别人更正过，请刷新后再改'
 /** A correction never edits in place: it appends a revision chained to the previous one. */
 export const revise: Handler<C['revise']> = async (ctx, input) => {
   const current = await getInVillage(ctx, 'disclosure', input.disclosureId, '没有找到这条公开')
+  if (input.expectedRevision !== undefined && input.expectedRevision !== current.revision) throw new AppError('CONFLICT', RACED)
   const content = contentOf(input)
   if (current.section === 'finance' && content.lineItems.length === 0) {
     throw new AppError('INVALID_INPUT', '财务收支公开至少要有一笔收支明细')

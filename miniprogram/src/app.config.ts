@@ -11,12 +11,20 @@ export default defineAppConfig({
       pages: ['list/index', 'item/index', 'lists/index', 'history/index'],
     },
     {
+      root: 'packages/disclosure',
+      pages: ['home/index', 'detail/index', 'feedback/index'],
+    },
+    {
+      root: 'packages/announcement',
+      pages: ['list/index', 'detail/index'],
+    },
+    {
       root: 'packages/chair',
-      pages: ['pending/index', 'roster/index', 'household/index'],
+      pages: ['pending/index', 'roster/index', 'household/index', 'announce/index'],
     },
     {
       root: 'packages/committee',
-      pages: ['catalog/index'],
+      pages: ['catalog/index', 'publish/index', 'revise/index'],
     },
     {
       root: 'packages/township',

@@ -10,5 +10,7 @@ declare namespace NodeJS {
     TARO_ENV: 'weapp' | 'h5'
     /** WeChat cloud environment id; empty means the mini-program's default environment. */
     TARO_APP_CLOUD_ENV?: string
+    /** WeChat subscribe-message template for new announcements; unset means no reminders are asked for. */
+    TARO_APP_NOTICE_TEMPLATE_ID?: string
   }
 }

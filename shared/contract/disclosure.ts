@@ -121,7 +121,13 @@ export const disclosureContract = {
     z.object({ disclosureId: z.string() }),
   ),
   revise: action(
-    z.object({ disclosureId: id('公开编号'), reason: text('更正原因', 200), ...contentInput }),
+    z.object({
+      disclosureId: id('公开编号'),
+      /** The revision the corrector was looking at; a newer one answers CONFLICT instead of being overwritten. */
+      expectedRevision: z.number({ error: '版本号格式不对' }).int('版本号格式不对').positive('版本号格式不对').optional(),
+      reason: text('更正原因', 200),
+      ...contentInput,
+    }),
     z.object({ revision: z.number().int() }),
   ),
   duties: action(

@@ -112,6 +112,16 @@ describe('corrections', () => {
     expect(dump(store)).toEqual(before)
   })
 
+  it('refuses a correction made on an outdated version instead of overwriting the newer one', async () => {
+    const disclosureId = await publishFinance()
+    const director = as(store, people.director, clock)
+    expectOk(await director('disclosure', 'revise', { disclosureId, expectedRevision: 1, ...finance, title: '第一次更正', reason: '甲' }))
+    expect(expectError(await as(store, people.secretary)('disclosure', 'revise', { disclosureId, expectedRevision: 1, ...finance, title: '基于旧版的更正', reason: '乙' }), 'CONFLICT')).toMatch(
+      /刷新/,
+    )
+    expect(expectOk(await director('disclosure', 'get', { disclosureId })).disclosure.title).toBe('第一次更正')
+  })
+
   it('keeps exactly one correction when two are made at once', async () => {
     const disclosureId = await publishFinance()
     const results = await Promise.all(

@@ -2,6 +2,8 @@ import Taro from '@tarojs/taro'
 import type { InputOf, OutputOf } from '@shared/contract/action'
 import type { memberContract } from '@shared/contract/member'
 import type { powerContract } from '@shared/contract/power'
+import type { disclosureContract } from '@shared/contract/disclosure'
+import type { announcementContract } from '@shared/contract/announcement'
 import type { Envelope, ErrorCode } from '@shared/errors'
 import type { DevPerson } from '@shared/contract/dev'
 
@@ -9,6 +11,8 @@ import type { DevPerson } from '@shared/contract/dev'
 interface Contracts {
   member: typeof memberContract
   power: typeof powerContract
+  disclosure: typeof disclosureContract
+  announcement: typeof announcementContract
 }
 export type Area = keyof Contracts
 export type ActionOf<A extends Area> = keyof Contracts[A] & string

@@ -16,6 +16,14 @@ interface Entry {
   title: string
   description: string
   url: string
+  /** A red count beside the entry, e.g. unread announcements. */
+  badge?: number
+}
+
+const disclosureEntry: Entry = {
+  title: '三务公开',
+  description: '党务、村务、财务公开，每一笔收支都查得到',
+  url: '/packages/disclosure/home/index',
 }
 
 const powerEntries: Entry[] = [
@@ -24,23 +32,36 @@ const powerEntries: Entry[] = [
   { title: '清单变更记录', description: '清单什么时候改过、谁改的、为什么', url: '/packages/power/history/index' },
 ]
 
-function entriesFor(me: Me): Entry[] {
+function entriesFor(me: Me, unread: number | null): Entry[] {
   switch (me.role) {
     case 'chair':
       return [
+        { title: '发布公告', description: '给全村监督群发通知，看各户读了没有', url: '/packages/chair/announce/index' },
+        disclosureEntry,
         { title: '入群审核', description: '审核村民加入本村监督群的申请', url: '/packages/chair/pending/index' },
         { title: '花名册和入群情况', description: '全村各户是否已入群、谁是户代表', url: '/packages/chair/roster/index' },
         ...powerEntries,
       ]
     case 'committee':
       return [
+        { title: '发布公开', description: '发布党务、村务、财务公开，或更正已发布的公开', url: '/packages/committee/publish/index' },
+        disclosureEntry,
         { title: '维护本村权力清单', description: '从区、镇清单中选定本村事项，变更留痕备案', url: '/packages/committee/catalog/index' },
         ...powerEntries,
       ]
     case 'township':
       return [{ title: '各村监督群覆盖情况', description: '各村入群户数和花名册户数', url: '/packages/township/villages/index' }]
     case 'villager':
-      return powerEntries
+      return [
+        disclosureEntry,
+        {
+          title: '村务公告',
+          description: unread ? `有 ${unread} 条新公告还没看` : '村务监督委员会发布的通知',
+          url: '/packages/announcement/list/index',
+          badge: unread ?? 0,
+        },
+        ...powerEntries,
+      ]
     default:
       return []
   }
@@ -75,14 +96,22 @@ function Membership({ me }: { me: Me }) {
 export default function Index() {
   const signedIn = !isH5 || session.token() !== ''
   const { data: me, error, loading, reload } = useRemote(() => (signedIn ? call('member', 'me', {}) : Promise.resolve(null)))
+  // Villagers see how many announcements they have not read; if that fails, the entry simply shows no count.
+  const isVillager = me?.role === 'villager'
+  const unread = useRemote(
+    () => (isVillager ? call('announcement', 'list', {}).then((page) => page.unreadCount) : Promise.resolve(null)),
+    [isVillager],
+  )
 
   useEffect(() => {
     if (!signedIn) void Taro.redirectTo({ url: '/pages/login/index' })
   }, [signedIn])
   useDidShow(() => {
     if (me) reload()
+    if (isVillager) unread.reload()
   })
 
+  const entries = me ? entriesFor(me, unread.error ? null : unread.data) : []
   const greeting = me?.name ? `${me.name}，您好` : '村务监督'
   const place = me?.village ? `${me.village.townshipName} ${me.village.name}` : me?.township?.name ?? ''
   return (
@@ -90,13 +119,15 @@ export default function Index() {
       {me ? (
         <>
           {me.role === 'guest' ? <Membership me={me} /> : null}
-          {entriesFor(me).length > 0 ? (
+          {entries.length > 0 ? (
             <CellGroup>
-              {entriesFor(me).map((entry) => (
+              {entries.map((entry) => (
                 <Cell
                   key={entry.url}
                   title={entry.title}
                   description={entry.description}
+                  extra={entry.badge ? <Text className="home-badge">{entry.badge > 99 ? '99+' : entry.badge}</Text> : null}
+                  align="center"
                   clickable
                   onClick={() => go(entry.url)}
                 />

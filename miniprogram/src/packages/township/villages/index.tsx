@@ -49,6 +49,16 @@ export default function Villages() {
           <View className="button-row">
             <Button
               size="large"
+              type="primary"
+              fill="outline"
+              onClick={() => go('/packages/disclosure/home/index', { villageId: v.villageId, villageName: v.name })}
+            >
+              查看该村三务公开
+            </Button>
+          </View>
+          <View className="button-row">
+            <Button
+              size="large"
               fill="outline"
               onClick={() => go('/packages/power/history/index', { villageId: v.villageId, villageName: v.name })}
             >

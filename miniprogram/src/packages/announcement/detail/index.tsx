@@ -1,0 +1,55 @@
+import { View, Text } from '@tarojs/components'
+import { Button } from '@nutui/nutui-react-taro'
+import { PageShell } from '../../../components/PageShell'
+import { formatDayTime } from '../../../components/format'
+import { useRemote } from '../../../hooks/useRemote'
+import { call } from '../../../services/api'
+import { go, useQuery } from '../../../services/nav'
+import './index.css'
+
+/** One announcement; opening it marks it read (and counts the household as reached). */
+export default function AnnouncementDetail() {
+  const query = useQuery()
+  const announcementId = query.announcementId ?? ''
+  const { data, error, loading } = useRemote(() => call('announcement', 'open', { announcementId }), [announcementId])
+  const a = data?.announcement
+
+  return (
+    <PageShell title={a?.title ?? '公告'} loading={loading && !a} error={error}>
+      {a ? (
+        <>
+          <View className="card">
+            <Text className="announcement-by">
+              发布：{a.byTitle}
+              {a.byName}
+            </Text>
+            <Text className="muted">{formatDayTime(a.publishedAt)}</Text>
+          </View>
+          <View className="card">
+            {a.body
+              .split('\n')
+              .map((p) => p.trim())
+              .filter(Boolean)
+              .map((p, i) => (
+                <Text key={i} className="announcement-paragraph">
+                  {p}
+                </Text>
+              ))}
+          </View>
+          {a.link?.type === 'disclosure' ? (
+            <View className="announcement-link">
+              <Button
+                block
+                size="large"
+                type="primary"
+                onClick={() => go('/packages/disclosure/detail/index', { disclosureId: a.link!.id })}
+              >
+                查看相关的三务公开
+              </Button>
+            </View>
+          ) : null}
+        </>
+      ) : null}
+    </PageShell>
+  )
+}

@@ -1,0 +1,186 @@
+import { useState } from 'react'
+import { View, Text } from '@tarojs/components'
+import { Button, Cell, CellGroup, Input, Popup, TextArea, Toast } from '@nutui/nutui-react-taro'
+import type { DisclosureListItem } from '@shared/contract/disclosure'
+import { CoverageBar } from '../../../components/CoverageBar'
+import { PageShell, messageOf } from '../../../components/PageShell'
+import { EmptyState } from '../../../components/EmptyState'
+import { LoadMore, usePaged } from '../../../components/Paged'
+import { formatDay } from '../../../components/format'
+import { kindLabels } from '../../../components/disclosure'
+import { useRemote } from '../../../hooks/useRemote'
+import { call } from '../../../services/api'
+import './index.css'
+
+const TOAST = 'announce-toast'
+
+/** Chooses one of the village's 20 latest disclosures to link, or none. */
+function DisclosurePicker({
+  visible,
+  chosen,
+  onChoose,
+  onClose,
+}: {
+  visible: boolean
+  chosen: DisclosureListItem | null
+  onChoose: (d: DisclosureListItem | null) => void
+  onClose: () => void
+}) {
+  const latest = useRemote(() => (visible ? call('disclosure', 'list', {}) : Promise.resolve(null)), [visible])
+  const items = latest.data?.items ?? []
+  return (
+    <Popup visible={visible} position="bottom" round closeable title="选择要关联的三务公开" onClose={onClose}>
+      <View className="announce-picker">
+        {latest.error ? (
+          <View className="card error-text" role="alert">
+            {messageOf(latest.error)}
+          </View>
+        ) : !latest.data ? (
+          <Text className="muted announce-picker-note">正在加载…</Text>
+        ) : (
+          <CellGroup>
+            <Cell
+              className="announce-pick"
+              clickable
+              title={<Text className="announce-pick-title">不关联</Text>}
+              extra={chosen === null ? <Text className="announce-picked">已选</Text> : null}
+              onClick={() => onChoose(null)}
+            />
+            {items.map((d) => (
+              <Cell
+                key={d.disclosureId}
+                className="announce-pick"
+                clickable
+                title={<Text className="announce-pick-title">{d.title}</Text>}
+                description={`${kindLabels[d.kind]} · ${formatDay(d.publishedAt)}发布`}
+                extra={chosen?.disclosureId === d.disclosureId ? <Text className="announce-picked">已选</Text> : null}
+                onClick={() => onChoose(d)}
+              />
+            ))}
+          </CellGroup>
+        )}
+        {latest.data && items.length === 0 ? <Text className="muted announce-picker-note">本村还没有三务公开</Text> : null}
+      </View>
+    </Popup>
+  )
+}
+
+/** The supervision committee chair announces to the village group and sees who has read it. */
+export default function Announce() {
+  const [title, setTitle] = useState('')
+  const [body, setBody] = useState('')
+  const [linked, setLinked] = useState<DisclosureListItem | null>(null)
+  const [picking, setPicking] = useState(false)
+  const [submitting, setSubmitting] = useState(false)
+  const [failure, setFailure] = useState('')
+  const reach = usePaged((cursor) => call('announcement', 'reach', { cursor }))
+
+  const submit = async () => {
+    setSubmitting(true)
+    setFailure('')
+    try {
+      const { notified } = await call('announcement', 'push', {
+        title,
+        body,
+        link: linked ? { type: 'disclosure', id: linked.disclosureId } : null,
+      })
+      setTitle('')
+      setBody('')
+      setLinked(null)
+      Toast.show(TOAST, { icon: 'success', content: notified > 0 ? `已发布，已通知 ${notified} 人` : '已发布' })
+      reach.refresh()
+    } catch (e) {
+      setFailure(messageOf(e))
+    } finally {
+      setSubmitting(false)
+    }
+  }
+
+  return (
+    <PageShell title="发布公告" subtitle="公告发给本村监督群的全体村民；开启了微信提醒的村民会收到提醒。">
+      <View className="card announce-form">
+        <Text className="announce-label">标题</Text>
+        <Input
+          className="announce-input"
+          placeholder="例如：10月财务收支已公开，请大家查看"
+          value={title}
+          maxLength={40}
+          onChange={setTitle}
+        />
+        <Text className="announce-label announce-label-next">内容</Text>
+        <TextArea
+          className="announce-textarea"
+          placeholder="要告诉村民的事"
+          value={body}
+          maxLength={2000}
+          showCount
+          rows={5}
+          autoSize
+          onChange={setBody}
+        />
+        <Text className="announce-label announce-label-next">关联三务公开（可不选）</Text>
+        <Button block fill="outline" className="announce-link" onClick={() => setPicking(true)}>
+          {linked ? linked.title : '选择一条三务公开'}
+        </Button>
+        {linked ? (
+          <Button fill="none" className="announce-unlink" onClick={() => setLinked(null)}>
+            不关联
+          </Button>
+        ) : null}
+      </View>
+      {failure ? (
+        <View className="card error-text" role="alert">
+          {failure}
+        </View>
+      ) : null}
+      <View className="announce-submit">
+        <Button block type="primary" size="large" loading={submitting} onClick={() => void submit()}>
+          发布公告
+        </Button>
+      </View>
+
+      <Text className="section-title">阅读情况</Text>
+      {reach.error ? (
+        <View className="card error-text" role="alert">
+          {messageOf(reach.error)}
+        </View>
+      ) : !reach.loaded ? (
+        <View className="card muted">正在加载…</View>
+      ) : reach.items.length === 0 ? (
+        <EmptyState title="还没有发布过公告" />
+      ) : (
+        reach.items.map((r) => (
+          <View key={r.announcementId} className="card reach-card">
+            <Text className="reach-title">{r.title}</Text>
+            <Text className="muted">{formatDay(r.publishedAt)}发布</Text>
+            <Text className="reach-figure">
+              已读 {r.householdsRead} 户 / 群内 {r.householdsInGroup} 户
+            </Text>
+            <CoverageBar
+              permille={r.householdsInGroup > 0 ? Math.round((r.householdsRead * 1000) / r.householdsInGroup) : 0}
+              className="reach-progress"
+            />
+            <View className="reach-notify">
+              <Text>微信提醒：</Text>
+              <Text className="nowrap">已发送 {r.notificationsSent}</Text>
+              <Text className="nowrap">待发送 {r.notificationsPending}</Text>
+              <Text className="nowrap reach-failed">发送失败 {r.notificationsFailed}</Text>
+            </View>
+          </View>
+        ))
+      )}
+      <LoadMore hasMore={reach.nextCursor !== null} loading={reach.loadingMore} error={reach.moreError} onLoad={reach.loadMore} />
+
+      <DisclosurePicker
+        visible={picking}
+        chosen={linked}
+        onChoose={(d) => {
+          setLinked(d)
+          setPicking(false)
+        }}
+        onClose={() => setPicking(false)}
+      />
+      <Toast id={TOAST} />
+    </PageShell>
+  )
+}

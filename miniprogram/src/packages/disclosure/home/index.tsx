@@ -1,0 +1,154 @@
+import { useEffect, useState } from 'react'
+import { View, Text } from '@tarojs/components'
+import { Cell, CellGroup, SearchBar, Tabs, Tag } from '@nutui/nutui-react-taro'
+import type { DisclosureKind, DisclosureSection } from '@shared/domain/disclosure'
+import { periodLabel } from '@shared/domain/disclosure-rules'
+import { PageShell, messageOf } from '../../../components/PageShell'
+import { EmptyState } from '../../../components/EmptyState'
+import { LoadMore, usePaged } from '../../../components/Paged'
+import { formatDay } from '../../../components/format'
+import { kindLabels, kindOptions, sectionLabels, sectionOptions } from '../../../components/disclosure'
+import { call } from '../../../services/api'
+import { go, useQuery } from '../../../services/nav'
+import './index.css'
+
+const ALL = 'all'
+
+/**
+ * The village's party, village and finance disclosures (三务公开), newest
+ * first: filter by kind and section, or search titles and line items.
+ * Township staff arrive with `villageId` (and `villageName`).
+ */
+export default function DisclosureHome() {
+  const query = useQuery()
+  const villageId = query.villageId || undefined
+  const villageName = query.villageName || ''
+
+  const [tab, setTab] = useState<string | number>(ALL)
+  const [section, setSection] = useState<DisclosureSection | undefined>(undefined)
+  const [input, setInput] = useState('')
+  const [keyword, setKeyword] = useState('')
+
+  // Search as the villager types, once they pause; 搜索 searches at once.
+  useEffect(() => {
+    const timer = setTimeout(() => setKeyword(input.trim()), 400)
+    return () => clearTimeout(timer)
+  }, [input])
+
+  const kind = tab === ALL ? undefined : (String(tab) as DisclosureKind)
+  // One character is too short to search: the list stays as it is.
+  const searching = keyword.length >= 2
+  const paged = usePaged(
+    (cursor) =>
+      searching
+        ? call('disclosure', 'search', { villageId, keyword, cursor })
+        : call('disclosure', 'list', { villageId, kind, section, cursor }),
+    [villageId, searching ? keyword : '', searching ? '' : kind, searching ? '' : section],
+  )
+  // Search covers every kind and section; the chosen filters narrow its results here.
+  const items = searching
+    ? paged.items.filter((d) => (!kind || d.kind === kind) && (!section || d.section === section))
+    : paged.items
+  const filtered = kind !== undefined || section !== undefined
+
+  return (
+    <PageShell
+      title={villageName ? `${villageName}三务公开` : '三务公开'}
+      subtitle="村里的党务、村务、财务，都公开在这里。公开后如有更正，会标明“已更正”，改了什么都查得到。"
+    >
+      <SearchBar
+        className="disclosure-search"
+        placeholder="搜标题或收支事项，例如：修路"
+        value={input}
+        maxLength={30}
+        onChange={(value) => setInput(value)}
+        onSearch={(value) => {
+          setInput(value)
+          setKeyword(value.trim())
+        }}
+        onClear={() => {
+          setInput('')
+          setKeyword('')
+        }}
+      />
+      {keyword.length === 1 ? <Text className="disclosure-hint">请至少输入两个字再搜索</Text> : null}
+      <Tabs value={tab} onChange={setTab} className="disclosure-tabs">
+        <Tabs.TabPane title="全部" value={ALL} />
+        {kindOptions.map((k) => (
+          <Tabs.TabPane key={k} title={kindLabels[k]} value={k} />
+        ))}
+      </Tabs>
+      <View className="chip-row" role="radiogroup" aria-label="公开栏目">
+        {[undefined, ...sectionOptions].map((s) => (
+          <View
+            key={s ?? ALL}
+            className={`chip${section === s ? ' chip-active' : ''}`}
+            role="radio"
+            aria-checked={section === s}
+            onClick={() => setSection(s)}
+          >
+            {s ? sectionLabels[s] : '全部'}
+          </View>
+        ))}
+      </View>
+
+      {paged.error ? (
+        <View className="card error-text" role="alert">
+          {messageOf(paged.error)}
+        </View>
+      ) : !paged.loaded ? (
+        <View className="card disclosure-loading muted">正在加载…</View>
+      ) : (
+        <>
+          {searching && items.length > 0 ? (
+            <Text className="disclosure-count">
+              {`搜索“${keyword}”，找到 ${items.length} 条${paged.nextCursor ? '，下面还可以加载更多' : ''}${filtered ? '（只看所选类别）' : ''}`}
+            </Text>
+          ) : null}
+          {items.length === 0 && paged.nextCursor === null ? (
+            <EmptyState
+              title={searching ? '没有找到相关公开，换个词试试' : '这一类还没有公开'}
+              description={searching && filtered ? '也可以把类别切换到“全部”再找' : ''}
+            />
+          ) : (
+            <CellGroup>
+              {items.map((d) => (
+                <Cell
+                  key={d.disclosureId}
+                  className="disclosure-row"
+                  clickable
+                  title={
+                    <View>
+                      <Text className="disclosure-row-title">{d.title}</Text>
+                      <View className="tag-row disclosure-row-tags">
+                        <Tag type="info">{kindLabels[d.kind]}</Tag>
+                        <Tag type="default" plain>
+                          {sectionLabels[d.section]}
+                        </Tag>
+                        {d.revision > 1 ? <Tag type="danger">已更正</Tag> : null}
+                      </View>
+                    </View>
+                  }
+                  description={
+                    <Text className="disclosure-row-meta">
+                      {[d.period ? `所属期 ${periodLabel(d.period)}` : '', `${formatDay(d.publishedAt)}发布`]
+                        .filter(Boolean)
+                        .join(' · ')}
+                    </Text>
+                  }
+                  onClick={() => go('/packages/disclosure/detail/index', { disclosureId: d.disclosureId, villageId })}
+                />
+              ))}
+            </CellGroup>
+          )}
+          <LoadMore
+            hasMore={paged.nextCursor !== null}
+            loading={paged.loadingMore}
+            error={paged.moreError}
+            onLoad={paged.loadMore}
+          />
+        </>
+      )}
+    </PageShell>
+  )
+}
