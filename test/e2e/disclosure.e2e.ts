@@ -1,0 +1,121 @@
+import type { Browser, Page } from 'playwright-core'
+import { startHost, type RunningHost } from './support/host'
+import { errorsOf, launchBrowser, openEntry, phonePage, screenshot, signInAs } from './support/browser'
+
+let host: RunningHost
+let browser: Browser
+let closeBrowser: () => Promise<void>
+
+beforeAll(async () => {
+  host = await startHost()
+  ;({ browser, close: closeBrowser } = await launchBrowser())
+})
+afterAll(async () => {
+  await closeBrowser?.()
+  await host?.stop()
+})
+
+const title = '2026年11月上旬财务收支公开'
+const lines = [
+  ['购买水泥', '1270'],
+  ['路灯维修费', '680'],
+  ['村部水电费', '427.50'],
+] as const
+
+const input = (page: Page, placeholder: string) => page.locator(`input[placeholder="${placeholder}"]`)
+const textarea = (page: Page, placeholder: string) => page.locator(`textarea[placeholder="${placeholder}"]`)
+const button = (page: Page, text: string) => current(page).locator('.nut-button').filter({ hasText: new RegExp(`^${text}$`) })
+/** Taro's H5 router keeps earlier pages of the stack in the DOM, hidden: look only at the one on screen. */
+const current = (page: Page) => page.locator('.taro_page').filter({ visible: true })
+
+describe('a finance disclosure is published, read, corrected; an announcement is pushed and read', () => {
+  let committee: Page
+  let villager: Page
+  let chair: Page
+
+  beforeAll(async () => {
+    committee = await phonePage(browser)
+    villager = await phonePage(browser)
+    chair = await phonePage(browser)
+  })
+
+  it('lets a committee member publish a finance disclosure with three line items', async () => {
+    await signInAs(committee, host.url, '村两委', '李卫东')
+    await openEntry(committee, '发布公开')
+    await committee.locator('.publish-form .nut-radio').filter({ hasText: /^财务$/ }).click()
+    await committee.locator('.publish-form .nut-radio').filter({ hasText: /^财务收支$/ }).click()
+    await input(committee, '例如：2026年10月村级财务收支公开').fill(title)
+    await textarea(committee, '写清楚公开的事：是什么、多少钱、谁经手、什么时候').fill('经村务监督委员会审核，公开本月上旬收支。')
+    while ((await committee.locator('.line-row').count()) < lines.length) await button(committee, '添加一笔').click()
+    for (const [i, [item, amount]] of lines.entries()) {
+      await committee.locator('.line-row').nth(i).locator('input[placeholder="例如：购买水泥"]').fill(item)
+      await committee.locator('.line-row').nth(i).locator('input[placeholder="例如：860.50"]').fill(amount)
+    }
+    // The total is computed as the lines are typed, never typed in.
+    await expect(committee.locator('.form-totals').innerText()).resolves.toContain('2,377.50元')
+    await screenshot(committee, 'committee-publish-form')
+    await button(committee, '发布').click()
+    await committee.locator('.disclosure-totals').waitFor()
+    await expect(committee.locator('.disclosure-totals').innerText()).resolves.toContain('2,377.50元')
+    expect(errorsOf(committee)).toEqual([])
+  })
+
+  it('shows a villager the disclosure with its computed total', async () => {
+    await signInAs(villager, host.url, '村民', '王')
+    await openEntry(villager, '三务公开')
+    const first = villager.locator('.disclosure-row').first()
+    await first.waitFor()
+    await expect(first.innerText()).resolves.toContain(title)
+    await first.click()
+    await villager.locator('.disclosure-totals').waitFor()
+    await expect(villager.locator('.disclosure-totals').innerText()).resolves.toContain('2,377.50元')
+    await expect(villager.locator('.revised-notice').count()).resolves.toBe(0)
+    await screenshot(villager, 'villager-disclosure')
+  })
+
+  it('lets the committee correct one amount with a reason; the villager sees 已更正 and exactly what changed', async () => {
+    await button(committee, '更正这条公开').click()
+    await committee.getByText('更正原因（必填）').waitFor()
+    const amounts = current(committee).locator('.line-row input[placeholder="例如：860.50"]')
+    await expect(amounts.nth(1).inputValue()).resolves.toMatch(/^680(\.00)?$/)
+    await amounts.nth(1).fill('860')
+    await current(committee).locator('textarea[placeholder="例如：第2笔水泥款金额录入有误，应为860元。村民能看到这个原因"]').fill('路灯维修费应为860元，误录为680元')
+    await button(committee, '提交更正').click()
+    await current(committee).locator('.revised-notice').waitFor()
+
+    await villager.reload()
+    await villager.locator('.revised-notice').waitFor()
+    const page = await current(villager).innerText()
+    expect(page).toContain('已更正 1 次')
+    expect(page).toContain('路灯维修费应为860元，误录为680元')
+    expect(page).toMatch(/680\.00元\s*→\s*860\.00元/)
+    await expect(villager.locator('.disclosure-totals').innerText()).resolves.toContain('2,557.50元')
+    await screenshot(villager, 'villager-disclosure-corrected')
+    expect(errorsOf(villager)).toEqual([])
+  })
+
+  it('lets the chair push an announcement that the villager sees unread, opens, and the reach goes from 0 to 1', async () => {
+    await signInAs(chair, host.url, '监委会主任', '周德明')
+    await openEntry(chair, '发布公告')
+    await input(chair, '例如：10月财务收支已公开，请大家查看').fill('11月上旬财务已公开')
+    await textarea(chair, '要告诉村民的事').fill('请各户查看11月上旬财务收支，有疑问可以直接留言。')
+    await button(chair, '发布公告').click()
+    const reach = chair.locator('.reach-figure').first()
+    await chair.getByText('11月上旬财务已公开').first().waitFor()
+    await expect(reach.innerText()).resolves.toMatch(/已读\s*0\s*户/)
+
+    await villager.goto(`${host.url}/#/pages/index/index`)
+    await openEntry(villager, '村务公告')
+    const unread = villager.locator('.announcement-row.announcement-unread').filter({ hasText: '11月上旬财务已公开' })
+    await unread.waitFor()
+    await screenshot(villager, 'villager-announcements-unread')
+    await unread.click()
+    await villager.getByText('请各户查看11月上旬财务收支，有疑问可以直接留言。').waitFor()
+
+    await chair.reload()
+    await chair.locator('.reach-figure').first().waitFor()
+    await expect(chair.locator('.reach-figure').first().innerText()).resolves.toMatch(/已读\s*1\s*户/)
+    await screenshot(chair, 'chair-announcement-reach')
+    expect(errorsOf(chair)).toEqual([])
+  })
+})
