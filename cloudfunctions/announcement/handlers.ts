@@ -34,6 +34,14 @@ async function insertOnce(work: () => Promise<void>): Promise<void> {
   }
 }
 
+const newestFirst = (ctx: HandlerContext, villageId: string, cursor?: string | null) =>
+  ctx.store.query('announcement', {
+    where: { villageId },
+    orderBy: { field: 'publishedAt', direction: 'desc' },
+    limit: PAGE,
+    cursor,
+  })
+
 export const push: Handler<C['push']> = async (ctx, input) => {
   const village = await villageInScope(ctx)
   if (input.link?.type === 'disclosure') {
@@ -90,12 +98,7 @@ export const push: Handler<C['push']> = async (ctx, input) => {
 
 export const list: Handler<C['list']> = async (ctx, input) => {
   const village = await villageInScope(ctx)
-  const page = await ctx.store.query('announcement', {
-    where: { villageId: village._id },
-    orderBy: { field: 'publishedAt', direction: 'desc' },
-    limit: PAGE,
-    cursor: input.cursor,
-  })
+  const page = await newestFirst(ctx, village._id, input.cursor)
   const [total, read] = await Promise.all([
     ctx.store.count('announcement', { villageId: village._id }),
     ctx.store.count('announcement_seen', { personId: ctx.actor.personId }),
@@ -153,12 +156,7 @@ export async function reachOf(ctx: HandlerContext, a: Announcement, householdsIn
 
 export const reach: Handler<C['reach']> = async (ctx, input) => {
   const village = await villageInScope(ctx)
-  const page = await ctx.store.query('announcement', {
-    where: { villageId: village._id },
-    orderBy: { field: 'publishedAt', direction: 'desc' },
-    limit: PAGE,
-    cursor: input.cursor,
-  })
+  const page = await newestFirst(ctx, village._id, input.cursor)
   const householdsInGroup = await ctx.store.count('household', { villageId: village._id, inGroup: true })
   const items = await Promise.all(page.items.map((a) => reachOf(ctx, a, householdsInGroup)))
   return { items, nextCursor: page.nextCursor }

@@ -38,9 +38,12 @@ async function readable(ctx: HandlerContext, disclosureId: string, villageId?: s
 const revisionsOf = (ctx: HandlerContext, disclosureId: string): Promise<Revision[]> =>
   queryAll(ctx.store, 'disclosure_revision', { disclosureId }, { field: 'revision', direction: 'asc' }, 1000)
 
-export const list: Handler<C['list']> = async (ctx, input) => {
-  const village = await villageInScope(ctx, input.villageId)
-  const where: Record<string, Condition> = { villageId: village._id }
+/** A page of a village's disclosures, newest first, optionally by kind and section. */
+async function newestFirst(
+  ctx: HandlerContext,
+  where: Record<string, Condition>,
+  input: { kind?: Disclosure['kind']; section?: Disclosure['section']; cursor?: string | null },
+) {
   if (input.kind) where.kind = input.kind
   if (input.section) where.section = input.section
   const page = await ctx.store.query('disclosure', {
@@ -50,6 +53,11 @@ export const list: Handler<C['list']> = async (ctx, input) => {
     cursor: input.cursor,
   })
   return { items: page.items.map(listItemOf), nextCursor: page.nextCursor }
+}
+
+export const list: Handler<C['list']> = async (ctx, input) => {
+  const village = await villageInScope(ctx, input.villageId)
+  return newestFirst(ctx, { villageId: village._id }, input)
 }
 
 /**
@@ -113,16 +121,7 @@ export const publicVillageInfo: Handler<C['publicVillage']> = async (ctx, input)
 
 export const publicList: Handler<C['publicList']> = async (ctx, input) => {
   const village = await publicVillage(ctx, input.villageId)
-  const where: Record<string, Condition> = { villageId: village._id, public: true }
-  if (input.kind) where.kind = input.kind
-  if (input.section) where.section = input.section
-  const page = await ctx.store.query('disclosure', {
-    where,
-    orderBy: { field: 'publishedAt', direction: 'desc' },
-    limit: PAGE,
-    cursor: input.cursor,
-  })
-  return { items: page.items.map(listItemOf), nextCursor: page.nextCursor }
+  return newestFirst(ctx, { villageId: village._id, public: true }, input)
 }
 
 export const publicGet: Handler<C['publicGet']> = async (ctx, input) => {

@@ -1,19 +1,8 @@
-import type { Browser, Page } from 'playwright-core'
-import { startHost, type RunningHost } from './support/host'
-import { errorsOf, launchBrowser, openEntry, phonePage, screenshot, signInAs } from './support/browser'
+import type { Page } from 'playwright-core'
+import { useHostAndBrowser } from './support/session'
+import { errorsOf, openEntry, phonePage, screenshot, signInAs } from './support/browser'
 
-let host: RunningHost
-let browser: Browser
-let closeBrowser: () => Promise<void>
-
-beforeAll(async () => {
-  host = await startHost()
-  ;({ browser, close: closeBrowser } = await launchBrowser())
-})
-afterAll(async () => {
-  await closeBrowser?.()
-  await host?.stop()
-})
+const live = useHostAndBrowser()
 
 const title = '2026年11月上旬财务收支公开'
 const lines = [
@@ -34,13 +23,13 @@ describe('a finance disclosure is published, read, corrected; an announcement is
   let chair: Page
 
   beforeAll(async () => {
-    committee = await phonePage(browser)
-    villager = await phonePage(browser)
-    chair = await phonePage(browser)
+    committee = await phonePage(live.browser)
+    villager = await phonePage(live.browser)
+    chair = await phonePage(live.browser)
   })
 
   it('lets a committee member publish a finance disclosure with three line items', async () => {
-    await signInAs(committee, host.url, '村两委', '李卫东')
+    await signInAs(committee, live.host.url, '村两委', '李卫东')
     await openEntry(committee, '发布公开')
     await committee.locator('.publish-form .nut-radio').filter({ hasText: /^财务$/ }).click()
     await committee.locator('.publish-form .nut-radio').filter({ hasText: /^财务收支$/ }).click()
@@ -61,7 +50,7 @@ describe('a finance disclosure is published, read, corrected; an announcement is
   })
 
   it('shows a villager the disclosure with its computed total', async () => {
-    await signInAs(villager, host.url, '村民', '王')
+    await signInAs(villager, live.host.url, '村民', '王')
     await openEntry(villager, '三务公开')
     const first = villager.locator('.disclosure-row').first()
     await first.waitFor()
@@ -95,7 +84,7 @@ describe('a finance disclosure is published, read, corrected; an announcement is
   })
 
   it('lets the chair push an announcement that the villager sees unread, opens, and the reach goes from 0 to 1', async () => {
-    await signInAs(chair, host.url, '监委会主任', '周德明')
+    await signInAs(chair, live.host.url, '监委会主任', '周德明')
     await openEntry(chair, '发布公告')
     await input(chair, '例如：10月财务收支已公开，请大家查看').fill('11月上旬财务已公开')
     await textarea(chair, '要告诉村民的事').fill('请各户查看11月上旬财务收支，有疑问可以直接留言。')
@@ -104,7 +93,7 @@ describe('a finance disclosure is published, read, corrected; an announcement is
     await chair.getByText('11月上旬财务已公开').first().waitFor()
     await expect(reach.innerText()).resolves.toMatch(/已读\s*0\s*户/)
 
-    await villager.goto(`${host.url}/#/pages/index/index`)
+    await villager.goto(`${live.host.url}/#/pages/index/index`)
     await openEntry(villager, '村务公告')
     const unread = villager.locator('.announcement-row.announcement-unread').filter({ hasText: '11月上旬财务已公开' })
     await unread.waitFor()

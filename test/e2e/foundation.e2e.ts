@@ -1,24 +1,12 @@
-import type { Browser } from 'playwright-core'
-import { startHost, type RunningHost } from './support/host'
-import { errorsOf, launchBrowser, openEntry, phonePage, screenshot, signInAs } from './support/browser'
+import { useHostAndBrowser } from './support/session'
+import { errorsOf, openEntry, phonePage, screenshot, signInAs } from './support/browser'
 
-let host: RunningHost
-let browser: Browser
-let closeBrowser: () => Promise<void>
-
-beforeAll(async () => {
-  host = await startHost()
-  ;({ browser, close: closeBrowser } = await launchBrowser())
-})
-afterAll(async () => {
-  await closeBrowser?.()
-  await host?.stop()
-})
+const live = useHostAndBrowser()
 
 describe('a villager reads the power list', () => {
   it('signs in, opens the list, searches, opens an item and sees its flowchart', async () => {
-    const page = await phonePage(browser)
-    await signInAs(page, host.url, '村民', '王')
+    const page = await phonePage(live.browser)
+    await signInAs(page, live.host.url, '村民', '王')
     await screenshot(page, 'villager-home')
 
     await openEntry(page, '权力清单')
@@ -55,8 +43,8 @@ describe('a villager reads the power list', () => {
 
 describe('the chair approves a household joining', () => {
   it('sees the pending requests and approves one, which then leaves the list', async () => {
-    const page = await phonePage(browser)
-    await signInAs(page, host.url, '监委会主任', '周德明')
+    const page = await phonePage(live.browser)
+    await signInAs(page, live.host.url, '监委会主任', '周德明')
     await openEntry(page, '入群审核')
     const requests = page.locator('.pending-request')
     await requests.first().waitFor()
