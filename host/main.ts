@@ -3,6 +3,7 @@ import { resolve } from 'node:path'
 import { SqliteStore } from '../cloudfunctions/adapters/sqlite/store'
 import { systemClock } from '../cloudfunctions/core/context'
 import { createHost } from './server'
+import { LocalFiles } from './files'
 import { areas } from '../cloudfunctions/areas'
 import { localOutbox } from '../cloudfunctions/core/notifier'
 import { loadSecret } from './session'
@@ -32,7 +33,8 @@ async function main(): Promise<void> {
   }, 30_000)
   timers.unref()
 
-  const server = createHost({ store, clock: systemClock, secret: loadSecret(dataDir), staticDir, devLogin: true })
+  const files = new LocalFiles(resolve(dataDir, 'files'))
+  const server = createHost({ store, clock: systemClock, secret: loadSecret(dataDir), staticDir, devLogin: true, files })
   server.listen(port, '127.0.0.1', () => {
     console.log(`村级小微权力监督 本地服务已启动: http://127.0.0.1:${port}  (数据目录 ${dataDir})`)
   })

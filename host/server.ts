@@ -5,6 +5,8 @@ import { randomBytes } from 'node:crypto'
 import { areas } from '../cloudfunctions/areas'
 import { dispatch } from '../cloudfunctions/core/dispatch'
 import { localOutbox } from '../cloudfunctions/core/notifier'
+import type { LocalFiles } from './files'
+import { MAX_ATTACHMENT_BYTES } from '../shared/domain/attachment'
 import { noCodes } from '../cloudfunctions/core/codes'
 import type { Clock } from '../cloudfunctions/core/context'
 import type { Store } from '../cloudfunctions/core/store'
@@ -20,6 +22,8 @@ export interface HostOptions {
   staticDir: string
   /** dev sign-in endpoints exist only when true */
   devLogin: boolean
+  /** uploaded attachments */
+  files: LocalFiles
 }
 
 const MAX_BODY = 1024 * 1024
@@ -94,6 +98,39 @@ function readJson(req: IncomingMessage): Promise<unknown> {
   })
 }
 
+/** Reads a raw upload, at most `limit` bytes; null when it is larger. */
+function readBytes(req: IncomingMessage, limit: number): Promise<Buffer | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    let tooLarge = false
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length
+      if (size > limit) tooLarge = true
+      else chunks.push(chunk)
+    })
+    req.on('end', () => resolve(tooLarge ? null : Buffer.concat(chunks)))
+    req.on('error', reject)
+  })
+}
+
+/**
+ * POST /api/files: the local host's stand-in for wx.cloud.uploadFile. The body
+ * is the image's bytes; what it is comes from the bytes, not the request.
+ */
+async function upload(options: HostOptions, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const token = bearer(req)
+  if (!token || !verifyToken(options.secret, token, options.clock.now())) {
+    req.resume()
+    return sendEnvelope(res, fail('UNAUTHENTICATED', '请先登录'))
+  }
+  const bytes = await readBytes(req, MAX_ATTACHMENT_BYTES)
+  if (!bytes) return sendEnvelope(res, fail('PAYLOAD_TOO_LARGE', '每张图片不能超过2MB，请压缩后再传'))
+  const saved = options.files.save(bytes)
+  if ('problem' in saved) return sendEnvelope(res, fail('INVALID_INPUT', saved.problem))
+  return send(res, 200, { ok: true, data: saved })
+}
+
 function bearer(req: IncomingMessage): string | null {
   const header = req.headers.authorization ?? ''
   const match = /^Bearer\s+(\S+)$/i.exec(header)
@@ -162,6 +199,16 @@ async function route(options: HostOptions, req: IncomingMessage, res: ServerResp
     return send(res, 200, { ok: true, data: { token: issueToken(options.secret, person.openid, now) } })
   }
 
+  if (pathname === '/api/files' && req.method === 'POST') return upload(options, req, res)
+  const served = /^\/files\/([^/]+)$/.exec(pathname)
+  if (served && (req.method === 'GET' || req.method === 'HEAD')) {
+    const path = options.files.pathOf(served[1]!)
+    if (!path) return sendEnvelope(res, fail('NOT_FOUND', '没有这个文件'))
+    res.writeHead(200, { 'content-type': mime[extname(path)] ?? 'application/octet-stream', 'cache-control': 'public, max-age=31536000, immutable' })
+    createReadStream(path).pipe(res)
+    return
+  }
+
   const fn = /^\/api\/fn\/([a-z]+)$/.exec(pathname)
   if (fn) {
     const area = Object.hasOwn(areas, fn[1]!) ? areas[fn[1]!] : undefined
@@ -171,7 +218,7 @@ async function route(options: HostOptions, req: IncomingMessage, res: ServerResp
     const openid = token ? verifyToken(options.secret, token, options.clock.now()) : null
     if (token && !openid) return sendEnvelope(res, fail('UNAUTHENTICATED', '登录已失效，请重新登录'))
     const event = await readJson(req)
-    return sendEnvelope(res, await dispatch(area, event, { openid, store: options.store, clock: options.clock, notifier: localOutbox, codes: noCodes }))
+    return sendEnvelope(res, await dispatch(area, event, { openid, store: options.store, clock: options.clock, notifier: localOutbox, codes: noCodes, files: options.files }))
   }
   if (pathname.startsWith('/api/')) return sendEnvelope(res, fail('NOT_FOUND', '没有这个接口'))
   if (req.method !== 'GET' && req.method !== 'HEAD') return sendEnvelope(res, fail('NOT_FOUND'))

@@ -3,6 +3,7 @@ import type { Actor } from '../../shared/domain/member'
 import type { Store } from './store'
 import type { Notifier } from './notifier'
 import type { CodeMaker } from './codes'
+import type { FileStore } from './files'
 
 export interface Clock {
   now(): Date
@@ -19,6 +20,7 @@ export interface BaseContext {
   /** Where messages to people go: WeChat subscribe messages in the cloud, the outbox locally. */
   notifier: Notifier
   codes: CodeMaker
+  files: FileStore
 }
 
 /** What a handler sees: the resolved caller, the store and the time of the call. */
@@ -30,6 +32,7 @@ export interface HandlerContext {
   clock: Clock
   notifier: Notifier
   codes: CodeMaker
+  files: FileStore
   /** ISO instant of this call, one value for every record it writes. */
   now: string
 }

@@ -16,7 +16,7 @@ export interface Area {
   contract: AreaContract
   handlers: Record<string, (ctx: HandlerContext, input: never) => Promise<unknown>>
   /** Periodic work (a cloud timer trigger; an interval on the local host), run without a caller. */
-  timer?: (base: Omit<BaseContext, 'openid' | 'codes'>) => Promise<unknown>
+  timer?: (base: Omit<BaseContext, 'openid' | 'codes' | 'files'>) => Promise<unknown>
 }
 
 export const defineArea = <A extends AreaContract>(
@@ -61,6 +61,7 @@ export async function dispatch(area: Area, event: unknown, base: BaseContext): P
       clock: base.clock,
       notifier: base.notifier,
       codes: base.codes,
+      files: base.files,
       now: base.clock.now().toISOString(),
     }
     const output = await area.handlers[action]!(ctx, input.data as never)

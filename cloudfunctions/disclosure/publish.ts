@@ -1,6 +1,7 @@
 import { AppError } from '../../shared/errors'
 import type { disclosureContract } from '../../shared/contract/disclosure'
-import type { DisclosureContent, Signature } from '../../shared/domain/disclosure'
+import type { Attachment, DisclosureContent, Signature } from '../../shared/domain/disclosure'
+import { attachmentProblem } from '../../shared/domain/attachment'
 import { diffContent, isEmptyDiff } from '../../shared/domain/disclosure-rules'
 import type { ParsedInputOf } from '../../shared/contract/action'
 import type { Handler } from '../core/dispatch'
@@ -17,12 +18,27 @@ const signature = (ctx: HandlerContext): Signature => ({
   title: ctx.actor.title ?? '',
 })
 
-const contentOf = (input: ParsedInputOf<C['publish']> | ParsedInputOf<C['revise']>): DisclosureContent => ({
+type ContentInput = ParsedInputOf<C['publish']> | ParsedInputOf<C['revise']>
+
+/** Each attachment as it really is in file storage; anything missing, not an image or too large is refused. */
+async function attachmentsOf(ctx: HandlerContext, input: NonNullable<ContentInput['attachments']>): Promise<Attachment[]> {
+  const checked: Attachment[] = []
+  for (const [i, a] of input.entries()) {
+    const file = await ctx.files.inspect(a.fileId)
+    const problem = attachmentProblem(file)
+    if (problem || !file?.mime) throw new AppError('INVALID_INPUT', `第${i + 1}张图片：${problem}`)
+    checked.push({ fileId: a.fileId, name: a.name, mime: file.mime, size: file.size })
+  }
+  return checked
+}
+
+const contentOf = async (ctx: HandlerContext, input: ContentInput, current: Attachment[] = []): Promise<DisclosureContent> => ({
   title: input.title,
   body: input.body,
   period: input.period ?? null,
   lineItems: input.lineItems ?? [],
-  attachments: [],
+  // A correction that leaves attachments out keeps the ones already published.
+  attachments: input.attachments ? await attachmentsOf(ctx, input.attachments) : current,
 })
 
 export const publish: Handler<C['publish']> = async (ctx, input) => {
@@ -33,7 +49,7 @@ export const publish: Handler<C['publish']> = async (ctx, input) => {
     kind: input.kind,
     section: input.section,
     public: input.public ?? true,
-    content: contentOf(input),
+    content: await contentOf(ctx, input),
     at: ctx.now,
     by: signature(ctx),
   })
@@ -51,7 +67,7 @@ const RACED = '这条公开刚被别人更正过，请刷新后再改'
 export const revise: Handler<C['revise']> = async (ctx, input) => {
   const current = await getInVillage(ctx, 'disclosure', input.disclosureId, '没有找到这条公开')
   if (input.expectedRevision !== undefined && input.expectedRevision !== current.revision) throw new AppError('CONFLICT', RACED)
-  const content = contentOf(input)
+  const content = await contentOf(ctx, input, current.content.attachments)
   if (current.section === 'finance' && content.lineItems.length === 0) {
     throw new AppError('INVALID_INPUT', '财务收支公开至少要有一笔收支明细')
   }

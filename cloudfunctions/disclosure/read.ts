@@ -89,7 +89,9 @@ async function detailOf(ctx: HandlerContext, disclosure: Disclosure) {
       ...listItemOf(disclosure),
       body: disclosure.content.body,
       lineItems: disclosure.content.lineItems,
-      attachments: disclosure.content.attachments,
+      attachments: await Promise.all(
+        disclosure.content.attachments.map(async (a) => ({ ...a, url: await ctx.files.urlOf(a.fileId) })),
+      ),
       totals: totalsOf(disclosure.content.lineItems),
       publishedBy: withoutId(disclosure.publishedBy),
       revisions: revisions.slice(1).map((r, i) => ({

@@ -9,6 +9,7 @@ import {
   signatureSchema,
 } from '../domain/disclosure'
 import { decisionStages } from '../domain/decision'
+import { MAX_ATTACHMENTS } from '../domain/attachment'
 
 const kind = z.enum(disclosureKinds, { error: '公开类别只能是党务、村务或财务' })
 const section = z.enum(disclosureSections, { error: '公开栏目只能是工程项目、资产资源、办事结果、财务收支或决议' })
@@ -31,6 +32,14 @@ const contentInput = {
   body: text('正文', 5000),
   period: z.string({ error: '所属期格式不对' }).regex(periodPattern, '所属期要写成 2026-10（月）或 2026-Q4（季度）').nullish(),
   lineItems: z.array(lineItemInput, { error: '收支明细格式不对' }).max(200, '收支明细最多200笔').optional(),
+  /** Uploaded images (wx.cloud.uploadFile in WeChat, POST /api/files locally); type and size are checked from the stored bytes. */
+  attachments: z
+    .array(
+      z.object({ fileId: z.string({ error: '图片格式不对' }).min(1, '图片格式不对').max(300, '图片格式不对'), name: text('图片说明', 60) }),
+      { error: '图片格式不对' },
+    )
+    .max(MAX_ATTACHMENTS, `最多${MAX_ATTACHMENTS}张图片`)
+    .optional(),
 }
 
 const listItem = z.object({
@@ -72,7 +81,7 @@ const villageInput = { villageId: id('村编号').optional() }
 const detail = listItem.extend({
   body: z.string(),
   lineItems: z.array(lineItemSchema),
-  attachments: z.array(attachmentSchema),
+  attachments: z.array(attachmentSchema.extend({ url: z.string() })),
   totals,
   publishedBy: signatureSchema.omit({ personId: true }),
   revisions: z.array(revisionView),

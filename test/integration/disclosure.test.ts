@@ -1,5 +1,8 @@
 import type { SqliteStore } from '../../cloudfunctions/adapters/sqlite/store'
-import { as, callerFor, dump, expectError, expectOk, people, seededStore, testClock } from '../support/harness'
+import { randomBytes } from 'node:crypto'
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { as, callerFor, dump, expectError, expectOk, people, seededStore, testClock, testFiles } from '../support/harness'
 
 let store: SqliteStore
 let clock: ReturnType<typeof testClock>
@@ -344,5 +347,43 @@ describe('figures', () => {
     expect(after.announcements[0]).toMatchObject({ householdsInGroup: 106 })
     expect(expectOk(await as(store, people.inspector, clock)('disclosure', 'figures', { villageId: 'v-shiqiao' }))).toEqual(after)
     expectError(await as(store, people.director)('disclosure', 'figures'), 'FORBIDDEN')
+  })
+})
+
+describe('attachments', () => {
+  const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(200, 1)])
+  const stored = (bytes: Buffer, ext = 'png') => {
+    const name = `${randomBytes(12).toString('hex')}.${ext}`
+    writeFileSync(join(testFiles.dir, name), bytes)
+    return `local:${name}`
+  }
+
+  it('are checked from the stored bytes and shown with a URL', async () => {
+    const saved = testFiles.save(png)
+    if ('problem' in saved) throw new Error(saved.problem)
+    const id = await publishFinance({ attachments: [{ fileId: saved.fileId, name: '收据照片' }] })
+    const { disclosure } = expectOk(await as(store, people.villager)('disclosure', 'get', { disclosureId: id }))
+    expect(disclosure.attachments).toEqual([
+      { fileId: saved.fileId, name: '收据照片', mime: 'image/png', size: png.length, url: expect.stringMatching(/^\/files\/[0-9a-f]{24}\.png$/) },
+    ])
+    // A correction that does not mention attachments keeps them.
+    expectOk(await as(store, people.director, clock)('disclosure', 'revise', { disclosureId: id, ...finance, title: '改标题', reason: '标题' }))
+    expect(expectOk(await as(store, people.villager)('disclosure', 'get', { disclosureId: id })).disclosure.attachments).toHaveLength(1)
+  })
+
+  it('refuses a missing file, a file that is not an image, an oversized one, or too many, storing nothing', async () => {
+    const director = as(store, people.director, clock)
+    const before = dump(store)
+    const cases: [unknown, RegExp][] = [
+      [[{ fileId: 'local:000000000000000000000000.png', name: '不存在' }], /没有上传成功/],
+      [[{ fileId: stored(Buffer.from('<script>alert(1)</script>'), 'jpg'), name: '伪装成图片' }], /格式/],
+      [[{ fileId: stored(Buffer.concat([png, Buffer.alloc(2 * 1024 * 1024)])), name: '太大' }], /2MB/],
+      [Array.from({ length: 10 }, () => ({ fileId: 'local:x', name: '多' })), /最多9张/],
+      [[{ fileId: '../../etc/passwd', name: '越界' }], /没有上传成功/],
+    ]
+    for (const [attachments, message] of cases) {
+      expect(expectError(await director('disclosure', 'publish', { ...finance, attachments }), 'INVALID_INPUT', 400)).toMatch(message)
+    }
+    expect(dump(store)).toEqual(before)
   })
 })

@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import type { SqliteStore } from '../../cloudfunctions/adapters/sqlite/store'
 import { createHost } from '../../host/server'
 import { issueToken } from '../../host/session'
-import { NOW, dump, seededStore, testClock } from '../support/harness'
+import { NOW, dump, seededStore, testClock, testFiles } from '../support/harness'
 
 const secret = Buffer.alloc(32, 3)
 let store: SqliteStore
@@ -15,7 +15,7 @@ let base: string
 let staticDir: string
 
 async function listen(devLogin: boolean): Promise<void> {
-  server = createHost({ store, clock: testClock(), secret, staticDir, devLogin })
+  server = createHost({ store, clock: testClock(), secret, staticDir, devLogin, files: testFiles })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
 }
@@ -122,6 +122,34 @@ describe('local host HTTP contract', () => {
     const escape = await fetch(`${base}/..%2f..%2fetc%2fpasswd`)
     expect(await escape.text()).not.toContain('root:')
     expect((await fetch(`${base}/%E0%A4%A`)).status).toBe(404)
+  })
+})
+
+describe('attachment uploads on the local host', () => {
+  beforeEach(() => listen(true))
+  const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 7)])
+  const upload = (body: Buffer, token?: string) =>
+    fetch(`${base}/api/files`, { method: 'POST', headers: token ? { authorization: `Bearer ${token}` } : {}, body: new Uint8Array(body) })
+
+  it('stores an image for a signed-in person and serves it back', async () => {
+    const token = await login('p-shiqiao-director')
+    const res = await upload(png, token)
+    expect(res.status).toBe(200)
+    const { data } = (await res.json()) as { data: { fileId: string; mime: string; size: number } }
+    expect(data).toMatchObject({ mime: 'image/png', size: png.length })
+    const served = await fetch(`${base}/files/${data.fileId.slice('local:'.length)}`)
+    expect(served.headers.get('content-type')).toBe('image/png')
+    expect(Buffer.from(await served.arrayBuffer())).toEqual(png)
+  })
+
+  it('refuses strangers, non-images and oversized files with clear errors', async () => {
+    expect((await upload(png)).status).toBe(401)
+    const token = await login('p-shiqiao-director')
+    const text = await upload(Buffer.from('not an image'), token)
+    expect(text.status).toBe(400)
+    expect(((await text.json()) as { error: { message: string } }).error.message).toMatch(/JPG、PNG 或 WebP/)
+    expect((await upload(Buffer.concat([png, Buffer.alloc(2 * 1024 * 1024)]), token)).status).toBe(413)
+    expect((await fetch(`${base}/files/..%2fsession.key`)).status).toBe(404)
   })
 })
 

@@ -5,10 +5,17 @@ import { collectionSpecs, type CollectionName } from '../../cloudfunctions/core/
 import type { Clock } from '../../cloudfunctions/core/context'
 import { localOutbox, type Notifier } from '../../cloudfunctions/core/notifier'
 import { noCodes } from '../../cloudfunctions/core/codes'
+import { LocalFiles } from '../../host/files'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { seedDemo } from '../../host/seed/demo'
 import { errorStatus, type Envelope, type ErrorCode } from '../../shared/errors'
 
 export const NOW = new Date('2026-11-21T08:00:00.000Z')
+
+/** Uploaded attachments for tests live in a temporary folder. */
+export const testFiles = new LocalFiles(join(mkdtempSync(join(tmpdir(), 'files-')), 'files'))
 
 /** A clock tests can move forward. */
 export function testClock(start = NOW): Clock & { advance(ms: number): void } {
@@ -32,7 +39,7 @@ export function callerFor(
   clock: Clock = testClock(),
   notifier: Notifier = localOutbox,
 ): Call {
-  return (area, action, input = {}) => dispatch(areas[area]!, { ...input, action }, { openid, store, clock, notifier, codes: noCodes })
+  return (area, action, input = {}) => dispatch(areas[area]!, { ...input, action }, { openid, store, clock, notifier, codes: noCodes, files: testFiles })
 }
 
 /** Seeded demo people sign in with openid `demo:<personId>`. */

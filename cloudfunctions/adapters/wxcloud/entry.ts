@@ -4,6 +4,8 @@ import { dispatch } from '../../core/dispatch'
 import { systemClock } from '../../core/context'
 import type { Notifier } from '../../core/notifier'
 import type { CodeMaker } from '../../core/codes'
+import type { FileStore } from '../../core/files'
+import { sniffImage } from '../../../shared/domain/attachment'
 import { WxCloudStore, type WxDatabase } from './store'
 
 /** Beijing time for message text, e.g. 2026年11月21日 16:00 */
@@ -42,6 +44,22 @@ const wxacodes: CodeMaker = {
   },
 }
 
+/** Cloud storage: the client uploads with wx.cloud.uploadFile; the function checks the real bytes. */
+const cloudFiles: FileStore = {
+  async inspect(fileId) {
+    try {
+      const { fileContent } = (await cloud.downloadFile({ fileID: fileId })) as { fileContent: Buffer }
+      return { mime: sniffImage(fileContent.subarray(0, 16)), size: fileContent.length }
+    } catch {
+      return null
+    }
+  },
+  async urlOf(fileId) {
+    const { fileList } = (await cloud.getTempFileURL({ fileList: [fileId] })) as { fileList: { tempFileURL: string }[] }
+    return fileList[0]?.tempFileURL ?? ''
+  },
+}
+
 /** exports.main of a deployed cloud function: identity is WeChat's OPENID, never the event. */
 export function cloudMain(area: Area) {
   cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string })
@@ -58,6 +76,7 @@ export function cloudMain(area: Area) {
       clock: systemClock,
       notifier: subscribeMessages,
       codes: wxacodes,
+      files: cloudFiles,
     })
   }
 }
