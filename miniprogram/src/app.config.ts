@@ -12,7 +12,16 @@ export default defineAppConfig({
     },
     {
       root: 'packages/disclosure',
-      pages: ['home/index', 'detail/index', 'feedback/index'],
+      pages: [
+        'home/index',
+        'detail/index',
+        'feedback/index',
+        'decisions/index',
+        'decision/index',
+        'duties/index',
+        'public/index',
+        'public-detail/index',
+      ],
     },
     {
       root: 'packages/announcement',
@@ -20,7 +29,7 @@ export default defineAppConfig({
     },
     {
       root: 'packages/chair',
-      pages: ['pending/index', 'roster/index', 'household/index', 'announce/index'],
+      pages: ['pending/index', 'roster/index', 'household/index', 'announce/index', 'figures/index', 'qrcode/index'],
     },
     {
       root: 'packages/committee',

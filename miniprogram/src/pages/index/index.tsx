@@ -26,6 +26,12 @@ const disclosureEntry: Entry = {
   url: '/packages/disclosure/home/index',
 }
 
+const dutiesEntry: Entry = {
+  title: '公开时限',
+  description: '每月、每季度该公开的，有没有按时公开',
+  url: '/packages/disclosure/duties/index',
+}
+
 const powerEntries: Entry[] = [
   { title: '权力清单', description: '村里能办什么、怎么办，每项都有流程图', url: '/packages/power/list/index' },
   { title: '责任清单和负面清单', description: '村干部该做的事，和不能做的事', url: '/packages/power/lists/index' },
@@ -38,19 +44,24 @@ function entriesFor(me: Me, unread: number | null): Entry[] {
       return [
         { title: '发布公告', description: '给全村监督群发通知，看各户读了没有', url: '/packages/chair/announce/index' },
         disclosureEntry,
+        { title: '本村公开情况', description: '本月公开了多少、有没有逾期、公告几户看了', url: '/packages/chair/figures/index' },
+        dutiesEntry,
         { title: '入群审核', description: '审核村民加入本村监督群的申请', url: '/packages/chair/pending/index' },
         { title: '花名册和入群情况', description: '全村各户是否已入群、谁是户代表', url: '/packages/chair/roster/index' },
+        { title: '本村公开二维码', description: '打印贴在公开栏，扫码就能看本村公开', url: '/packages/chair/qrcode/index' },
         ...powerEntries,
       ]
     case 'committee':
       return [
         { title: '发布公开', description: '发布党务、村务、财务公开，或更正已发布的公开', url: '/packages/committee/publish/index' },
         disclosureEntry,
+        { title: '四议两公开', description: '记录重大事项的提议、商议、审议、决议和公开', url: '/packages/disclosure/decisions/index' },
+        dutiesEntry,
         { title: '维护本村权力清单', description: '从区、镇清单中选定本村事项，变更留痕备案', url: '/packages/committee/catalog/index' },
         ...powerEntries,
       ]
     case 'township':
-      return [{ title: '各村监督群覆盖情况', description: '各村入群户数和花名册户数', url: '/packages/township/villages/index' }]
+      return [{ title: '各村监督群覆盖情况', description: '各村入群户数、公开是否按时', url: '/packages/township/villages/index' }]
     case 'villager':
       return [
         disclosureEntry,

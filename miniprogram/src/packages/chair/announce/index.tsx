@@ -164,7 +164,7 @@ export default function Announce() {
               <Text>微信提醒：</Text>
               <Text className="nowrap">已发送 {r.notificationsSent}</Text>
               <Text className="nowrap">待发送 {r.notificationsPending}</Text>
-              <Text className="nowrap reach-failed">发送失败 {r.notificationsFailed}</Text>
+              <Text className={`nowrap${r.notificationsFailed > 0 ? ' reach-failed' : ''}`}>发送失败 {r.notificationsFailed}</Text>
             </View>
           </View>
         ))

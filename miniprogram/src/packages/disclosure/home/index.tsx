@@ -100,6 +100,22 @@ export default function DisclosureHome() {
         <View className="card disclosure-loading muted">正在加载…</View>
       ) : (
         <>
+          {/* 四议两公开 heads the list; it appears with the list, once the page has settled. */}
+          {searching ? null : (
+            <View
+              className="decisions-link"
+              role="link"
+              onClick={() => go('/packages/disclosure/decisions/index', { villageId, villageName: villageName || undefined })}
+            >
+              <View className="decisions-link-main">
+                <Text className="decisions-link-title">四议两公开决策</Text>
+                <Text className="decisions-link-text">重大事项从提议、决议到实施结果，每一步都查得到</Text>
+              </View>
+              <Text className="decisions-link-arrow" aria-hidden>
+                ›
+              </Text>
+            </View>
+          )}
           {searching && items.length > 0 ? (
             <Text className="disclosure-count">
               {`搜索“${keyword}”，找到 ${items.length} 条${paged.nextCursor ? '，下面还可以加载更多' : ''}${filtered ? '（只看所选类别）' : ''}`}

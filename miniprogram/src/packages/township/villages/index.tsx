@@ -9,7 +9,23 @@ import { call } from '../../../services/api'
 import { go } from '../../../services/nav'
 import './index.css'
 
-/** Township staff: how many households of each village are in its supervision group. */
+/** One village's disclosure figures: overdue duties and what it published this month. */
+function VillageDisclosure({ villageId }: { villageId: string }) {
+  const { data, error } = useRemote(() => call('disclosure', 'figures', { villageId }), [villageId])
+  if (error) return <Text className="village-disclosure muted">公开情况暂时没取到，稍后再看</Text>
+  if (!data) return <Text className="village-disclosure muted">公开情况加载中…</Text>
+  const published = data.publishedThisMonth.party + data.publishedThisMonth.village + data.publishedThisMonth.finance
+  return (
+    <View className="village-disclosure">
+      <Text className={`village-duty${data.overdueDuties > 0 ? ' village-duty-bad' : ''}`}>
+        逾期未公开 {data.overdueDuties} 项
+      </Text>
+      <Text className="village-published">本月发布公开 {published} 条</Text>
+    </View>
+  )
+}
+
+/** Township staff: per village, how many households are in its supervision group and whether it discloses on time. */
 export default function Villages() {
   const { data, error, loading } = useRemote(() => call('member', 'coverage', {}))
   const villages = data?.villages ?? []
@@ -36,6 +52,7 @@ export default function Villages() {
             入群 {v.householdsInGroup} 户 / 花名册 {v.householdsOnRoster} 户
           </Text>
           <CoverageBar permille={v.coveragePermille} className="village-progress" />
+          <VillageDisclosure villageId={v.villageId} />
           <View className="button-row">
             <Button
               size="large"
@@ -54,6 +71,16 @@ export default function Villages() {
               onClick={() => go('/packages/disclosure/home/index', { villageId: v.villageId, villageName: v.name })}
             >
               查看该村三务公开
+            </Button>
+          </View>
+          <View className="button-row">
+            <Button
+              size="large"
+              type="primary"
+              fill="outline"
+              onClick={() => go('/packages/disclosure/duties/index', { villageId: v.villageId, villageName: v.name })}
+            >
+              查看该村公开时限
             </Button>
           </View>
           <View className="button-row">

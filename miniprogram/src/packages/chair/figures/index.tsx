@@ -1,0 +1,91 @@
+import { useDidShow } from '@tarojs/taro'
+import { View, Text } from '@tarojs/components'
+import { Button } from '@nutui/nutui-react-taro'
+import { periodLabel } from '@shared/domain/disclosure-rules'
+import { CoverageBar } from '../../../components/CoverageBar'
+import { PageShell } from '../../../components/PageShell'
+import { formatDay } from '../../../components/format'
+import { kindLabels, kindOptions } from '../../../components/disclosure'
+import { useRemote } from '../../../hooks/useRemote'
+import { call } from '../../../services/api'
+import { go } from '../../../services/nav'
+import './index.css'
+
+/** The chair's view of how the village is disclosing: this month, deadlines, and who reads announcements. */
+export default function Figures() {
+  const { data, error, loading, reload } = useRemote(() => call('disclosure', 'figures', {}))
+  useDidShow(() => {
+    if (data) reload()
+  })
+
+  const month = data ? periodLabel(data.month) : ''
+  const total = data ? kindOptions.reduce((n, k) => n + data.publishedThisMonth[k], 0) : 0
+  return (
+    <PageShell title="本村公开情况" subtitle={month ? `${month}的数字，随时更新` : undefined} loading={loading && !data} error={error}>
+      {data ? (
+        <>
+          <Text className="section-title">本月发布的公开（共 {total} 条）</Text>
+          <View className="card">
+            <View className="figure-row">
+              {kindOptions.map((k) => (
+                <View key={k} className="figure-cell">
+                  <Text className="figure-number">{data.publishedThisMonth[k]}</Text>
+                  <Text className="figure-label">{kindLabels[k]}（条）</Text>
+                </View>
+              ))}
+            </View>
+            <Text className="figure-line">
+              本月更正 <Text className="figure-strong">{data.revisionsThisMonth}</Text> 次
+            </Text>
+          </View>
+
+          <Text className="section-title">公开时限（近一年）</Text>
+          <View className={`card figure-duties${data.overdueDuties > 0 ? ' figure-duties-bad' : ''}`}>
+            <Text className="figure-line">
+              逾期未公开{' '}
+              <Text className={`figure-strong${data.overdueDuties > 0 ? ' figure-bad' : ''}`}>{data.overdueDuties}</Text> 项，逾期公开{' '}
+              <Text className={`figure-strong${data.lateDuties > 0 ? ' figure-late' : ''}`}>{data.lateDuties}</Text> 项
+            </Text>
+            {data.overdueDuties > 0 ? (
+              <Text className="figure-hint">逾期未公开的，请督促村“两委”尽快公开。</Text>
+            ) : null}
+            <Button
+              block
+              size="large"
+              type="primary"
+              fill="outline"
+              className="figure-button"
+              onClick={() => go('/packages/disclosure/duties/index')}
+            >
+              查看每一期公开时限
+            </Button>
+          </View>
+
+          <Text className="section-title">最近的公告有多少户看了</Text>
+          {data.announcements.length === 0 ? (
+            <View className="card muted">还没有发布过公告</View>
+          ) : (
+            data.announcements.map((a, i) => (
+              <View key={`${a.publishedAt}-${i}`} className="card figure-reach">
+                <Text className="figure-reach-title">{a.title}</Text>
+                <Text className="muted">{formatDay(a.publishedAt)}发布</Text>
+                <Text className="figure-reach-count">
+                  已读 {a.householdsRead} 户 / 群内 {a.householdsInGroup} 户
+                </Text>
+                <CoverageBar
+                  permille={a.householdsInGroup > 0 ? Math.round((a.householdsRead * 1000) / a.householdsInGroup) : 0}
+                  className="figure-reach-bar"
+                />
+              </View>
+            ))
+          )}
+          <View className="figure-more">
+            <Button block size="large" fill="outline" onClick={() => go('/packages/chair/announce/index')}>
+              发布公告、看全部阅读情况
+            </Button>
+          </View>
+        </>
+      ) : null}
+    </PageShell>
+  )
+}

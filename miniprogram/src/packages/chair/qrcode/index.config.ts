@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '本村公开二维码' })

@@ -1,0 +1,122 @@
+import { useState } from 'react'
+import Taro, { useShareAppMessage } from '@tarojs/taro'
+import { View, Text } from '@tarojs/components'
+import { Button, Cell, CellGroup, Tabs, Tag } from '@nutui/nutui-react-taro'
+import type { DisclosureKind } from '@shared/domain/disclosure'
+import { periodLabel } from '@shared/domain/disclosure-rules'
+import { PageShell, messageOf } from '../../../components/PageShell'
+import { EmptyState } from '../../../components/EmptyState'
+import { LoadMore, usePaged } from '../../../components/Paged'
+import { formatDay } from '../../../components/format'
+import { kindLabels, kindOptions, sectionLabels } from '../../../components/disclosure'
+import { useRemote } from '../../../hooks/useRemote'
+import { loadMe } from '../../../hooks/useRole'
+import { ApiError } from '../../../services/api'
+import { go, useQuery } from '../../../services/nav'
+import { ensureVisitor, publicCall, villageOf } from './visitor'
+import './index.css'
+
+const ALL = 'all'
+
+const noVillage = () =>
+  Promise.reject(new ApiError('NOT_FOUND', '没有找到是哪个村，请重新扫描村务公开栏上的二维码'))
+
+/**
+ * A village's public page, opened by the QR code on its notice board: anyone,
+ * member or not (a family member working away, a visitor), reads the
+ * disclosures the village made public. Read only; joining the village's
+ * supervision group is one tap away.
+ */
+export default function PublicVillage() {
+  const villageId = villageOf(useQuery())
+  const [tab, setTab] = useState<string | number>(ALL)
+  const kind = tab === ALL ? undefined : (String(tab) as DisclosureKind)
+
+  const village = useRemote(() => (villageId ? publicCall('publicVillage', { villageId }) : noVillage()), [villageId])
+  // Members of this village already have the full 三务公开 at home; everyone else is invited to join.
+  const me = useRemote(() => ensureVisitor().then(loadMe), [])
+  const isMember = !!villageId && me.data?.village?.villageId === villageId
+  const paged = usePaged(
+    (cursor) => (villageId ? publicCall('publicList', { villageId, kind, cursor }) : noVillage()),
+    [villageId, kind],
+  )
+
+  const v = village.data
+  // WeChat: forwarding this page to a family chat opens the same village's page.
+  useShareAppMessage(() => ({
+    title: v ? `${v.townshipName}${v.name} 三务公开` : '本村三务公开',
+    path: `/packages/disclosure/public/index?villageId=${encodeURIComponent(villageId)}`,
+  }))
+
+  return (
+    <PageShell
+      title={v ? `${v.townshipName}${v.name} 三务公开` : '三务公开'}
+      subtitle="本村公开的党务、村务、财务，谁都可以看。"
+      loading={village.loading && !v}
+      error={village.error}
+    >
+      {isMember ? (
+        <View className="card public-member">
+          <Text className="public-member-text">您已在本村监督群中，回到首页能看到本村的全部公开。</Text>
+          <Button block size="large" fill="outline" type="primary" onClick={() => void Taro.reLaunch({ url: '/pages/index/index' })}>
+            回到首页
+          </Button>
+        </View>
+      ) : (
+        <View className="public-join">
+          <Text className="public-join-title">加入本村监督群：可以留言反映、参加评议</Text>
+          <Text className="public-join-text">本村村民（在外务工的也可以）凭户口簿上的户号申请，村务监督委员会主任审核后入群。</Text>
+          <Button block type="primary" size="large" className="public-join-button" onClick={() => go('/pages/join/index')}>
+            申请加入本村监督群
+          </Button>
+        </View>
+      )}
+
+      <Tabs value={tab} onChange={setTab} className="public-tabs">
+        <Tabs.TabPane title="全部" value={ALL} />
+        {kindOptions.map((k) => (
+          <Tabs.TabPane key={k} title={kindLabels[k]} value={k} />
+        ))}
+      </Tabs>
+
+      {paged.error ? (
+        <View className="card error-text" role="alert">
+          {messageOf(paged.error)}
+        </View>
+      ) : !paged.loaded ? (
+        <View className="card muted public-loading">正在加载…</View>
+      ) : paged.items.length === 0 && paged.nextCursor === null ? (
+        <EmptyState title={kind ? `还没有对外公开的${kindLabels[kind]}` : '本村还没有对外公开的内容'} />
+      ) : (
+        <CellGroup>
+          {paged.items.map((d) => (
+            <Cell
+              key={d.disclosureId}
+              className="public-row"
+              clickable
+              title={
+                <View>
+                  <Text className="public-row-title">{d.title}</Text>
+                  <View className="tag-row public-row-tags">
+                    <Tag type="info">{kindLabels[d.kind]}</Tag>
+                    <Tag type="default" plain>
+                      {sectionLabels[d.section]}
+                    </Tag>
+                    {d.revision > 1 ? <Tag type="danger">已更正</Tag> : null}
+                  </View>
+                </View>
+              }
+              description={
+                <Text className="public-row-meta">
+                  {[d.period ? `所属期 ${periodLabel(d.period)}` : '', `${formatDay(d.publishedAt)}发布`].filter(Boolean).join(' · ')}
+                </Text>
+              }
+              onClick={() => go('/packages/disclosure/public-detail/index', { villageId, disclosureId: d.disclosureId })}
+            />
+          ))}
+        </CellGroup>
+      )}
+      <LoadMore hasMore={paged.nextCursor !== null} loading={paged.loadingMore} error={paged.moreError} onLoad={paged.loadMore} />
+    </PageShell>
+  )
+}

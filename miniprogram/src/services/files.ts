@@ -1,0 +1,40 @@
+import Taro from '@tarojs/taro'
+import type { Envelope } from '@shared/errors'
+import { ApiError, session } from './api'
+
+/** Where an uploaded image ended up: pass `fileId` with the disclosure; the server checks the bytes. */
+export interface Uploaded {
+  fileId: string
+}
+
+type Upload = (filePath: string) => Promise<Uploaded>
+
+/** In WeChat: straight into cloud storage. */
+const viaCloud: Upload = async (filePath) => {
+  const ext = /\.(jpe?g|png|webp)$/i.exec(filePath)?.[1] ?? 'jpg'
+  const cloudPath = `attachments/${Date.now()}-${Math.random().toString(36).slice(2, 10)}.${ext}`
+  const { fileID } = await Taro.cloud.uploadFile({ cloudPath, filePath })
+  return { fileId: fileID }
+}
+
+/** In the browser: the local host's upload endpoint, with the image's bytes as the body. */
+const viaHost: Upload = async (filePath) => {
+  const blob = await (await fetch(filePath)).blob()
+  const response = await fetch('/api/files', {
+    method: 'POST',
+    headers: { authorization: `Bearer ${session.token()}` },
+    body: blob,
+  })
+  const body = (await response.json()) as Envelope<Uploaded>
+  if (!body.ok) throw new ApiError(body.error.code, body.error.message)
+  return body.data
+}
+
+// Chosen at module level so each build carries only its own way of uploading.
+export const uploadImage: Upload = process.env.TARO_ENV === 'weapp' ? viaCloud : viaHost
+
+/** Lets the person pick photos (compressed by the phone), at most `count`. */
+export async function chooseImages(count: number): Promise<string[]> {
+  const { tempFilePaths } = await Taro.chooseImage({ count, sizeType: ['compressed'], sourceType: ['album', 'camera'] })
+  return tempFilePaths
+}
