@@ -5,6 +5,11 @@ import { errorsOf, openEntry, phonePage, screenshot, signInAs } from './support/
 const live = useHostAndBrowser()
 
 const title = '2026年11月上旬财务收支公开'
+// A 1×1 PNG.
+const tinyPng = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+)
 const lines = [
   ['购买水泥', '1270'],
   ['路灯维修费', '680'],
@@ -40,12 +45,18 @@ describe('a finance disclosure is published, read, corrected; an announcement is
       await committee.locator('.line-row').nth(i).locator('input[placeholder="例如：购买水泥"]').fill(item)
       await committee.locator('.line-row').nth(i).locator('input[placeholder="例如：860.50"]').fill(amount)
     }
+    // A photo of the receipts, picked from the phone's album.
+    const chooser = committee.waitForEvent('filechooser')
+    await button(committee, '添加图片').click()
+    await (await chooser).setFiles({ name: 'receipt.png', mimeType: 'image/png', buffer: tinyPng })
+    await current(committee).locator('.photo-row').waitFor()
     // The total is computed as the lines are typed, never typed in.
     await expect(committee.locator('.form-totals').innerText()).resolves.toContain('2,377.50元')
     await screenshot(committee, 'committee-publish-form')
     await button(committee, '发布').click()
     await committee.locator('.disclosure-totals').waitFor()
     await expect(committee.locator('.disclosure-totals').innerText()).resolves.toContain('2,377.50元')
+    await expect(current(committee).locator('.attachment-image img, img.attachment-image').first().getAttribute('src')).resolves.toMatch(/\/files\//)
     expect(errorsOf(committee)).toEqual([])
   })
 

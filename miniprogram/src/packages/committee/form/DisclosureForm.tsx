@@ -1,6 +1,6 @@
 import { useState, type Dispatch, type SetStateAction } from 'react'
 import dayjs from 'dayjs'
-import { View, Text } from '@tarojs/components'
+import { Image, View, Text } from '@tarojs/components'
 import { Button, DatePicker, Input, Radio, TextArea } from '@nutui/nutui-react-taro'
 import type { DisclosureKind, DisclosureSection, LineItem } from '@shared/domain/disclosure'
 import { formatFen, periodLabel, totalsOf } from '@shared/domain/disclosure-rules'
@@ -13,6 +13,8 @@ import {
   sectionOptions,
 } from '../../../components/disclosure'
 import { parseYuan, yuanText } from './money'
+import { messageOf } from '../../../components/PageShell'
+import { chooseImages, uploadImage } from '../../../services/files'
 import './DisclosureForm.css'
 
 export interface LineRow {
@@ -34,6 +36,14 @@ export interface DisclosureDraft {
   /** 2026-10 or 2026-Q4, or null. */
   period: string | null
   rows: LineRow[]
+  /** Uploaded images; `preview` is what the phone can show before or after upload. */
+  photos: Photo[]
+}
+
+export interface Photo {
+  fileId: string
+  name: string
+  preview: string
 }
 
 export interface DisclosureContentInput {
@@ -41,6 +51,7 @@ export interface DisclosureContentInput {
   body: string
   period: string | null
   lineItems: LineItem[]
+  attachments: { fileId: string; name: string }[]
 }
 
 let keys = 0
@@ -48,7 +59,7 @@ const today = () => dayjs().format('YYYY-MM-DD')
 
 export const blankRow = (): LineRow => ({ key: ++keys, date: today(), item: '', amount: '', direction: 'spending' })
 
-export const emptyDraft = (): DisclosureDraft => ({ kind: null, section: null, title: '', body: '', period: null, rows: [] })
+export const emptyDraft = (): DisclosureDraft => ({ kind: null, section: null, title: '', body: '', period: null, rows: [], photos: [] })
 
 /** A published disclosure as a draft to correct. */
 export function draftOf(d: {
@@ -58,6 +69,7 @@ export function draftOf(d: {
   body: string
   period: string | null
   lineItems: LineItem[]
+  attachments: { fileId: string; name: string; url: string }[]
 }): DisclosureDraft {
   return {
     kind: d.kind,
@@ -66,6 +78,7 @@ export function draftOf(d: {
     body: d.body,
     period: d.period,
     rows: d.lineItems.map((i) => ({ key: ++keys, date: i.date, item: i.item, amount: yuanText(i.amountFen), direction: i.direction })),
+    photos: d.attachments.map((a) => ({ fileId: a.fileId, name: a.name, preview: a.url })),
   }
 }
 
@@ -88,7 +101,11 @@ export function contentOf(draft: DisclosureDraft): { content: DisclosureContentI
     if ('error' in amount) return { error: `${nth}：${amount.error}` }
     lineItems.push({ date: row.date, item: row.item.trim(), amountFen: amount.fen, direction: row.direction })
   }
-  return { content: { title: draft.title, body: draft.body, period: draft.period, lineItems } }
+  for (const [i, photo] of draft.photos.entries()) {
+    if (!photo.name.trim()) return { error: `第${i + 1}张图片：请填写图片说明` }
+  }
+  const attachments = draft.photos.map(({ fileId, name }) => ({ fileId, name: name.trim() }))
+  return { content: { title: draft.title, body: draft.body, period: draft.period, lineItems, attachments } }
 }
 
 /** A picker column's value as NutUI hands it back ("2026", "05"). */
@@ -302,6 +319,8 @@ export function DisclosureForm({ draft, onChange, categoryLocked }: Props) {
         </>
       ) : null}
 
+      <Photos draft={draft} onChange={onChange} />
+
       {picking ? (
         <DatePicker
           key={picking.target === 'period' ? 'period' : `row-${picking.key}`}
@@ -322,4 +341,63 @@ export function DisclosureForm({ draft, onChange, categoryLocked }: Props) {
 
 function withFirstRow(rows: LineRow[], wanted: boolean): LineRow[] {
   return wanted && rows.length === 0 ? [blankRow()] : rows
+}
+
+const MAX_PHOTOS = 9
+
+/** Photos of receipts, lists or sites: picked on the phone, uploaded at once, each with a short caption. */
+function Photos({ draft, onChange }: Pick<Props, 'draft' | 'onChange'>) {
+  const [uploading, setUploading] = useState(false)
+  const [failure, setFailure] = useState('')
+  const add = async () => {
+    setFailure('')
+    let paths: string[]
+    try {
+      paths = await chooseImages(MAX_PHOTOS - draft.photos.length)
+    } catch {
+      return // the person closed the picker
+    }
+    setUploading(true)
+    try {
+      for (const path of paths) {
+        const { fileId } = await uploadImage(path)
+        onChange((d) => ({ ...d, photos: [...d.photos, { fileId, name: `图片${d.photos.length + 1}`, preview: path }] }))
+      }
+    } catch (e) {
+      setFailure(messageOf(e))
+    } finally {
+      setUploading(false)
+    }
+  }
+  const setPhoto = (fileId: string, name: string) =>
+    onChange((d) => ({ ...d, photos: d.photos.map((p) => (p.fileId === fileId ? { ...p, name } : p)) }))
+  return (
+    <>
+      <Text className="section-title">图片（可不填，最多{MAX_PHOTOS}张）</Text>
+      {draft.photos.map((photo, i) => (
+        <View key={photo.fileId} className="card form-card photo-row">
+          <Image className="photo-thumb" src={photo.preview} mode="aspectFill" />
+          <View className="photo-fields">
+            <Text className="form-label">第{i + 1}张图片的说明</Text>
+            <Input className="form-input" value={photo.name} maxLength={60} onChange={(v) => setPhoto(photo.fileId, v)} />
+            <Button
+              fill="none"
+              className="line-row-remove"
+              onClick={() => onChange((d) => ({ ...d, photos: d.photos.filter((p) => p.fileId !== photo.fileId) }))}
+            >
+              删除这张图片
+            </Button>
+          </View>
+        </View>
+      ))}
+      {failure ? <View className="card error-text">{failure}</View> : null}
+      {draft.photos.length < MAX_PHOTOS ? (
+        <View className="form-add">
+          <Button block size="large" fill="outline" loading={uploading} onClick={() => void add()}>
+            添加图片
+          </Button>
+        </View>
+      ) : null}
+    </>
+  )
 }
