@@ -7,6 +7,7 @@ import { DuplicateKeyError } from '../core/store'
 import { getInVillage, villageInScope } from '../core/scope'
 import { queryAll } from '../core/paging'
 import { deliverDue } from '../core/outbox'
+import { checkedAttachments, withUrls } from '../core/attachments'
 
 type C = typeof announcementContract
 
@@ -56,6 +57,7 @@ export const push: Handler<C['push']> = async (ctx, input) => {
     title: input.title,
     body: input.body,
     link: input.link ?? null,
+    attachment: input.attachment ? ((await checkedAttachments(ctx, [input.attachment]))[0] ?? null) : null,
     publishedAt: ctx.now,
     by: { personId: ctx.actor.personId ?? '', name: ctx.actor.name ?? '', title: ctx.actor.title ?? '' },
   }
@@ -130,7 +132,8 @@ export const open: Handler<C['open']> = async (ctx, input) => {
       }),
     )
   }
-  return { announcement: { ...summaryOf(a, true), body: a.body, byName: a.by.name, link: a.link } }
+  const attachment = a.attachment ? ((await withUrls(ctx, [a.attachment]))[0] ?? null) : null
+  return { announcement: { ...summaryOf(a, true), body: a.body, byName: a.by.name, link: a.link, attachment } }
 }
 
 /** How far one announcement got: households that opened it, and its messages by delivery status. */

@@ -4,6 +4,7 @@ import { nextStage, stageLabels, stepDateAllowed, type Decision, type DecisionSt
 import type { Handler } from '../core/dispatch'
 import { newId } from '../core/context'
 import { getInVillage, villageInScope } from '../core/scope'
+import { checkedAttachments, withUrls } from '../core/attachments'
 
 type C = typeof disclosureContract
 
@@ -28,7 +29,17 @@ export const decision: Handler<C['decision']> = async (ctx, input) => {
     decision: {
       ...summaryOf(d),
       summary: d.summary,
-      steps: d.steps.map((s) => ({ stage: s.stage, date: s.date, minutes: s.minutes, recordedAt: s.recordedAt, byName: s.by.name, byTitle: s.by.title })),
+      steps: await Promise.all(
+        d.steps.map(async (s) => ({
+          stage: s.stage,
+          date: s.date,
+          minutes: s.minutes,
+          attachments: await withUrls(ctx, s.attachments),
+          recordedAt: s.recordedAt,
+          byName: s.by.name,
+          byTitle: s.by.title,
+        })),
+      ),
       nextStage: nextStage(d.steps),
     },
   }
@@ -44,6 +55,7 @@ export const recordDecisionStep: Handler<C['recordDecisionStep']> = async (ctx, 
     stage: input.stage,
     date: input.date,
     minutes: input.minutes,
+    attachments: input.attachments ? await checkedAttachments(ctx, input.attachments) : [],
     recordedAt: ctx.now,
     by: { personId: ctx.actor.personId ?? '', name: ctx.actor.name ?? '', title: ctx.actor.title ?? '' },
   }

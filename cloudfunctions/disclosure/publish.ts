@@ -1,13 +1,13 @@
 import { AppError } from '../../shared/errors'
 import type { disclosureContract } from '../../shared/contract/disclosure'
 import type { Attachment, DisclosureContent, Signature } from '../../shared/domain/disclosure'
-import { attachmentProblem } from '../../shared/domain/attachment'
 import { diffContent, isEmptyDiff } from '../../shared/domain/disclosure-rules'
 import type { ParsedInputOf } from '../../shared/contract/action'
 import type { Handler } from '../core/dispatch'
 import { newId, type HandlerContext } from '../core/context'
 import { DuplicateKeyError } from '../core/store'
 import { getInVillage, villageInScope } from '../core/scope'
+import { checkedAttachments } from '../core/attachments'
 import { correction, firstPublication, indexTerms } from './records'
 
 type C = typeof disclosureContract
@@ -20,25 +20,13 @@ const signature = (ctx: HandlerContext): Signature => ({
 
 type ContentInput = ParsedInputOf<C['publish']> | ParsedInputOf<C['revise']>
 
-/** Each attachment as it really is in file storage; anything missing, not an image or too large is refused. */
-async function attachmentsOf(ctx: HandlerContext, input: NonNullable<ContentInput['attachments']>): Promise<Attachment[]> {
-  const checked: Attachment[] = []
-  for (const [i, a] of input.entries()) {
-    const file = await ctx.files.inspect(a.fileId)
-    const problem = attachmentProblem(file)
-    if (problem || !file?.mime) throw new AppError('INVALID_INPUT', `第${i + 1}张图片：${problem}`)
-    checked.push({ fileId: a.fileId, name: a.name, mime: file.mime, size: file.size })
-  }
-  return checked
-}
-
 const contentOf = async (ctx: HandlerContext, input: ContentInput, current: Attachment[] = []): Promise<DisclosureContent> => ({
   title: input.title,
   body: input.body,
   period: input.period ?? null,
   lineItems: input.lineItems ?? [],
   // A correction that leaves attachments out keeps the ones already published.
-  attachments: input.attachments ? await attachmentsOf(ctx, input.attachments) : current,
+  attachments: input.attachments ? await checkedAttachments(ctx, input.attachments) : current,
 })
 
 export const publish: Handler<C['publish']> = async (ctx, input) => {

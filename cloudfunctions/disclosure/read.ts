@@ -8,6 +8,7 @@ import type { Condition } from '../core/store'
 import { villageInScope } from '../core/scope'
 import { getMany, queryAll } from '../core/paging'
 import { sha256 } from '../core/hash'
+import { withUrls } from '../core/attachments'
 
 type C = typeof disclosureContract
 
@@ -89,9 +90,7 @@ async function detailOf(ctx: HandlerContext, disclosure: Disclosure) {
       ...listItemOf(disclosure),
       body: disclosure.content.body,
       lineItems: disclosure.content.lineItems,
-      attachments: await Promise.all(
-        disclosure.content.attachments.map(async (a) => ({ ...a, url: await ctx.files.urlOf(a.fileId) })),
-      ),
+      attachments: await withUrls(ctx, disclosure.content.attachments),
       totals: totalsOf(disclosure.content.lineItems),
       publishedBy: withoutId(disclosure.publishedBy),
       revisions: revisions.slice(1).map((r, i) => ({

@@ -75,7 +75,7 @@ export async function seedPublications(tx: StoreTx, now: Date): Promise<void> {
     villageId: 'v-shiqiao',
     title: '三组至五组村道硬化工程',
     summary: '硬化三组至五组村道1.2公里，预算约38万元，使用一事一议奖补资金和村集体收入。',
-    steps: road.map((s) => ({ stage: s.stage, date: date(s.days), minutes: s.minutes, recordedAt: day(s.days), by: s.by })),
+    steps: road.map((s) => ({ stage: s.stage, date: date(s.days), minutes: s.minutes, attachments: [], recordedAt: day(s.days), by: s.by })),
     stage: 'resolutionDisclosed',
     updatedAt: day(133),
   })
@@ -85,8 +85,8 @@ export async function seedPublications(tx: StoreTx, now: Date): Promise<void> {
     title: '村集体鱼塘对外出租',
     summary: '村西鱼塘12亩对外公开出租，租期5年，底价每年每亩600元。',
     steps: [
-      { stage: 'proposal', date: date(20), minutes: '村党支部提议将闲置鱼塘公开出租，增加集体收入。', recordedAt: day(20), by: secretary },
-      { stage: 'deliberation', date: date(15), minutes: '村“两委”商议确定底价和公开竞价方式，报镇农经站备案。', recordedAt: day(15), by: director },
+      { stage: 'proposal', date: date(20), minutes: '村党支部提议将闲置鱼塘公开出租，增加集体收入。', attachments: [], recordedAt: day(20), by: secretary },
+      { stage: 'deliberation', date: date(15), minutes: '村“两委”商议确定底价和公开竞价方式，报镇农经站备案。', attachments: [], recordedAt: day(15), by: director },
     ],
     stage: 'deliberation',
     updatedAt: day(15),
@@ -104,6 +104,7 @@ export async function seedPublications(tx: StoreTx, now: Date): Promise<void> {
       title: a.title,
       body: a.body,
       link: null,
+      attachment: null,
       publishedAt: new Date(now.getTime() - a.daysAgo * DAY).toISOString(),
       by: chair,
     })

@@ -1,6 +1,7 @@
 import { cursor, id, page, text, z } from '../zod'
 import { action } from './action'
 import { announcementLinkSchema } from '../domain/announcement'
+import { attachmentSchema } from '../domain/disclosure'
 
 const summary = z.object({
   announcementId: z.string(),
@@ -29,6 +30,10 @@ export const announcementContract = {
       link: z
         .object({ type: z.enum(['disclosure', 'round'], { error: '关联内容的类型不对' }), id: id('关联内容') })
         .nullish(),
+      /** An uploaded image, e.g. a photo of the printed notice; checked from the stored bytes. */
+      attachment: z
+        .object({ fileId: z.string({ error: '图片格式不对' }).min(1, '图片格式不对').max(300, '图片格式不对'), name: text('图片说明', 60) })
+        .nullish(),
     }),
     z.object({ announcementId: z.string(), notified: z.number().int() }),
   ),
@@ -39,7 +44,12 @@ export const announcementContract = {
   open: action(
     z.object({ announcementId: id('公告编号') }),
     z.object({
-      announcement: summary.extend({ body: z.string(), byName: z.string(), link: announcementLinkSchema.nullable() }),
+      announcement: summary.extend({
+        body: z.string(),
+        byName: z.string(),
+        link: announcementLinkSchema.nullable(),
+        attachment: attachmentSchema.extend({ url: z.string() }).nullable(),
+      }),
     }),
   ),
   reach: action(z.object({ cursor }), page(reach)),

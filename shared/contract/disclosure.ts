@@ -161,7 +161,15 @@ export const disclosureContract = {
       decision: decisionSummary.extend({
         summary: z.string(),
         steps: z.array(
-          z.object({ stage, date: z.string(), minutes: z.string(), recordedAt: z.string(), byName: z.string(), byTitle: z.string() }),
+          z.object({
+            stage,
+            date: z.string(),
+            minutes: z.string(),
+            attachments: z.array(attachmentSchema.extend({ url: z.string() })),
+            recordedAt: z.string(),
+            byName: z.string(),
+            byTitle: z.string(),
+          }),
         ),
         nextStage: stage.nullable(),
       }),
@@ -176,6 +184,7 @@ export const disclosureContract = {
       stage,
       date: dateInput('日期'),
       minutes: text('会议记录或公开内容', 5000),
+      attachments: contentInput.attachments,
     }),
     z.object({ decisionId: z.string(), stage }),
   ),

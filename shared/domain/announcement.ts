@@ -1,5 +1,5 @@
 import { z } from '../zod'
-import { signatureSchema } from './disclosure'
+import { attachmentSchema, signatureSchema } from './disclosure'
 
 export const announcementLinkSchema = z.object({ type: z.enum(['disclosure', 'round']), id: z.string() })
 export type AnnouncementLink = z.infer<typeof announcementLinkSchema>
@@ -11,6 +11,7 @@ export const announcementSchema = z.object({
   title: z.string(),
   body: z.string(),
   link: announcementLinkSchema.nullable(),
+  attachment: attachmentSchema.nullable(),
   publishedAt: z.string(),
   by: signatureSchema,
 })

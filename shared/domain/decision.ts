@@ -1,5 +1,5 @@
 import { z } from '../zod'
-import { signatureSchema } from './disclosure'
+import { attachmentSchema, signatureSchema } from './disclosure'
 // 四议两公开: the six stages and their labels live in a zod-free file the mini-program imports too.
 import { decisionStages, type DecisionStage } from './decision-stages'
 
@@ -10,6 +10,8 @@ export const decisionStepSchema = z.object({
   /** the day it happened, YYYY-MM-DD */
   date: z.string(),
   minutes: z.string(),
+  /** e.g. photos of the signed minutes or the vote tally */
+  attachments: z.array(attachmentSchema),
   recordedAt: z.string(),
   by: signatureSchema,
 })

@@ -2,7 +2,7 @@ import type { SqliteStore } from '../../cloudfunctions/adapters/sqlite/store'
 import { deliverDue } from '../../cloudfunctions/core/outbox'
 import type { Notifier } from '../../cloudfunctions/core/notifier'
 import { MAX_ATTEMPTS } from '../../shared/domain/announcement'
-import { as, dump, expectError, expectOk, people, seededStore, testClock } from '../support/harness'
+import { as, dump, expectError, expectOk, people, seededStore, testClock, testFiles } from '../support/harness'
 
 let store: SqliteStore
 let clock: ReturnType<typeof testClock>
@@ -42,6 +42,19 @@ describe('announcements', () => {
     expect((await reach()).householdsRead).toBe(1)
     expectOk(await as(store, people.villager)('announcement', 'open', { announcementId }))
     expect((await reach()).householdsRead).toBe(2)
+  })
+
+  it('carry an optional image, checked from its bytes', async () => {
+    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(32)])
+    const saved = testFiles.save(png)
+    if ('problem' in saved) throw new Error(saved.problem)
+    const chair = as(store, people.chair, clock)
+    const { announcementId } = expectOk(await chair('announcement', 'push', { ...notice, attachment: { fileId: saved.fileId, name: '通知原件' } }))
+    const { announcement } = expectOk(await as(store, people.villager)('announcement', 'open', { announcementId }))
+    expect(announcement.attachment).toMatchObject({ name: '通知原件', mime: 'image/png', url: expect.stringMatching(/^\/files\//) })
+    const before = dump(store)
+    expect(expectError(await chair('announcement', 'push', { ...notice, attachment: { fileId: 'local:nope', name: 'x' } }), 'INVALID_INPUT')).toMatch(/没有上传成功/)
+    expect(dump(store)).toEqual(before)
   })
 
   it('are pushed by the chair only, stay in their village, and need a title and body', async () => {

@@ -229,6 +229,23 @@ describe('four deliberations, two disclosures (四议两公开)', () => {
     ])
   })
 
+  it('keeps photos of the minutes with a step', async () => {
+    const saved = testFiles.save(Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(64)]))
+    if ('problem' in saved) throw new Error(saved.problem)
+    const director = as(store, people.director, clock)
+    expectOk(
+      await director('disclosure', 'recordDecisionStep', {
+        decisionId: 'dc-shiqiao-2',
+        stage: 'review',
+        date: '2026-11-20',
+        minutes: '党员大会审议通过。',
+        attachments: [{ fileId: saved.fileId, name: '会议签到表' }],
+      }),
+    )
+    const { decision } = expectOk(await as(store, people.villager)('disclosure', 'decision', { decisionId: 'dc-shiqiao-2' }))
+    expect(decision.steps[2].attachments).toEqual([expect.objectContaining({ name: '会议签到表', mime: 'image/jpeg' })])
+  })
+
   it('never lets a step be skipped, repeated or dated before the one it follows', async () => {
     const director = as(store, people.director, clock)
     const before = dump(store)

@@ -1,4 +1,5 @@
 import { View, Text } from '@tarojs/components'
+import { PhotoGrid } from '../../../components/PhotoPicker'
 import { Button } from '@nutui/nutui-react-taro'
 import { PageShell } from '../../../components/PageShell'
 import { formatDayTime } from '../../../components/format'
@@ -36,6 +37,11 @@ export default function AnnouncementDetail() {
                 </Text>
               ))}
           </View>
+          {a.attachment ? (
+            <View className="card">
+              <PhotoGrid images={[a.attachment]} />
+            </View>
+          ) : null}
           {a.link?.type === 'disclosure' ? (
             <View className="announcement-link">
               <Button

@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { PhotoPicker, type Photo } from '../../../components/PhotoPicker'
 import { View, Text } from '@tarojs/components'
 import { Button, Cell, CellGroup, Input, Popup, TextArea, Toast } from '@nutui/nutui-react-taro'
 import type { DisclosureListItem } from '@shared/contract/disclosure'
@@ -70,6 +71,7 @@ export default function Announce() {
   const [title, setTitle] = useState('')
   const [body, setBody] = useState('')
   const [linked, setLinked] = useState<DisclosureListItem | null>(null)
+  const [photos, setPhotos] = useState<Photo[]>([])
   const [picking, setPicking] = useState(false)
   const [submitting, setSubmitting] = useState(false)
   const [failure, setFailure] = useState('')
@@ -83,10 +85,12 @@ export default function Announce() {
         title,
         body,
         link: linked ? { type: 'disclosure', id: linked.disclosureId } : null,
+        attachment: photos[0] ? { fileId: photos[0].fileId, name: photos[0].name } : null,
       })
       setTitle('')
       setBody('')
       setLinked(null)
+      setPhotos([])
       Toast.show(TOAST, { icon: 'success', content: notified > 0 ? `已发布，已通知 ${notified} 人` : '已发布' })
       reach.refresh()
     } catch (e) {
@@ -118,6 +122,7 @@ export default function Announce() {
           autoSize
           onChange={setBody}
         />
+        <PhotoPicker max={1} photos={photos} onChange={(update) => setPhotos(update)} />
         <Text className="announce-label announce-label-next">关联三务公开（可不选）</Text>
         <Button block fill="outline" className="announce-link" onClick={() => setPicking(true)}>
           {linked ? linked.title : '选择一条三务公开'}

@@ -1,6 +1,6 @@
 import { useState, type Dispatch, type SetStateAction } from 'react'
 import dayjs from 'dayjs'
-import { Image, View, Text } from '@tarojs/components'
+import { View, Text } from '@tarojs/components'
 import { Button, DatePicker, Input, Radio, TextArea } from '@nutui/nutui-react-taro'
 import type { DisclosureKind, DisclosureSection, LineItem } from '@shared/domain/disclosure'
 import { formatFen, periodLabel, totalsOf } from '@shared/domain/disclosure-rules'
@@ -13,8 +13,7 @@ import {
   sectionOptions,
 } from '../../../components/disclosure'
 import { parseYuan, yuanText } from './money'
-import { messageOf } from '../../../components/PageShell'
-import { chooseImages, uploadImage } from '../../../services/files'
+import { PhotoPicker, type Photo } from '../../../components/PhotoPicker'
 import './DisclosureForm.css'
 
 export interface LineRow {
@@ -38,12 +37,6 @@ export interface DisclosureDraft {
   rows: LineRow[]
   /** Uploaded images; `preview` is what the phone can show before or after upload. */
   photos: Photo[]
-}
-
-export interface Photo {
-  fileId: string
-  name: string
-  preview: string
 }
 
 export interface DisclosureContentInput {
@@ -319,7 +312,11 @@ export function DisclosureForm({ draft, onChange, categoryLocked }: Props) {
         </>
       ) : null}
 
-      <Photos draft={draft} onChange={onChange} />
+      <PhotoPicker
+        max={9}
+        photos={draft.photos}
+        onChange={(update) => onChange((d) => ({ ...d, photos: update(d.photos) }))}
+      />
 
       {picking ? (
         <DatePicker
@@ -343,61 +340,3 @@ function withFirstRow(rows: LineRow[], wanted: boolean): LineRow[] {
   return wanted && rows.length === 0 ? [blankRow()] : rows
 }
 
-const MAX_PHOTOS = 9
-
-/** Photos of receipts, lists or sites: picked on the phone, uploaded at once, each with a short caption. */
-function Photos({ draft, onChange }: Pick<Props, 'draft' | 'onChange'>) {
-  const [uploading, setUploading] = useState(false)
-  const [failure, setFailure] = useState('')
-  const add = async () => {
-    setFailure('')
-    let paths: string[]
-    try {
-      paths = await chooseImages(MAX_PHOTOS - draft.photos.length)
-    } catch {
-      return // the person closed the picker
-    }
-    setUploading(true)
-    try {
-      for (const path of paths) {
-        const { fileId } = await uploadImage(path)
-        onChange((d) => ({ ...d, photos: [...d.photos, { fileId, name: `图片${d.photos.length + 1}`, preview: path }] }))
-      }
-    } catch (e) {
-      setFailure(messageOf(e))
-    } finally {
-      setUploading(false)
-    }
-  }
-  const setPhoto = (fileId: string, name: string) =>
-    onChange((d) => ({ ...d, photos: d.photos.map((p) => (p.fileId === fileId ? { ...p, name } : p)) }))
-  return (
-    <>
-      <Text className="section-title">图片（可不填，最多{MAX_PHOTOS}张）</Text>
-      {draft.photos.map((photo, i) => (
-        <View key={photo.fileId} className="card form-card photo-row">
-          <Image className="photo-thumb" src={photo.preview} mode="aspectFill" />
-          <View className="photo-fields">
-            <Text className="form-label">第{i + 1}张图片的说明</Text>
-            <Input className="form-input" value={photo.name} maxLength={60} onChange={(v) => setPhoto(photo.fileId, v)} />
-            <Button
-              fill="none"
-              className="line-row-remove"
-              onClick={() => onChange((d) => ({ ...d, photos: d.photos.filter((p) => p.fileId !== photo.fileId) }))}
-            >
-              删除这张图片
-            </Button>
-          </View>
-        </View>
-      ))}
-      {failure ? <View className="card error-text">{failure}</View> : null}
-      {draft.photos.length < MAX_PHOTOS ? (
-        <View className="form-add">
-          <Button block size="large" fill="outline" loading={uploading} onClick={() => void add()}>
-            添加图片
-          </Button>
-        </View>
-      ) : null}
-    </>
-  )
-}

@@ -5,6 +5,7 @@ import { Button, DatePicker, Input, TextArea } from '@nutui/nutui-react-taro'
 import type { DecisionStage } from '@shared/domain/decision-stages'
 import { lineDate, stageLabels } from '../../../components/disclosure'
 import { messageOf } from '../../../components/PageShell'
+import { PhotoPicker, type Photo } from '../../../components/PhotoPicker'
 import './StepForm.css'
 
 const hints: Record<DecisionStage, string> = {
@@ -21,6 +22,8 @@ export interface StepInput {
   summary?: string
   date: string
   minutes: string
+  /** photos of the signed minutes, the vote tally, the notice as posted */
+  attachments: { fileId: string; name: string }[]
 }
 
 type PickerValue = string | number | null
@@ -44,6 +47,7 @@ export function StepForm({ stage, isNew, notBefore, submitText, onSubmit }: Prop
   const [summary, setSummary] = useState('')
   const [date, setDate] = useState(notBefore && notBefore > today ? notBefore : today)
   const [minutes, setMinutes] = useState('')
+  const [photos, setPhotos] = useState<Photo[]>([])
   const [picking, setPicking] = useState(false)
   const [submitting, setSubmitting] = useState(false)
   const [failure, setFailure] = useState('')
@@ -56,7 +60,9 @@ export function StepForm({ stage, isNew, notBefore, submitText, onSubmit }: Prop
     if (notBefore && date < notBefore) return setFailure(`日期不能早于上一步（${lineDate(notBefore)}）`)
     setSubmitting(true)
     try {
-      await onSubmit(isNew ? { title: title.trim(), summary: summary.trim(), date, minutes: minutes.trim() } : { date, minutes: minutes.trim() })
+      const attachments = photos.map(({ fileId, name }) => ({ fileId, name: name.trim() || '图片' }))
+      const step = { date, minutes: minutes.trim(), attachments }
+      await onSubmit(isNew ? { ...step, title: title.trim(), summary: summary.trim() } : step)
     } catch (e) {
       setFailure(messageOf(e))
     } finally {
@@ -116,6 +122,7 @@ export function StepForm({ stage, isNew, notBefore, submitText, onSubmit }: Prop
           setMinutes(v)
         }}
       />
+      <PhotoPicker max={9} photos={photos} onChange={(update) => setPhotos(update)} />
       {failure ? (
         <View className="error-text step-form-error" role="alert">
           {failure}

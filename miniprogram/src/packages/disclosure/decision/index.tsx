@@ -1,4 +1,5 @@
 import { View, Text } from '@tarojs/components'
+import { PhotoGrid } from '../../../components/PhotoPicker'
 import { Tag, Toast } from '@nutui/nutui-react-taro'
 import { PageShell } from '../../../components/PageShell'
 import { formatDay } from '../../../components/format'
@@ -38,6 +39,7 @@ function Progress({ d }: { d: Decision }) {
                 <>
                   <Text className="stage-date">{lineDate(step.date)}</Text>
                   <Text className="stage-minutes">{step.minutes}</Text>
+                  <PhotoGrid images={step.attachments} />
                   <Text className="stage-by">
                     记录人：{step.byTitle}
                     {step.byName}
@@ -109,6 +111,7 @@ export default function DecisionDetail() {
                       stage: d.nextStage!,
                       date: input.date,
                       minutes: input.minutes,
+                      attachments: input.attachments,
                     })
                     Toast.show(TOAST, { icon: 'success', content: '已记录' })
                     reload()

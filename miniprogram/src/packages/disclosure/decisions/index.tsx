@@ -53,6 +53,7 @@ export default function Decisions() {
                     summary: input.summary,
                     date: input.date,
                     minutes: input.minutes,
+                    attachments: input.attachments,
                   })
                   setCreating(false)
                   paged.refresh()

@@ -1,6 +1,6 @@
 import { useState } from 'react'
-import Taro from '@tarojs/taro'
-import { Image, View, Text } from '@tarojs/components'
+import { View, Text } from '@tarojs/components'
+import { PhotoGrid } from '../../../components/PhotoPicker'
 import { Button, Tag } from '@nutui/nutui-react-taro'
 import { formatFen, periodLabel, totalsOf } from '@shared/domain/disclosure-rules'
 import { formatDay, formatDayTime } from '../../../components/format'
@@ -210,17 +210,8 @@ export function DisclosureView({ d }: { d: Detail }) {
       {d.attachments.length > 0 ? (
         <>
           <Text className="section-title">图片（共 {d.attachments.length} 张，点开看大图）</Text>
-          <View className="card attachment-grid">
-            {d.attachments.map((a) => (
-              <View
-                key={a.fileId}
-                className="attachment"
-                onClick={() => void Taro.previewImage({ urls: d.attachments.map((x) => x.url), current: a.url })}
-              >
-                <Image className="attachment-image" src={a.url} mode="aspectFill" />
-                <Text className="attachment-name">{a.name}</Text>
-              </View>
-            ))}
+          <View className="card">
+            <PhotoGrid images={d.attachments} />
           </View>
         </>
       ) : null}
