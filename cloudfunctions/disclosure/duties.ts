@@ -34,7 +34,8 @@ export const duties: Handler<C['duties']> = async (ctx, input) => {
     }
     cursor = page.nextCursor
   } while (cursor && !reachedOlder)
-  const report = defaultDuties.map((duty) => ({
+  const township = await ctx.store.get('township', village.townshipId)
+  const report = (township?.duties ?? defaultDuties).map((duty) => ({
     label: duty.label,
     cadence: duty.cadence,
     dueDays: duty.dueDays,

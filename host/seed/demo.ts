@@ -257,7 +257,7 @@ async function seedVillage(tx: StoreTx, plan: VillagePlan, now: Date): Promise<v
 
 export async function seedDemo(store: Store, now: Date): Promise<void> {
   await store.transaction(async (tx) => {
-    await tx.insert('township', { _id: DEMO_TOWNSHIP_ID, name: '石桥镇', district: '清河区' })
+    await tx.insert('township', { _id: DEMO_TOWNSHIP_ID, name: '石桥镇', district: '清河区', duties: null })
     for (const staff of townshipStaff) {
       const personId = `p-tw-${staff.key}`
       const appointmentId = `a-tw-${staff.key}`

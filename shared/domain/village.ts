@@ -1,9 +1,22 @@
 import { z } from '../zod'
+import { disclosureKinds, disclosureSections } from './disclosure'
 
 export const townshipSchema = z.object({
   _id: z.string(),
   name: z.string(),
   district: z.string(),
+  /** The township's own disclosure duties; null means the product's defaults (see domain/duty.ts). */
+  duties: z
+    .array(
+      z.object({
+        label: z.string(),
+        kind: z.enum(disclosureKinds),
+        section: z.enum(disclosureSections).nullable(),
+        cadence: z.enum(['monthly', 'quarterly']),
+        dueDays: z.number().int(),
+      }),
+    )
+    .nullable(),
 })
 export type Township = z.infer<typeof townshipSchema>
 

@@ -272,6 +272,14 @@ describe('disclosure duties', () => {
     expectError(await as(store, people.villager)('disclosure', 'duties'), 'FORBIDDEN', 403)
   })
 
+  it('follows the township\'s own duties when it has set them', async () => {
+    await store.update('township', 'tw-shiqiao', {
+      duties: [{ label: '财务收支公开', kind: 'finance', section: 'finance', cadence: 'monthly', dueDays: 30 }],
+    })
+    const report = expectOk(await as(store, people.chair, clock)('disclosure', 'duties'))
+    expect(report.duties.map((d: { label: string; dueDays: number }) => [d.label, d.dueDays])).toEqual([['财务收支公开', 30]])
+  })
+
   it('counts a month as done once its finance disclosure is published', async () => {
     const chair = as(store, people.chair, clock)
     const before = expectOk(await chair('disclosure', 'duties'))
