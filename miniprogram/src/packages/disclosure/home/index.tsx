@@ -1,12 +1,11 @@
 import { useEffect, useState } from 'react'
 import { View, Text } from '@tarojs/components'
-import { Cell, CellGroup, SearchBar, Tabs, Tag } from '@nutui/nutui-react-taro'
+import { CellGroup, SearchBar, Tabs } from '@nutui/nutui-react-taro'
 import type { DisclosureKind, DisclosureSection } from '@shared/domain/disclosure'
-import { periodLabel } from '@shared/domain/disclosure-rules'
+import { DisclosureRow } from '../../../components/DisclosureRow'
 import { PageShell, messageOf } from '../../../components/PageShell'
 import { EmptyState } from '../../../components/EmptyState'
 import { LoadMore, usePaged } from '../../../components/Paged'
-import { formatDay } from '../../../components/format'
 import { kindLabels, kindOptions, sectionLabels, sectionOptions } from '../../../components/disclosure'
 import { call } from '../../../services/api'
 import { go, useQuery } from '../../../services/nav'
@@ -129,29 +128,10 @@ export default function DisclosureHome() {
           ) : (
             <CellGroup>
               {items.map((d) => (
-                <Cell
+                <DisclosureRow
                   key={d.disclosureId}
+                  d={d}
                   className="disclosure-row"
-                  clickable
-                  title={
-                    <View>
-                      <Text className="disclosure-row-title">{d.title}</Text>
-                      <View className="tag-row disclosure-row-tags">
-                        <Tag type="info">{kindLabels[d.kind]}</Tag>
-                        <Tag type="default" plain>
-                          {sectionLabels[d.section]}
-                        </Tag>
-                        {d.revision > 1 ? <Tag type="danger">已更正</Tag> : null}
-                      </View>
-                    </View>
-                  }
-                  description={
-                    <Text className="disclosure-row-meta">
-                      {[d.period ? `所属期 ${periodLabel(d.period)}` : '', `${formatDay(d.publishedAt)}发布`]
-                        .filter(Boolean)
-                        .join(' · ')}
-                    </Text>
-                  }
                   onClick={() => go('/packages/disclosure/detail/index', { disclosureId: d.disclosureId, villageId })}
                 />
               ))}

@@ -1,14 +1,13 @@
 import { useState } from 'react'
 import Taro, { useShareAppMessage } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
-import { Button, Cell, CellGroup, Tabs, Tag } from '@nutui/nutui-react-taro'
+import { Button, CellGroup, Tabs } from '@nutui/nutui-react-taro'
 import type { DisclosureKind } from '@shared/domain/disclosure'
-import { periodLabel } from '@shared/domain/disclosure-rules'
+import { DisclosureRow } from '../../../components/DisclosureRow'
 import { PageShell, messageOf } from '../../../components/PageShell'
 import { EmptyState } from '../../../components/EmptyState'
 import { LoadMore, usePaged } from '../../../components/Paged'
-import { formatDay } from '../../../components/format'
-import { kindLabels, kindOptions, sectionLabels } from '../../../components/disclosure'
+import { kindLabels, kindOptions } from '../../../components/disclosure'
 import { useRemote } from '../../../hooks/useRemote'
 import { loadMe } from '../../../hooks/useRole'
 import { ApiError } from '../../../services/api'
@@ -90,27 +89,10 @@ export default function PublicVillage() {
       ) : (
         <CellGroup>
           {paged.items.map((d) => (
-            <Cell
+            <DisclosureRow
               key={d.disclosureId}
+              d={d}
               className="public-row"
-              clickable
-              title={
-                <View>
-                  <Text className="public-row-title">{d.title}</Text>
-                  <View className="tag-row public-row-tags">
-                    <Tag type="info">{kindLabels[d.kind]}</Tag>
-                    <Tag type="default" plain>
-                      {sectionLabels[d.section]}
-                    </Tag>
-                    {d.revision > 1 ? <Tag type="danger">已更正</Tag> : null}
-                  </View>
-                </View>
-              }
-              description={
-                <Text className="public-row-meta">
-                  {[d.period ? `所属期 ${periodLabel(d.period)}` : '', `${formatDay(d.publishedAt)}发布`].filter(Boolean).join(' · ')}
-                </Text>
-              }
               onClick={() => go('/packages/disclosure/public-detail/index', { villageId, disclosureId: d.disclosureId })}
             />
           ))}
