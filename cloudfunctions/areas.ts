@@ -3,6 +3,7 @@ import { memberArea } from './member/area'
 import { powerArea } from './power/area'
 import { disclosureArea } from './disclosure/area'
 import { announcementArea } from './announcement/area'
+import { feedbackArea } from './feedback/area'
 
 /** Every deployable cloud function, by name; the local host serves each at /api/fn/<name>. */
 export const areas: Record<string, Area> = {
@@ -10,4 +11,5 @@ export const areas: Record<string, Area> = {
   power: powerArea,
   disclosure: disclosureArea,
   announcement: announcementArea,
+  feedback: feedbackArea,
 }

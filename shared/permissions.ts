@@ -62,6 +62,15 @@ export const permissions = {
   'announcement.open': { roles: ['villager', 'chair', 'committee'], scope: 'village', writes: true },
   'announcement.reach': { roles: ['chair'], scope: 'village', writes: false },
   'announcement.subscribe': { roles: ['villager'], scope: 'self', writes: true },
+
+  'feedback.submit': { roles: ['villager'], scope: 'self', writes: true },
+  'feedback.mine': { roles: ['villager'], scope: 'self', writes: false },
+  'feedback.inbox': { roles: ['chair', 'committee'], scope: 'village', writes: false },
+  'feedback.route': { roles: ['chair'], scope: 'village', writes: true },
+  'feedback.reply': { roles: ['committee'], scope: 'village', writes: true },
+  'feedback.confirm': { roles: ['villager'], scope: 'self', writes: true },
+  'feedback.reopen': { roles: ['villager'], scope: 'self', writes: true },
+  'feedback.onDisclosure': { roles: ['villager', 'chair', 'committee'], scope: 'village', writes: false },
 } as const satisfies Record<string, Permission>
 
 export type QualifiedAction = keyof typeof permissions

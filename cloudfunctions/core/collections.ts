@@ -10,6 +10,7 @@ import type {
 } from '../../shared/domain/power'
 import type { Disclosure, Revision } from '../../shared/domain/disclosure'
 import type { Decision } from '../../shared/domain/decision'
+import type { Feedback } from '../../shared/domain/feedback'
 import type {
   Announcement,
   AnnouncementReach,
@@ -50,6 +51,7 @@ export interface Collections {
   announcement_reach: AnnouncementReach
   subscription: Subscription
   notification: Notification
+  feedback: Feedback
 }
 
 export type CollectionName = keyof Collections
@@ -106,4 +108,14 @@ export const collectionSpecs: Record<CollectionName, CollectionSpec> = {
   announcement_reach: { indexes: [['announcementId', 'householdId']], unique: [] },
   subscription: { indexes: [['villageId', 'remaining']], unique: [] },
   notification: { indexes: [['status', 'nextAttemptAt'], ['subject', 'status'], ['createdAt']], unique: [] },
+  feedback: {
+    indexes: [
+      ['personId', 'submittedAt'],
+      ['villageId', 'submittedAt'],
+      ['villageId', 'status', 'submittedAt'],
+      ['routedToId', 'submittedAt'],
+      ['aboutId', 'submittedAt'],
+    ],
+    unique: [],
+  },
 }

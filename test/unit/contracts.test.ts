@@ -2,6 +2,7 @@ import { memberContract } from '../../shared/contract/member'
 import { powerContract } from '../../shared/contract/power'
 import { disclosureContract } from '../../shared/contract/disclosure'
 import { announcementContract } from '../../shared/contract/announcement'
+import { feedbackContract } from '../../shared/contract/feedback'
 import { permissions } from '../../shared/permissions'
 import { errorCodes } from '../../shared/errors'
 
@@ -54,6 +55,7 @@ describe('permissions table', () => {
       ...Object.keys(powerContract).map((a) => `power.${a}`),
       ...Object.keys(disclosureContract).map((a) => `disclosure.${a}`),
       ...Object.keys(announcementContract).map((a) => `announcement.${a}`),
+      ...Object.keys(feedbackContract).map((a) => `feedback.${a}`),
     ].sort()
     expect(Object.keys(permissions).sort()).toEqual(declared)
   })

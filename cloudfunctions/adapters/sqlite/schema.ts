@@ -82,6 +82,12 @@ const migrations: readonly Migration[] = [
       for (const name of names) createCollection(db, name)
     },
   },
+  {
+    version: 3,
+    up(db) {
+      createCollection(db, 'feedback')
+    },
+  },
 ]
 
 export function migrate(db: Database.Database): void {

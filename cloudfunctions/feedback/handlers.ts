@@ -1,0 +1,192 @@
+import { createHash } from 'node:crypto'
+import { AppError } from '../../shared/errors'
+import type { feedbackContract } from '../../shared/contract/feedback'
+import { DEFAULT_REPLY_DAYS, authorForVillage, canReopen, isOverdue, type Feedback, type FeedbackAbout } from '../../shared/domain/feedback'
+import type { Handler } from '../core/dispatch'
+import type { HandlerContext } from '../core/context'
+import type { Condition } from '../core/store'
+import { DuplicateKeyError } from '../core/store'
+import { getInVillage, villageInScope } from '../core/scope'
+import { checkedAttachments, withUrls } from '../core/attachments'
+
+type C = typeof feedbackContract
+
+const PAGE = 20
+const DAY = 86_400_000
+
+/** What a caller may see of one feedback record: village roles never learn a hidden author's name. */
+async function viewOf(ctx: HandlerContext, f: Feedback) {
+  const own = f.personId === ctx.actor.personId
+  return {
+    feedbackId: f._id,
+    about: f.about,
+    text: f.text,
+    photos: await withUrls(ctx, f.photos),
+    status: f.status,
+    author: own ? f.authorName : authorForVillage(f),
+    submittedAt: f.submittedAt,
+    dueAt: f.dueAt,
+    overdue: isOverdue(f, ctx.now),
+    routedToName: f.routedTo ? `${f.routedTo.title}${f.routedTo.name}` : null,
+    reply: f.reply,
+    reopenReason: f.reopenReason,
+    closedAt: f.closedAt,
+    closedBy: f.closedBy,
+  }
+}
+
+async function aboutOf(ctx: HandlerContext, about: { type: FeedbackAbout['type']; id?: string | null | undefined }): Promise<FeedbackAbout> {
+  if (about.type === 'general') return { type: 'general', id: null, title: '意见箱' }
+  if (!about.id) throw new AppError('INVALID_INPUT', '请说明是对哪一条提意见')
+  if (about.type === 'disclosure') {
+    const d = await getInVillage(ctx, 'disclosure', about.id, '没有找到这条公开')
+    return { type: 'disclosure', id: d._id, title: d.content.title }
+  }
+  const selection = await ctx.store.get('power_selection', `${ctx.actor.villageId}:${about.id}`)
+  const item = selection?.selected ? await ctx.store.get('power_item', about.id) : null
+  if (!item) throw new AppError('NOT_FOUND', '本村的权力清单里没有这一项')
+  return { type: 'power', id: item._id, title: item.name }
+}
+
+/**
+ * Files one feedback record. Its id is derived from the person and the phone's
+ * request id, so a retry on a weak network finds the record it already made.
+ */
+export const submit: Handler<C['submit']> = async (ctx, input) => {
+  const { actor } = ctx
+  const feedbackId = `fb_${createHash('sha256').update(`${actor.personId}:${input.requestId}`).digest('base64url').slice(0, 22)}`
+  const existing = await ctx.store.get('feedback', feedbackId)
+  if (existing) return { feedbackId, status: existing.status }
+  const about = await aboutOf(ctx, input.about)
+  const feedback: Feedback = {
+    _id: feedbackId,
+    villageId: actor.villageId ?? '',
+    personId: actor.personId ?? '',
+    householdId: actor.householdId ?? '',
+    authorName: actor.name ?? '',
+    hideName: input.hideName ?? false,
+    about,
+    text: input.text,
+    photos: input.photos ? await checkedAttachments(ctx, input.photos) : [],
+    status: 'submitted',
+    submittedAt: ctx.now,
+    dueAt: new Date(Date.parse(ctx.now) + DEFAULT_REPLY_DAYS * DAY).toISOString(),
+    routedTo: null,
+    routedToId: null,
+    aboutId: about.id,
+    routedAt: null,
+    reply: null,
+    reopenReason: null,
+    closedAt: null,
+    closedBy: null,
+  }
+  try {
+    await ctx.store.insert('feedback', feedback)
+  } catch (error) {
+    // The same request arrived twice at once: the first one made the record.
+    if (!(error instanceof DuplicateKeyError)) throw error
+  }
+  return { feedbackId, status: 'submitted' as const }
+}
+
+export const mine: Handler<C['mine']> = async (ctx, input) => {
+  const page = await ctx.store.query('feedback', {
+    where: { personId: ctx.actor.personId },
+    orderBy: { field: 'submittedAt', direction: 'desc' },
+    limit: PAGE,
+    cursor: input.cursor,
+  })
+  return { items: await Promise.all(page.items.map((f) => viewOf(ctx, f))), nextCursor: page.nextCursor }
+}
+
+/** The chair sees all of the village's feedback; a committee member only what was routed to them. */
+export const inbox: Handler<C['inbox']> = async (ctx, input) => {
+  const village = await villageInScope(ctx)
+  const where: Record<string, Condition> =
+    ctx.actor.role === 'committee' ? { routedToId: ctx.actor.personId } : { villageId: village._id }
+  if (input.status && ctx.actor.role !== 'committee') where.status = input.status
+  const page = await ctx.store.query('feedback', {
+    where,
+    orderBy: { field: 'submittedAt', direction: 'desc' },
+    limit: PAGE,
+    cursor: input.cursor,
+  })
+  const items = input.status && ctx.actor.role === 'committee' ? page.items.filter((f) => f.status === input.status) : page.items
+  return { items: await Promise.all(items.map((f) => viewOf(ctx, f))), nextCursor: page.nextCursor }
+}
+
+const NOT_FOUND = '没有找到这条反馈'
+
+export const route: Handler<C['route']> = async (ctx, input) => {
+  const f = await getInVillage(ctx, 'feedback', input.feedbackId, NOT_FOUND)
+  if (f.status !== 'submitted' && f.status !== 'agenda') throw new AppError('CONFLICT', '这条反馈已经分派过了')
+  if (input.agenda) {
+    if (!(await ctx.store.update('feedback', f._id, { status: 'agenda', routedAt: ctx.now }, { status: f.status }))) {
+      throw new AppError('CONFLICT')
+    }
+    return { status: 'agenda' as const }
+  }
+  if (!input.assignTo) throw new AppError('INVALID_INPUT', '请选择由哪位村“两委”成员答复，或列入下次会议议题')
+  const person = await ctx.store.get('person', input.assignTo)
+  const appointment = person?.appointmentId ? await ctx.store.get('appointment', person.appointmentId) : null
+  if (!person || appointment?.status !== 'active' || appointment.role !== 'committee' || appointment.villageId !== f.villageId) {
+    throw new AppError('NOT_FOUND', '本村村“两委”成员中没有这个人')
+  }
+  const routedTo = { personId: person._id, name: person.name, title: appointment.title }
+  if (!(await ctx.store.update('feedback', f._id, { status: 'routed', routedTo, routedToId: person._id, routedAt: ctx.now }, { status: f.status }))) {
+    throw new AppError('CONFLICT')
+  }
+  return { status: 'routed' as const }
+}
+
+export const reply: Handler<C['reply']> = async (ctx, input) => {
+  const f = await getInVillage(ctx, 'feedback', input.feedbackId, NOT_FOUND)
+  if (f.routedToId !== ctx.actor.personId) throw new AppError('FORBIDDEN', '这条反馈没有分给您答复')
+  if (f.status !== 'routed') throw new AppError('CONFLICT', '这条反馈现在不需要答复')
+  const answer = { text: input.text, at: ctx.now, name: ctx.actor.name ?? '', title: ctx.actor.title ?? '' }
+  if (!(await ctx.store.update('feedback', f._id, { status: 'replied', reply: answer }, { status: 'routed' }))) {
+    throw new AppError('CONFLICT')
+  }
+  return { status: 'replied' as const }
+}
+
+async function ownReplied(ctx: HandlerContext, feedbackId: string): Promise<Feedback> {
+  const f = await ctx.store.get('feedback', feedbackId)
+  if (!f || f.personId !== ctx.actor.personId) throw new AppError('NOT_FOUND', NOT_FOUND)
+  if (f.status !== 'replied') throw new AppError('CONFLICT', '还没有答复，或已经办结')
+  return f
+}
+
+export const confirm: Handler<C['confirm']> = async (ctx, input) => {
+  const f = await ownReplied(ctx, input.feedbackId)
+  if (!(await ctx.store.update('feedback', f._id, { status: 'closed', closedAt: ctx.now, closedBy: 'villager' }, { status: 'replied' }))) {
+    throw new AppError('CONFLICT')
+  }
+  return { status: 'closed' as const }
+}
+
+/** Not satisfied with the reply: back to the same committee member, once. */
+export const reopen: Handler<C['reopen']> = async (ctx, input) => {
+  const f = await ownReplied(ctx, input.feedbackId)
+  if (!canReopen(f)) throw new AppError('CONFLICT', '每条反馈只能重新反映一次')
+  const moved = await ctx.store.update(
+    'feedback',
+    f._id,
+    { status: 'routed', reopenReason: input.reason, dueAt: new Date(Date.parse(ctx.now) + DEFAULT_REPLY_DAYS * DAY).toISOString() },
+    { status: 'replied', reopenReason: null },
+  )
+  if (!moved) throw new AppError('CONFLICT')
+  return { status: 'routed' as const }
+}
+
+/** Replies given on a disclosure are published to everyone reading it. */
+export const onDisclosure: Handler<C['onDisclosure']> = async (ctx, input) => {
+  await getInVillage(ctx, 'disclosure', input.disclosureId, '没有找到这条公开')
+  const page = await ctx.store.query('feedback', {
+    where: { aboutId: input.disclosureId },
+    orderBy: { field: 'submittedAt', direction: 'desc' },
+    limit: 50,
+  })
+  const answered = page.items.filter((f) => f.about.type === 'disclosure' && f.reply !== null)
+  return { items: await Promise.all(answered.map((f) => viewOf(ctx, f))) }
+}

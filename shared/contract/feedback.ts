@@ -1,0 +1,63 @@
+import { cursor, id, page, text, z } from '../zod'
+import { action } from './action'
+import { attachmentSchema } from '../domain/disclosure'
+import { feedbackStatuses } from '../domain/feedback'
+
+const view = z.object({
+  feedbackId: z.string(),
+  about: z.object({ type: z.enum(['disclosure', 'power', 'general']), id: z.string().nullable(), title: z.string() }),
+  text: z.string(),
+  photos: z.array(attachmentSchema.extend({ url: z.string() })),
+  status: z.enum(feedbackStatuses),
+  /** the author's name, or 村民 for village roles when they asked to hide it */
+  author: z.string(),
+  submittedAt: z.string(),
+  dueAt: z.string(),
+  overdue: z.boolean(),
+  routedToName: z.string().nullable(),
+  reply: z.object({ text: z.string(), at: z.string(), name: z.string(), title: z.string() }).nullable(),
+  reopenReason: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  closedBy: z.enum(['villager', 'timeout']).nullable(),
+})
+
+const feedbackId = { feedbackId: id('反馈编号') }
+
+export const feedbackContract = {
+  submit: action(
+    z.object({
+      /** Made once per submission on the phone; retrying with it never files a second record. */
+      requestId: z.string({ error: '请求编号格式不对' }).regex(/^[A-Za-z0-9_-]{8,64}$/, '请求编号格式不对'),
+      about: z.object({
+        type: z.enum(['disclosure', 'power', 'general'], { error: '反馈对象不对' }),
+        id: id('反馈对象').nullish(),
+      }),
+      text: text('反馈内容', 1000),
+      hideName: z.boolean({ error: '请说明是否对村里隐去姓名' }).optional(),
+      photos: z
+        .array(z.object({ fileId: z.string().min(1, '图片格式不对').max(300, '图片格式不对'), name: text('图片说明', 60) }), {
+          error: '图片格式不对',
+        })
+        .max(3, '最多3张图片')
+        .optional(),
+    }),
+    z.object({ feedbackId: z.string(), status: z.enum(feedbackStatuses) }),
+  ),
+  mine: action(z.object({ cursor }), page(view)),
+  inbox: action(z.object({ status: z.enum(feedbackStatuses, { error: '状态不对' }).optional(), cursor }), page(view)),
+  route: action(
+    z.object({
+      ...feedbackId,
+      /** a committee member of the village to reply, or omitted with `agenda: true` */
+      assignTo: id('承办人').optional(),
+      agenda: z.boolean({ error: '格式不对' }).optional(),
+    }),
+    z.object({ status: z.enum(feedbackStatuses) }),
+  ),
+  reply: action(z.object({ ...feedbackId, text: text('答复内容', 1000) }), z.object({ status: z.enum(feedbackStatuses) })),
+  confirm: action(z.object(feedbackId), z.object({ status: z.enum(feedbackStatuses) })),
+  reopen: action(z.object({ ...feedbackId, reason: text('重新反映的原因', 300) }), z.object({ status: z.enum(feedbackStatuses) })),
+  onDisclosure: action(z.object({ disclosureId: id('公开编号') }), z.object({ items: z.array(view) })),
+}
+
+export type FeedbackView = z.infer<typeof view>

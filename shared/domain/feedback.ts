@@ -1,0 +1,53 @@
+import { z } from '../zod'
+import { attachmentSchema } from './disclosure'
+
+/** What the feedback is about: a disclosure (from its page), a power-list item, or the opinion box. */
+export const feedbackAboutSchema = z.object({
+  type: z.enum(['disclosure', 'power', 'general']),
+  id: z.string().nullable(),
+  /** the disclosure's or item's title when it was given, so the record reads on its own */
+  title: z.string(),
+})
+export type FeedbackAbout = z.infer<typeof feedbackAboutSchema>
+
+export const feedbackStatuses = ['submitted', 'routed', 'agenda', 'replied', 'closed'] as const
+export type FeedbackStatus = (typeof feedbackStatuses)[number]
+
+export const feedbackSchema = z.object({
+  _id: z.string(),
+  villageId: z.string(),
+  personId: z.string(),
+  householdId: z.string(),
+  /** the author's name; village roles see 村民 instead when `hideName` */
+  authorName: z.string(),
+  hideName: z.boolean(),
+  about: feedbackAboutSchema,
+  text: z.string(),
+  photos: z.array(attachmentSchema),
+  status: z.enum(feedbackStatuses),
+  submittedAt: z.string(),
+  /** reply deadline */
+  dueAt: z.string(),
+  routedTo: z.object({ personId: z.string(), name: z.string(), title: z.string() }).nullable(),
+  /** indexed copies: who must reply, and the disclosure or item it is about */
+  routedToId: z.string().nullable(),
+  aboutId: z.string().nullable(),
+  routedAt: z.string().nullable(),
+  reply: z.object({ text: z.string(), at: z.string(), name: z.string(), title: z.string() }).nullable(),
+  reopenReason: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  closedBy: z.enum(['villager', 'timeout']).nullable(),
+})
+export type Feedback = z.infer<typeof feedbackSchema>
+
+export const DEFAULT_REPLY_DAYS = 7
+
+/** How a village role sees the author: the name, or 村民 when the villager asked to hide it. */
+export const authorForVillage = (f: Pick<Feedback, 'authorName' | 'hideName'>) => (f.hideName ? '村民' : f.authorName)
+
+/** A reply may be reopened once, with a reason; after that the villager can only confirm or leave it. */
+export const canReopen = (f: Pick<Feedback, 'status' | 'reopenReason'>) => f.status === 'replied' && f.reopenReason === null
+
+/** Overdue: not yet replied to (or closed) when its deadline has passed. */
+export const isOverdue = (f: Pick<Feedback, 'status' | 'dueAt'>, now: string) =>
+  (f.status === 'submitted' || f.status === 'routed' || f.status === 'agenda') && f.dueAt < now

@@ -1,0 +1,132 @@
+import type { SqliteStore } from '../../cloudfunctions/adapters/sqlite/store'
+import { as, dump, expectError, expectOk, people, seededStore, testClock } from '../support/harness'
+
+let store: SqliteStore
+let clock: ReturnType<typeof testClock>
+beforeEach(async () => {
+  clock = testClock()
+  store = await seededStore(clock)
+})
+afterEach(() => store.close())
+
+const onDisclosure = (requestId: string, extra: Record<string, unknown> = {}) => ({
+  requestId,
+  about: { type: 'disclosure', id: 'd-shiqiao-001' },
+  text: '这一笔路灯维修费和上个月一样，是不是重复报了？',
+  ...extra,
+})
+
+describe('the feedback workflow', () => {
+  it('goes from submitted to routed to replied to closed, and the reply on a disclosure is shown to every reader', async () => {
+    const villager = as(store, people.villager, clock)
+    const { feedbackId, status } = expectOk(await villager('feedback', 'submit', onDisclosure('req-0000000001')))
+    expect(status).toBe('submitted')
+
+    const chair = as(store, people.chair, clock)
+    const inbox = expectOk(await chair('feedback', 'inbox', { status: 'submitted' })).items
+    expect(inbox.map((f: { feedbackId: string }) => f.feedbackId)).toContain(feedbackId)
+    expect(expectOk(await chair('feedback', 'route', { feedbackId, assignTo: people.director }))).toEqual({ status: 'routed' })
+
+    const director = as(store, people.director, clock)
+    expect(expectOk(await director('feedback', 'inbox')).items.map((f: { feedbackId: string }) => f.feedbackId)).toEqual([feedbackId])
+    clock.advance(3_600_000)
+    expectOk(await director('feedback', 'reply', { feedbackId, text: '经核对，10月为新装路灯，11月为维修，不是重复报销，单据已贴公开栏。' }))
+
+    const [mine] = expectOk(await villager('feedback', 'mine')).items
+    expect(mine).toMatchObject({ status: 'replied', routedToName: '村委会主任李卫东', reply: { name: '李卫东', title: '村委会主任' } })
+    const other = expectOk(await as(store, people.representative3)('feedback', 'onDisclosure', { disclosureId: 'd-shiqiao-001' })).items
+    expect(other.map((f: { feedbackId: string }) => f.feedbackId)).toEqual([feedbackId])
+
+    expect(expectOk(await villager('feedback', 'confirm', { feedbackId }))).toEqual({ status: 'closed' })
+    expect(expectOk(await villager('feedback', 'mine')).items[0]).toMatchObject({ status: 'closed', closedBy: 'villager' })
+  })
+
+  it('lets the villager reopen a reply once, with a reason', async () => {
+    const villager = as(store, people.villager, clock)
+    const { feedbackId } = expectOk(await villager('feedback', 'submit', onDisclosure('req-0000000002')))
+    expectOk(await as(store, people.chair)('feedback', 'route', { feedbackId, assignTo: people.secretary }))
+    expectOk(await as(store, people.secretary)('feedback', 'reply', { feedbackId, text: '已核实。' }))
+    expect(expectOk(await villager('feedback', 'reopen', { feedbackId, reason: '没有说明核实了什么' }))).toEqual({ status: 'routed' })
+    expectOk(await as(store, people.secretary)('feedback', 'reply', { feedbackId, text: '已核对发票两张，金额一致。' }))
+    expect(expectError(await villager('feedback', 'reopen', { feedbackId, reason: '还是不满意' }), 'CONFLICT')).toMatch(/只能重新反映一次/)
+  })
+
+  it('can become an agenda item for the next meeting', async () => {
+    const { feedbackId } = expectOk(
+      await as(store, people.villager)('feedback', 'submit', { requestId: 'req-0000000003', about: { type: 'general' }, text: '建议村西头增设一处垃圾收集点。' }),
+    )
+    expect(expectOk(await as(store, people.chair)('feedback', 'route', { feedbackId, agenda: true }))).toEqual({ status: 'agenda' })
+    expect(expectOk(await as(store, people.villager)('feedback', 'mine')).items[0].about).toEqual({ type: 'general', id: null, title: '意见箱' })
+  })
+})
+
+describe('who may do what', () => {
+  it('lets a committee member reply only to what was routed to them', async () => {
+    const { feedbackId } = expectOk(await as(store, people.villager)('feedback', 'submit', onDisclosure('req-0000000004')))
+    expectOk(await as(store, people.chair)('feedback', 'route', { feedbackId, assignTo: people.director }))
+    expectError(await as(store, people.secretary)('feedback', 'reply', { feedbackId, text: '我来答' }), 'FORBIDDEN', 403)
+    expect(expectOk(await as(store, people.secretary)('feedback', 'inbox')).items).toEqual([])
+    expectError(await as(store, people.otherChair)('feedback', 'route', { feedbackId, agenda: true }), 'NOT_FOUND', 404)
+    expectError(await as(store, people.chair)('feedback', 'route', { feedbackId, assignTo: people.otherDirector }), 'CONFLICT')
+  })
+
+  it('routes only to a committee member of the same village', async () => {
+    const { feedbackId } = expectOk(await as(store, people.villager)('feedback', 'submit', onDisclosure('req-0000000005')))
+    expect(expectError(await as(store, people.chair)('feedback', 'route', { feedbackId, assignTo: people.otherDirector }), 'NOT_FOUND')).toMatch(/两委/)
+    expectError(await as(store, people.chair)('feedback', 'route', { feedbackId, assignTo: people.villager }), 'NOT_FOUND')
+  })
+
+  it('keeps a villager\'s feedback to themselves, except replies published on a disclosure', async () => {
+    const { feedbackId } = expectOk(await as(store, people.villager)('feedback', 'submit', onDisclosure('req-0000000006')))
+    expect(expectOk(await as(store, people.representative3)('feedback', 'mine')).items).toEqual([])
+    expectError(await as(store, people.representative3)('feedback', 'confirm', { feedbackId }), 'NOT_FOUND')
+    expect(expectOk(await as(store, people.representative3)('feedback', 'onDisclosure', { disclosureId: 'd-shiqiao-001' })).items).toEqual([])
+  })
+})
+
+describe('anonymity', () => {
+  it('shows village roles 村民 instead of the name, and nothing that identifies the author', async () => {
+    const { feedbackId } = expectOk(await as(store, people.villager)('feedback', 'submit', onDisclosure('req-0000000007', { hideName: true })))
+    expectOk(await as(store, people.chair)('feedback', 'route', { feedbackId, assignTo: people.director }))
+    expectOk(await as(store, people.director)('feedback', 'reply', { feedbackId, text: '已核实。' }))
+    const responses = [
+      await as(store, people.chair)('feedback', 'inbox'),
+      await as(store, people.director)('feedback', 'inbox'),
+      await as(store, people.representative3)('feedback', 'onDisclosure', { disclosureId: 'd-shiqiao-001' }),
+    ]
+    const author = (await store.get('person', people.villager))!
+    for (const response of responses) {
+      const text = JSON.stringify(expectOk(response))
+      expect(text).toContain('村民')
+      for (const secret of [author.name, author.openid, author._id, 'h-shiqiao-0001', 'm-shiqiao-0001-1']) expect(text).not.toContain(secret)
+    }
+    expect(expectOk(await as(store, people.villager)('feedback', 'mine')).items[0].author).toBe(author.name)
+  })
+})
+
+describe('retries and bad input', () => {
+  it('files exactly one record however often the same submission arrives', async () => {
+    const villager = as(store, people.villager, clock)
+    const results = await Promise.all([1, 2, 3, 4].map(() => villager('feedback', 'submit', onDisclosure('req-retry-00001'))))
+    const ids = new Set(results.map((r) => expectOk(r).feedbackId))
+    expect(ids.size).toBe(1)
+    expect(expectOk(await villager('feedback', 'submit', onDisclosure('req-retry-00001'))).feedbackId).toBe([...ids][0])
+    expect(expectOk(await villager('feedback', 'mine')).items).toHaveLength(1)
+  })
+
+  it('refuses bad input with a clear message and stores nothing', async () => {
+    const villager = as(store, people.villager)
+    const before = dump(store)
+    const cases: [Record<string, unknown>, RegExp][] = [
+      [onDisclosure('req-bad-000001', { text: '  ' }), /请填写反馈内容/],
+      [onDisclosure('req-bad-000002', { text: '字'.repeat(1001) }), /不能超过1000个字/],
+      [onDisclosure('short'), /请求编号/],
+      [onDisclosure('req-bad-000003', { about: { type: 'rumour' } }), /反馈对象/],
+      [onDisclosure('req-bad-000004', { about: { type: 'disclosure' } }), /哪一条/],
+      [onDisclosure('req-bad-000005', { photos: [1, 2, 3, 4].map(() => ({ fileId: 'local:x', name: '图' })) }), /最多3张/],
+    ]
+    for (const [input, message] of cases) expect(expectError(await villager('feedback', 'submit', input), 'INVALID_INPUT', 400)).toMatch(message)
+    expectError(await villager('feedback', 'submit', onDisclosure('req-bad-000006', { about: { type: 'disclosure', id: 'd-liushu-001' } })), 'NOT_FOUND')
+    expect(dump(store)).toEqual(before)
+  })
+})
