@@ -70,6 +70,8 @@ export const permissions = {
   'feedback.reply': { roles: ['committee'], scope: 'village', writes: true },
   'feedback.confirm': { roles: ['villager'], scope: 'self', writes: true },
   'feedback.reopen': { roles: ['villager'], scope: 'self', writes: true },
+  'feedback.overdue': { roles: ['township'], scope: 'township', writes: false },
+  'feedback.remind': { roles: ['township'], scope: 'township', writes: true },
   'feedback.onDisclosure': { roles: ['villager', 'chair', 'committee'], scope: 'village', writes: false },
 } as const satisfies Record<string, Permission>
 

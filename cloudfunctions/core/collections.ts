@@ -115,6 +115,7 @@ export const collectionSpecs: Record<CollectionName, CollectionSpec> = {
       ['villageId', 'status', 'submittedAt'],
       ['routedToId', 'submittedAt'],
       ['aboutId', 'submittedAt'],
+      ['status', 'submittedAt'],
     ],
     unique: [],
   },

@@ -1,5 +1,10 @@
 import { feedbackContract } from '../../shared/contract/feedback'
 import { defineArea } from '../core/dispatch'
-import { confirm, inbox, mine, onDisclosure, reopen, reply, route, submit } from './handlers'
+import { closeStale, confirm, inbox, mine, onDisclosure, overdue, remind, reopen, reply, route, submit } from './handlers'
 
-export const feedbackArea = defineArea('feedback', feedbackContract, { submit, mine, inbox, route, reply, confirm, reopen, onDisclosure })
+export const feedbackArea = defineArea(
+  'feedback',
+  feedbackContract,
+  { submit, mine, inbox, route, reply, confirm, reopen, overdue, remind, onDisclosure },
+  closeStale,
+)

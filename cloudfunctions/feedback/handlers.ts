@@ -1,13 +1,22 @@
 import { createHash } from 'node:crypto'
 import { AppError } from '../../shared/errors'
 import type { feedbackContract } from '../../shared/contract/feedback'
-import { DEFAULT_REPLY_DAYS, authorForVillage, canReopen, isOverdue, type Feedback, type FeedbackAbout } from '../../shared/domain/feedback'
-import type { Handler } from '../core/dispatch'
+import {
+  DEFAULT_REPLY_DAYS,
+  authorForVillage,
+  canReopen,
+  closesByItself,
+  isOverdue,
+  type Feedback,
+  type FeedbackAbout,
+} from '../../shared/domain/feedback'
+import type { Area, Handler } from '../core/dispatch'
 import type { HandlerContext } from '../core/context'
 import type { Condition } from '../core/store'
 import { DuplicateKeyError } from '../core/store'
 import { getInVillage, villageInScope } from '../core/scope'
 import { checkedAttachments, withUrls } from '../core/attachments'
+import { queryAll } from '../core/paging'
 
 type C = typeof feedbackContract
 
@@ -32,6 +41,8 @@ async function viewOf(ctx: HandlerContext, f: Feedback) {
     reopenReason: f.reopenReason,
     closedAt: f.closedAt,
     closedBy: f.closedBy,
+    reminders: f.reminders,
+    villageId: f.villageId,
   }
 }
 
@@ -79,6 +90,7 @@ export const submit: Handler<C['submit']> = async (ctx, input) => {
     reopenReason: null,
     closedAt: null,
     closedBy: null,
+    reminders: [],
   }
   try {
     await ctx.store.insert('feedback', feedback)
@@ -189,4 +201,46 @@ export const onDisclosure: Handler<C['onDisclosure']> = async (ctx, input) => {
   })
   const answered = page.items.filter((f) => f.about.type === 'disclosure' && f.reply !== null)
   return { items: await Promise.all(answered.map((f) => viewOf(ctx, f))) }
+}
+
+const waiting = ['submitted', 'routed', 'agenda'] as const
+
+/** 督办: every item past its reply deadline in the caller's township (or one of its villages). */
+export const overdue: Handler<C['overdue']> = async (ctx, input) => {
+  const villages = input.villageId
+    ? [await villageInScope(ctx, input.villageId)]
+    : await queryAll(ctx.store, 'village', { townshipId: ctx.actor.townshipId }, { field: 'name', direction: 'asc' })
+  const late: Feedback[] = []
+  for (const village of villages) {
+    const open = await queryAll(
+      ctx.store,
+      'feedback',
+      { villageId: village._id, status: { in: [...waiting] } },
+      { field: 'submittedAt', direction: 'asc' },
+      5000,
+    )
+    late.push(...open.filter((f) => isOverdue(f, ctx.now)))
+  }
+  return { items: await Promise.all(late.map((f) => viewOf(ctx, f))) }
+}
+
+/** The township reminds the village about an overdue item; the chair and the committee see the reminder. */
+export const remind: Handler<C['remind']> = async (ctx, input) => {
+  const f = await ctx.store.get('feedback', input.feedbackId)
+  const village = f ? await ctx.store.get('village', f.villageId) : null
+  if (!f || village?.townshipId !== ctx.actor.townshipId) throw new AppError('NOT_FOUND', NOT_FOUND)
+  const reminders = [...f.reminders, { at: ctx.now, name: ctx.actor.name ?? '', title: ctx.actor.title ?? '', note: input.note }]
+  if (!(await ctx.store.update('feedback', f._id, { reminders }, { status: f.status }))) throw new AppError('CONFLICT')
+  return { reminders: reminders.length }
+}
+
+/** Timer: replies left unconfirmed for AUTO_CLOSE_DAYS close by themselves. */
+export const closeStale: NonNullable<Area['timer']> = async ({ store, clock }) => {
+  const now = clock.now().toISOString()
+  const replied = await queryAll(store, 'feedback', { status: 'replied' }, { field: 'submittedAt', direction: 'asc' }, 5000)
+  let closed = 0
+  for (const f of replied.filter((x) => closesByItself(x, now))) {
+    if (await store.update('feedback', f._id, { status: 'closed', closedAt: now, closedBy: 'timeout' }, { status: 'replied' })) closed++
+  }
+  return { closed }
 }

@@ -19,6 +19,9 @@ const view = z.object({
   reopenReason: z.string().nullable(),
   closedAt: z.string().nullable(),
   closedBy: z.enum(['villager', 'timeout']).nullable(),
+  reminders: z.array(z.object({ at: z.string(), name: z.string(), title: z.string(), note: z.string() })),
+  /** the village's name, for township staff who see several villages */
+  villageId: z.string(),
 })
 
 const feedbackId = { feedbackId: id('反馈编号') }
@@ -57,6 +60,11 @@ export const feedbackContract = {
   reply: action(z.object({ ...feedbackId, text: text('答复内容', 1000) }), z.object({ status: z.enum(feedbackStatuses) })),
   confirm: action(z.object(feedbackId), z.object({ status: z.enum(feedbackStatuses) })),
   reopen: action(z.object({ ...feedbackId, reason: text('重新反映的原因', 300) }), z.object({ status: z.enum(feedbackStatuses) })),
+  overdue: action(z.object({ villageId: id('村编号').optional() }), z.object({ items: z.array(view) })),
+  remind: action(
+    z.object({ ...feedbackId, note: text('督办意见', 300) }),
+    z.object({ reminders: z.number().int() }),
+  ),
   onDisclosure: action(z.object({ disclosureId: id('公开编号') }), z.object({ items: z.array(view) })),
 }
 

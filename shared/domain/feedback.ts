@@ -37,10 +37,18 @@ export const feedbackSchema = z.object({
   reopenReason: z.string().nullable(),
   closedAt: z.string().nullable(),
   closedBy: z.enum(['villager', 'timeout']).nullable(),
+  /** the township's reminders about an overdue item (督办), visible to the village */
+  reminders: z.array(z.object({ at: z.string(), name: z.string(), title: z.string(), note: z.string() })),
 })
 export type Feedback = z.infer<typeof feedbackSchema>
 
 export const DEFAULT_REPLY_DAYS = 7
+/** A reply the villager neither confirms nor reopens closes by itself after this many days. */
+export const AUTO_CLOSE_DAYS = 7
+
+/** Whether a replied item has waited long enough for the villager to close by itself. */
+export const closesByItself = (f: Pick<Feedback, 'status' | 'reply'>, now: string) =>
+  f.status === 'replied' && f.reply !== null && Date.parse(f.reply.at) + AUTO_CLOSE_DAYS * 86_400_000 <= Date.parse(now)
 
 /** How a village role sees the author: the name, or 村民 when the villager asked to hide it. */
 export const authorForVillage = (f: Pick<Feedback, 'authorName' | 'hideName'>) => (f.hideName ? '村民' : f.authorName)

@@ -1,4 +1,6 @@
 import type { SqliteStore } from '../../cloudfunctions/adapters/sqlite/store'
+import { feedbackArea } from '../../cloudfunctions/feedback/area'
+import { localOutbox } from '../../cloudfunctions/core/notifier'
 import { as, dump, expectError, expectOk, people, seededStore, testClock } from '../support/harness'
 
 let store: SqliteStore
@@ -128,5 +130,32 @@ describe('retries and bad input', () => {
     for (const [input, message] of cases) expect(expectError(await villager('feedback', 'submit', input), 'INVALID_INPUT', 400)).toMatch(message)
     expectError(await villager('feedback', 'submit', onDisclosure('req-bad-000006', { about: { type: 'disclosure', id: 'd-liushu-001' } })), 'NOT_FOUND')
     expect(dump(store)).toEqual(before)
+  })
+})
+
+describe('deadlines', () => {
+  it('puts items unanswered past 7 days on the township\'s supervision list, where staff remind the village', async () => {
+    const { feedbackId } = expectOk(await as(store, people.villager, clock)('feedback', 'submit', onDisclosure('req-late-000001')))
+    const inspector = as(store, people.inspector, clock)
+    expect(expectOk(await inspector('feedback', 'overdue')).items).toEqual([])
+    clock.advance(7 * 86_400_000 + 60_000)
+    const [late] = expectOk(await inspector('feedback', 'overdue')).items
+    expect(late).toMatchObject({ feedbackId, overdue: true, villageId: 'v-shiqiao' })
+    expect(expectOk(await inspector('feedback', 'remind', { feedbackId, note: '已超过7天未答复，请于3日内答复并报镇纪委' }))).toEqual({ reminders: 1 })
+    const [seen] = expectOk(await as(store, people.chair, clock)('feedback', 'inbox')).items
+    expect(seen.reminders).toEqual([expect.objectContaining({ name: '赵清华', note: '已超过7天未答复，请于3日内答复并报镇纪委' })])
+    expectError(await as(store, people.chair)('feedback', 'overdue'), 'FORBIDDEN')
+  })
+
+  it('closes a reply by itself when the villager neither confirms nor reopens it within 7 days', async () => {
+    const { feedbackId } = expectOk(await as(store, people.villager, clock)('feedback', 'submit', onDisclosure('req-stale-00001')))
+    expectOk(await as(store, people.chair, clock)('feedback', 'route', { feedbackId, assignTo: people.director }))
+    expectOk(await as(store, people.director, clock)('feedback', 'reply', { feedbackId, text: '已核实。' }))
+    const timer = feedbackArea.timer!
+    clock.advance(6 * 86_400_000)
+    expect(await timer({ store, clock, notifier: localOutbox })).toEqual({ closed: 0 })
+    clock.advance(86_400_000)
+    expect(await timer({ store, clock, notifier: localOutbox })).toEqual({ closed: 1 })
+    expect(expectOk(await as(store, people.villager, clock)('feedback', 'mine')).items[0]).toMatchObject({ status: 'closed', closedBy: 'timeout' })
   })
 })

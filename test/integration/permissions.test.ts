@@ -45,6 +45,8 @@ const sampleInput: Record<QualifiedAction, Record<string, unknown>> = {
   'feedback.reply': { feedbackId: 'fb-none', text: '测试' },
   'feedback.confirm': { feedbackId: 'fb-none' },
   'feedback.reopen': { feedbackId: 'fb-none', reason: '测试' },
+  'feedback.overdue': {},
+  'feedback.remind': { feedbackId: 'fb-none', note: '测试' },
   'feedback.onDisclosure': { disclosureId: 'd-shiqiao-001' },
   'announcement.push': { title: '测试', body: '测试' },
   'announcement.list': {},
