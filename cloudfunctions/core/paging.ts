@@ -37,3 +37,27 @@ export async function getMany<C extends CollectionName>(
   }
   return ids.flatMap((id) => byId.get(id) ?? [])
 }
+
+/**
+ * Documents matching `where`, newest first by `field`, back to the instant
+ * `from`: pages are read only until older documents begin.
+ */
+export async function newestSince<C extends CollectionName>(
+  store: Store,
+  collection: C,
+  where: Record<string, Condition>,
+  field: string,
+  from: string,
+): Promise<Collections[C][]> {
+  const found: Collections[C][] = []
+  let cursor: string | null = null
+  do {
+    const page: Page<Collections[C]> = await store.query(collection, { where, orderBy: { field, direction: 'desc' }, limit: 100, cursor })
+    for (const doc of page.items) {
+      if (String((doc as Record<string, unknown>)[field]) < from) return found
+      found.push(doc)
+    }
+    cursor = page.nextCursor
+  } while (cursor)
+  return found
+}

@@ -2,8 +2,7 @@ import type { disclosureContract } from '../../shared/contract/disclosure'
 import { defaultDuties, dutyPeriods, type Published } from '../../shared/domain/duty'
 import type { Handler } from '../core/dispatch'
 import { villageInScope } from '../core/scope'
-import type { Page } from '../core/store'
-import type { Disclosure } from '../../shared/domain/disclosure'
+import { newestSince } from '../core/paging'
 
 type C = typeof disclosureContract
 
@@ -15,25 +14,9 @@ export const duties: Handler<C['duties']> = async (ctx, input) => {
   const now = ctx.clock.now()
   // Everything published since the oldest period began, plus the grace after the newest.
   const since = new Date(now.getTime() - (MONTHS + 4) * 31 * 86_400_000).toISOString()
-  const published: Published[] = []
-  let cursor: string | null = null
-  let reachedOlder = false
-  do {
-    const page: Page<Disclosure> = await ctx.store.query('disclosure', {
-      where: { villageId: village._id },
-      orderBy: { field: 'publishedAt', direction: 'desc' },
-      limit: 100,
-      cursor,
-    })
-    for (const d of page.items) {
-      if (d.publishedAt < since) {
-        reachedOlder = true
-        break
-      }
-      published.push({ kind: d.kind, section: d.section, period: d.content.period, publishedAt: d.publishedAt })
-    }
-    cursor = page.nextCursor
-  } while (cursor && !reachedOlder)
+  const published: Published[] = (
+    await newestSince(ctx.store, 'disclosure', { villageId: village._id }, 'publishedAt', since)
+  ).map((d) => ({ kind: d.kind, section: d.section, period: d.content.period, publishedAt: d.publishedAt }))
   const township = await ctx.store.get('township', village.townshipId)
   const report = (township?.duties ?? defaultDuties).map((duty) => ({
     label: duty.label,

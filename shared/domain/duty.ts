@@ -39,6 +39,13 @@ export interface Published {
 const BEIJING = 8 * 3_600_000
 const startOfMonth = (year: number, month: number) => Date.UTC(year, month - 1, 1) - BEIJING
 
+/** The Beijing calendar month `now` falls in: its YYYY-MM and the instant it began. */
+export function currentMonth(now: Date): { month: string; from: string } {
+  const local = new Date(now.getTime() + BEIJING)
+  const from = new Date(startOfMonth(local.getUTCFullYear(), local.getUTCMonth() + 1)).toISOString()
+  return { month: local.toISOString().slice(0, 7), from }
+}
+
 /** The periods of a cadence that ended within `months` months before `now`, newest first. */
 export function recentPeriods(cadence: Duty['cadence'], now: Date, months = 12): { period: string; endsAt: number }[] {
   const local = new Date(now.getTime() + BEIJING)

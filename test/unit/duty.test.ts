@@ -1,4 +1,4 @@
-import { dutyPeriods, recentPeriods, type Duty, type Published } from '../../shared/domain/duty'
+import { currentMonth, dutyPeriods, recentPeriods, type Duty, type Published } from '../../shared/domain/duty'
 
 const monthly: Duty = { label: '财务收支公开', kind: 'finance', section: 'finance', cadence: 'monthly', dueDays: 10 }
 const quarterly: Duty = { label: '党务公开', kind: 'party', section: null, cadence: 'quarterly', dueDays: 15 }
@@ -45,5 +45,13 @@ describe('duty timeliness', () => {
     const [q3, q2] = dutyPeriods(quarterly, [party, { ...party, period: '2026-09' }], now, 6)
     expect(q3).toMatchObject({ period: '2026-Q3', status: 'onTime' })
     expect(q2).toMatchObject({ period: '2026-Q2', status: 'overdue' })
+  })
+})
+
+describe('the current month', () => {
+  it('starts at midnight Beijing time, which is 16:00 UTC the day before', () => {
+    expect(currentMonth(now)).toEqual({ month: '2026-11', from: '2026-10-31T16:00:00.000Z' })
+    // 2026-11-30 17:00 UTC is already December 1st in Beijing.
+    expect(currentMonth(new Date('2026-11-30T17:00:00.000Z')).month).toBe('2026-12')
   })
 })

@@ -3,7 +3,7 @@ import dayjs from 'dayjs'
 import { View, Text } from '@tarojs/components'
 import { Button, DatePicker, Input, Radio, TextArea } from '@nutui/nutui-react-taro'
 import type { DisclosureKind, DisclosureSection, LineItem } from '@shared/domain/disclosure'
-import { formatFen, periodLabel, totalsOf } from '@shared/domain/disclosure-rules'
+import { periodLabel, totalsOf } from '@shared/domain/disclosure-rules'
 import {
   directionLabels,
   kindLabels,
@@ -14,6 +14,7 @@ import {
 } from '../../../components/disclosure'
 import { parseYuan, yuanText } from './money'
 import { PhotoPicker, type Photo } from '../../../components/PhotoPicker'
+import { TotalsCard } from '../../../components/TotalsCard'
 import './DisclosureForm.css'
 
 export interface LineRow {
@@ -294,21 +295,7 @@ export function DisclosureForm({ draft, onChange, categoryLocked }: Props) {
               添加一笔
             </Button>
           </View>
-          <View className="card form-totals">
-            <View className="totals-line">
-              <Text>收入合计</Text>
-              <Text className="totals-figure">{formatFen(totals.incomeFen)}</Text>
-            </View>
-            <View className="totals-line">
-              <Text>支出合计</Text>
-              <Text className="totals-figure">{formatFen(totals.spendingFen)}</Text>
-            </View>
-            <View className="totals-line totals-line-balance">
-              <Text>结余</Text>
-              <Text className="totals-figure">{formatFen(totals.balanceFen)}</Text>
-            </View>
-            <Text className="muted">合计按上面每一笔自动算出</Text>
-          </View>
+          <TotalsCard totals={totals} className="form-totals" />
         </>
       ) : null}
 

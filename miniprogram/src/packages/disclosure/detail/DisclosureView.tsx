@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import { PhotoGrid } from '../../../components/PhotoPicker'
+import { TotalsCard } from '../../../components/TotalsCard'
 import { Button, Tag } from '@nutui/nutui-react-taro'
 import { formatFen, periodLabel, totalsOf } from '@shared/domain/disclosure-rules'
 import { formatDay, formatDayTime } from '../../../components/format'
@@ -52,21 +53,7 @@ function LineItems({ d }: { d: Detail }) {
           </View>
         ))}
       </View>
-      <View className="card disclosure-totals">
-        <View className="totals-row">
-          <Text>收入合计</Text>
-          <Text className="totals-amount">{formatFen(totals.incomeFen)}</Text>
-        </View>
-        <View className="totals-row">
-          <Text>支出合计</Text>
-          <Text className="totals-amount">{formatFen(totals.spendingFen)}</Text>
-        </View>
-        <View className="totals-row totals-balance">
-          <Text>结余</Text>
-          <Text className="totals-amount">{formatFen(totals.balanceFen)}</Text>
-        </View>
-        <Text className="muted totals-note">合计由每一笔自动算出</Text>
-      </View>
+      <TotalsCard totals={totals} className="disclosure-totals" />
     </>
   )
 }

@@ -26,6 +26,14 @@ function VillageDisclosure({ villageId }: { villageId: string }) {
 }
 
 /** Township staff: per village, how many households are in its supervision group and whether it discloses on time. */
+/** What township staff open for one village; each page takes the village as a parameter. */
+const villageLinks = [
+  { label: '查看该村权力清单', url: '/packages/power/list/index' },
+  { label: '查看该村三务公开', url: '/packages/disclosure/home/index' },
+  { label: '查看该村公开时限', url: '/packages/disclosure/duties/index' },
+  { label: '查看清单变更记录', url: '/packages/power/history/index' },
+]
+
 export default function Villages() {
   const { data, error, loading } = useRemote(() => call('member', 'coverage', {}))
   const villages = data?.villages ?? []
@@ -53,45 +61,18 @@ export default function Villages() {
           </Text>
           <CoverageBar permille={v.coveragePermille} className="village-progress" />
           <VillageDisclosure villageId={v.villageId} />
-          <View className="button-row">
-            <Button
-              size="large"
-              type="primary"
-              fill="outline"
-              onClick={() => go('/packages/power/list/index', { villageId: v.villageId, villageName: v.name })}
-            >
-              查看该村权力清单
-            </Button>
-          </View>
-          <View className="button-row">
-            <Button
-              size="large"
-              type="primary"
-              fill="outline"
-              onClick={() => go('/packages/disclosure/home/index', { villageId: v.villageId, villageName: v.name })}
-            >
-              查看该村三务公开
-            </Button>
-          </View>
-          <View className="button-row">
-            <Button
-              size="large"
-              type="primary"
-              fill="outline"
-              onClick={() => go('/packages/disclosure/duties/index', { villageId: v.villageId, villageName: v.name })}
-            >
-              查看该村公开时限
-            </Button>
-          </View>
-          <View className="button-row">
-            <Button
-              size="large"
-              fill="outline"
-              onClick={() => go('/packages/power/history/index', { villageId: v.villageId, villageName: v.name })}
-            >
-              查看清单变更记录
-            </Button>
-          </View>
+          {villageLinks.map((link) => (
+            <View key={link.url} className="button-row">
+              <Button
+                size="large"
+                type="primary"
+                fill="outline"
+                onClick={() => go(link.url, { villageId: v.villageId, villageName: v.name })}
+              >
+                {link.label}
+              </Button>
+            </View>
+          ))}
         </View>
       ))}
     </PageShell>
