@@ -4,6 +4,7 @@ import { powerArea } from './power/area'
 import { disclosureArea } from './disclosure/area'
 import { announcementArea } from './announcement/area'
 import { feedbackArea } from './feedback/area'
+import { reportArea } from './report/area'
 
 /** Every deployable cloud function, by name; the local host serves each at /api/fn/<name>. */
 export const areas: Record<string, Area> = {
@@ -12,4 +13,5 @@ export const areas: Record<string, Area> = {
   disclosure: disclosureArea,
   announcement: announcementArea,
   feedback: feedbackArea,
+  report: reportArea,
 }

@@ -16,6 +16,11 @@ export interface Permission {
   scope: DataScope
   /** Writes are audited and replay-safe; reads are not. */
   writes: boolean
+  /**
+   * Callers outside `roles` are told "not found" rather than "forbidden", so
+   * they cannot even learn that such records exist (misconduct reports).
+   */
+  conceal?: true
 }
 
 const villageReaders = ['villager', 'chair', 'committee', 'township'] as const
@@ -73,6 +78,18 @@ export const permissions = {
   'feedback.overdue': { roles: ['township'], scope: 'township', writes: false },
   'feedback.remind': { roles: ['township'], scope: 'township', writes: true },
   'feedback.onDisclosure': { roles: ['villager', 'chair', 'committee'], scope: 'village', writes: false },
+  'feedback.figures': { roles: ['chair', 'township'], scope: 'township', writes: false },
+  'feedback.settings': { roles: ['township'], scope: 'township', writes: false },
+  'feedback.setReplyDays': { roles: ['township'], scope: 'township', writes: true },
+
+  'report.file': { roles: ['villager'], scope: 'self', writes: true, conceal: true },
+  'report.track': { roles: ['villager', 'guest'], scope: 'self', writes: false, conceal: true },
+  'report.inbox': { roles: ['township'], scope: 'township', writes: false, conceal: true },
+  'report.get': { roles: ['township'], scope: 'township', writes: false, conceal: true },
+  'report.acknowledge': { roles: ['township'], scope: 'township', writes: true, conceal: true },
+  'report.note': { roles: ['township'], scope: 'township', writes: true, conceal: true },
+  'report.conclude': { roles: ['township'], scope: 'township', writes: true, conceal: true },
+  'report.figures': { roles: ['township'], scope: 'township', writes: false, conceal: true },
 } as const satisfies Record<string, Permission>
 
 export type QualifiedAction = keyof typeof permissions

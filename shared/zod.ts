@@ -26,3 +26,12 @@ export const instant = z.string()
 
 export const page = <T extends z.ZodTypeAny>(item: T) =>
   z.object({ items: z.array(item), nextCursor: z.string().nullable() })
+
+/** An uploaded image named in a request; its type and size are checked from the stored bytes, not trusted. */
+export const photoInput = z.object({
+  fileId: z.string({ error: '图片格式不对' }).min(1, '图片格式不对').max(300, '图片格式不对'),
+  name: text('图片说明', 60),
+})
+
+export const photoInputs = (max: number) =>
+  z.array(photoInput, { error: '图片格式不对' }).max(max, `最多${max}张图片`).optional()

@@ -11,6 +11,7 @@ import type {
 import type { Disclosure, Revision } from '../../shared/domain/disclosure'
 import type { Decision } from '../../shared/domain/decision'
 import type { Feedback } from '../../shared/domain/feedback'
+import type { Report } from '../../shared/domain/report'
 import type {
   Announcement,
   AnnouncementReach,
@@ -52,6 +53,7 @@ export interface Collections {
   subscription: Subscription
   notification: Notification
   feedback: Feedback
+  report: Report
 }
 
 export type CollectionName = keyof Collections
@@ -118,5 +120,14 @@ export const collectionSpecs: Record<CollectionName, CollectionSpec> = {
       ['status', 'submittedAt'],
     ],
     unique: [],
+  },
+  report: {
+    indexes: [
+      ['townshipId', 'filedAt'],
+      ['townshipId', 'status', 'filedAt'],
+      ['villageId', 'filedAt'],
+      ['villageId', 'status', 'filedAt'],
+    ],
+    unique: [['trackingCode']],
   },
 }

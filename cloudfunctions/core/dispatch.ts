@@ -50,7 +50,7 @@ export async function dispatch(area: Area, event: unknown, base: BaseContext): P
   if (!base.openid) return fail('UNAUTHENTICATED')
   try {
     const actor = await resolveActor(base.store, base.openid)
-    if (!permission.roles.includes(actor.role)) return fail('FORBIDDEN')
+    if (!permission.roles.includes(actor.role)) return fail(permission.conceal ? 'NOT_FOUND' : 'FORBIDDEN')
     const contract = area.contract[action]!
     const input = contract.input.safeParse(rawInput)
     if (!input.success) return fail('INVALID_INPUT', describeZodError(input.error))

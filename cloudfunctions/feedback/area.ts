@@ -1,10 +1,25 @@
 import { feedbackContract } from '../../shared/contract/feedback'
 import { defineArea } from '../core/dispatch'
-import { closeStale, confirm, inbox, mine, onDisclosure, overdue, remind, reopen, reply, route, submit } from './handlers'
+import {
+  closeStale,
+  confirm,
+  figures,
+  inbox,
+  mine,
+  onDisclosure,
+  overdue,
+  remind,
+  reopen,
+  reply,
+  route,
+  setReplyDays,
+  settings,
+  submit,
+} from './handlers'
 
 export const feedbackArea = defineArea(
   'feedback',
   feedbackContract,
-  { submit, mine, inbox, route, reply, confirm, reopen, overdue, remind, onDisclosure },
+  { submit, mine, inbox, route, reply, confirm, reopen, overdue, remind, onDisclosure, figures, settings, setReplyDays },
   closeStale,
 )

@@ -2,11 +2,13 @@ import { createHash } from 'node:crypto'
 import { AppError } from '../../shared/errors'
 import type { feedbackContract } from '../../shared/contract/feedback'
 import {
-  DEFAULT_REPLY_DAYS,
   authorForVillage,
   canReopen,
   closesByItself,
+  dueAtFrom,
+  feedbackFigures,
   isOverdue,
+  replyDaysOf,
   type Feedback,
   type FeedbackAbout,
 } from '../../shared/domain/feedback'
@@ -21,7 +23,10 @@ import { queryAll } from '../core/paging'
 type C = typeof feedbackContract
 
 const PAGE = 20
-const DAY = 86_400_000
+
+/** The reply deadline for feedback filed now in the caller's township. */
+const replyDaysFor = async (ctx: HandlerContext, townshipId: string | null) =>
+  replyDaysOf(townshipId ? await ctx.store.get('township', townshipId) : null)
 
 /** What a caller may see of one feedback record: village roles never learn a hidden author's name. */
 async function viewOf(ctx: HandlerContext, f: Feedback) {
@@ -81,12 +86,13 @@ export const submit: Handler<C['submit']> = async (ctx, input) => {
     photos: input.photos ? await checkedAttachments(ctx, input.photos) : [],
     status: 'submitted',
     submittedAt: ctx.now,
-    dueAt: new Date(Date.parse(ctx.now) + DEFAULT_REPLY_DAYS * DAY).toISOString(),
+    dueAt: dueAtFrom(ctx.now, await replyDaysFor(ctx, actor.townshipId)),
     routedTo: null,
     routedToId: null,
     aboutId: about.id,
     routedAt: null,
     reply: null,
+    firstReplyAt: null,
     reopenReason: null,
     closedAt: null,
     closedBy: null,
@@ -156,7 +162,8 @@ export const reply: Handler<C['reply']> = async (ctx, input) => {
   if (f.routedToId !== ctx.actor.personId) throw new AppError('FORBIDDEN', '这条反馈没有分给您答复')
   if (f.status !== 'routed') throw new AppError('CONFLICT', '这条反馈现在不需要答复')
   const answer = { text: input.text, at: ctx.now, name: ctx.actor.name ?? '', title: ctx.actor.title ?? '' }
-  if (!(await ctx.store.update('feedback', f._id, { status: 'replied', reply: answer }, { status: 'routed' }))) {
+  const patch = { status: 'replied' as const, reply: answer, firstReplyAt: f.firstReplyAt ?? ctx.now }
+  if (!(await ctx.store.update('feedback', f._id, patch, { status: 'routed' }))) {
     throw new AppError('CONFLICT')
   }
   return { status: 'replied' as const }
@@ -184,7 +191,7 @@ export const reopen: Handler<C['reopen']> = async (ctx, input) => {
   const moved = await ctx.store.update(
     'feedback',
     f._id,
-    { status: 'routed', reopenReason: input.reason, dueAt: new Date(Date.parse(ctx.now) + DEFAULT_REPLY_DAYS * DAY).toISOString() },
+    { status: 'routed', reopenReason: input.reason, dueAt: dueAtFrom(ctx.now, await replyDaysFor(ctx, ctx.actor.townshipId)) },
     { status: 'replied', reopenReason: null },
   )
   if (!moved) throw new AppError('CONFLICT')
@@ -232,6 +239,39 @@ export const remind: Handler<C['remind']> = async (ctx, input) => {
   const reminders = [...f.reminders, { at: ctx.now, name: ctx.actor.name ?? '', title: ctx.actor.title ?? '', note: input.note }]
   if (!(await ctx.store.update('feedback', f._id, { reminders }, { status: f.status }))) throw new AppError('CONFLICT')
   return { reminders: reminders.length }
+}
+
+/** 办结率 and the rest, per village: the chair's own, or the villages of the caller's township. */
+export const figures: Handler<C['figures']> = async (ctx, input) => {
+  const villages =
+    ctx.actor.role === 'township' && !input.villageId
+      ? await queryAll(ctx.store, 'village', { townshipId: ctx.actor.townshipId }, { field: 'name', direction: 'asc' })
+      : [await villageInScope(ctx, input.villageId)]
+  const all: Feedback[] = []
+  const rows = []
+  for (const village of villages) {
+    const items = await queryAll(ctx.store, 'feedback', { villageId: village._id }, { field: 'submittedAt', direction: 'asc' }, 100_000)
+    all.push(...items)
+    rows.push({ villageId: village._id, villageName: village.name, ...feedbackFigures(items, ctx.now) })
+  }
+  return { villages: rows, total: feedbackFigures(all, ctx.now), replyDays: await replyDaysFor(ctx, ctx.actor.townshipId) }
+}
+
+async function replyDaysView(ctx: HandlerContext) {
+  const township = await ctx.store.get('township', ctx.actor.townshipId ?? '')
+  if (!township) throw new AppError('NOT_FOUND', '没有找到本镇')
+  const set = township.feedbackReplyDays ?? null
+  return { days: replyDaysOf(township), custom: set !== null, setAt: set?.setAt ?? null, setBy: set?.setBy ?? null }
+}
+
+export const settings: Handler<C['settings']> = (ctx) => replyDaysView(ctx)
+
+export const setReplyDays: Handler<C['setReplyDays']> = async (ctx, input) => {
+  const setting = { days: input.days, setAt: ctx.now, setBy: `${ctx.actor.title ?? ''}${ctx.actor.name ?? ''}` }
+  if (!(await ctx.store.update('township', ctx.actor.townshipId ?? '', { feedbackReplyDays: setting }))) {
+    throw new AppError('NOT_FOUND', '没有找到本镇')
+  }
+  return replyDaysView(ctx)
 }
 
 /** Timer: replies left unconfirmed for AUTO_CLOSE_DAYS close by themselves. */

@@ -1,4 +1,4 @@
-import { cursor, id, page, text, z } from '../zod'
+import { cursor, id, page, photoInput, text, z } from '../zod'
 import { action } from './action'
 import { announcementLinkSchema } from '../domain/announcement'
 import { attachmentSchema } from '../domain/disclosure'
@@ -31,9 +31,7 @@ export const announcementContract = {
         .object({ type: z.enum(['disclosure', 'round'], { error: '关联内容的类型不对' }), id: id('关联内容') })
         .nullish(),
       /** An uploaded image, e.g. a photo of the printed notice; checked from the stored bytes. */
-      attachment: z
-        .object({ fileId: z.string({ error: '图片格式不对' }).min(1, '图片格式不对').max(300, '图片格式不对'), name: text('图片说明', 60) })
-        .nullish(),
+      attachment: photoInput.nullish(),
     }),
     z.object({ announcementId: z.string(), notified: z.number().int() }),
   ),

@@ -1,4 +1,4 @@
-import { cursor, id, page, text, z } from '../zod'
+import { cursor, id, page, photoInputs, text, z } from '../zod'
 import { action } from './action'
 import {
   attachmentSchema,
@@ -33,13 +33,7 @@ const contentInput = {
   period: z.string({ error: '所属期格式不对' }).regex(periodPattern, '所属期要写成 2026-10（月）或 2026-Q4（季度）').nullish(),
   lineItems: z.array(lineItemInput, { error: '收支明细格式不对' }).max(200, '收支明细最多200笔').optional(),
   /** Uploaded images (wx.cloud.uploadFile in WeChat, POST /api/files locally); type and size are checked from the stored bytes. */
-  attachments: z
-    .array(
-      z.object({ fileId: z.string({ error: '图片格式不对' }).min(1, '图片格式不对').max(300, '图片格式不对'), name: text('图片说明', 60) }),
-      { error: '图片格式不对' },
-    )
-    .max(MAX_ATTACHMENTS, `最多${MAX_ATTACHMENTS}张图片`)
-    .optional(),
+  attachments: photoInputs(MAX_ATTACHMENTS),
 }
 
 const listItem = z.object({

@@ -1,7 +1,7 @@
-import { cursor, id, page, text, z } from '../zod'
+import { cursor, id, page, photoInputs, text, z } from '../zod'
 import { action } from './action'
 import { attachmentSchema } from '../domain/disclosure'
-import { feedbackStatuses } from '../domain/feedback'
+import { REPLY_DAYS_RANGE, feedbackStatuses } from '../domain/feedback'
 
 const view = z.object({
   feedbackId: z.string(),
@@ -26,6 +26,25 @@ const view = z.object({
 
 const feedbackId = { feedbackId: id('反馈编号') }
 
+const figures = z.object({
+  received: z.number().int(),
+  routed: z.number().int(),
+  replied: z.number().int(),
+  closed: z.number().int(),
+  reopened: z.number().int(),
+  overdue: z.number().int(),
+  completionPermille: z.number().int().nullable(),
+  medianReplyMinutes: z.number().int().nullable(),
+})
+
+const replyDays = z.object({
+  days: z.number().int(),
+  /** false while the township keeps the product's default */
+  custom: z.boolean(),
+  setAt: z.string().nullable(),
+  setBy: z.string().nullable(),
+})
+
 export const feedbackContract = {
   submit: action(
     z.object({
@@ -37,12 +56,7 @@ export const feedbackContract = {
       }),
       text: text('反馈内容', 1000),
       hideName: z.boolean({ error: '请说明是否对村里隐去姓名' }).optional(),
-      photos: z
-        .array(z.object({ fileId: z.string().min(1, '图片格式不对').max(300, '图片格式不对'), name: text('图片说明', 60) }), {
-          error: '图片格式不对',
-        })
-        .max(3, '最多3张图片')
-        .optional(),
+      photos: photoInputs(3),
     }),
     z.object({ feedbackId: z.string(), status: z.enum(feedbackStatuses) }),
   ),
@@ -66,6 +80,29 @@ export const feedbackContract = {
     z.object({ reminders: z.number().int() }),
   ),
   onDisclosure: action(z.object({ disclosureId: id('公开编号') }), z.object({ items: z.array(view) })),
+  /** The chair: their village. Township staff: every village of the township, or one. */
+  figures: action(
+    z.object({ villageId: id('村编号').optional() }),
+    z.object({
+      villages: z.array(figures.extend({ villageId: z.string(), villageName: z.string() })),
+      total: figures,
+      replyDays: z.number().int(),
+    }),
+  ),
+  settings: action(z.object({}), replyDays),
+  /** Applies to feedback filed after the change; what was already filed keeps its deadline. */
+  setReplyDays: action(
+    z.object({
+      days: z
+        .number({ error: '答复期限要填天数' })
+        .int('答复期限要填整天数')
+        .min(REPLY_DAYS_RANGE.min, `答复期限至少${REPLY_DAYS_RANGE.min}天`)
+        .max(REPLY_DAYS_RANGE.max, `答复期限最多${REPLY_DAYS_RANGE.max}天`),
+    }),
+    replyDays,
+  ),
 }
+
+export type FeedbackFiguresRow = z.infer<typeof figures>
 
 export type FeedbackView = z.infer<typeof view>

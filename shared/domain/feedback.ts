@@ -34,6 +34,8 @@ export const feedbackSchema = z.object({
   aboutId: z.string().nullable(),
   routedAt: z.string().nullable(),
   reply: z.object({ text: z.string(), at: z.string(), name: z.string(), title: z.string() }).nullable(),
+  /** when the first reply came; a reply after reopening replaces `reply` but not this */
+  firstReplyAt: z.string().nullable(),
   reopenReason: z.string().nullable(),
   closedAt: z.string().nullable(),
   closedBy: z.enum(['villager', 'timeout']).nullable(),
@@ -59,3 +61,54 @@ export const canReopen = (f: Pick<Feedback, 'status' | 'reopenReason'>) => f.sta
 /** Overdue: not yet replied to (or closed) when its deadline has passed. */
 export const isOverdue = (f: Pick<Feedback, 'status' | 'dueAt'>, now: string) =>
   (f.status === 'submitted' || f.status === 'routed' || f.status === 'agenda') && f.dueAt < now
+
+/** The range a township may set its reply deadline to. */
+export const REPLY_DAYS_RANGE = { min: 1, max: 30 } as const
+
+export const replyDaysOf = (township: { feedbackReplyDays?: { days: number } | null } | null) =>
+  township?.feedbackReplyDays?.days ?? DEFAULT_REPLY_DAYS
+
+/** The deadline for a reply given at `from` under a township's setting. */
+export const dueAtFrom = (from: string, replyDays: number) => new Date(Date.parse(from) + replyDays * 86_400_000).toISOString()
+
+export interface FeedbackFigures {
+  received: number
+  /** assigned to a committee member or put on the meeting agenda */
+  routed: number
+  replied: number
+  closed: number
+  reopened: number
+  overdue: number
+  /** 办结率 = closed / received, in permille (integer arithmetic); null when nothing was received */
+  completionPermille: number | null
+  /** median time from submission to the first reply, in minutes; null when nothing was replied to */
+  medianReplyMinutes: number | null
+}
+
+type Counted = Pick<Feedback, 'status' | 'dueAt' | 'submittedAt' | 'routedAt' | 'firstReplyAt' | 'reopenReason'>
+
+/** The median of whole minutes; with an even count, the lower-middle and upper-middle averaged down. */
+export function medianOf(values: readonly number[]): number | null {
+  if (values.length === 0) return null
+  const sorted = [...values].sort((a, b) => a - b)
+  const mid = sorted.length >> 1
+  return sorted.length % 2 === 1 ? sorted[mid]! : Math.floor((sorted[mid - 1]! + sorted[mid]!) / 2)
+}
+
+/** The feedback figures of a set of records at `now`. */
+export function feedbackFigures(items: readonly Counted[], now: string): FeedbackFigures {
+  const replyMinutes = items.flatMap((f) =>
+    f.firstReplyAt === null ? [] : [Math.floor((Date.parse(f.firstReplyAt) - Date.parse(f.submittedAt)) / 60_000)],
+  )
+  const closed = items.filter((f) => f.status === 'closed').length
+  return {
+    received: items.length,
+    routed: items.filter((f) => f.routedAt !== null).length,
+    replied: replyMinutes.length,
+    closed,
+    reopened: items.filter((f) => f.reopenReason !== null).length,
+    overdue: items.filter((f) => isOverdue(f, now)).length,
+    completionPermille: items.length === 0 ? null : Math.floor((closed * 1000) / items.length),
+    medianReplyMinutes: medianOf(replyMinutes),
+  }
+}

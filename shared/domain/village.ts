@@ -17,6 +17,11 @@ export const townshipSchema = z.object({
       }),
     )
     .nullable(),
+  /** Days the village has to reply to feedback; absent means DEFAULT_REPLY_DAYS. Applies to feedback filed after a change. */
+  feedbackReplyDays: z
+    .object({ days: z.number().int(), setAt: z.string(), setBy: z.string() })
+    .nullable()
+    .optional(),
 })
 export type Township = z.infer<typeof townshipSchema>
 

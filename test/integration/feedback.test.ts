@@ -1,7 +1,7 @@
 import type { SqliteStore } from '../../cloudfunctions/adapters/sqlite/store'
 import { feedbackArea } from '../../cloudfunctions/feedback/area'
 import { localOutbox } from '../../cloudfunctions/core/notifier'
-import { as, dump, expectError, expectOk, people, seededStore, testClock } from '../support/harness'
+import { addNeighbourTownship, as, dump, expectError, expectOk, people, seededStore, testClock } from '../support/harness'
 
 let store: SqliteStore
 let clock: ReturnType<typeof testClock>
@@ -157,5 +157,79 @@ describe('deadlines', () => {
     clock.advance(86_400_000)
     expect(await timer({ store, clock, notifier: localOutbox })).toEqual({ closed: 1 })
     expect(expectOk(await as(store, people.villager, clock)('feedback', 'mine')).items[0]).toMatchObject({ status: 'closed', closedBy: 'timeout' })
+  })
+})
+
+describe('the township\'s reply deadline', () => {
+  it('applies a new deadline to feedback filed after the change, never to what was already filed', async () => {
+    const villager = as(store, people.villager, clock)
+    const inspector = as(store, people.inspector, clock)
+    expect(expectOk(await inspector('feedback', 'settings'))).toEqual({ days: 7, custom: false, setAt: null, setBy: null })
+    const before = expectOk(await villager('feedback', 'submit', onDisclosure('req-days-000001')))
+    expect(expectOk(await inspector('feedback', 'setReplyDays', { days: 3 }))).toMatchObject({ days: 3, custom: true, setBy: '镇纪委书记赵清华' })
+    const after = expectOk(await villager('feedback', 'submit', onDisclosure('req-days-000002')))
+    const due = new Map(expectOk(await villager('feedback', 'mine')).items.map((f: { feedbackId: string; dueAt: string }) => [f.feedbackId, f.dueAt]))
+    expect(due.get(before.feedbackId)).toBe('2026-11-28T08:00:00.000Z')
+    expect(due.get(after.feedbackId)).toBe('2026-11-24T08:00:00.000Z')
+    clock.advance(3 * 86_400_000 + 1)
+    expect(expectOk(await inspector('feedback', 'overdue')).items.map((f: { feedbackId: string }) => f.feedbackId)).toEqual([after.feedbackId])
+  })
+
+  it('accepts whole days from 1 to 30 and changes nothing otherwise', async () => {
+    const inspector = as(store, people.inspector)
+    const before = dump(store)
+    for (const [days, message] of [[0, /至少1天/], [31, /最多30天/], [2.5, /整天数/], ['7', /天数/]] as const) {
+      expect(expectError(await inspector('feedback', 'setReplyDays', { days }), 'INVALID_INPUT', 400)).toMatch(message)
+    }
+    expect(dump(store)).toEqual(before)
+    expectError(await as(store, people.chair)('feedback', 'setReplyDays', { days: 3 }), 'FORBIDDEN', 403)
+  })
+})
+
+describe('figures', () => {
+  it('counts received, routed, replied, closed and reopened feedback, the completion rate and the median time to reply', async () => {
+    const villager = as(store, people.villager, clock)
+    const chair = as(store, people.chair, clock)
+    const director = as(store, people.director, clock)
+    const ids: string[] = []
+    for (const n of [1, 2, 3, 4]) ids.push(expectOk(await villager('feedback', 'submit', onDisclosure(`req-figures-00${n}`))).feedbackId)
+    const [a, b, c] = ids as [string, string, string]
+    expect(expectOk(await chair('feedback', 'figures')).total).toMatchObject({ received: 4, closed: 0, completionPermille: 0, medianReplyMinutes: null })
+
+    for (const id of [a, b]) expectOk(await chair('feedback', 'route', { feedbackId: id, assignTo: people.director }))
+    expectOk(await chair('feedback', 'route', { feedbackId: c, agenda: true }))
+    clock.advance(60 * 60_000)
+    expectOk(await director('feedback', 'reply', { feedbackId: a, text: '已核实。' }))
+    clock.advance(120 * 60_000)
+    expectOk(await director('feedback', 'reply', { feedbackId: b, text: '已核实。' }))
+    expectOk(await villager('feedback', 'confirm', { feedbackId: a }))
+    expectOk(await villager('feedback', 'reopen', { feedbackId: b, reason: '没说清楚' }))
+    clock.advance(600 * 60_000)
+    expectOk(await director('feedback', 'reply', { feedbackId: b, text: '补充说明。' }))
+
+    const { villages, total, replyDays } = expectOk(await chair('feedback', 'figures'))
+    const expected = { received: 4, routed: 3, replied: 2, closed: 1, reopened: 1, overdue: 0, completionPermille: 250 }
+    expect(total).toMatchObject(expected)
+    // The first replies came after 60 and 180 minutes; a reply after reopening does not move the figure.
+    expect(total.medianReplyMinutes).toBe(120)
+    expect(villages).toEqual([{ villageId: 'v-shiqiao', villageName: '石桥村', ...total }])
+    expect(replyDays).toBe(7)
+
+    const township = expectOk(await as(store, people.inspector, clock)('feedback', 'figures'))
+    expect(township.villages.map((v: { villageName: string }) => v.villageName)).toEqual(['东岭村', '柳树湾村', '石桥村'])
+    expect(township.total).toMatchObject(expected)
+    expect(expectOk(await as(store, people.inspector, clock)('feedback', 'figures', { villageId: 'v-liushu' })).total.received).toBe(0)
+  })
+})
+
+describe('township scope', () => {
+  it('gives staff of another township nothing of this one', async () => {
+    const { feedbackId } = expectOk(await as(store, people.villager, clock)('feedback', 'submit', onDisclosure('req-scope-00001')))
+    clock.advance(8 * 86_400_000)
+    const neighbour = as(store, await addNeighbourTownship(store), clock)
+    expect(expectOk(await neighbour('feedback', 'overdue')).items).toEqual([])
+    expectError(await neighbour('feedback', 'remind', { feedbackId, note: '请答复' }), 'NOT_FOUND')
+    expectError(await neighbour('feedback', 'figures', { villageId: 'v-shiqiao' }), 'NOT_FOUND')
+    expect(expectOk(await neighbour('feedback', 'figures')).villages.map((v: { villageName: string }) => v.villageName)).toEqual(['北苑村'])
   })
 })

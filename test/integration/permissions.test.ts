@@ -48,6 +48,17 @@ const sampleInput: Record<QualifiedAction, Record<string, unknown>> = {
   'feedback.overdue': {},
   'feedback.remind': { feedbackId: 'fb-none', note: '测试' },
   'feedback.onDisclosure': { disclosureId: 'd-shiqiao-001' },
+  'feedback.figures': { villageId: 'v-shiqiao' },
+  'feedback.settings': {},
+  'feedback.setReplyDays': { days: 10 },
+  'report.file': { requestId: 'perm-test-0001', text: '测试', anonymous: true },
+  'report.track': { trackingCode: 'AAAA-BBBB-CCCC' },
+  'report.inbox': {},
+  'report.get': { reportId: 'rp-none' },
+  'report.acknowledge': { reportId: 'rp-none' },
+  'report.note': { reportId: 'rp-none', text: '测试' },
+  'report.conclude': { reportId: 'rp-none', outcome: '测试' },
+  'report.figures': {},
   'announcement.push': { title: '测试', body: '测试' },
   'announcement.list': {},
   'announcement.open': { announcementId: 'an-shiqiao-1' },
@@ -76,10 +87,12 @@ describe.each(Object.entries(permissions))('%s', (qualified, permission) => {
   const allowed = permission.roles as readonly CallerRole[]
 
   const refused = roles.filter((r) => !allowed.includes(r))
+  // A concealed action answers "not found", so a refused caller cannot tell its records exist.
+  const refusal = 'conceal' in permission ? 'NOT_FOUND' : 'FORBIDDEN'
   if (refused.length > 0) {
-    it.each(refused)('is refused to %s', async (role) => {
+    it.each(refused)(`is refused to %s with ${refusal}`, async (role) => {
       const result = await callers[role](area, action, sampleInput[qualified as QualifiedAction])
-      expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+      expect(result).toMatchObject({ ok: false, error: { code: refusal } })
     })
   }
 

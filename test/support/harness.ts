@@ -88,3 +88,34 @@ export const people = {
   /** household 0107 of 石桥村: a pending join request */
   pending: 'p-shiqiao-0107-1',
 }
+
+/**
+ * A second township with one village and one discipline-staff member, to show
+ * that staff see only their own township. Returns the staff member's person id.
+ */
+export async function addNeighbourTownship(store: SqliteStore): Promise<string> {
+  await store.transaction(async (tx) => {
+    await tx.insert('township', { _id: 'tw-beiyuan', name: '北苑镇', district: '清河区', duties: null })
+    await tx.insert('village', { _id: 'v-beiyuan', townshipId: 'tw-beiyuan', name: '北苑村', joinCode: 'BEIYUAN' })
+    await tx.insert('person', {
+      _id: 'p-tw2-inspector',
+      openid: 'demo:p-tw2-inspector',
+      name: '钱北辰',
+      memberId: null,
+      appointmentId: 'a-tw2-inspector',
+      createdAt: NOW.toISOString(),
+    })
+    await tx.insert('appointment', {
+      _id: 'a-tw2-inspector',
+      personId: 'p-tw2-inspector',
+      role: 'township',
+      townshipId: 'tw-beiyuan',
+      villageId: null,
+      title: '镇纪委书记',
+      status: 'active',
+      startedAt: NOW.toISOString(),
+      endedAt: null,
+    })
+  })
+  return 'p-tw2-inspector'
+}

@@ -3,6 +3,7 @@ import { powerContract } from '../../shared/contract/power'
 import { disclosureContract } from '../../shared/contract/disclosure'
 import { announcementContract } from '../../shared/contract/announcement'
 import { feedbackContract } from '../../shared/contract/feedback'
+import { reportContract } from '../../shared/contract/report'
 import { permissions } from '../../shared/permissions'
 import { errorCodes } from '../../shared/errors'
 
@@ -56,6 +57,7 @@ describe('permissions table', () => {
       ...Object.keys(disclosureContract).map((a) => `disclosure.${a}`),
       ...Object.keys(announcementContract).map((a) => `announcement.${a}`),
       ...Object.keys(feedbackContract).map((a) => `feedback.${a}`),
+      ...Object.keys(reportContract).map((a) => `report.${a}`),
     ].sort()
     expect(Object.keys(permissions).sort()).toEqual(declared)
   })

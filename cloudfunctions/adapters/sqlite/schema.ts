@@ -88,6 +88,12 @@ const migrations: readonly Migration[] = [
       createCollection(db, 'feedback')
     },
   },
+  {
+    version: 4,
+    up(db) {
+      createCollection(db, 'report')
+    },
+  },
 ]
 
 export function migrate(db: Database.Database): void {

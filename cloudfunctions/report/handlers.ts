@@ -1,0 +1,174 @@
+import { createHash, randomInt } from 'node:crypto'
+import { AppError } from '../../shared/errors'
+import type { reportContract } from '../../shared/contract/report'
+import {
+  TRACKING_ALPHABET,
+  TRACKING_LENGTH,
+  canTake,
+  formatTrackingCode,
+  normalizeTrackingCode,
+  statusAfter,
+  type Report,
+  type reportStepKinds,
+} from '../../shared/domain/report'
+import type { Handler } from '../core/dispatch'
+import type { HandlerContext } from '../core/context'
+import type { Condition } from '../core/store'
+import { DuplicateKeyError } from '../core/store'
+import { villageInScope } from '../core/scope'
+import { checkedAttachments, withUrls } from '../core/attachments'
+import { queryAll } from '../core/paging'
+
+type C = typeof reportContract
+
+const PAGE = 20
+const NOT_FOUND = '没有找到这条举报'
+const NO_CODE = '没有查到这个查询码，请核对后再试'
+
+const newTrackingCode = () =>
+  formatTrackingCode(Array.from({ length: TRACKING_LENGTH }, () => TRACKING_ALPHABET[randomInt(TRACKING_ALPHABET.length)]).join(''))
+
+/**
+ * Files a report. Its id is a one-way hash of the person and the phone's request
+ * id: a retry finds the report (and its tracking code) it already made, yet an
+ * anonymous report stores nothing the township could trace back to the person.
+ */
+export const file: Handler<C['file']> = async (ctx, input) => {
+  const { actor } = ctx
+  const reportId = `rp_${createHash('sha256').update(`report:${actor.personId}:${input.requestId}`).digest('base64url').slice(0, 22)}`
+  const existing = await ctx.store.get('report', reportId)
+  if (existing) return { trackingCode: existing.trackingCode, status: existing.status, filedAt: existing.filedAt }
+  const report: Report = {
+    _id: reportId,
+    townshipId: actor.townshipId ?? '',
+    villageId: actor.villageId ?? '',
+    trackingCode: newTrackingCode(),
+    reporter: input.anonymous
+      ? null
+      : { personId: actor.personId ?? '', name: actor.name ?? '', householdId: actor.householdId ?? '' },
+    subject: input.subject ?? '',
+    text: input.text,
+    photos: input.photos ? await checkedAttachments(ctx, input.photos) : [],
+    status: 'submitted',
+    filedAt: ctx.now,
+    steps: [],
+    outcome: null,
+  }
+  try {
+    await ctx.store.insert('report', report)
+  } catch (error) {
+    if (!(error instanceof DuplicateKeyError)) throw error
+    // The same request arrived twice at once: answer with what the first one made.
+    const first = await ctx.store.get('report', reportId)
+    if (!first) throw error
+    return { trackingCode: first.trackingCode, status: first.status, filedAt: first.filedAt }
+  }
+  return { trackingCode: report.trackingCode, status: report.status, filedAt: report.filedAt }
+}
+
+export const track: Handler<C['track']> = async (ctx, input) => {
+  const code = normalizeTrackingCode(input.trackingCode)
+  if (!code) throw new AppError('NOT_FOUND', NO_CODE)
+  const { items } = await ctx.store.query('report', {
+    where: { trackingCode: code },
+    orderBy: { field: 'trackingCode', direction: 'asc' },
+    limit: 1,
+  })
+  const r = items[0]
+  if (!r) throw new AppError('NOT_FOUND', NO_CODE)
+  const at = (kind: (typeof reportStepKinds)[number]) => r.steps.find((s) => s.kind === kind)?.at ?? null
+  return {
+    trackingCode: r.trackingCode,
+    status: r.status,
+    filedAt: r.filedAt,
+    acknowledgedAt: at('acknowledged'),
+    concludedAt: at('concluded'),
+    outcome: r.outcome,
+  }
+}
+
+const villageNames = async (ctx: HandlerContext) =>
+  new Map(
+    (await queryAll(ctx.store, 'village', { townshipId: ctx.actor.townshipId }, { field: 'name', direction: 'asc' })).map((v) => [
+      v._id,
+      v.name,
+    ]),
+  )
+
+const summaryOf = (r: Report, names: Map<string, string>) => ({
+  reportId: r._id,
+  villageId: r.villageId,
+  villageName: names.get(r.villageId) ?? '',
+  subject: r.subject,
+  excerpt: r.text.length > 60 ? `${r.text.slice(0, 60)}…` : r.text,
+  anonymous: r.reporter === null,
+  status: r.status,
+  filedAt: r.filedAt,
+})
+
+/** Reports from the villages of the caller's township, newest first. */
+export const inbox: Handler<C['inbox']> = async (ctx, input) => {
+  const where: Record<string, Condition> = input.villageId
+    ? { villageId: (await villageInScope(ctx, input.villageId))._id }
+    : { townshipId: ctx.actor.townshipId }
+  if (input.status) where.status = input.status
+  const page = await ctx.store.query('report', {
+    where,
+    orderBy: { field: 'filedAt', direction: 'desc' },
+    limit: PAGE,
+    cursor: input.cursor,
+  })
+  const names = await villageNames(ctx)
+  return { items: page.items.map((r) => summaryOf(r, names)), nextCursor: page.nextCursor }
+}
+
+async function ownTownship(ctx: HandlerContext, reportId: string): Promise<Report> {
+  const r = await ctx.store.get('report', reportId)
+  if (!r || r.townshipId !== ctx.actor.townshipId) throw new AppError('NOT_FOUND', NOT_FOUND)
+  return r
+}
+
+export const get: Handler<C['get']> = async (ctx, input) => {
+  const r = await ownTownship(ctx, input.reportId)
+  const household = r.reporter ? await ctx.store.get('household', r.reporter.householdId) : null
+  return {
+    ...summaryOf(r, await villageNames(ctx)),
+    text: r.text,
+    photos: await withUrls(ctx, r.photos),
+    reporter: r.reporter ? { name: r.reporter.name, householdNumber: household?.number ?? '' } : null,
+    steps: r.steps.map(({ kind, at, staffName, text }) => ({ kind, at, staffName, text })),
+    outcome: r.outcome,
+  }
+}
+
+/** Records one step by the caller; the update only lands if nobody moved the report meanwhile. */
+async function takeStep(ctx: HandlerContext, reportId: string, kind: (typeof reportStepKinds)[number], text: string) {
+  const r = await ownTownship(ctx, reportId)
+  if (!canTake(kind, r.status)) {
+    throw new AppError(
+      'CONFLICT',
+      r.status === 'concluded' ? '这条举报已经办结' : kind === 'acknowledged' ? '这条举报已经受理' : '请先受理这条举报',
+    )
+  }
+  const step = { kind, at: ctx.now, staffId: ctx.actor.personId ?? '', staffName: `${ctx.actor.title ?? ''}${ctx.actor.name ?? ''}`, text }
+  const status = statusAfter(kind)
+  const patch = { status, steps: [...r.steps, step], ...(kind === 'concluded' ? { outcome: text } : {}) }
+  if (!(await ctx.store.update('report', r._id, patch, { status: r.status, filedAt: r.filedAt }))) throw new AppError('CONFLICT')
+  return { status }
+}
+
+export const acknowledge: Handler<C['acknowledge']> = (ctx, input) => takeStep(ctx, input.reportId, 'acknowledged', '')
+export const note: Handler<C['note']> = (ctx, input) => takeStep(ctx, input.reportId, 'note', input.text)
+export const conclude: Handler<C['conclude']> = (ctx, input) => takeStep(ctx, input.reportId, 'concluded', input.outcome)
+
+export const figures: Handler<C['figures']> = async (ctx) => {
+  const names = await villageNames(ctx)
+  const villages = await Promise.all(
+    [...names].map(async ([villageId, villageName]) => {
+      const reports = await queryAll(ctx.store, 'report', { villageId }, { field: 'filedAt', direction: 'asc' }, 100_000)
+      return { villageId, villageName, received: reports.length, concluded: reports.filter((r) => r.status === 'concluded').length }
+    }),
+  )
+  const sum = (key: 'received' | 'concluded') => villages.reduce((n, v) => n + v[key], 0)
+  return { villages, total: { received: sum('received'), concluded: sum('concluded') } }
+}
