@@ -72,6 +72,7 @@ export const permissions = {
   'feedback.mine': { roles: ['villager'], scope: 'self', writes: false },
   'feedback.inbox': { roles: ['chair', 'committee'], scope: 'village', writes: false },
   'feedback.route': { roles: ['chair'], scope: 'village', writes: true },
+  'feedback.assignees': { roles: ['chair'], scope: 'village', writes: false },
   'feedback.reply': { roles: ['committee'], scope: 'village', writes: true },
   'feedback.confirm': { roles: ['villager'], scope: 'self', writes: true },
   'feedback.reopen': { roles: ['villager'], scope: 'self', writes: true },

@@ -1,6 +1,7 @@
 import { feedbackContract } from '../../shared/contract/feedback'
 import { defineArea } from '../core/dispatch'
 import {
+  assignees,
   closeStale,
   confirm,
   figures,
@@ -20,6 +21,6 @@ import {
 export const feedbackArea = defineArea(
   'feedback',
   feedbackContract,
-  { submit, mine, inbox, route, reply, confirm, reopen, overdue, remind, onDisclosure, figures, settings, setReplyDays },
+  { submit, mine, inbox, route, assignees, reply, confirm, reopen, overdue, remind, onDisclosure, figures, settings, setReplyDays },
   closeStale,
 )

@@ -72,7 +72,7 @@ export const submit: Handler<C['submit']> = async (ctx, input) => {
   const { actor } = ctx
   const feedbackId = `fb_${createHash('sha256').update(`${actor.personId}:${input.requestId}`).digest('base64url').slice(0, 22)}`
   const existing = await ctx.store.get('feedback', feedbackId)
-  if (existing) return { feedbackId, status: existing.status }
+  if (existing) return { feedbackId, status: existing.status, dueAt: existing.dueAt }
   const about = await aboutOf(ctx, input.about)
   const feedback: Feedback = {
     _id: feedbackId,
@@ -104,7 +104,7 @@ export const submit: Handler<C['submit']> = async (ctx, input) => {
     // The same request arrived twice at once: the first one made the record.
     if (!(error instanceof DuplicateKeyError)) throw error
   }
-  return { feedbackId, status: 'submitted' as const }
+  return { feedbackId, status: 'submitted' as const, dueAt: feedback.dueAt }
 }
 
 export const mine: Handler<C['mine']> = async (ctx, input) => {
@@ -155,6 +155,14 @@ export const route: Handler<C['route']> = async (ctx, input) => {
     throw new AppError('CONFLICT')
   }
   return { status: 'routed' as const }
+}
+
+export const assignees: Handler<C['assignees']> = async (ctx) => {
+  const village = await villageInScope(ctx)
+  const appointments = await queryAll(ctx.store, 'appointment', { villageId: village._id, role: 'committee' }, { field: 'role', direction: 'asc' })
+  const active = appointments.filter((a) => a.status === 'active')
+  const persons = await Promise.all(active.map((a) => ctx.store.get('person', a.personId)))
+  return { items: active.map((a, i) => ({ personId: a.personId, name: persons[i]?.name ?? '', title: a.title })) }
 }
 
 export const reply: Handler<C['reply']> = async (ctx, input) => {

@@ -15,7 +15,6 @@ export default defineAppConfig({
       pages: [
         'home/index',
         'detail/index',
-        'feedback/index',
         'decisions/index',
         'decision/index',
         'duties/index',
@@ -28,6 +27,14 @@ export default defineAppConfig({
       pages: ['list/index', 'detail/index'],
     },
     {
+      root: 'packages/feedback',
+      pages: ['submit/index', 'mine/index', 'inbox/index'],
+    },
+    {
+      root: 'packages/report',
+      pages: ['file/index', 'track/index'],
+    },
+    {
       root: 'packages/chair',
       pages: ['pending/index', 'roster/index', 'household/index', 'announce/index', 'figures/index', 'qrcode/index'],
     },
@@ -37,7 +44,7 @@ export default defineAppConfig({
     },
     {
       root: 'packages/township',
-      pages: ['villages/index'],
+      pages: ['villages/index', 'overdue/index', 'feedback/index', 'reports/index', 'report/index'],
     },
   ],
   // H5: no sliding page transitions; they cost old phones frames and add nothing.

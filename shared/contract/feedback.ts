@@ -58,7 +58,7 @@ export const feedbackContract = {
       hideName: z.boolean({ error: '请说明是否对村里隐去姓名' }).optional(),
       photos: photoInputs(3),
     }),
-    z.object({ feedbackId: z.string(), status: z.enum(feedbackStatuses) }),
+    z.object({ feedbackId: z.string(), status: z.enum(feedbackStatuses), dueAt: z.string() }),
   ),
   mine: action(z.object({ cursor }), page(view)),
   inbox: action(z.object({ status: z.enum(feedbackStatuses, { error: '状态不对' }).optional(), cursor }), page(view)),
@@ -71,6 +71,8 @@ export const feedbackContract = {
     }),
     z.object({ status: z.enum(feedbackStatuses) }),
   ),
+  /** The village's committee members the chair may route to. */
+  assignees: action(z.object({}), z.object({ items: z.array(z.object({ personId: z.string(), name: z.string(), title: z.string() })) })),
   reply: action(z.object({ ...feedbackId, text: text('答复内容', 1000) }), z.object({ status: z.enum(feedbackStatuses) })),
   confirm: action(z.object(feedbackId), z.object({ status: z.enum(feedbackStatuses) })),
   reopen: action(z.object({ ...feedbackId, reason: text('重新反映的原因', 300) }), z.object({ status: z.enum(feedbackStatuses) })),

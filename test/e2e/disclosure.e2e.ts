@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core'
 import { useHostAndBrowser } from './support/session'
-import { errorsOf, openEntry, phonePage, screenshot, signInAs } from './support/browser'
+import { button, current, errorsOf, input, openEntry, phonePage, screenshot, signInAs, textarea } from './support/browser'
 
 const live = useHostAndBrowser()
 
@@ -16,11 +16,6 @@ const lines = [
   ['村部水电费', '427.50'],
 ] as const
 
-const input = (page: Page, placeholder: string) => page.locator(`input[placeholder="${placeholder}"]`)
-const textarea = (page: Page, placeholder: string) => page.locator(`textarea[placeholder="${placeholder}"]`)
-const button = (page: Page, text: string) => current(page).locator('.nut-button').filter({ hasText: new RegExp(`^${text}$`) })
-/** Taro's H5 router keeps earlier pages of the stack in the DOM, hidden: look only at the one on screen. */
-const current = (page: Page) => page.locator('.taro_page').filter({ visible: true })
 
 describe('a finance disclosure is published, read, corrected; an announcement is pushed and read', () => {
   let committee: Page

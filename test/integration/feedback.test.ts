@@ -72,6 +72,12 @@ describe('who may do what', () => {
     expectError(await as(store, people.chair)('feedback', 'route', { feedbackId, assignTo: people.otherDirector }), 'CONFLICT')
   })
 
+  it('offers the chair the village\'s committee members to route to', async () => {
+    const { items } = expectOk(await as(store, people.chair)('feedback', 'assignees'))
+    expect(items.map((a: { personId: string }) => a.personId).sort()).toEqual([people.director, people.secretary].sort())
+    expect(items.find((a: { personId: string }) => a.personId === people.director)).toMatchObject({ name: '李卫东', title: '村委会主任' })
+  })
+
   it('routes only to a committee member of the same village', async () => {
     const { feedbackId } = expectOk(await as(store, people.villager)('feedback', 'submit', onDisclosure('req-0000000005')))
     expect(expectError(await as(store, people.chair)('feedback', 'route', { feedbackId, assignTo: people.otherDirector }), 'NOT_FOUND')).toMatch(/两委/)

@@ -42,6 +42,7 @@ const sampleInput: Record<QualifiedAction, Record<string, unknown>> = {
   'feedback.mine': {},
   'feedback.inbox': {},
   'feedback.route': { feedbackId: 'fb-none', agenda: true },
+  'feedback.assignees': {},
   'feedback.reply': { feedbackId: 'fb-none', text: '测试' },
   'feedback.confirm': { feedbackId: 'fb-none' },
   'feedback.reopen': { feedbackId: 'fb-none', reason: '测试' },

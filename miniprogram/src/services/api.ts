@@ -4,6 +4,8 @@ import type { memberContract } from '@shared/contract/member'
 import type { powerContract } from '@shared/contract/power'
 import type { disclosureContract } from '@shared/contract/disclosure'
 import type { announcementContract } from '@shared/contract/announcement'
+import type { feedbackContract } from '@shared/contract/feedback'
+import type { reportContract } from '@shared/contract/report'
 import type { Envelope, ErrorCode } from '@shared/errors'
 import type { DevPerson } from '@shared/contract/dev'
 
@@ -13,6 +15,8 @@ interface Contracts {
   power: typeof powerContract
   disclosure: typeof disclosureContract
   announcement: typeof announcementContract
+  feedback: typeof feedbackContract
+  report: typeof reportContract
 }
 export type Area = keyof Contracts
 export type ActionOf<A extends Area> = keyof Contracts[A] & string

@@ -74,3 +74,12 @@ export async function signInAs(
 export async function openEntry(page: Page, title: string): Promise<void> {
   await page.locator('.nut-cell').filter({ has: page.getByText(title, { exact: true }) }).click()
 }
+
+/** Taro's H5 router keeps earlier pages of the stack in the DOM, hidden: look only at the one on screen. */
+export const current = (page: Page) => page.locator('.taro_page').filter({ visible: true })
+
+/** A NutUI button on the current page whose whole label is `text`. */
+export const button = (page: Page, text: string) => current(page).locator('.nut-button').filter({ hasText: new RegExp(`^${text}$`) })
+
+export const input = (page: Page, placeholder: string) => page.locator(`input[placeholder="${placeholder}"]`)
+export const textarea = (page: Page, placeholder: string) => page.locator(`textarea[placeholder="${placeholder}"]`)

@@ -38,13 +38,16 @@ const powerEntries: Entry[] = [
   { title: '清单变更记录', description: '清单什么时候改过、谁改的、为什么', url: '/packages/power/history/index' },
 ]
 
+const feedbackInbox = (description: string): Entry => ({ title: '村民意见', description, url: '/packages/feedback/inbox/index' })
+
 function entriesFor(me: Me, unread: number | null): Entry[] {
   switch (me.role) {
     case 'chair':
       return [
         { title: '发布公告', description: '给全村监督群发通知，看各户读了没有', url: '/packages/chair/announce/index' },
+        feedbackInbox('村民提的意见和建议：分派给村“两委”成员答复，或列入会议议题'),
         disclosureEntry,
-        { title: '本村公开情况', description: '本月公开了多少、有没有逾期、公告几户看了', url: '/packages/chair/figures/index' },
+        { title: '本村监督情况', description: '公开是否按时、公告几户看了、意见办结率', url: '/packages/chair/figures/index' },
         dutiesEntry,
         { title: '入群审核', description: '审核村民加入本村监督群的申请', url: '/packages/chair/pending/index' },
         { title: '花名册和入群情况', description: '全村各户是否已入群、谁是户代表', url: '/packages/chair/roster/index' },
@@ -54,6 +57,7 @@ function entriesFor(me: Me, unread: number | null): Entry[] {
     case 'committee':
       return [
         { title: '发布公开', description: '发布党务、村务、财务公开，或更正已发布的公开', url: '/packages/committee/publish/index' },
+        feedbackInbox('分给您答复的村民意见'),
         disclosureEntry,
         { title: '四议两公开', description: '记录重大事项的提议、商议、审议、决议和公开', url: '/packages/disclosure/decisions/index' },
         dutiesEntry,
@@ -61,7 +65,12 @@ function entriesFor(me: Me, unread: number | null): Entry[] {
         ...powerEntries,
       ]
     case 'township':
-      return [{ title: '各村监督群覆盖情况', description: '各村入群户数、公开是否按时', url: '/packages/township/villages/index' }]
+      return [
+        { title: '举报受理', description: '村民向镇纪委的举报：受理、调查、办结', url: '/packages/township/reports/index' },
+        { title: '意见督办', description: '超过答复期限的村民意见，提醒村里答复', url: '/packages/township/overdue/index' },
+        { title: '各村意见办理情况', description: '收到、答复、办结多少，办结率和答复用时；答复期限设置', url: '/packages/township/feedback/index' },
+        { title: '各村监督群覆盖情况', description: '各村入群户数、公开是否按时', url: '/packages/township/villages/index' },
+      ]
     case 'villager':
       return [
         disclosureEntry,
@@ -71,7 +80,11 @@ function entriesFor(me: Me, unread: number | null): Entry[] {
           url: '/packages/announcement/list/index',
           badge: unread ?? 0,
         },
+        { title: '我要提意见', description: '对村务有意见、建议，写给村务监督委员会', url: '/packages/feedback/submit/index' },
+        { title: '我提的意见', description: '看村里的答复，确认解决或重新反映', url: '/packages/feedback/mine/index' },
         ...powerEntries,
+        { title: '向镇纪委举报', description: '村干部违纪违规，直接向镇纪委举报，村里看不到', url: '/packages/report/file/index' },
+        { title: '查询举报进展', description: '用查询码查看举报的办理情况', url: '/packages/report/track/index' },
       ]
     default:
       return []

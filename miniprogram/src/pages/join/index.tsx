@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { Button, Form, Input } from '@nutui/nutui-react-taro'
 import { PageShell, messageOf } from '../../components/PageShell'
+import { ErrorCard } from '../../components/ErrorCard'
 import { call } from '../../services/api'
 import './index.css'
 
@@ -53,11 +54,7 @@ export default function Join() {
           <Input placeholder="真实姓名" value={name} onChange={setName} maxLength={20} />
         </Form.Item>
       </Form>
-      {failure ? (
-        <View className="card error-text" role="alert">
-          {failure}
-        </View>
-      ) : null}
+      <ErrorCard error={failure} />
       <View className="join-submit">
         <Button block type="primary" size="large" loading={submitting} onClick={() => void submit()}>
           提交申请

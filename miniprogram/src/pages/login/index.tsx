@@ -1,18 +1,19 @@
 import { useMemo, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
-import { Button, Cell, CellGroup, SearchBar, Tabs } from '@nutui/nutui-react-taro'
+import { Button, Cell, CellGroup, SearchBar } from '@nutui/nutui-react-taro'
 import type { DevPerson } from '@shared/contract/dev'
+import { Chips } from '../../components/Chips'
 import { PageShell, messageOf } from '../../components/PageShell'
 import { useRemote } from '../../hooks/useRemote'
 import { devAuth } from '../../services/api'
 import './index.css'
 
-const roleTabs: { role: DevPerson['role']; label: string }[] = [
-  { role: 'villager', label: '村民' },
-  { role: 'chair', label: '监委会主任' },
-  { role: 'committee', label: '村两委' },
-  { role: 'township', label: '镇纪委' },
+const roleChoices: { value: DevPerson['role']; label: string }[] = [
+  { value: 'villager', label: '村民' },
+  { value: 'chair', label: '监委会主任' },
+  { value: 'committee', label: '村两委' },
+  { value: 'township', label: '镇纪委' },
 ]
 
 /**
@@ -21,11 +22,10 @@ const roleTabs: { role: DevPerson['role']; label: string }[] = [
  */
 export default function Login() {
   const { data: people, error, loading } = useRemote(() => devAuth.people())
-  const [tab, setTab] = useState<string | number>('0')
+  const [role, setRole] = useState<DevPerson['role']>('villager')
   const [keyword, setKeyword] = useState('')
   const [failure, setFailure] = useState('')
 
-  const role = roleTabs[Number(tab)]!.role
   const shown = useMemo(() => {
     const all = people ?? []
     // The biggest village (the main demo village) first.
@@ -57,11 +57,7 @@ export default function Login() {
       error={error}
     >
       {failure ? <View className="card error-text">{failure}</View> : null}
-      <Tabs value={tab} onChange={setTab}>
-        {roleTabs.map((t) => (
-          <Tabs.TabPane key={t.role} title={t.label} />
-        ))}
-      </Tabs>
+      <Chips label="演示身份" options={roleChoices} value={role} onChange={setRole} />
       {role === 'villager' ? (
         <SearchBar placeholder="输入姓名查找村民" value={keyword} onChange={setKeyword} />
       ) : null}

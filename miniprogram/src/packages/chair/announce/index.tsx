@@ -5,6 +5,7 @@ import { Button, Cell, CellGroup, Input, Popup, TextArea, Toast } from '@nutui/n
 import type { DisclosureListItem } from '@shared/contract/disclosure'
 import { CoverageBar } from '../../../components/CoverageBar'
 import { PageShell, messageOf } from '../../../components/PageShell'
+import { ErrorCard } from '../../../components/ErrorCard'
 import { EmptyState } from '../../../components/EmptyState'
 import { LoadMore, usePaged } from '../../../components/Paged'
 import { formatDay } from '../../../components/format'
@@ -133,11 +134,7 @@ export default function Announce() {
           </Button>
         ) : null}
       </View>
-      {failure ? (
-        <View className="card error-text" role="alert">
-          {failure}
-        </View>
-      ) : null}
+      <ErrorCard error={failure} />
       <View className="announce-submit">
         <Button block type="primary" size="large" loading={submitting} onClick={() => void submit()}>
           发布公告

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '本村公开情况' })
+export default definePageConfig({ navigationBarTitleText: '本村监督情况' })

@@ -3,7 +3,8 @@ import { View, Text } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { periodLabel } from '@shared/domain/disclosure-rules'
 import { CoverageBar } from '../../../components/CoverageBar'
-import { PageShell } from '../../../components/PageShell'
+import { PageShell, messageOf } from '../../../components/PageShell'
+import { FeedbackFigures } from '../../../components/FeedbackFigures'
 import { formatDay } from '../../../components/format'
 import { kindLabels, kindOptions } from '../../../components/disclosure'
 import { useRemote } from '../../../hooks/useRemote'
@@ -14,14 +15,16 @@ import './index.css'
 /** The chair's view of how the village is disclosing: this month, deadlines, and who reads announcements. */
 export default function Figures() {
   const { data, error, loading, reload } = useRemote(() => call('disclosure', 'figures', {}))
+  const feedback = useRemote(() => call('feedback', 'figures', {}))
   useDidShow(() => {
     if (data) reload()
+    if (feedback.data) feedback.reload()
   })
 
   const month = data ? periodLabel(data.month) : ''
   const total = data ? kindOptions.reduce((n, k) => n + data.publishedThisMonth[k], 0) : 0
   return (
-    <PageShell title="本村公开情况" subtitle={month ? `${month}的数字，随时更新` : undefined} loading={loading && !data} error={error}>
+    <PageShell title="本村监督情况" subtitle={month ? `${month}的数字，随时更新` : undefined} loading={loading && !data} error={error}>
       {data ? (
         <>
           <Text className="section-title">本月发布的公开（共 {total} 条）</Text>
@@ -58,6 +61,22 @@ export default function Figures() {
               onClick={() => go('/packages/disclosure/duties/index')}
             >
               查看每一期公开时限
+            </Button>
+          </View>
+
+          <Text className="section-title">村民意见办理情况（答复期限{feedback.data?.replyDays ?? '—'}天）</Text>
+          {feedback.error ? (
+            <View className="card error-text" role="alert">
+              {messageOf(feedback.error)}
+            </View>
+          ) : feedback.data ? (
+            <FeedbackFigures figures={feedback.data.total} />
+          ) : (
+            <View className="card muted">正在加载…</View>
+          )}
+          <View className="figure-more">
+            <Button block size="large" fill="outline" onClick={() => go('/packages/feedback/inbox/index')}>
+              处理村民意见
             </Button>
           </View>
 

@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { Button, Toast } from '@nutui/nutui-react-taro'
 import { PageShell, messageOf } from '../../../components/PageShell'
+import { ErrorCard } from '../../../components/ErrorCard'
 import { call } from '../../../services/api'
 import { DisclosureForm, contentOf, emptyDraft, showsLines } from '../form/DisclosureForm'
 import './index.css'
@@ -52,11 +53,7 @@ export default function Publish() {
       subtitle="发布后全村监督群的村民马上能看到。发布后不能删除；发现有错，用“更正”改，改动会留下记录。"
     >
       <DisclosureForm draft={draft} onChange={edit} />
-      {failure ? (
-        <View className="card error-text" role="alert">
-          {failure}
-        </View>
-      ) : null}
+      <ErrorCard error={failure} />
       <View className="publish-submit">
         <Button block type="primary" size="large" loading={submitting} disabled={done} onClick={() => void submit()}>
           发布

@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { Button, TextArea, Toast } from '@nutui/nutui-react-taro'
 import { PageShell, messageOf } from '../../../components/PageShell'
+import { ErrorCard } from '../../../components/ErrorCard'
 import { formatDay } from '../../../components/format'
 import { useRemote } from '../../../hooks/useRemote'
 import { call } from '../../../services/api'
@@ -87,11 +88,7 @@ export default function Revise() {
               onChange={setReason}
             />
           </View>
-          {failure ? (
-            <View className="card error-text" role="alert">
-              {failure}
-            </View>
-          ) : null}
+          <ErrorCard error={failure} />
           <View className="revise-submit">
             <Button block type="primary" size="large" loading={submitting} disabled={done} onClick={() => void submit()}>
               提交更正

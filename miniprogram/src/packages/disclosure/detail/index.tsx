@@ -8,6 +8,7 @@ import { useRole } from '../../../hooks/useRole'
 import { call, type Output } from '../../../services/api'
 import { go, useQuery } from '../../../services/nav'
 import { DisclosureView } from './DisclosureView'
+import { PublishedReplies } from './PublishedReplies'
 import './index.css'
 
 type Verdict = Output<'disclosure', 'verify'>
@@ -57,6 +58,7 @@ export default function DisclosureDetail() {
       {d ? (
         <>
           <DisclosureView d={d} />
+          {role && role !== 'township' ? <PublishedReplies disclosureId={disclosureId} /> : null}
 
           <Text className="section-title">核验</Text>
           <View className="card">
@@ -93,14 +95,16 @@ export default function DisclosureDetail() {
           </View>
 
           <View className="detail-actions">
-            <Button
-              block
-              size="large"
-              fill="outline"
-              onClick={() => go('/packages/disclosure/feedback/index', { disclosureId, villageId })}
-            >
-              对这条公开提意见
-            </Button>
+            {role === 'villager' ? (
+              <Button
+                block
+                size="large"
+                fill="outline"
+                onClick={() => go('/packages/feedback/submit/index', { type: 'disclosure', id: disclosureId, title: d.title })}
+              >
+                对这条公开提意见
+              </Button>
+            ) : null}
             {role === 'committee' ? (
               <Button
                 block

@@ -7,6 +7,7 @@ import { PageShell, messageOf } from '../../../components/PageShell'
 import { EmptyState } from '../../../components/EmptyState'
 import { LoadMore, usePaged } from '../../../components/Paged'
 import { kindLabels, kindOptions, sectionLabels, sectionOptions } from '../../../components/disclosure'
+import { Chips } from '../../../components/Chips'
 import { call } from '../../../services/api'
 import { go, useQuery } from '../../../services/nav'
 import './index.css'
@@ -77,19 +78,12 @@ export default function DisclosureHome() {
           <Tabs.TabPane key={k} title={kindLabels[k]} value={k} />
         ))}
       </Tabs>
-      <View className="chip-row" role="radiogroup" aria-label="公开栏目">
-        {[undefined, ...sectionOptions].map((s) => (
-          <View
-            key={s ?? ALL}
-            className={`chip${section === s ? ' chip-active' : ''}`}
-            role="radio"
-            aria-checked={section === s}
-            onClick={() => setSection(s)}
-          >
-            {s ? sectionLabels[s] : '全部'}
-          </View>
-        ))}
-      </View>
+      <Chips
+        label="公开栏目"
+        options={[{ value: undefined, label: '全部' }, ...sectionOptions.map((s) => ({ value: s, label: sectionLabels[s] }))]}
+        value={section}
+        onChange={setSection}
+      />
 
       {paged.error ? (
         <View className="card error-text" role="alert">

@@ -1,10 +1,11 @@
 import { View, Text } from '@tarojs/components'
-import { Tag } from '@nutui/nutui-react-taro'
+import { Button, Tag } from '@nutui/nutui-react-taro'
 import type { FlowNodeView } from '@shared/contract/power'
 import { PageShell } from '../../../components/PageShell'
 import { useRemote } from '../../../hooks/useRemote'
 import { call } from '../../../services/api'
-import { useQuery } from '../../../services/nav'
+import { useRole } from '../../../hooks/useRole'
+import { go, useQuery } from '../../../services/nav'
 import './index.css'
 
 /** Consecutive steps by the same actor: one stretch (swimlane) of the chart. */
@@ -81,6 +82,7 @@ export default function PowerItem() {
   const villageId = query.villageId || undefined
   const { data, error, loading } = useRemote(() => call('power', 'get', { itemId, villageId }), [itemId, villageId])
   const item = data?.item
+  const role = useRole()
 
   return (
     <PageShell title={item?.name ?? '事项详情'} loading={loading && !item} error={error}>
@@ -134,6 +136,19 @@ export default function PowerItem() {
           <View className="card">
             <Text className="item-text">{item.disclosure}</Text>
           </View>
+
+          {role === 'villager' ? (
+            <View className="item-feedback">
+              <Button
+                block
+                size="large"
+                fill="outline"
+                onClick={() => go('/packages/feedback/submit/index', { type: 'power', id: item.itemId, title: item.name })}
+              >
+                对这一项提意见
+              </Button>
+            </View>
+          ) : null}
         </>
       ) : null}
     </PageShell>

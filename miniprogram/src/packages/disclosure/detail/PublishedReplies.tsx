@@ -1,0 +1,26 @@
+import { View, Text } from '@tarojs/components'
+import { FeedbackCard } from '../../../components/FeedbackCard'
+import { messageOf } from '../../../components/PageShell'
+import { useRemote } from '../../../hooks/useRemote'
+import { call } from '../../../services/api'
+
+/** Villagers' questions on this disclosure that the committee answered: every reader sees the answers. */
+export function PublishedReplies({ disclosureId }: { disclosureId: string }) {
+  const { data, error } = useRemote(() => call('feedback', 'onDisclosure', { disclosureId }), [disclosureId])
+  if (error) {
+    return (
+      <View className="card error-text" role="alert">
+        {messageOf(error)}
+      </View>
+    )
+  }
+  if (!data || data.items.length === 0) return null
+  return (
+    <>
+      <Text className="section-title">村民的疑问和村里的答复（{data.items.length}）</Text>
+      {data.items.map((f) => (
+        <FeedbackCard key={f.feedbackId} f={f} />
+      ))}
+    </>
+  )
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '各村意见办理情况' })
