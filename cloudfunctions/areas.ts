@@ -5,6 +5,8 @@ import { disclosureArea } from './disclosure/area'
 import { announcementArea } from './announcement/area'
 import { feedbackArea } from './feedback/area'
 import { reportArea } from './report/area'
+import { evaluationArea } from './evaluation/area'
+import { townshipArea } from './township/area'
 
 /** Every deployable cloud function, by name; the local host serves each at /api/fn/<name>. */
 export const areas: Record<string, Area> = {
@@ -14,4 +16,6 @@ export const areas: Record<string, Area> = {
   announcement: announcementArea,
   feedback: feedbackArea,
   report: reportArea,
+  evaluation: evaluationArea,
+  township: townshipArea,
 }

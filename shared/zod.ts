@@ -21,8 +21,20 @@ export const optionalText = (label: string, max: number) =>
 
 export const cursor = z.string({ error: '翻页参数格式不对' }).max(512, '翻页参数格式不对').nullish()
 
-/** ISO-8601 instant as stored and returned, e.g. 2026-11-21T08:00:00.000Z. */
-export const instant = z.string()
+/** Township staff name the village they read; village roles may leave it out (their own village). */
+export const villageInput = { villageId: id('村编号').optional() }
+
+/** A calendar date as people write it: 2026-10-05. */
+export const dateInput = (label: string) =>
+  z.string({ error: `请填写${label}` }).regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, `${label}要写成 2026-10-05 这样`)
+
+/** An instant with its offset, e.g. 2026-11-21T20:00:00+08:00 or …Z. */
+export const instantInput = (label: string) =>
+  z
+    .string({ error: `请填写${label}` })
+    .max(40, `${label}格式不对`)
+    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/, `${label}格式不对`)
+    .refine((s) => !Number.isNaN(Date.parse(s)), `${label}格式不对`)
 
 export const page = <T extends z.ZodTypeAny>(item: T) =>
   z.object({ items: z.array(item), nextCursor: z.string().nullable() })

@@ -12,6 +12,7 @@ import type { Disclosure, Revision } from '../../shared/domain/disclosure'
 import type { Decision } from '../../shared/domain/decision'
 import type { Feedback } from '../../shared/domain/feedback'
 import type { Report } from '../../shared/domain/report'
+import type { Ballot, Escalation, Participation, Round } from '../../shared/domain/evaluation'
 import type {
   Announcement,
   AnnouncementReach,
@@ -54,6 +55,10 @@ export interface Collections {
   notification: Notification
   feedback: Feedback
   report: Report
+  round: Round
+  participation: Participation
+  ballot: Ballot
+  escalation: Escalation
 }
 
 export type CollectionName = keyof Collections
@@ -129,5 +134,29 @@ export const collectionSpecs: Record<CollectionName, CollectionSpec> = {
       ['villageId', 'status', 'filedAt'],
     ],
     unique: [['trackingCode']],
+  },
+  round: {
+    indexes: [
+      ['villageId', 'openedAt'],
+      ['villageId', 'status', 'openedAt'],
+      ['villageId', 'status', 'closedAt'],
+      ['subjectKey', 'seq'],
+      ['subjectKey', 'status', 'seq'],
+      ['status', 'closesAt'],
+    ],
+    unique: [['openKey']],
+  },
+  participation: { indexes: [['roundId', 'at']], unique: [] },
+  ballot: { indexes: [['roundId', 'choice']], unique: [] },
+  escalation: {
+    indexes: [
+      ['townshipId', 'openedAt'],
+      ['townshipId', 'status', 'openedAt'],
+      ['villageId', 'openedAt'],
+      ['villageId', 'status', 'openedAt'],
+      ['subjectKey', 'cycle'],
+      ['subjectKey', 'status', 'cycle'],
+    ],
+    unique: [],
   },
 }

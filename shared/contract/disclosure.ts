@@ -1,4 +1,4 @@
-import { cursor, id, page, photoInputs, text, z } from '../zod'
+import { cursor, dateInput, id, page, photoInputs, text, z, villageInput } from '../zod'
 import { action } from './action'
 import {
   attachmentSchema,
@@ -70,7 +70,6 @@ const revisionView = z.object({
   }),
 })
 
-const villageInput = { villageId: id('村编号').optional() }
 
 const detail = listItem.extend({
   body: z.string(),
@@ -96,9 +95,6 @@ const decisionSummary = z.object({
   stage,
   updatedAt: z.string(),
 })
-
-const dateInput = (label: string) =>
-  z.string({ error: `请填写${label}` }).regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, `${label}要写成 2026-10-05 这样`)
 
 export const disclosureContract = {
   list: action(

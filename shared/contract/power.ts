@@ -1,9 +1,8 @@
-import { cursor, id, page, text, z } from '../zod'
+import { cursor, id, page, text, z, villageInput } from '../zod'
 import { action } from './action'
 import { powerLevels, powerStepSchema } from '../domain/power'
 
 /** Village roles read their own village; township staff name one of their villages. */
-const villageInput = { villageId: id('村编号').optional() }
 
 const itemSummary = z.object({
   itemId: z.string(),

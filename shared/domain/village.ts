@@ -22,6 +22,11 @@ export const townshipSchema = z.object({
     .object({ days: z.number().int(), setAt: z.string(), setBy: z.string() })
     .nullable()
     .optional(),
+  /** The township's evaluation rule; absent means DEFAULT_RULE. Each round keeps the rule it opened under. */
+  evaluationRule: z
+    .object({ thresholdPermille: z.number().int(), streakLength: z.number().int(), setAt: z.string(), setBy: z.string() })
+    .nullable()
+    .optional(),
 })
 export type Township = z.infer<typeof townshipSchema>
 

@@ -119,3 +119,47 @@ export async function addNeighbourTownship(store: SqliteStore): Promise<string> 
   })
   return 'p-tw2-inspector'
 }
+
+/**
+ * `count` more households of 石桥村 in the group, each with a voting
+ * representative (`load:<n>:1`) and a second member (`load:<n>:2`); returns
+ * their openids.
+ */
+export async function addHouseholds(store: SqliteStore, count: number): Promise<{ representative: string; second: string }[]> {
+  const at = NOW.toISOString()
+  const households: { representative: string; second: string }[] = []
+  await store.transaction(async (tx) => {
+    for (let n = 1; n <= count; n++) {
+      const householdId = `h-load-${n}`
+      for (const k of [1, 2]) {
+        const personId = `p-load-${n}-${k}`
+        const memberId = `m-load-${n}-${k}`
+        await tx.insert('person', { _id: personId, openid: `load:${n}:${k}`, name: `测试${n}-${k}`, memberId, appointmentId: null, createdAt: at })
+        await tx.insert('member', {
+          _id: memberId,
+          personId,
+          name: `测试${n}-${k}`,
+          villageId: 'v-shiqiao',
+          householdId,
+          status: 'active',
+          requestedAt: at,
+          decidedAt: at,
+          decidedBy: 'p-shiqiao-chair',
+          reason: null,
+        })
+      }
+      await tx.insert('household', {
+        _id: householdId,
+        villageId: 'v-shiqiao',
+        number: `L${String(n).padStart(4, '0')}`,
+        headName: `测试${n}-1`,
+        groupName: '测试组',
+        size: 2,
+        representativeMemberId: `m-load-${n}-1`,
+        inGroup: true,
+      })
+      households.push({ representative: `load:${n}:1`, second: `load:${n}:2` })
+    }
+  })
+  return households
+}

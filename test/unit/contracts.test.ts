@@ -4,6 +4,8 @@ import { disclosureContract } from '../../shared/contract/disclosure'
 import { announcementContract } from '../../shared/contract/announcement'
 import { feedbackContract } from '../../shared/contract/feedback'
 import { reportContract } from '../../shared/contract/report'
+import { evaluationContract } from '../../shared/contract/evaluation'
+import { townshipContract } from '../../shared/contract/township'
 import { permissions } from '../../shared/permissions'
 import { errorCodes } from '../../shared/errors'
 
@@ -58,6 +60,8 @@ describe('permissions table', () => {
       ...Object.keys(announcementContract).map((a) => `announcement.${a}`),
       ...Object.keys(feedbackContract).map((a) => `feedback.${a}`),
       ...Object.keys(reportContract).map((a) => `report.${a}`),
+      ...Object.keys(evaluationContract).map((a) => `evaluation.${a}`),
+      ...Object.keys(townshipContract).map((a) => `township.${a}`),
     ].sort()
     expect(Object.keys(permissions).sort()).toEqual(declared)
   })

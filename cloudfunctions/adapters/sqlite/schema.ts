@@ -94,6 +94,12 @@ const migrations: readonly Migration[] = [
       createCollection(db, 'report')
     },
   },
+  {
+    version: 5,
+    up(db) {
+      for (const name of ['round', 'participation', 'ballot', 'escalation'] as const) createCollection(db, name)
+    },
+  },
 ]
 
 export function migrate(db: Database.Database): void {

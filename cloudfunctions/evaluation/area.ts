@@ -1,0 +1,12 @@
+import { evaluationContract } from '../../shared/contract/evaluation'
+import { defineArea } from '../core/dispatch'
+import { castBallot } from './ballots'
+import { closeDue } from './closing'
+import { answerRound, closeRound, getRound, listRounds, openRound, reportRectification, subjectHistory } from './rounds'
+
+export const evaluationArea = defineArea(
+  'evaluation',
+  evaluationContract,
+  { openRound, castBallot, closeRound, answerRound, getRound, listRounds, subjectHistory, reportRectification },
+  closeDue,
+)

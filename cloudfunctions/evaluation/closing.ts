@@ -1,0 +1,141 @@
+import { choices, decide, type Tally } from '../../shared/domain/evaluation-rule'
+import type { Escalation, Round } from '../../shared/domain/evaluation'
+import type { Area } from '../core/dispatch'
+import type { Store, StoreTx } from '../core/store'
+import { newId } from '../core/context'
+import { queryAll } from '../core/paging'
+
+/** Thrown inside the closing transaction when another caller finished the round first; nothing is written. */
+class AlreadyClosed extends Error {}
+
+async function tallyOf(store: Store, roundId: string): Promise<Tally> {
+  const [satisfied, basic, dissatisfied] = await Promise.all(choices.map((choice) => store.count('ballot', { roundId, choice })))
+  return { satisfied: satisfied!, basic: basic!, dissatisfied: dissatisfied!, cast: satisfied! + basic! + dissatisfied! }
+}
+
+/** The subject's closed rounds, latest first: enough to know the streak and which rounds formed it. */
+const closedRoundsOf = (store: Store, subjectKey: string, limit: number) =>
+  store.query('round', { where: { subjectKey, status: 'closed' }, orderBy: { field: 'seq', direction: 'desc' }, limit })
+
+/** The rounds over the threshold that make up the current streak, oldest first, ending with `round`. */
+async function streakRounds(store: Store, round: Round, streak: number): Promise<string[]> {
+  const ids = [round._id]
+  const { items } = await closedRoundsOf(store, round.subjectKey, 100)
+  for (const r of items) {
+    if (ids.length >= streak) break
+    if (r.outcome === 'over') ids.push(r._id)
+  }
+  return ids.reverse()
+}
+
+/** The openids of the township's active discipline staff. */
+async function staffOpenids(store: Store, townshipId: string): Promise<string[]> {
+  const staff = await queryAll(store, 'appointment', { townshipId, role: 'township' }, { field: 'role', direction: 'asc' })
+  const persons = await Promise.all(staff.filter((a) => a.status === 'active').map((a) => store.get('person', a.personId)))
+  return persons.flatMap((p) => (p ? [p.openid] : []))
+}
+
+/** Tells every discipline-staff member of the township, through the outbox (subscribe messages in WeChat). */
+async function notifyTownship(tx: StoreTx, openids: readonly string[], escalation: Escalation, villageName: string, now: string) {
+  for (const openid of openids) {
+    await tx.insert('notification', {
+      _id: newId('nt'),
+      villageId: escalation.villageId,
+      openid,
+      subject: `escalation:${escalation._id}`,
+      title: `${villageName}评议连续不满意超标，请介入`.slice(0, 20),
+      page: `packages/township/case/index?escalationId=${encodeURIComponent(escalation._id)}`,
+      status: 'pending',
+      attempts: 0,
+      lastError: null,
+      createdAt: now,
+      nextAttemptAt: now,
+      sentAt: null,
+    })
+  }
+}
+
+/**
+ * Counts a round that stopped voting and applies the rule: writes the tally
+ * and the streak, and opens a case when the streak is reached. The round
+ * update is guarded on `counting`, so finishing twice (the chair and the
+ * timer at once, or a retry after a crash) writes once.
+ */
+export async function finish(store: Store, round: Round, now: string): Promise<Round> {
+  const tally = await tallyOf(store, round._id)
+  const { items: previous } = await closedRoundsOf(store, round.subjectKey, 1)
+  const last = previous[0]
+  const decision = decide(last ? { streak: last.streak ?? 0, escalated: last.escalationId !== null } : null, tally, round.rule)
+  let escalation: Escalation | null = null
+  if (decision.escalates) {
+    const cycle = (await store.count('escalation', { subjectKey: round.subjectKey })) + 1
+    escalation = {
+      _id: `es-${round.subject.type}-${round.subject.id}-${cycle}`,
+      villageId: round.villageId,
+      townshipId: round.townshipId,
+      subject: round.subject,
+      subjectKey: round.subjectKey,
+      cycle,
+      status: 'open',
+      roundIds: await streakRounds(store, round, decision.streak),
+      openedAt: now,
+      notes: [],
+      rectification: null,
+      villageReport: null,
+      closedAt: null,
+      closedBy: null,
+      reevaluationRoundId: null,
+    }
+  }
+  const closed: Round = {
+    ...round,
+    status: 'closed',
+    openKey: round._id,
+    tally,
+    outcome: decision.outcome,
+    streak: decision.streak,
+    escalationId: escalation?._id ?? null,
+  }
+  // Everything read is read before the transaction: inside it the store allows single-document work only.
+  const village = escalation ? await store.get('village', round.villageId) : null
+  const openids = escalation ? await staffOpenids(store, round.townshipId) : []
+  try {
+    await store.transaction(async (tx) => {
+      const patch = { status: closed.status, openKey: closed.openKey, tally, outcome: closed.outcome, streak: closed.streak, escalationId: closed.escalationId }
+      if (!(await tx.update('round', round._id, patch, { status: 'counting' }))) throw new AlreadyClosed()
+      if (escalation) {
+        await tx.insert('escalation', escalation)
+        await notifyTownship(tx, openids, escalation, village?.name ?? '', now)
+      }
+    })
+  } catch (error) {
+    if (!(error instanceof AlreadyClosed)) throw error
+    return (await store.get('round', round._id))!
+  }
+  return closed
+}
+
+/** Stops the vote (guarded on `open`) and counts it. Returns the closed round, whoever closed it. */
+export async function stopAndCount(store: Store, round: Round, now: string, by: 'chair' | 'timer'): Promise<Round> {
+  if (round.status === 'open') {
+    const stopped = await store.update('round', round._id, { status: 'counting', closedAt: now, closedBy: by }, { status: 'open' })
+    const current = stopped ? { ...round, status: 'counting' as const, closedAt: now, closedBy: by } : (await store.get('round', round._id))!
+    if (current.status === 'closed') return current
+    return finish(store, current, now)
+  }
+  return round.status === 'counting' ? finish(store, round, now) : round
+}
+
+/**
+ * Timer: no round stays open past its closing time, and a round a crash left
+ * in `counting` is finished.
+ */
+export const closeDue: NonNullable<Area['timer']> = async ({ store, clock }) => {
+  const now = clock.now().toISOString()
+  const due = (await store.query('round', { where: { status: 'open' }, orderBy: { field: 'closesAt', direction: 'asc' }, limit: 100 })).items.filter(
+    (r) => r.closesAt <= now,
+  )
+  const stuck = (await store.query('round', { where: { status: 'counting' }, orderBy: { field: 'closesAt', direction: 'asc' }, limit: 100 })).items
+  for (const round of [...due, ...stuck]) await stopAndCount(store, round, now, 'timer')
+  return { closed: due.length + stuck.length }
+}

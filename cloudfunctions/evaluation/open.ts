@@ -1,0 +1,67 @@
+import { AppError } from '../../shared/errors'
+import { subjectKeyOf, type Round, type Subject } from '../../shared/domain/evaluation'
+import { DEFAULT_RULE } from '../../shared/domain/evaluation-rule'
+import type { Store } from '../core/store'
+import { newId } from '../core/context'
+
+const DAY = 86_400_000
+export const MAX_ROUND_DAYS = 30
+
+/** Why a round cannot close at `closesAt` when opened at `now`, or null. */
+export function closingProblem(closesAt: string, now: string): string | null {
+  const ms = Date.parse(closesAt) - Date.parse(now)
+  if (ms <= 0) return '截止时间要晚于现在'
+  if (ms > MAX_ROUND_DAYS * DAY) return `一轮评议最长${MAX_ROUND_DAYS}天`
+  return null
+}
+
+export interface RoundPlan {
+  villageId: string
+  townshipId: string
+  subject: Subject
+  title: string
+  closesAt: string
+  openedBy: Round['openedBy']
+  reevaluationOf: string | null
+}
+
+/** Everything a new round records when it opens: the group's size and the township's rule at that moment. */
+export async function newRound(store: Store, plan: RoundPlan, now: string): Promise<Round> {
+  const problem = closingProblem(plan.closesAt, now)
+  if (problem) throw new AppError('INVALID_INPUT', problem)
+  const subjectKey = subjectKeyOf(plan.subject)
+  // Two rounds can compute the same number only when racing to open, and the open key lets one of them in.
+  const [eligible, township, held] = await Promise.all([
+    store.count('household', { villageId: plan.villageId, inGroup: true }),
+    store.get('township', plan.townshipId),
+    store.count('round', { subjectKey }),
+  ])
+  const rule = township?.evaluationRule ?? DEFAULT_RULE
+  return {
+    _id: newId('rd'),
+    villageId: plan.villageId,
+    townshipId: plan.townshipId,
+    subject: plan.subject,
+    subjectKey,
+    seq: held + 1,
+    openKey: subjectKey,
+    title: plan.title,
+    status: 'open',
+    openedAt: now,
+    openedBy: plan.openedBy,
+    closesAt: new Date(Date.parse(plan.closesAt)).toISOString(),
+    closedAt: null,
+    closedBy: null,
+    eligible,
+    rule: { thresholdPermille: rule.thresholdPermille, streakLength: rule.streakLength },
+    tally: null,
+    outcome: null,
+    streak: null,
+    escalationId: null,
+    reevaluationOf: plan.reevaluationOf,
+    answer: null,
+  }
+}
+
+/** The unique open key makes a second open round on the same subject impossible, however the calls race. */
+export const ONE_OPEN_ROUND = '这个事项已有一轮评议正在进行，请等它结束后再发起'

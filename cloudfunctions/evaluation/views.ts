@@ -1,0 +1,63 @@
+import { AppError } from '../../shared/errors'
+import type { Escalation, Round } from '../../shared/domain/evaluation'
+import { permilleOf } from '../../shared/domain/evaluation-rule'
+import type { HandlerContext } from '../core/context'
+
+/** A round the caller may read: their village's, or for township staff a village of their township. */
+export async function roundInScope(ctx: HandlerContext, roundId: string): Promise<Round> {
+  const round = await ctx.store.get('round', roundId)
+  const visible =
+    round !== null &&
+    (ctx.actor.role === 'township' ? round.townshipId === ctx.actor.townshipId : round.villageId === ctx.actor.villageId)
+  if (!visible) throw new AppError('NOT_FOUND', '没有找到这轮评议')
+  return round
+}
+
+/** Whether the caller's household has voted: its participation is looked up by key, never listed. */
+async function householdOf(ctx: HandlerContext, round: Round) {
+  const { actor } = ctx
+  if (actor.role !== 'villager' || !actor.householdId || round.villageId !== actor.villageId) return null
+  const voted = (await ctx.store.get('participation', `${round._id}:${actor.householdId}`)) !== null
+  return { canVote: actor.isRepresentative && round.status === 'open' && round.closesAt > ctx.now && !voted, voted }
+}
+
+export async function roundViewOf(ctx: HandlerContext, round: Round) {
+  const voted = await ctx.store.count('participation', { roundId: round._id })
+  const tally = round.status === 'closed' ? round.tally : null
+  return {
+    roundId: round._id,
+    villageId: round.villageId,
+    subject: round.subject,
+    title: round.title,
+    status: round.status,
+    openedAt: round.openedAt,
+    openedByName: `${round.openedBy.title}${round.openedBy.name}`,
+    closesAt: round.closesAt,
+    closedAt: round.closedAt,
+    turnout: { voted, eligible: round.eligible },
+    rule: round.rule,
+    tally,
+    outcome: round.status === 'closed' ? round.outcome : null,
+    overThreshold: round.status === 'closed' ? round.outcome === 'over' : null,
+    dissatisfiedPermille: tally ? permilleOf(tally.dissatisfied, tally.cast) : null,
+    answer: round.answer,
+    needsAnswer: round.status === 'closed' && round.outcome === 'over' && round.answer === null,
+    escalationId: round.escalationId,
+    reevaluationOf: round.reevaluationOf,
+    myHousehold: await householdOf(ctx, round),
+  }
+}
+
+/** A case as villagers read it: never the township's internal notes. */
+export const escalationPublicViewOf = (e: Escalation) => ({
+  escalationId: e._id,
+  cycle: e.cycle,
+  status: e.status,
+  roundIds: e.roundIds,
+  openedAt: e.openedAt,
+  rectification: e.rectification ? { what: e.rectification.what, dueAt: e.rectification.dueAt, at: e.rectification.at } : null,
+  villageReport: e.villageReport,
+  closedAt: e.closedAt,
+  conclusion: e.closedBy?.conclusion ?? null,
+  reevaluationRoundId: e.reevaluationRoundId,
+})

@@ -1,0 +1,15 @@
+import { townshipContract } from '../../shared/contract/township'
+import { defineArea } from '../core/dispatch'
+import { addNote, closeEscalation, getEscalation, listEscalations, orderRectification } from './cases'
+import { figures, rule, setRule } from './figures'
+
+export const townshipArea = defineArea('township', townshipContract, {
+  listEscalations,
+  getEscalation,
+  addNote,
+  orderRectification,
+  closeEscalation,
+  figures,
+  rule,
+  setRule,
+})

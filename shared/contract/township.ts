@@ -1,0 +1,99 @@
+import { cursor, dateInput, id, instantInput, page, text, z } from '../zod'
+import { action } from './action'
+import { RULE_RANGE } from '../domain/evaluation-rule'
+import { escalationStatuses, subjectTypes } from '../domain/evaluation'
+import { escalationPublicView, roundView } from './evaluation'
+
+const escalationId = { escalationId: id('案件编号') }
+const status = z.enum(escalationStatuses)
+const tally = z.object({ satisfied: z.number().int(), basic: z.number().int(), dissatisfied: z.number().int(), cast: z.number().int() })
+
+const caseSummary = z.object({
+  escalationId: z.string(),
+  villageId: z.string(),
+  villageName: z.string(),
+  subject: z.object({ type: z.enum(subjectTypes), id: z.string(), title: z.string() }),
+  cycle: z.number().int(),
+  status,
+  roundIds: z.array(z.string()),
+  /** the rounds that opened the case, with their tallies */
+  rounds: z.array(z.object({ roundId: z.string(), title: z.string(), closedAt: z.string().nullable(), tally: tally.nullable() })),
+  openedAt: z.string(),
+  ageDays: z.number().int(),
+})
+
+const rule = z.object({
+  thresholdPermille: z.number().int(),
+  streakLength: z.number().int(),
+  custom: z.boolean(),
+  setAt: z.string().nullable(),
+  setBy: z.string().nullable(),
+})
+
+const villageFigures = z.object({
+  villageId: z.string(),
+  villageName: z.string(),
+  roundsHeld: z.number().int(),
+  /** households that voted per household eligible, over closed rounds, in permille */
+  turnoutPermille: z.number().int().nullable(),
+  /** (满意 + 基本满意) per ballot, over closed rounds, in permille */
+  satisfactionPermille: z.number().int().nullable(),
+  roundsOverThreshold: z.number().int(),
+  openCases: z.number().int(),
+  /** cases by cycle: [cycle 1 count, cycle 2 count, …] */
+  casesByCycle: z.array(z.number().int()),
+})
+
+export const townshipContract = {
+  listEscalations: action(
+    z.object({ status: status.optional(), villageId: id('村编号').optional(), cursor }),
+    page(caseSummary),
+  ),
+  /** One case with the subject's whole history: every cycle, round, answer, note, rectification and report. */
+  getEscalation: action(
+    z.object(escalationId),
+    z.object({
+      escalation: caseSummary.extend({
+        notes: z.array(z.object({ at: z.string(), name: z.string(), title: z.string(), text: z.string() })),
+        rectification: z.object({ what: z.string(), dueAt: z.string(), at: z.string(), name: z.string(), title: z.string() }).nullable(),
+        villageReport: z.object({ text: z.string(), at: z.string(), name: z.string(), title: z.string() }).nullable(),
+        closedAt: z.string().nullable(),
+        conclusion: z.string().nullable(),
+        reevaluationRoundId: z.string().nullable(),
+      }),
+      cycles: z.array(escalationPublicView),
+      rounds: z.array(roundView),
+    }),
+  ),
+  addNote: action(z.object({ ...escalationId, text: text('调查记录', 2000) }), z.object({ status })),
+  orderRectification: action(
+    z.object({ ...escalationId, what: text('整改要求', 2000), dueAt: dateInput('整改期限') }),
+    z.object({ status }),
+  ),
+  /** Closes the case and opens the re-evaluation round on its subject. */
+  closeEscalation: action(
+    z.object({ ...escalationId, conclusion: text('办结意见', 2000), reevaluationClosesAt: instantInput('再评议截止时间') }),
+    z.object({ status, reevaluationRoundId: z.string() }),
+  ),
+  figures: action(z.object({}), z.object({ villages: z.array(villageFigures) })),
+  rule: action(z.object({}), rule),
+  /** Applies to rounds opened afterwards; a round keeps the rule it was opened under. */
+  setRule: action(
+    z.object({
+      thresholdPermille: z
+        .number({ error: '不满意比例要填数字' })
+        .int('不满意比例要填整数（千分比）')
+        .min(RULE_RANGE.thresholdPermille.min, '不满意比例太小')
+        .max(RULE_RANGE.thresholdPermille.max, '不满意比例要小于100%'),
+      streakLength: z
+        .number({ error: '连续轮数要填数字' })
+        .int('连续轮数要填整数')
+        .min(RULE_RANGE.streakLength.min, '连续轮数至少1轮')
+        .max(RULE_RANGE.streakLength.max, `连续轮数最多${RULE_RANGE.streakLength.max}轮`),
+    }),
+    rule,
+  ),
+}
+
+export type CaseSummary = z.infer<typeof caseSummary>
+export type VillageEvaluationFigures = z.infer<typeof villageFigures>

@@ -1,0 +1,337 @@
+import type { SqliteStore } from '../../cloudfunctions/adapters/sqlite/store'
+import { evaluationArea } from '../../cloudfunctions/evaluation/area'
+import { localOutbox } from '../../cloudfunctions/core/notifier'
+import type { Choice } from '../../shared/domain/evaluation-rule'
+import {
+  addHouseholds,
+  addNeighbourTownship,
+  as,
+  callerFor,
+  dump,
+  expectError,
+  expectOk,
+  people,
+  seededStore,
+  testClock,
+  type Call,
+} from '../support/harness'
+
+let store: SqliteStore
+let clock: ReturnType<typeof testClock>
+let voters: Call[]
+let secondMembers: Call[]
+beforeEach(async () => {
+  clock = testClock()
+  store = await seededStore(clock)
+  const households = await addHouseholds(store, 8)
+  voters = households.map((h) => callerFor(store, h.representative, clock))
+  secondMembers = households.map((h) => callerFor(store, h.second, clock))
+})
+afterEach(() => store.close())
+
+const HOUR = 3_600_000
+const subject = { type: 'disclosure', id: 'd-shiqiao-001' }
+const inThreeDays = () => new Date(clock.now().getTime() + 72 * HOUR).toISOString()
+const chair = () => as(store, people.chair, clock)
+const director = () => as(store, people.director, clock)
+const inspector = () => as(store, people.inspector, clock)
+
+async function openRound(title = '11月财务公开评议', on: Record<string, unknown> = subject): Promise<string> {
+  return expectOk(await chair()('evaluation', 'openRound', { subject: on, title, closesAt: inThreeDays() })).roundId
+}
+
+/** Each choice cast by the next voter in line; returns the receipts. */
+async function vote(roundId: string, choices: Choice[]): Promise<string[]> {
+  const receipts: string[] = []
+  for (const [i, choice] of choices.entries()) receipts.push(expectOk(await voters[i]!('evaluation', 'castBallot', { roundId, choice })).receipt)
+  return receipts
+}
+
+const overThreshold: Choice[] = ['dissatisfied', 'dissatisfied', 'satisfied', 'basic'] // 50%
+const withinThreshold: Choice[] = ['dissatisfied', 'satisfied', 'satisfied', 'basic'] // exactly 25%
+
+async function closedRound(choices: Choice[]) {
+  const roundId = await openRound()
+  await vote(roundId, choices)
+  return { roundId, ...expectOk(await chair()('evaluation', 'closeRound', { roundId })) }
+}
+
+describe('a round', () => {
+  it('shows turnout while open, the tally and every ballot only once closed', async () => {
+    const roundId = await openRound()
+    const receipts = await vote(roundId, ['satisfied', 'basic', 'dissatisfied'])
+    const open = expectOk(await voters[0]!('evaluation', 'getRound', { roundId }))
+    expect(open).toMatchObject({ status: 'open', tally: null, ballots: null, turnout: { voted: 3 }, myHousehold: { voted: true, canVote: false } })
+    expect(open.turnout.eligible).toBe(106 + 8)
+    expect(expectOk(await voters[5]!('evaluation', 'getRound', { roundId })).myHousehold).toEqual({ voted: false, canVote: true })
+
+    clock.advance(HOUR)
+    const closed = expectOk(await chair()('evaluation', 'closeRound', { roundId }))
+    expect(closed).toEqual({ tally: { satisfied: 1, basic: 1, dissatisfied: 1, cast: 3 }, overThreshold: true, outcome: 'over', escalationId: null })
+    const round = expectOk(await voters[0]!('evaluation', 'getRound', { roundId }))
+    expect(round).toMatchObject({ status: 'closed', dissatisfiedPermille: 333, needsAnswer: true })
+    // Every voter finds their receipt in the published list, and anyone can recount the tally from it.
+    expect(round.ballots.map((b: { receipt: string }) => b.receipt).sort()).toEqual([...receipts].sort())
+    expect(round.ballots.filter((b: { choice: string }) => b.choice === 'dissatisfied')).toHaveLength(1)
+    expectError(await voters[5]!('evaluation', 'castBallot', { roundId, choice: 'satisfied' }), 'CONFLICT')
+  })
+
+  it('takes one ballot per household: a second ballot is ALREADY_VOTED, another member is refused', async () => {
+    const roundId = await openRound()
+    await vote(roundId, ['satisfied'])
+    expectError(await voters[0]!('evaluation', 'castBallot', { roundId, choice: 'dissatisfied' }), 'ALREADY_VOTED', 409)
+    expect(expectError(await secondMembers[1]!('evaluation', 'castBallot', { roundId, choice: 'dissatisfied' }), 'FORBIDDEN', 403)).toMatch(/户代表/)
+    expect(dump(store).ballot).toHaveLength(1)
+  })
+
+  it('returns the same receipt to a retry of the same ballot, and counts it once', async () => {
+    const roundId = await openRound()
+    const ballot = { roundId, choice: 'basic', requestId: 'phone-ballot-0000001' }
+    const receipts = await Promise.all([1, 2, 3].map(() => voters[0]!('evaluation', 'castBallot', ballot)))
+    expect(new Set(receipts.map((r) => expectOk(r).receipt)).size).toBe(1)
+    expect(dump(store).ballot).toHaveLength(1)
+    expectError(await voters[0]!('evaluation', 'castBallot', { ...ballot, requestId: 'phone-ballot-0000002' }), 'ALREADY_VOTED')
+  })
+
+  it('is open at most once per subject, however many times the chair taps', async () => {
+    const results = await Promise.all(
+      [1, 2, 3, 4, 5].map(() => chair()('evaluation', 'openRound', { subject, title: '评议', closesAt: inThreeDays() })),
+    )
+    expect(results.filter((r) => r.ok)).toHaveLength(1)
+    for (const r of results.filter((x) => !x.ok)) expect(expectError(r, 'CONFLICT')).toMatch(/正在进行/)
+    // Another subject may have its own round at the same time.
+    await openRound('决策评议', { type: 'decision', id: 'dc-shiqiao-1' })
+  })
+
+  it('closes by itself at its closing time; nobody votes after it', async () => {
+    const roundId = await openRound()
+    await vote(roundId, ['dissatisfied'])
+    clock.advance(72 * HOUR)
+    expect(expectError(await voters[1]!('evaluation', 'castBallot', { roundId, choice: 'satisfied' }), 'CONFLICT')).toMatch(/已经结束/)
+    expect(await evaluationArea.timer!({ store, clock, notifier: localOutbox })).toEqual({ closed: 1 })
+    const round = (await store.get('round', roundId))!
+    expect(round).toMatchObject({ status: 'closed', closedBy: 'timer', outcome: 'over', tally: { cast: 1, dissatisfied: 1 } })
+    expect(await evaluationArea.timer!({ store, clock, notifier: localOutbox })).toEqual({ closed: 0 })
+  })
+
+  it('finishes a round a crash left half-closed', async () => {
+    const roundId = await openRound()
+    await vote(roundId, ['satisfied', 'dissatisfied'])
+    await store.update('round', roundId, { status: 'counting', closedAt: clock.now().toISOString(), closedBy: 'chair' })
+    await evaluationArea.timer!({ store, clock, notifier: localOutbox })
+    expect((await store.get('round', roundId))!).toMatchObject({ status: 'closed', tally: { cast: 2 } })
+  })
+})
+
+describe('who may do what', () => {
+  it('lets only the chair open and close rounds', async () => {
+    const roundId = await openRound()
+    expectError(await director()('evaluation', 'openRound', { subject, title: '评议', closesAt: inThreeDays() }), 'FORBIDDEN', 403)
+    expectError(await director()('evaluation', 'closeRound', { roundId }), 'FORBIDDEN', 403)
+    expectError(await voters[0]!('evaluation', 'closeRound', { roundId }), 'FORBIDDEN', 403)
+    expectError(await inspector()('evaluation', 'openRound', { subject, title: '评议', closesAt: inThreeDays() }), 'FORBIDDEN')
+  })
+
+  it('keeps villagers of another village out of the round', async () => {
+    const roundId = await openRound()
+    expectError(await as(store, people.otherVillager, clock)('evaluation', 'castBallot', { roundId, choice: 'dissatisfied' }), 'NOT_FOUND', 404)
+    expectError(await as(store, people.otherVillager, clock)('evaluation', 'getRound', { roundId }), 'NOT_FOUND')
+    expectError(await as(store, people.otherChair, clock)('evaluation', 'closeRound', { roundId }), 'NOT_FOUND')
+  })
+
+  it('lets only a committee member answer, only a round over the threshold, once', async () => {
+    const within = await closedRound(withinThreshold)
+    expect(within.overThreshold).toBe(false)
+    expectError(await director()('evaluation', 'answerRound', { roundId: within.roundId, answer: '说明' }), 'CONFLICT')
+    const over = await closedRound(overThreshold)
+    expectError(await chair()('evaluation', 'answerRound', { roundId: over.roundId, answer: '说明' }), 'FORBIDDEN')
+    expect(expectOk(await director()('evaluation', 'answerRound', { roundId: over.roundId, answer: '路灯维修费用单据已补充公开。' }))).toEqual({})
+    expect(expectOk(await voters[7]!('evaluation', 'getRound', { roundId: over.roundId }))).toMatchObject({
+      needsAnswer: false,
+      answer: { text: '路灯维修费用单据已补充公开。', name: '李卫东', title: '村委会主任' },
+    })
+    expectError(await director()('evaluation', 'answerRound', { roundId: over.roundId, answer: '再说一次' }), 'CONFLICT')
+  })
+})
+
+describe('the secret ballot', () => {
+  it('lets no role learn how a household voted', async () => {
+    const roundId = await openRound()
+    await vote(roundId, ['dissatisfied', 'satisfied', 'basic', 'dissatisfied'])
+    await chair()('evaluation', 'closeRound', { roundId })
+    const voterIds = ['h-load-', 'p-load-', 'm-load-', 'load:', '测试', 'L000']
+    const responses = []
+    for (const [caller, villageId] of [[voters[0]!], [chair()], [director()], [inspector(), 'v-shiqiao']] as const) {
+      responses.push(
+        await caller('evaluation', 'getRound', { roundId, villageId }),
+        await caller('evaluation', 'listRounds', { villageId }),
+        await caller('evaluation', 'subjectHistory', { subject, villageId }),
+      )
+    }
+    responses.push(await inspector()('township', 'figures', {}))
+    for (const response of responses) {
+      const text = JSON.stringify(expectOk(response))
+      for (const id of voterIds) expect(text).not.toContain(id)
+    }
+    // Stored ballots carry the round and the choice only: no household, person or time to join on.
+    for (const ballot of dump(store).ballot!) expect(Object.keys(JSON.parse(ballot)).sort()).toEqual(['_id', 'choice', 'roundId'])
+  })
+})
+
+describe('escalation', () => {
+  it('opens a case for the township after two consecutive rounds over the threshold, and tells the staff', async () => {
+    const first = await closedRound(overThreshold)
+    expect(first.escalationId).toBeNull()
+    clock.advance(HOUR)
+    const second = await closedRound(overThreshold)
+    expect(second.escalationId).not.toBeNull()
+
+    const { items } = expectOk(await inspector()('township', 'listEscalations', {}))
+    expect(items).toEqual([
+      expect.objectContaining({
+        escalationId: second.escalationId,
+        villageId: 'v-shiqiao',
+        villageName: '石桥村',
+        subject: { type: 'disclosure', id: 'd-shiqiao-001', title: expect.any(String) },
+        cycle: 1,
+        status: 'open',
+        roundIds: [first.roundId, second.roundId],
+      }),
+    ])
+    expect(items[0].rounds.map((r: { tally: { dissatisfied: number } }) => r.tally.dissatisfied)).toEqual([2, 2])
+    const outbox = dump(store).notification!.map((n) => JSON.parse(n)).filter((n) => n.subject === `escalation:${second.escalationId}`)
+    expect(outbox.map((n) => n.openid).sort()).toEqual(['demo:p-tw-inspector', 'demo:p-tw-officer'])
+  })
+
+  it('is not reached when a round at or under the threshold breaks the streak, nor changed by a round without ballots', async () => {
+    await closedRound(overThreshold)
+    await closedRound(withinThreshold)
+    expect((await closedRound(overThreshold)).escalationId).toBeNull()
+    expect((await closedRound([])).outcome).toBe('void')
+    expect((await closedRound(overThreshold)).escalationId).not.toBeNull()
+  })
+
+  it('goes through investigation, rectification and the village\'s report; closing it opens the re-evaluation round', async () => {
+    await closedRound(overThreshold)
+    const { escalationId } = await closedRound(overThreshold)
+    expectError(await chair()('evaluation', 'openRound', { subject, title: '再来', closesAt: inThreeDays() }), 'CONFLICT')
+
+    const staff = inspector()
+    expect(expectOk(await staff('township', 'addNote', { escalationId, text: '已约谈村委会主任，调取了维修合同。' }))).toEqual({ status: 'investigating' })
+    expect(expectOk(await staff('township', 'orderRectification', { escalationId, what: '补充公开维修合同和验收单', dueAt: '2026-12-05' }))).toEqual({
+      status: 'rectifying',
+    })
+    expect(expectError(await staff('township', 'closeEscalation', { escalationId, conclusion: '结', reevaluationClosesAt: inThreeDays() }), 'CONFLICT')).toMatch(
+      /整改情况/,
+    )
+    expect(expectOk(await director()('evaluation', 'reportRectification', { escalationId, text: '维修合同和验收单已在公开栏补充公开。' }))).toEqual({
+      status: 'reported',
+    })
+    const closed = expectOk(await staff('township', 'closeEscalation', { escalationId, conclusion: '整改到位，再次评议。', reevaluationClosesAt: inThreeDays() }))
+    expect(closed.status).toBe('closed')
+
+    const [reevaluation] = expectOk(await voters[0]!('evaluation', 'listRounds', { status: 'open' })).items
+    expect(reevaluation).toMatchObject({ roundId: closed.reevaluationRoundId, reevaluationOf: escalationId, status: 'open' })
+    const history = expectOk(await voters[0]!('evaluation', 'subjectHistory', { subject }))
+    expect(history.rounds).toHaveLength(3)
+    expect(history.escalations).toEqual([
+      expect.objectContaining({
+        cycle: 1,
+        status: 'closed',
+        rectification: expect.objectContaining({ what: '补充公开维修合同和验收单', dueAt: '2026-12-05' }),
+        villageReport: expect.objectContaining({ text: '维修合同和验收单已在公开栏补充公开。' }),
+        conclusion: '整改到位，再次评议。',
+      }),
+    ])
+    // Internal notes stay with the township.
+    expect(JSON.stringify(history)).not.toContain('约谈')
+    expect(JSON.stringify(expectOk(await staff('township', 'getEscalation', { escalationId })))).toContain('约谈')
+  })
+
+  it('re-escalates as a new cycle when the subject fails twice more after the case closed', async () => {
+    await closedRound(overThreshold)
+    const { escalationId } = await closedRound(overThreshold)
+    await inspector()('township', 'closeEscalation', { escalationId, conclusion: '经查无问题。', reevaluationClosesAt: inThreeDays() })
+    const reevaluationId = (await store.get('escalation', escalationId))!.reevaluationRoundId!
+    await vote(reevaluationId, overThreshold)
+    const afterFirst = expectOk(await chair()('evaluation', 'closeRound', { roundId: reevaluationId }))
+    expect(afterFirst.escalationId).toBeNull()
+    const again = await closedRound(overThreshold)
+    expect(again.escalationId).not.toBeNull()
+    expect((await store.get('escalation', again.escalationId!))!).toMatchObject({ cycle: 2, roundIds: [reevaluationId, again.roundId] })
+
+    const { escalation, cycles, rounds } = expectOk(await inspector()('township', 'getEscalation', { escalationId: again.escalationId }))
+    expect(escalation.cycle).toBe(2)
+    expect(cycles.map((c: { cycle: number; status: string }) => [c.cycle, c.status])).toEqual([
+      [1, 'closed'],
+      [2, 'open'],
+    ])
+    expect(rounds).toHaveLength(4)
+  })
+})
+
+describe('the township', () => {
+  it('applies a new rule to rounds opened afterwards, never to a round already open', async () => {
+    const before = await openRound()
+    expect(expectOk(await inspector()('township', 'setRule', { thresholdPermille: 500, streakLength: 3 }))).toMatchObject({
+      thresholdPermille: 500,
+      streakLength: 3,
+      custom: true,
+      setBy: '镇纪委书记赵清华',
+    })
+    await vote(before, overThreshold)
+    expect(expectOk(await chair()('evaluation', 'closeRound', { roundId: before })).overThreshold).toBe(true)
+    const after = await openRound()
+    await vote(after, overThreshold)
+    // 50% is not more than 50%.
+    expect(expectOk(await chair()('evaluation', 'closeRound', { roundId: after })).overThreshold).toBe(false)
+    expectError(await inspector()('township', 'setRule', { thresholdPermille: 1000, streakLength: 2 }), 'INVALID_INPUT')
+    expectError(await chair()('township', 'setRule', { thresholdPermille: 300, streakLength: 2 }), 'FORBIDDEN')
+  })
+
+  it('sees only its own villages\' cases and rounds', async () => {
+    await closedRound(overThreshold)
+    const { escalationId, roundId } = await closedRound(overThreshold)
+    const neighbour = as(store, await addNeighbourTownship(store), clock)
+    expect(expectOk(await neighbour('township', 'listEscalations', {})).items).toEqual([])
+    expectError(await neighbour('township', 'getEscalation', { escalationId }), 'NOT_FOUND')
+    expectError(await neighbour('township', 'addNote', { escalationId, text: '看看' }), 'NOT_FOUND')
+    expectError(await neighbour('evaluation', 'getRound', { roundId }), 'NOT_FOUND')
+    expectError(await neighbour('evaluation', 'listRounds', { villageId: 'v-shiqiao' }), 'NOT_FOUND')
+  })
+
+  it('counts rounds, turnout, satisfaction, rounds over the threshold and cases per village', async () => {
+    await closedRound(overThreshold)
+    await closedRound(['satisfied', 'satisfied', 'basic', 'satisfied'])
+    const { villages } = expectOk(await inspector()('township', 'figures', {}))
+    const shiqiao = villages.find((v: { villageId: string }) => v.villageId === 'v-shiqiao')
+    expect(shiqiao).toEqual({
+      villageId: 'v-shiqiao',
+      villageName: '石桥村',
+      roundsHeld: 2,
+      turnoutPermille: Math.floor((8 * 1000) / (114 * 2)),
+      satisfactionPermille: Math.floor((6 * 1000) / 8),
+      roundsOverThreshold: 1,
+      openCases: 0,
+      casesByCycle: [],
+    })
+  })
+})
+
+describe('bad input', () => {
+  it('is refused with a clear message and changes nothing', async () => {
+    const before = dump(store)
+    const cases: [string, Record<string, unknown>, RegExp][] = [
+      ['openRound', { subject, title: '评议', closesAt: new Date(clock.now().getTime() - HOUR).toISOString() }, /晚于现在/],
+      ['openRound', { subject, title: '评议', closesAt: new Date(clock.now().getTime() + 31 * 24 * HOUR).toISOString() }, /最长30天/],
+      ['openRound', { subject, title: '评议', closesAt: '下周五' }, /截止时间格式不对/],
+      ['openRound', { subject: { type: 'feedback', id: 'x' }, title: '评议', closesAt: inThreeDays() }, /评议对象/],
+      ['openRound', { subject, title: ' ', closesAt: inThreeDays() }, /请填写评议标题/],
+    ]
+    for (const [action, input, message] of cases) expect(expectError(await chair()('evaluation', action, input), 'INVALID_INPUT', 400)).toMatch(message)
+    expectError(await chair()('evaluation', 'openRound', { subject: { type: 'disclosure', id: 'd-liushu-001' }, title: '评议', closesAt: inThreeDays() }), 'NOT_FOUND')
+    const roundId = 'rd-none'
+    expect(expectError(await voters[0]!('evaluation', 'castBallot', { roundId, choice: 'angry' }), 'INVALID_INPUT')).toMatch(/满意/)
+    expect(dump(store)).toEqual(before)
+  })
+})
