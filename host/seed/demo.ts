@@ -9,6 +9,7 @@ import {
   townshipPowerItems,
 } from './power-list'
 import { seedPublications } from './publications'
+import { seedEvaluations } from './evaluations'
 
 /**
  * The demo township every fresh local host starts with: 石桥镇 of the invented
@@ -284,5 +285,6 @@ export async function seedDemo(store: Store, now: Date): Promise<void> {
     await seedPowerList(tx)
     for (const plan of villages) await seedVillage(tx, plan, now)
     await seedPublications(tx, now)
+    await seedEvaluations(tx, now)
   })
 }

@@ -35,6 +35,10 @@ export default defineAppConfig({
       pages: ['file/index', 'track/index'],
     },
     {
+      root: 'packages/evaluation',
+      pages: ['list/index', 'round/index', 'open/index', 'subject/index'],
+    },
+    {
       root: 'packages/chair',
       pages: ['pending/index', 'roster/index', 'household/index', 'announce/index', 'figures/index', 'qrcode/index'],
     },
@@ -44,7 +48,16 @@ export default defineAppConfig({
     },
     {
       root: 'packages/township',
-      pages: ['villages/index', 'overdue/index', 'feedback/index', 'reports/index', 'report/index'],
+      pages: [
+        'villages/index',
+        'overdue/index',
+        'feedback/index',
+        'reports/index',
+        'report/index',
+        'cases/index',
+        'case/index',
+        'evaluation/index',
+      ],
     },
   ],
   // H5: no sliding page transitions; they cost old phones frames and add nothing.

@@ -1,8 +1,6 @@
 import { Progress } from '@nutui/nutui-react-taro'
 
-/** Households in the group against the roster, as a bar. */
-export function CoverageBar({ permille, className }: { permille: number; className?: string }) {
-  return (
-    <Progress percent={permille / 10} color="#b4282d" background="#e5e5e5" strokeWidth="10" className={className} />
-  )
+/** A share as a bar: households in the group against the roster, readers of an announcement, a vote's choices. */
+export function CoverageBar({ permille, className, color = '#b4282d' }: { permille: number; className?: string; color?: string }) {
+  return <Progress percent={permille / 10} color={color} background="#e5e5e5" strokeWidth="10" className={className} />
 }

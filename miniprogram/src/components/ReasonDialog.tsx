@@ -14,6 +14,8 @@ interface Props {
   required: boolean
   maxLength: number
   confirmText: string
+  /** More fields under the text box, e.g. a due date; the caller keeps their state. */
+  children?: ReactNode
   /**
    * Does the work. Resolve to close the dialog; reject (e.g. with an ApiError)
    * to keep it open with the message shown above the buttons.
@@ -32,6 +34,7 @@ export function ReasonDialog({
   required,
   maxLength,
   confirmText,
+  children,
   onSubmit,
   onClose,
 }: Props) {
@@ -86,6 +89,7 @@ export function ReasonDialog({
           rows={3}
           className="reason-dialog-input"
         />
+        {children}
         {failure ? (
           <View className="error-text reason-dialog-error" role="alert">
             {failure}

@@ -6,6 +6,8 @@ import type { disclosureContract } from '@shared/contract/disclosure'
 import type { announcementContract } from '@shared/contract/announcement'
 import type { feedbackContract } from '@shared/contract/feedback'
 import type { reportContract } from '@shared/contract/report'
+import type { evaluationContract } from '@shared/contract/evaluation'
+import type { townshipContract } from '@shared/contract/township'
 import type { Envelope, ErrorCode } from '@shared/errors'
 import type { DevPerson } from '@shared/contract/dev'
 
@@ -17,6 +19,8 @@ interface Contracts {
   announcement: typeof announcementContract
   feedback: typeof feedbackContract
   report: typeof reportContract
+  evaluation: typeof evaluationContract
+  township: typeof townshipContract
 }
 export type Area = keyof Contracts
 export type ActionOf<A extends Area> = keyof Contracts[A] & string

@@ -40,10 +40,19 @@ const powerEntries: Entry[] = [
 
 const feedbackInbox = (description: string): Entry => ({ title: '村民意见', description, url: '/packages/feedback/inbox/index' })
 
-function entriesFor(me: Me, unread: number | null): Entry[] {
+const roundsEntry = (title: string, description: string, badge?: number): Entry => ({
+  title,
+  description,
+  url: '/packages/evaluation/list/index',
+  badge,
+})
+
+function entriesFor(me: Me, unread: number | null, toVote: number | null): Entry[] {
   switch (me.role) {
     case 'chair':
       return [
+        { title: '发起评议', description: '对一条公开或一项决策发起评议，每户投一票', url: '/packages/evaluation/open/index' },
+        roundsEntry('评议结果', '进行中的评议、投票人数，结束的评议结果'),
         { title: '发布公告', description: '给全村监督群发通知，看各户读了没有', url: '/packages/chair/announce/index' },
         feedbackInbox('村民提的意见和建议：分派给村“两委”成员答复，或列入会议议题'),
         disclosureEntry,
@@ -58,6 +67,7 @@ function entriesFor(me: Me, unread: number | null): Entry[] {
       return [
         { title: '发布公开', description: '发布党务、村务、财务公开，或更正已发布的公开', url: '/packages/committee/publish/index' },
         feedbackInbox('分给您答复的村民意见'),
+        roundsEntry('评议与答复', '不满意超过比例的评议要答复释疑；整改情况在这里报告'),
         disclosureEntry,
         { title: '四议两公开', description: '记录重大事项的提议、商议、审议、决议和公开', url: '/packages/disclosure/decisions/index' },
         dutiesEntry,
@@ -66,13 +76,16 @@ function entriesFor(me: Me, unread: number | null): Entry[] {
       ]
     case 'township':
       return [
+        { title: '评议升级案件', description: '连续评议不满意超标的事项：调查、整改、再评议', url: '/packages/township/cases/index' },
         { title: '举报受理', description: '村民向镇纪委的举报：受理、调查、办结', url: '/packages/township/reports/index' },
         { title: '意见督办', description: '超过答复期限的村民意见，提醒村里答复', url: '/packages/township/overdue/index' },
         { title: '各村意见办理情况', description: '收到、答复、办结多少，办结率和答复用时；答复期限设置', url: '/packages/township/feedback/index' },
+        { title: '各村评议情况', description: '评议轮数、参与率、满意率、超标次数；评议规则设置', url: '/packages/township/evaluation/index' },
         { title: '各村监督群覆盖情况', description: '各村入群户数、公开是否按时', url: '/packages/township/villages/index' },
       ]
     case 'villager':
       return [
+        roundsEntry('评议投票', toVote ? `有 ${toVote} 轮评议等您投票` : '对村里的公开和决策投满意、基本满意或不满意', toVote ?? 0),
         disclosureEntry,
         {
           title: '村务公告',
@@ -130,12 +143,23 @@ export default function Index() {
   useEffect(() => {
     if (!signedIn) void Taro.redirectTo({ url: '/pages/login/index' })
   }, [signedIn])
+  // Open rounds the household has not voted in yet; a representative sees them counted on the entry.
+  const toVote = useRemote(
+    () =>
+      isVillager
+        ? call('evaluation', 'listRounds', { status: 'open' }).then((page) => page.items.filter((r) => r.myHousehold?.canVote).length)
+        : Promise.resolve(null),
+    [isVillager],
+  )
   useDidShow(() => {
     if (me) reload()
-    if (isVillager) unread.reload()
+    if (isVillager) {
+      unread.reload()
+      toVote.reload()
+    }
   })
 
-  const entries = me ? entriesFor(me, unread.error ? null : unread.data) : []
+  const entries = me ? entriesFor(me, unread.error ? null : unread.data, toVote.error ? null : toVote.data) : []
   const greeting = me?.name ? `${me.name}，您好` : '村务监督'
   const place = me?.village ? `${me.village.townshipName} ${me.village.name}` : me?.township?.name ?? ''
   return (

@@ -105,12 +105,26 @@ export default function DisclosureDetail() {
                 对这条公开提意见
               </Button>
             ) : null}
+            {role === 'chair' ? (
+              <Button
+                block
+                size="large"
+                type="primary"
+                onClick={() => go('/packages/evaluation/open/index', { type: 'disclosure', id: disclosureId, title: d.title })}
+              >
+                对这条公开发起评议
+              </Button>
+            ) : null}
+            {role && role !== 'township' ? (
+              <Button block size="large" fill="outline" onClick={() => go('/packages/evaluation/subject/index', { type: 'disclosure', id: disclosureId })}>
+                这条公开的评议记录
+              </Button>
+            ) : null}
             {role === 'committee' ? (
               <Button
                 block
                 size="large"
                 type="primary"
-                className="detail-revise"
                 onClick={() => go('/packages/committee/revise/index', { disclosureId })}
               >
                 更正这条公开

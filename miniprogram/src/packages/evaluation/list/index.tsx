@@ -1,0 +1,53 @@
+import { useState } from 'react'
+import { useDidShow } from '@tarojs/taro'
+import { View } from '@tarojs/components'
+import { Button } from '@nutui/nutui-react-taro'
+import { PageShell } from '../../../components/PageShell'
+import { ErrorCard } from '../../../components/ErrorCard'
+import { Chips } from '../../../components/Chips'
+import { EmptyState } from '../../../components/EmptyState'
+import { LoadMore, usePaged } from '../../../components/Paged'
+import { RoundCard } from '../../../components/RoundCard'
+import { useRole } from '../../../hooks/useRole'
+import { call } from '../../../services/api'
+import { go } from '../../../services/nav'
+import './index.css'
+
+type Filter = 'open' | 'closed' | undefined
+
+const filters = [
+  { value: 'open' as Filter, label: '进行中' },
+  { value: 'closed' as Filter, label: '已结束' },
+  { value: undefined as Filter, label: '全部' },
+]
+
+/** The village's rounds: vote in an open one, read the results and answers of closed ones. */
+export default function Rounds() {
+  const role = useRole()
+  const [status, setStatus] = useState<Filter>('open')
+  const list = usePaged((cursor) => call('evaluation', 'listRounds', { status, cursor }), [status])
+  useDidShow(() => {
+    if (list.loaded) list.refresh()
+  })
+
+  return (
+    <PageShell title="评议" subtitle="每户由户代表投一票：满意、基本满意或不满意。投票不记名，谁投了什么谁也看不到。">
+      {role === 'chair' ? (
+        <View className="rounds-new">
+          <Button block size="large" type="primary" onClick={() => go('/packages/evaluation/open/index')}>
+            发起评议
+          </Button>
+        </View>
+      ) : null}
+      <Chips label="评议状态" options={filters} value={status} onChange={setStatus} />
+      <ErrorCard error={list.error} />
+      {list.loaded && list.items.length === 0 ? (
+        <EmptyState title={status === 'open' ? '现在没有进行中的评议' : '还没有评议'} />
+      ) : null}
+      {list.items.map((r) => (
+        <RoundCard key={r.roundId} round={r} onClick={() => go('/packages/evaluation/round/index', { roundId: r.roundId })} />
+      ))}
+      <LoadMore hasMore={list.nextCursor !== null} loading={list.loadingMore} error={list.moreError} onLoad={list.loadMore} />
+    </PageShell>
+  )
+}

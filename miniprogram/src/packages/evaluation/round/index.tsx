@@ -1,0 +1,228 @@
+import { useRef, useState } from 'react'
+import { View, Text } from '@tarojs/components'
+import { Button, Dialog, Input, Toast } from '@nutui/nutui-react-taro'
+import type { Choice } from '@shared/domain/evaluation-rule'
+import { PageShell, messageOf } from '../../../components/PageShell'
+import { ReasonDialog } from '../../../components/ReasonDialog'
+import { RoundCard } from '../../../components/RoundCard'
+import { choiceLabels } from '../../../components/evaluation'
+import { newRequestId } from '../../../components/feedback'
+import { formatDayTime } from '../../../components/format'
+import { useRemote } from '../../../hooks/useRemote'
+import { useRole } from '../../../hooks/useRole'
+import { call, type Output } from '../../../services/api'
+import { go, useQuery } from '../../../services/nav'
+import { receiptOf, rememberReceipt } from '../receipts'
+import './index.css'
+
+const TOAST = 'round-toast'
+type Round = Output<'evaluation', 'getRound'>
+
+/** Three large choices and a confirmation: the household's one ballot. */
+function Ballot({ round, onCast }: { round: Round; onCast: (receipt: string) => void }) {
+  // One request id for this ballot: a retry after a dropped connection is recognised, never counted twice.
+  const requestId = useRef(newRequestId())
+  const [choice, setChoice] = useState<Choice | null>(null)
+  const [failure, setFailure] = useState('')
+  const cast = async () => {
+    setFailure('')
+    try {
+      const { receipt } = await call('evaluation', 'castBallot', { roundId: round.roundId, choice: choice!, requestId: requestId.current })
+      rememberReceipt(round.roundId, receipt)
+      setChoice(null)
+      onCast(receipt)
+    } catch (e) {
+      setFailure(`${messageOf(e)}${(e as { code?: string }).code === 'NETWORK' ? '。请再点一次“确认投票”，不会重复计票。' : ''}`)
+      throw e
+    }
+  }
+  return (
+    <View className="card ballot">
+      <Text className="ballot-ask">您代表本户投票：</Text>
+      {(['satisfied', 'basic', 'dissatisfied'] as const).map((c) => (
+        <Button key={c} block size="large" type={c === 'dissatisfied' ? 'danger' : 'primary'} fill={c === 'basic' ? 'outline' : 'solid'} className={`ballot-choice ballot-${c}`} onClick={() => setChoice(c)}>
+          {choiceLabels[c]}
+        </Button>
+      ))}
+      <Dialog
+        visible={choice !== null}
+        title="确认投票"
+        confirmText="确认投票"
+        cancelText="再想想"
+        closeOnOverlayClick={false}
+        onConfirm={cast}
+        onCancel={() => setChoice(null)}
+        onClose={() => setChoice(null)}
+      >
+        <View className="ballot-confirm">
+          <Text className="ballot-confirm-choice">{choice ? choiceLabels[choice] : ''}</Text>
+          <Text>每户只能投一票，投了不能改。投票不记名，村干部看不到您投了什么。</Text>
+          {failure ? (
+            <View className="error-text" role="alert">
+              {failure}
+            </View>
+          ) : null}
+        </View>
+      </Dialog>
+    </View>
+  )
+}
+
+/** The published ballots: each voter finds their receipt; anyone can recount. */
+function BallotList({ round }: { round: Round }) {
+  const mine = receiptOf(round.roundId)
+  const [typed, setTyped] = useState('')
+  const [all, setAll] = useState(false)
+  const ballots = round.ballots ?? []
+  const code = typed.trim().toUpperCase()
+  const found = code.length >= 4 ? ballots.filter((b) => b.receipt.includes(code)) : []
+  const myBallot = mine ? ballots.find((b) => b.receipt === mine) : undefined
+  return (
+    <>
+      <Text className="section-title">投票清单（{ballots.length} 张，按回执码排列）</Text>
+      <View className="card">
+        {mine ? (
+          <View className={`ballot-mine${myBallot ? ' ballot-mine-ok' : ''}`} role="status">
+            {myBallot ? `您家的回执码 ${mine} 在清单中：${choiceLabels[myBallot.choice]}` : `您家的回执码 ${mine} 不在清单中，请向镇纪委反映`}
+          </View>
+        ) : null}
+        <Input placeholder="输入回执码核对" value={typed} maxLength={8} onChange={setTyped} />
+        {code.length >= 4 ? (
+          <Text className="ballot-found">
+            {found.length > 0 ? found.map((b) => `${b.receipt}：${choiceLabels[b.choice]}`).join('；') : '没有找到这个回执码'}
+          </Text>
+        ) : null}
+        <Button block fill="outline" className="ballot-all" onClick={() => setAll(!all)}>
+          {all ? '收起清单' : `显示全部 ${ballots.length} 张票`}
+        </Button>
+        {all ? (
+          <View className="ballot-grid">
+            {ballots.map((b) => (
+              <Text key={b.receipt} className={`ballot-cell ballot-cell-${b.choice}`}>
+                {b.receipt} {choiceLabels[b.choice]}
+              </Text>
+            ))}
+          </View>
+        ) : null}
+      </View>
+    </>
+  )
+}
+
+/** One round: vote while open; the tally, the answer on record and the ballot list once closed. */
+export default function RoundPage() {
+  const roundId = useQuery().roundId ?? ''
+  const role = useRole()
+  const { data: round, error, loading, reload } = useRemote(() => call('evaluation', 'getRound', { roundId }), [roundId])
+  const [receipt, setReceipt] = useState<string | null>(null)
+  const [closing, setClosing] = useState(false)
+  const [answering, setAnswering] = useState(false)
+
+  const close = async () => {
+    try {
+      const result = await call('evaluation', 'closeRound', { roundId })
+      Toast.show(TOAST, { icon: 'success', content: result.escalationId ? '已结束：连续超标，已提交镇纪委' : '评议已结束' })
+      reload()
+    } catch (e) {
+      Toast.show(TOAST, { icon: 'fail', content: messageOf(e) })
+    }
+  }
+
+  return (
+    <PageShell title={round?.title ?? '评议'} loading={loading && !round} error={error}>
+      {round ? (
+        <>
+          <RoundCard round={round} />
+          {receipt ? (
+            <View className="card ballot-receipt" role="status">
+              <Text className="ballot-receipt-title">投票成功，已计入</Text>
+              <Text>回执码</Text>
+              <Text className="ballot-receipt-code">{receipt}</Text>
+              <Text className="muted">评议结束后会公布全部投票清单，可以用回执码核对您的票有没有被计入。</Text>
+            </View>
+          ) : round.myHousehold?.canVote ? (
+            <Ballot
+              round={round}
+              onCast={(r) => {
+                setReceipt(r)
+                reload()
+              }}
+            />
+          ) : round.status === 'open' && round.myHousehold ? (
+            <View className="card muted">{round.myHousehold.voted ? '本户已经投过票了。' : '本户由户代表投票。'}</View>
+          ) : null}
+
+          {round.answer ? (
+            <>
+              <Text className="section-title">答复释疑</Text>
+              <View className="card">
+                <View className="answer">
+                  <Text className="answer-by">
+                    {round.answer.title}
+                    {round.answer.name} · {formatDayTime(round.answer.at)}
+                  </Text>
+                  <Text className="prose">{round.answer.text}</Text>
+                </View>
+              </View>
+            </>
+          ) : null}
+          {round.needsAnswer && role === 'committee' ? (
+            <View className="round-actions">
+              <Button block size="large" type="primary" onClick={() => setAnswering(true)}>
+                答复释疑
+              </Button>
+            </View>
+          ) : null}
+          {round.escalationId ? <View className="card round-escalated">连续评议不满意超过比例，已提交镇纪委处理。</View> : null}
+
+          {round.status === 'closed' ? <BallotList round={round} /> : null}
+
+          <View className="round-actions">
+            {role === 'chair' && round.status === 'open' ? (
+              <Button block size="large" type="primary" onClick={() => setClosing(true)}>
+                结束评议
+              </Button>
+            ) : null}
+            <Button
+              block
+              size="large"
+              fill="outline"
+              onClick={() => go('/packages/evaluation/subject/index', { type: round.subject.type, id: round.subject.id })}
+            >
+              这个事项的全部评议
+            </Button>
+          </View>
+          <Dialog
+            visible={closing}
+            title="结束评议"
+            content={`现在结束投票并公布结果？已投 ${round.turnout.voted} 户 / 群内 ${round.turnout.eligible} 户。`}
+            confirmText="结束并公布"
+            cancelText="取消"
+            onConfirm={() => {
+              setClosing(false)
+              void close()
+            }}
+            onCancel={() => setClosing(false)}
+          />
+          <ReasonDialog
+            visible={answering}
+            title="答复释疑"
+            message="不满意超过比例，村“两委”须书面答复，答复会和评议结果一起公布给全村。"
+            label="答复内容"
+            placeholder="针对村民不满意的地方，说明情况和下一步怎么做"
+            required
+            maxLength={2000}
+            confirmText="公布答复"
+            onSubmit={async (answer) => {
+              await call('evaluation', 'answerRound', { roundId, answer })
+              setAnswering(false)
+              reload()
+            }}
+            onClose={() => setAnswering(false)}
+          />
+        </>
+      ) : null}
+      <Toast id={TOAST} />
+    </PageShell>
+  )
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '升级案件' })

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '评议升级案件' })

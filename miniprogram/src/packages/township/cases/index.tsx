@@ -1,0 +1,90 @@
+import { useState } from 'react'
+import { useDidShow } from '@tarojs/taro'
+import { View, Text } from '@tarojs/components'
+import { Tag } from '@nutui/nutui-react-taro'
+import type { CaseSummary } from '@shared/contract/township'
+import type { EscalationStatus } from '@shared/domain/evaluation'
+import { PageShell, messageOf } from '../../../components/PageShell'
+import { Chips } from '../../../components/Chips'
+import { EmptyState } from '../../../components/EmptyState'
+import { LoadMore, usePaged } from '../../../components/Paged'
+import { formatDay } from '../../../components/format'
+import { escalationStatusOptions, escalationStatusTags, percentOf } from '../../../components/evaluation'
+import { call } from '../../../services/api'
+import { go } from '../../../services/nav'
+import './index.css'
+
+const statusChoices = [
+  { value: undefined, label: '全部' },
+  ...escalationStatusOptions.map((s) => ({ value: s, label: escalationStatusTags[s].label })),
+]
+
+const subjectPrefix = { disclosure: '公开：', decision: '决策：' } as const
+
+const cycleLabel = (cycle: number) => (cycle > 1 ? `第${cycle}次升级` : '首次升级')
+
+/** 不满意 11 / 共 40 票（27.5%）: the share rounded down, as the server decides it. */
+function tallyLine(tally: CaseSummary['rounds'][number]['tally']): string {
+  if (!tally) return '还没有计票'
+  if (tally.cast === 0) return '共 0 票，没有人投票'
+  return `不满意 ${tally.dissatisfied} / 共 ${tally.cast} 票（${percentOf(Math.floor((tally.dissatisfied * 1000) / tally.cast))}）`
+}
+
+/** Township staff: subjects the villagers judged unsatisfactory round after round, newest case first. */
+export default function Cases() {
+  const [status, setStatus] = useState<EscalationStatus | undefined>(undefined)
+  const paged = usePaged((cursor) => call('township', 'listEscalations', { status, cursor }), [status])
+
+  // Back from one case its status may have moved on: refresh without clearing the list.
+  useDidShow(() => {
+    if (paged.loaded) paged.refresh()
+  })
+
+  return (
+    <PageShell title="评议升级案件" subtitle="同一事项连续评议不满意超标，由镇纪委介入：调查、下达整改、办结后再评议。">
+      <Chips label="案件状态" options={statusChoices} value={status} onChange={setStatus} />
+
+      {paged.error ? (
+        <View className="card error-text" role="alert">
+          {messageOf(paged.error)}
+        </View>
+      ) : !paged.loaded ? (
+        <View className="card muted cases-loading">正在加载…</View>
+      ) : paged.items.length === 0 && paged.nextCursor === null ? (
+        <EmptyState title={status ? `没有${escalationStatusTags[status].label}的案件` : '还没有评议升级案件'} />
+      ) : (
+        paged.items.map((c) => {
+          const tag = escalationStatusTags[c.status]
+          return (
+            <View
+              key={c.escalationId}
+              className="card cases-row"
+              onClick={() => go('/packages/township/case/index', { escalationId: c.escalationId })}
+            >
+              <View className="cases-head">
+                <Tag type={tag.type}>{tag.label}</Tag>
+                <Text className={`cases-cycle${c.cycle > 1 ? ' cases-cycle-again' : ''}`}>{cycleLabel(c.cycle)}</Text>
+                <Text className="cases-village">{c.villageName}</Text>
+                <Text className="muted cases-age">
+                  {c.status === 'closed' ? `${formatDay(c.openedAt)}升级` : `已 ${c.ageDays} 天`}
+                </Text>
+              </View>
+              <Text className="cases-subject">
+                {subjectPrefix[c.subject.type]}
+                {c.subject.title}
+              </Text>
+              {c.rounds.map((r) => (
+                <View key={r.roundId} className="cases-round">
+                  <Text className="cases-round-title">{r.title}</Text>
+                  <Text className="cases-round-tally">{tallyLine(r.tally)}</Text>
+                </View>
+              ))}
+              <Text className="cases-open">查看并办理 ›</Text>
+            </View>
+          )
+        })
+      )}
+      <LoadMore hasMore={paged.nextCursor !== null} loading={paged.loadingMore} error={paged.moreError} onLoad={paged.loadMore} />
+    </PageShell>
+  )
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '各村评议情况' })
