@@ -48,8 +48,7 @@ export const push: Handler<C['push']> = async (ctx, input) => {
   if (input.link?.type === 'disclosure') {
     await getInVillage(ctx, 'disclosure', input.link.id, '没有找到要关联的公开')
   } else if (input.link?.type === 'round') {
-    // Evaluation rounds arrive with the evaluation function; until then there is nothing to link to.
-    throw new AppError('NOT_FOUND', '没有找到要关联的评议')
+    await getInVillage(ctx, 'round', input.link.id, '没有找到要关联的评议')
   }
   const announcement: Announcement = {
     _id: newId('an'),

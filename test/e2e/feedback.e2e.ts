@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core'
 import { useHostAndBrowser } from './support/session'
-import { button, current, errorsOf, input, openEntry, phonePage, screenshot, signInAs, textarea } from './support/browser'
+import { button, current, dialogButton, errorsOf, input, openEntry, phonePage, screenshot, signInAs, textarea } from './support/browser'
 
 const live = useHostAndBrowser()
 
@@ -8,10 +8,6 @@ const question = '路灯维修费和上个月一样，是不是重复报了？'
 const answer = '经核对，10月为新装路灯，11月为维修，不是重复报销，单据已贴公开栏。'
 const misconduct = '修路工程没有公开招标，直接给了村干部的亲戚。'
 const outcome = '经查属实，已责令重新履行招标程序，对相关村干部诫勉谈话。'
-
-/** A NutUI dialog's button; dialogs render outside the page's own element. */
-const dialogButton = (page: Page, text: string) =>
-  page.locator('.nut-dialog .nut-button').filter({ visible: true, hasText: new RegExp(`^${text}$`) })
 
 async function figuresOf(chair: Page): Promise<string> {
   await chair.goto(`${live.host.url}/#/pages/index/index`)

@@ -69,6 +69,14 @@ describe('announcements', () => {
     expectError(await as(store, people.otherVillager)('announcement', 'open', { announcementId }), 'NOT_FOUND', 404)
     expect(expectOk(await as(store, people.otherVillager)('announcement', 'list')).items).toEqual([])
   })
+
+  it('may link an evaluation round of the village, for villagers to go and vote', async () => {
+    const chair = as(store, people.chair)
+    const pushed = expectOk(await chair('announcement', 'push', { ...notice, link: { type: 'round', id: 'rd-shiqiao-road' } }))
+    const opened = expectOk(await as(store, people.villager)('announcement', 'open', { announcementId: pushed.announcementId }))
+    expect(opened.announcement.link).toEqual({ type: 'round', id: 'rd-shiqiao-road' })
+    expectError(await chair('announcement', 'push', { ...notice, link: { type: 'round', id: 'rd-elsewhere' } }), 'NOT_FOUND')
+  })
 })
 
 describe('subscribe messages', () => {

@@ -83,3 +83,7 @@ export const button = (page: Page, text: string) => current(page).locator('.nut-
 
 export const input = (page: Page, placeholder: string) => page.locator(`input[placeholder="${placeholder}"]`)
 export const textarea = (page: Page, placeholder: string) => page.locator(`textarea[placeholder="${placeholder}"]`)
+
+/** A NutUI dialog's button; dialogs render outside the page's own element. */
+export const dialogButton = (page: Page, text: string) =>
+  page.locator('.nut-dialog .nut-button').filter({ visible: true, hasText: new RegExp(`^${text}$`) })

@@ -42,15 +42,19 @@ export default function AnnouncementDetail() {
               <PhotoGrid images={[a.attachment]} />
             </View>
           ) : null}
-          {a.link?.type === 'disclosure' ? (
+          {a.link ? (
             <View className="announcement-link">
               <Button
                 block
                 size="large"
                 type="primary"
-                onClick={() => go('/packages/disclosure/detail/index', { disclosureId: a.link!.id })}
+                onClick={() =>
+                  a.link!.type === 'disclosure'
+                    ? go('/packages/disclosure/detail/index', { disclosureId: a.link!.id })
+                    : go('/packages/evaluation/round/index', { roundId: a.link!.id })
+                }
               >
-                查看相关的三务公开
+                {a.link.type === 'disclosure' ? '查看相关的三务公开' : '去评议'}
               </Button>
             </View>
           ) : null}
