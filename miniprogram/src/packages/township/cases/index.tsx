@@ -10,6 +10,7 @@ import { EmptyState } from '../../../components/EmptyState'
 import { LoadMore, usePaged } from '../../../components/Paged'
 import { formatDay } from '../../../components/format'
 import { escalationStatusOptions, escalationStatusTags, percentOf } from '../../../components/evaluation'
+import { useRemote } from '../../../hooks/useRemote'
 import { call } from '../../../services/api'
 import { go } from '../../../services/nav'
 import './index.css'
@@ -33,7 +34,10 @@ function tallyLine(tally: CaseSummary['rounds'][number]['tally']): string {
 /** Township staff: subjects the villagers judged unsatisfactory round after round, newest case first. */
 export default function Cases() {
   const [status, setStatus] = useState<EscalationStatus | undefined>(undefined)
-  const paged = usePaged((cursor) => call('township', 'listEscalations', { status, cursor }), [status])
+  const [villageId, setVillageId] = useState<string | undefined>(undefined)
+  const paged = usePaged((cursor) => call('township', 'listEscalations', { status, villageId, cursor }), [status, villageId])
+  // The township's villages, to filter by; without them the list simply shows every village.
+  const villages = useRemote(() => call('township', 'figures', {}).then((f) => f.villages))
 
   // Back from one case its status may have moved on: refresh without clearing the list.
   useDidShow(() => {
@@ -43,6 +47,14 @@ export default function Cases() {
   return (
     <PageShell title="评议升级案件" subtitle="同一事项连续评议不满意超标，由镇纪委介入：调查、下达整改、办结后再评议。">
       <Chips label="案件状态" options={statusChoices} value={status} onChange={setStatus} />
+      {villages.data && villages.data.length > 1 ? (
+        <Chips
+          label="村"
+          options={[{ value: undefined, label: '全部村' }, ...villages.data.map((v) => ({ value: v.villageId, label: v.villageName }))]}
+          value={villageId}
+          onChange={setVillageId}
+        />
+      ) : null}
 
       {paged.error ? (
         <View className="card error-text" role="alert">
