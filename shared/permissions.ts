@@ -90,6 +90,9 @@ export const permissions = {
   'evaluation.getRound': { roles: villageReaders, scope: 'village', writes: false },
   'evaluation.listRounds': { roles: villageReaders, scope: 'village', writes: false },
   'evaluation.subjectHistory': { roles: villageReaders, scope: 'village', writes: false },
+  'evaluation.proxies': { roles: ['villager'], scope: 'self', writes: false },
+  'evaluation.grantProxy': { roles: ['villager'], scope: 'self', writes: true },
+  'evaluation.revokeProxy': { roles: ['villager'], scope: 'self', writes: true },
   'evaluation.reportRectification': { roles: ['committee'], scope: 'village', writes: true },
 
   'township.listEscalations': { roles: ['township'], scope: 'township', writes: false },

@@ -12,7 +12,7 @@ import type { Disclosure, Revision } from '../../shared/domain/disclosure'
 import type { Decision } from '../../shared/domain/decision'
 import type { Feedback } from '../../shared/domain/feedback'
 import type { Report } from '../../shared/domain/report'
-import type { Ballot, Escalation, Participation, Round } from '../../shared/domain/evaluation'
+import type { Ballot, Escalation, Participation, Proxy, Round } from '../../shared/domain/evaluation'
 import type {
   Announcement,
   AnnouncementReach,
@@ -59,6 +59,7 @@ export interface Collections {
   participation: Participation
   ballot: Ballot
   escalation: Escalation
+  proxy: Proxy
 }
 
 export type CollectionName = keyof Collections
@@ -146,7 +147,7 @@ export const collectionSpecs: Record<CollectionName, CollectionSpec> = {
     ],
     unique: [['openKey']],
   },
-  participation: { indexes: [['roundId', 'at']], unique: [] },
+  participation: { indexes: [['roundId', 'at'], ['roundId', 'byProxy']], unique: [] },
   ballot: { indexes: [['roundId', 'choice']], unique: [] },
   escalation: {
     indexes: [
@@ -159,4 +160,5 @@ export const collectionSpecs: Record<CollectionName, CollectionSpec> = {
     ],
     unique: [],
   },
+  proxy: { indexes: [['householdId', 'createdAt'], ['toMemberId', 'status']], unique: [['activeKey']] },
 }

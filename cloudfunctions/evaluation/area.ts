@@ -1,12 +1,13 @@
 import { evaluationContract } from '../../shared/contract/evaluation'
 import { defineArea } from '../core/dispatch'
 import { castBallot } from './ballots'
+import { grantProxy, proxies, revokeProxy } from './proxies'
 import { closeDue } from './closing'
 import { answerRound, closeRound, getRound, listRounds, openRound, reportRectification, subjectHistory } from './rounds'
 
 export const evaluationArea = defineArea(
   'evaluation',
   evaluationContract,
-  { openRound, castBallot, closeRound, answerRound, getRound, listRounds, subjectHistory, reportRectification },
+  { openRound, castBallot, closeRound, answerRound, getRound, listRounds, subjectHistory, proxies, grantProxy, revokeProxy, reportRectification },
   closeDue,
 )

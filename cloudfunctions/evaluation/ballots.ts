@@ -5,6 +5,7 @@ import { TRACKING_ALPHABET } from '../../shared/domain/report'
 import type { Handler } from '../core/dispatch'
 import { DuplicateKeyError } from '../core/store'
 import { roundInScope } from './views'
+import { voteRight } from './proxies'
 
 type C = typeof evaluationContract
 
@@ -31,9 +32,8 @@ function receiptFor(requestId: string | undefined): string {
 export const castBallot: Handler<C['castBallot']> = async (ctx, input) => {
   const { actor } = ctx
   const round = await roundInScope(ctx, input.roundId)
-  if (!actor.isRepresentative || !actor.householdId) {
-    throw new AppError('FORBIDDEN', '每户由户代表投票，您不是本户的户代表')
-  }
+  const right = await voteRight(ctx, round)
+  if (!right || !actor.householdId) throw new AppError('FORBIDDEN', '每户由户代表投票，您不是本户的户代表，也没有受委托')
   if (round.status !== 'open' || round.closesAt <= ctx.now) throw new AppError('CONFLICT', '这轮评议已经结束，不能再投票')
   const participationId = `${round._id}:${actor.householdId}`
   // A one-way key of the request id: recognises a retry, and says nothing about the ballot's receipt.
@@ -50,6 +50,7 @@ export const castBallot: Handler<C['castBallot']> = async (ctx, input) => {
         villageId: round.villageId,
         at: ctx.now,
         requestKey,
+        byProxy: right === 'proxy',
       })
       await tx.insert('ballot', { _id: receipt, roundId: round._id, choice: input.choice })
     })

@@ -2,6 +2,7 @@ import { AppError } from '../../shared/errors'
 import type { Escalation, Round } from '../../shared/domain/evaluation'
 import { permilleOf } from '../../shared/domain/evaluation-rule'
 import type { HandlerContext } from '../core/context'
+import { voteRight } from './proxies'
 
 /** A round the caller may read: their village's, or for township staff a village of their township. */
 export async function roundInScope(ctx: HandlerContext, roundId: string): Promise<Round> {
@@ -17,12 +18,18 @@ export async function roundInScope(ctx: HandlerContext, roundId: string): Promis
 async function householdOf(ctx: HandlerContext, round: Round) {
   const { actor } = ctx
   if (actor.role !== 'villager' || !actor.householdId || round.villageId !== actor.villageId) return null
-  const voted = (await ctx.store.get('participation', `${round._id}:${actor.householdId}`)) !== null
-  return { canVote: actor.isRepresentative && round.status === 'open' && round.closesAt > ctx.now && !voted, voted }
+  const [voted, right] = await Promise.all([
+    ctx.store.get('participation', `${round._id}:${actor.householdId}`).then((p) => p !== null),
+    voteRight(ctx, round),
+  ])
+  return { canVote: right !== null && round.status === 'open' && round.closesAt > ctx.now && !voted, voted }
 }
 
 export async function roundViewOf(ctx: HandlerContext, round: Round) {
-  const voted = await ctx.store.count('participation', { roundId: round._id })
+  const [voted, byProxy] = await Promise.all([
+    ctx.store.count('participation', { roundId: round._id }),
+    ctx.store.count('participation', { roundId: round._id, byProxy: true }),
+  ])
   const tally = round.status === 'closed' ? round.tally : null
   return {
     roundId: round._id,
@@ -34,7 +41,7 @@ export async function roundViewOf(ctx: HandlerContext, round: Round) {
     openedByName: `${round.openedBy.title}${round.openedBy.name}`,
     closesAt: round.closesAt,
     closedAt: round.closedAt,
-    turnout: { voted, eligible: round.eligible },
+    turnout: { voted, eligible: round.eligible, byProxy },
     rule: round.rule,
     tally,
     outcome: round.status === 'closed' ? round.outcome : null,

@@ -39,7 +39,7 @@ export async function seedEvaluations(tx: StoreTx, now: Date): Promise<void> {
   })
   for (const [i, choice] of cast.entries()) {
     const householdId = `h-shiqiao-${String(i + 1).padStart(4, '0')}`
-    await tx.insert('participation', { _id: `${roundId}:${householdId}`, roundId, householdId, villageId: 'v-shiqiao', at: day(8), requestKey: null })
+    await tx.insert('participation', { _id: `${roundId}:${householdId}`, roundId, householdId, villageId: 'v-shiqiao', at: day(8), requestKey: null, byProxy: false })
     // Random receipts, as real ones are: nothing ties a ballot to the household above.
     const receipt = Array.from({ length: 8 }, () => TRACKING_ALPHABET[randomInt(TRACKING_ALPHABET.length)]).join('')
     await tx.insert('ballot', { _id: receipt, roundId, choice })

@@ -22,7 +22,7 @@ export const roundView = z.object({
   closesAt: z.string(),
   closedAt: z.string().nullable(),
   /** households that voted, of those in the group when the round opened */
-  turnout: z.object({ voted: z.number().int(), eligible: z.number().int() }),
+  turnout: z.object({ voted: z.number().int(), eligible: z.number().int(), byProxy: z.number().int() }),
   rule: z.object({ thresholdPermille: z.number().int(), streakLength: z.number().int() }),
   /** only once closed: nobody sees a running count of choices */
   tally: tally.nullable(),
@@ -50,6 +50,18 @@ export const escalationPublicView = z.object({
   closedAt: z.string().nullable(),
   conclusion: z.string().nullable(),
   reevaluationRoundId: z.string().nullable(),
+})
+
+const proxyView = z.object({
+  proxyId: z.string(),
+  toMemberId: z.string(),
+  toName: z.string(),
+  /** one round (its title), or every round until a date */
+  round: z.object({ roundId: z.string(), title: z.string() }).nullable(),
+  until: z.string().nullable(),
+  createdAt: z.string(),
+  /** false once its round has closed or its date has passed */
+  inForce: z.boolean(),
 })
 
 export const evaluationContract = {
@@ -102,6 +114,26 @@ export const evaluationContract = {
       escalations: z.array(escalationPublicView),
     }),
   ),
+  /** The household's proxy, its other members in the group, and any proxy the caller holds. */
+  proxies: action(
+    z.object({}),
+    z.object({
+      isRepresentative: z.boolean(),
+      members: z.array(z.object({ memberId: z.string(), name: z.string() })),
+      granted: proxyView.nullable(),
+      held: proxyView.extend({ fromName: z.string() }).nullable(),
+    }),
+  ),
+  /** The representative hands the household's vote to another member: for one open round, or until a date. */
+  grantProxy: action(
+    z.object({
+      toMemberId: id('受委托的家庭成员'),
+      roundId: id('评议编号').optional(),
+      until: instantInput('委托截止时间').optional(),
+    }),
+    proxyView,
+  ),
+  revokeProxy: action(z.object({}), z.object({})),
   /** The village reports its rectification to villagers; the township then closes the case. */
   reportRectification: action(
     z.object({ escalationId: id('案件编号'), text: text('整改情况', 2000) }),

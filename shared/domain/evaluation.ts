@@ -68,6 +68,8 @@ export const participationSchema = z.object({
   villageId: z.string(),
   at: z.string(),
   requestKey: z.string().nullable(),
+  /** cast by a member holding the representative's proxy: counted in turnout, says nothing of the choice */
+  byProxy: z.boolean(),
 })
 export type Participation = z.infer<typeof participationSchema>
 
@@ -108,3 +110,30 @@ export const escalationSchema = z.object({
   reevaluationRoundId: z.string().nullable(),
 })
 export type Escalation = z.infer<typeof escalationSchema>
+
+/**
+ * A voting representative hands the household's vote to another member of the
+ * household in the group: for one round, or until a date. `activeKey` is the
+ * household while the proxy stands and the proxy's own id once revoked, so a
+ * household has at most one standing proxy (a new one replaces it).
+ */
+export const proxySchema = z.object({
+  _id: z.string(),
+  villageId: z.string(),
+  householdId: z.string(),
+  activeKey: z.string(),
+  status: z.enum(['active', 'revoked']),
+  fromMemberId: z.string(),
+  toMemberId: z.string(),
+  toName: z.string(),
+  /** one round, or every round voted on until `until` */
+  roundId: z.string().nullable(),
+  until: z.string().nullable(),
+  createdAt: z.string(),
+  revokedAt: z.string().nullable(),
+})
+export type Proxy = z.infer<typeof proxySchema>
+
+/** Whether a proxy lets its holder vote in `roundId` at `now`. */
+export const proxyCovers = (p: Pick<Proxy, 'status' | 'roundId' | 'until'>, roundId: string, now: string) =>
+  p.status === 'active' && (p.roundId !== null ? p.roundId === roundId : p.until !== null && now <= p.until)

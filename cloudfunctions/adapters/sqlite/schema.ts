@@ -21,6 +21,20 @@ export function indexedFields(spec: CollectionSpec): Set<string> {
   return new Set([...spec.indexes.flat(), ...spec.unique.flat()])
 }
 
+/**
+ * Adds an index (and any generated column it needs) to an existing table.
+ * Idempotent, because a table created later in the same run already has it:
+ * `createCollection` builds from the current specs.
+ */
+function addIndex(db: Database.Database, name: CollectionName, fields: readonly string[]): void {
+  const columns = new Set((db.pragma(`table_xinfo("${name}")`) as { name: string }[]).map((c) => c.name))
+  for (const field of fields) {
+    if (columns.has(columnOf(field))) continue
+    db.exec(`ALTER TABLE "${name}" ADD COLUMN "${columnOf(field)}" GENERATED ALWAYS AS (json_extract(doc, '${fieldPath(field)}')) VIRTUAL`)
+  }
+  db.exec(`CREATE INDEX IF NOT EXISTS "${name}__${fields.join('_')}" ON "${name}" (${fields.map((f) => `"${columnOf(f)}"`).join(', ')})`)
+}
+
 function createCollection(db: Database.Database, name: CollectionName): void {
   const spec = collectionSpecs[name]
   const columns = [...indexedFields(spec)].map(
@@ -98,6 +112,14 @@ const migrations: readonly Migration[] = [
     version: 5,
     up(db) {
       for (const name of ['round', 'participation', 'ballot', 'escalation'] as const) createCollection(db, name)
+    },
+  },
+  {
+    version: 6,
+    up(db) {
+      createCollection(db, 'proxy')
+      // Turnout by proxy: participations gain an indexed flag.
+      addIndex(db, 'participation', ['roundId', 'byProxy'])
     },
   },
 ]
