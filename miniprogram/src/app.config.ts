@@ -36,7 +36,7 @@ export default defineAppConfig({
     },
     {
       root: 'packages/evaluation',
-      pages: ['list/index', 'round/index', 'open/index', 'subject/index'],
+      pages: ['list/index', 'round/index', 'open/index', 'subject/index', 'proxy/index'],
     },
     {
       root: 'packages/chair',

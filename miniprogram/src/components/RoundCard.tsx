@@ -58,7 +58,7 @@ export function RoundCard({ round, onClick, mark, children }: Props) {
         {round.subject.type === 'disclosure' ? '公开' : '决策'}：{round.subject.title}
       </Text>
       <Text className="round-turnout">
-        已投 {round.turnout.voted} 户 / 群内 {round.turnout.eligible} 户
+        已投 {round.turnout.voted} 户 / 群内 {round.turnout.eligible} 户{round.turnout.byProxy > 0 ? `（其中委托投票 ${round.turnout.byProxy} 户）` : ''}
       </Text>
       <Text className="muted">{open ? `${formatDayTime(round.closesAt)} 截止` : `${formatDayTime(round.closedAt ?? round.closesAt)} 结束`}</Text>
       <TallyBars round={round} />

@@ -39,6 +39,13 @@ export default function Rounds() {
           </Button>
         </View>
       ) : null}
+      {role === 'villager' ? (
+        <View className="rounds-new">
+          <Button block size="large" fill="outline" onClick={() => go('/packages/evaluation/proxy/index')}>
+            外出了？委托家人投票
+          </Button>
+        </View>
+      ) : null}
       <Chips label="评议状态" options={filters} value={status} onChange={setStatus} />
       <ErrorCard error={list.error} />
       {list.loaded && list.items.length === 0 ? (
