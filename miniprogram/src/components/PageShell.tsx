@@ -2,6 +2,7 @@ import type { ReactNode } from 'react'
 import { View, Text } from '@tarojs/components'
 import { Loading } from '@nutui/nutui-react-taro'
 import { ApiError } from '../services/api'
+import { formatDayTime } from './format'
 
 interface Props {
   title: string
@@ -10,15 +11,18 @@ interface Props {
   loading?: boolean
   /** A failed load: its message replaces the children. */
   error?: unknown
+  /** When the content shown is the phone's saved copy: when it was saved. */
+  offlineAt?: string | null
   children?: ReactNode
 }
 
 /** Every page's frame: a visible title (H5 has no navigation-bar title), loading and error states. */
-export function PageShell({ title, subtitle, loading, error, children }: Props) {
+export function PageShell({ title, subtitle, loading, error, offlineAt, children }: Props) {
   return (
     <View className="page">
       <Text className="page-title">{title}</Text>
       {subtitle ? <Text className="page-subtitle">{subtitle}</Text> : null}
+      <OfflineNote at={offlineAt} />
       {error ? (
         <View className="card error-text" role="alert">
           {messageOf(error)}
@@ -30,6 +34,16 @@ export function PageShell({ title, subtitle, loading, error, children }: Props) 
       ) : (
         children
       )}
+    </View>
+  )
+}
+
+/** Says the content is the phone's saved copy, and from when. */
+export function OfflineNote({ at }: { at?: string | null }) {
+  if (!at) return null
+  return (
+    <View className="offline-note" role="status">
+      离线内容，更新于 {formatDayTime(at)}。网络恢复后会自动更新。
     </View>
   )
 }

@@ -20,6 +20,8 @@ export function usePaged<T>(load: (cursor: string | null) => Promise<CursorPage<
   const [error, setError] = useState<unknown>(null)
   const [loadingMore, setLoadingMore] = useState(false)
   const [moreError, setMoreError] = useState<unknown>(null)
+  // Set when the first page came from the phone's saved copy (see services/offline).
+  const [offlineAt, setOfflineAt] = useState<string | null>(null)
   const ticket = useRef(0)
   const loadRef = useRef(load)
   loadRef.current = load
@@ -34,6 +36,7 @@ export function usePaged<T>(load: (cursor: string | null) => Promise<CursorPage<
         if (mine !== ticket.current) return
         setItems(page.items)
         setNextCursor(page.nextCursor)
+        setOfflineAt((page as { offlineAt?: string }).offlineAt ?? null)
         setError(null)
         setLoaded(true)
       })
@@ -71,7 +74,7 @@ export function usePaged<T>(load: (cursor: string | null) => Promise<CursorPage<
       })
   }, [nextCursor, loadingMore])
 
-  return { items, setItems, nextCursor, loaded, error, loadingMore, moreError, refresh, loadMore }
+  return { items, setItems, nextCursor, loaded, error, offlineAt, loadingMore, moreError, refresh, loadMore }
 }
 
 interface LoadMoreProps {

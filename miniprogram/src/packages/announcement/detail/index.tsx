@@ -4,7 +4,7 @@ import { Button } from '@nutui/nutui-react-taro'
 import { PageShell } from '../../../components/PageShell'
 import { formatDayTime } from '../../../components/format'
 import { useRemote } from '../../../hooks/useRemote'
-import { call } from '../../../services/api'
+import { readThrough } from '../../../services/offline'
 import { go, useQuery } from '../../../services/nav'
 import './index.css'
 
@@ -12,11 +12,11 @@ import './index.css'
 export default function AnnouncementDetail() {
   const query = useQuery()
   const announcementId = query.announcementId ?? ''
-  const { data, error, loading } = useRemote(() => call('announcement', 'open', { announcementId }), [announcementId])
+  const { data, error, loading } = useRemote(() => readThrough('announcement', 'open', { announcementId }), [announcementId])
   const a = data?.announcement
 
   return (
-    <PageShell title={a?.title ?? '公告'} loading={loading && !a} error={error}>
+    <PageShell title={a?.title ?? '公告'} loading={loading && !a} error={error} offlineAt={data?.offlineAt}>
       {a ? (
         <>
           <View className="card">

@@ -7,6 +7,7 @@ import { EmptyState } from '../../../components/EmptyState'
 import { LoadMore, usePaged } from '../../../components/Paged'
 import { formatDay } from '../../../components/format'
 import { call } from '../../../services/api'
+import { readThrough } from '../../../services/offline'
 import { go } from '../../../services/nav'
 import './index.css'
 
@@ -73,7 +74,7 @@ function Subscribe() {
 export default function AnnouncementList() {
   const [unread, setUnread] = useState<number | null>(null)
   const paged = usePaged((cursor) =>
-    call('announcement', 'list', { cursor }).then((page) => {
+    readThrough('announcement', 'list', { cursor }).then((page) => {
       // Only the first page's count is current for the whole list.
       if (!cursor) setUnread(page.unreadCount)
       return page
@@ -92,6 +93,7 @@ export default function AnnouncementList() {
       subtitle="村务监督委员会发布的通知"
       loading={!paged.loaded && !paged.error}
       error={paged.error}
+      offlineAt={paged.offlineAt}
     >
       {unread !== null && paged.items.length > 0 ? (
         <Text className={`announcement-unread-count${unread > 0 ? ' has-unread' : ''}`}>

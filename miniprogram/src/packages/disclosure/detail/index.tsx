@@ -6,6 +6,7 @@ import { PageShell, messageOf } from '../../../components/PageShell'
 import { useRemote } from '../../../hooks/useRemote'
 import { useRole } from '../../../hooks/useRole'
 import { call, type Output } from '../../../services/api'
+import { readThrough } from '../../../services/offline'
 import { go, useQuery } from '../../../services/nav'
 import { DisclosureView } from './DisclosureView'
 import { PublishedReplies } from './PublishedReplies'
@@ -23,7 +24,7 @@ export default function DisclosureDetail() {
   const disclosureId = query.disclosureId ?? ''
   const villageId = query.villageId || undefined
   const { data, error, loading, reload } = useRemote(
-    () => call('disclosure', 'get', { disclosureId, villageId }),
+    () => readThrough('disclosure', 'get', { disclosureId, villageId }),
     [disclosureId, villageId],
   )
   const role = useRole()
@@ -54,7 +55,7 @@ export default function DisclosureDetail() {
 
   const d = data?.disclosure
   return (
-    <PageShell title={d?.title ?? '公开详情'} loading={loading && !d} error={error}>
+    <PageShell title={d?.title ?? '公开详情'} loading={loading && !d} error={error} offlineAt={data?.offlineAt}>
       {d ? (
         <>
           <DisclosureView d={d} />

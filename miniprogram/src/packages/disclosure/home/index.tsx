@@ -9,6 +9,7 @@ import { LoadMore, usePaged } from '../../../components/Paged'
 import { kindLabels, kindOptions, sectionLabels, sectionOptions } from '../../../components/disclosure'
 import { Chips } from '../../../components/Chips'
 import { call } from '../../../services/api'
+import { readThrough } from '../../../services/offline'
 import { go, useQuery } from '../../../services/nav'
 import './index.css'
 
@@ -42,7 +43,7 @@ export default function DisclosureHome() {
     (cursor) =>
       searching
         ? call('disclosure', 'search', { villageId, keyword, cursor })
-        : call('disclosure', 'list', { villageId, kind, section, cursor }),
+        : readThrough('disclosure', 'list', { villageId, kind, section, cursor }),
     [villageId, searching ? keyword : '', searching ? '' : kind, searching ? '' : section],
   )
   // Search covers every kind and section; the chosen filters narrow its results here.
@@ -55,6 +56,7 @@ export default function DisclosureHome() {
     <PageShell
       title={villageName ? `${villageName}三务公开` : '三务公开'}
       subtitle="村里的党务、村务、财务，都公开在这里。公开后如有更正，会标明“已更正”，改了什么都查得到。"
+      offlineAt={paged.offlineAt}
     >
       <SearchBar
         className="disclosure-search"

@@ -71,7 +71,8 @@ export default function OpenRound() {
     })
     await Taro.redirectTo({ url: `/packages/evaluation/round/index?roundId=${roundId}` })
     return roundId
-  })
+    // Opening has no request id: a blind retry would meet its own round and report a conflict.
+  }, { autoRetry: false })
   const send = () => (picked ? void submit() : setFailure('请先选择要评议的公开或决策'))
 
   return (

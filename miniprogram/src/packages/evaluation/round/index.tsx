@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react'
+import { useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import { Button, Dialog, Input, Toast } from '@nutui/nutui-react-taro'
 import type { Choice } from '@shared/domain/evaluation-rule'
@@ -6,9 +6,10 @@ import { PageShell, messageOf } from '../../../components/PageShell'
 import { ReasonDialog } from '../../../components/ReasonDialog'
 import { RoundCard } from '../../../components/RoundCard'
 import { choiceLabels } from '../../../components/evaluation'
-import { newRequestId } from '../../../components/feedback'
 import { formatDayTime } from '../../../components/format'
+import { SubmitStatus } from '../../../components/SubmitStatus'
 import { useRemote } from '../../../hooks/useRemote'
+import { useSubmission } from '../../../hooks/useSubmission'
 import { useRole } from '../../../hooks/useRole'
 import { call, type Output } from '../../../services/api'
 import { go, useQuery } from '../../../services/nav'
@@ -18,50 +19,57 @@ import './index.css'
 const TOAST = 'round-toast'
 type Round = Output<'evaluation', 'getRound'>
 
-/** Three large choices and a confirmation: the household's one ballot. */
+/**
+ * Three large choices and a confirmation: the household's one ballot. Sent
+ * with one request id however often it is retried, so a dropped connection
+ * never counts it twice.
+ */
 function Ballot({ round, onCast }: { round: Round; onCast: (receipt: string) => void }) {
-  // One request id for this ballot: a retry after a dropped connection is recognised, never counted twice.
-  const requestId = useRef(newRequestId())
   const [choice, setChoice] = useState<Choice | null>(null)
-  const [failure, setFailure] = useState('')
-  const cast = async () => {
-    setFailure('')
-    try {
-      const { receipt } = await call('evaluation', 'castBallot', { roundId: round.roundId, choice: choice!, requestId: requestId.current })
-      rememberReceipt(round.roundId, receipt)
-      setChoice(null)
-      onCast(receipt)
-    } catch (e) {
-      setFailure(`${messageOf(e)}${(e as { code?: string }).code === 'NETWORK' ? '。请再点一次“确认投票”，不会重复计票。' : ''}`)
-      throw e
-    }
-  }
+  const [confirming, setConfirming] = useState(false)
+  const { submit, phase, submitting, failure } = useSubmission(async (requestId) => {
+    const { receipt } = await call('evaluation', 'castBallot', { roundId: round.roundId, choice: choice!, requestId })
+    rememberReceipt(round.roundId, receipt)
+    onCast(receipt)
+    return receipt
+  })
   return (
     <View className="card ballot">
       <Text className="ballot-ask">您代表本户投票：</Text>
       {(['satisfied', 'basic', 'dissatisfied'] as const).map((c) => (
-        <Button key={c} block size="large" type={c === 'dissatisfied' ? 'danger' : 'primary'} fill={c === 'basic' ? 'outline' : 'solid'} className={`ballot-choice ballot-${c}`} onClick={() => setChoice(c)}>
+        <Button
+          key={c}
+          block
+          size="large"
+          type={c === 'dissatisfied' ? 'danger' : 'primary'}
+          fill={c === 'basic' ? 'outline' : 'solid'}
+          disabled={submitting}
+          className={`ballot-choice ballot-${c}`}
+          onClick={() => {
+            setChoice(c)
+            setConfirming(true)
+          }}
+        >
           {choiceLabels[c]}
         </Button>
       ))}
+      <SubmitStatus phase={phase} failure={failure} onRetry={submit} />
       <Dialog
-        visible={choice !== null}
+        visible={confirming}
         title="确认投票"
         confirmText="确认投票"
         cancelText="再想想"
         closeOnOverlayClick={false}
-        onConfirm={cast}
-        onCancel={() => setChoice(null)}
-        onClose={() => setChoice(null)}
+        onConfirm={() => {
+          setConfirming(false)
+          submit()
+        }}
+        onCancel={() => setConfirming(false)}
+        onClose={() => setConfirming(false)}
       >
         <View className="ballot-confirm">
           <Text className="ballot-confirm-choice">{choice ? choiceLabels[choice] : ''}</Text>
           <Text>每户只能投一票，投了不能改。投票不记名，村干部看不到您投了什么。</Text>
-          {failure ? (
-            <View className="error-text" role="alert">
-              {failure}
-            </View>
-          ) : null}
         </View>
       </Dialog>
     </View>

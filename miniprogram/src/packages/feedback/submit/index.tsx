@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import { Button, Checkbox, TextArea } from '@nutui/nutui-react-taro'
 import { PageShell } from '../../../components/PageShell'
-import { ErrorCard } from '../../../components/ErrorCard'
+import { SubmitStatus } from '../../../components/SubmitStatus'
 import { PhotoPicker, type Photo } from '../../../components/PhotoPicker'
 import { formatDay } from '../../../components/format'
 import { useSubmission } from '../../../hooks/useSubmission'
@@ -25,7 +25,7 @@ export default function SubmitFeedback() {
   const [text, setText] = useState('')
   const [photos, setPhotos] = useState<Photo[]>([])
   const [hideName, setHideName] = useState(false)
-  const { submit, submitting, failure, setFailure, result } = useSubmission((requestId) =>
+  const { submit, phase, submitting, failure, setFailure, result } = useSubmission((requestId) =>
     call('feedback', 'submit', {
       requestId,
       about: { type, id: type === 'general' ? null : query.id },
@@ -78,12 +78,12 @@ export default function SubmitFeedback() {
           选了以后，村干部看到的提出人是“村民”；镇纪委仍能看到是谁提的。要向镇纪委举报村干部，请用首页的“向镇纪委举报”。
         </Text>
       </View>
-      <ErrorCard error={failure} />
       <View className="submit-actions">
         <Button block size="large" type="primary" loading={submitting} onClick={send}>
           提交
         </Button>
       </View>
+      <SubmitStatus phase={phase} failure={failure} onRetry={submit} />
     </PageShell>
   )
 }

@@ -3,7 +3,7 @@ import { Button, Tag } from '@nutui/nutui-react-taro'
 import type { FlowNodeView } from '@shared/contract/power'
 import { PageShell } from '../../../components/PageShell'
 import { useRemote } from '../../../hooks/useRemote'
-import { call } from '../../../services/api'
+import { readThrough } from '../../../services/offline'
 import { useRole } from '../../../hooks/useRole'
 import { go, useQuery } from '../../../services/nav'
 import './index.css'
@@ -80,12 +80,12 @@ export default function PowerItem() {
   const query = useQuery()
   const itemId = query.itemId ?? ''
   const villageId = query.villageId || undefined
-  const { data, error, loading } = useRemote(() => call('power', 'get', { itemId, villageId }), [itemId, villageId])
+  const { data, error, loading } = useRemote(() => readThrough('power', 'get', { itemId, villageId }), [itemId, villageId])
   const item = data?.item
   const role = useRole()
 
   return (
-    <PageShell title={item?.name ?? '事项详情'} loading={loading && !item} error={error}>
+    <PageShell title={item?.name ?? '事项详情'} loading={loading && !item} error={error} offlineAt={data?.offlineAt}>
       {item ? (
         <>
           <View className="card">

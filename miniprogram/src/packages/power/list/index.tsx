@@ -4,7 +4,7 @@ import { Cell, CellGroup, Loading, SearchBar, Tabs, Tag } from '@nutui/nutui-rea
 import { PageShell, messageOf } from '../../../components/PageShell'
 import { EmptyState } from '../../../components/EmptyState'
 import { useRemote } from '../../../hooks/useRemote'
-import { call } from '../../../services/api'
+import { readThrough } from '../../../services/offline'
 import { go, useQuery } from '../../../services/nav'
 import './index.css'
 
@@ -20,7 +20,7 @@ export default function PowerList() {
   const villageId = query.villageId || undefined
   const villageName = query.villageName || ''
 
-  const categories = useRemote(() => call('power', 'categories', { villageId }), [villageId])
+  const categories = useRemote(() => readThrough('power', 'categories', { villageId }), [villageId])
   const [tab, setTab] = useState<string | number>(ALL)
   const [input, setInput] = useState('')
   const [keyword, setKeyword] = useState('')
@@ -33,7 +33,7 @@ export default function PowerList() {
 
   const categoryId = tab === ALL ? undefined : String(tab)
   const list = useRemote(
-    () => call('power', 'list', { villageId, categoryId, keyword: keyword || undefined }),
+    () => readThrough('power', 'list', { villageId, categoryId, keyword: keyword || undefined }),
     [villageId, categoryId, keyword],
   )
 
@@ -47,6 +47,7 @@ export default function PowerList() {
       subtitle="清单之外无权力。点开一项，可以看它怎么办、谁来办、谁监督。"
       loading={categories.loading && !categories.data}
       error={categories.error}
+      offlineAt={list.data?.offlineAt ?? categories.data?.offlineAt}
     >
       <SearchBar
         className="power-search"

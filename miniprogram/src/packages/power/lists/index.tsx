@@ -1,9 +1,9 @@
 import { useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import { Loading, Tabs, Tag } from '@nutui/nutui-react-taro'
-import { PageShell, messageOf } from '../../../components/PageShell'
+import { OfflineNote, PageShell, messageOf } from '../../../components/PageShell'
 import { useRemote } from '../../../hooks/useRemote'
-import { call } from '../../../services/api'
+import { readThrough } from '../../../services/offline'
 import './index.css'
 
 function Pending({ error }: { error: unknown }) {
@@ -20,10 +20,11 @@ function Pending({ error }: { error: unknown }) {
 
 /** What the four key village posts must do (责任清单), and what no cadre may do (负面清单). */
 function Responsibilities() {
-  const { data, error } = useRemote(() => call('power', 'responsibilities', {}))
+  const { data, error } = useRemote(() => readThrough('power', 'responsibilities', {}))
   if (!data) return <Pending error={error} />
   return (
     <>
+      <OfflineNote at={data.offlineAt} />
       <Text className="lists-intro">村里四个关键岗位各自要负的责任，村民可以对照监督。</Text>
       {data.posts.map((p) => (
         <View key={p.post} className="lists-post">
@@ -45,10 +46,11 @@ function Responsibilities() {
 }
 
 function Prohibitions() {
-  const { data, error } = useRemote(() => call('power', 'prohibitions', {}))
+  const { data, error } = useRemote(() => readThrough('power', 'prohibitions', {}))
   if (!data) return <Pending error={error} />
   return (
     <>
+      <OfflineNote at={data.offlineAt} />
       <Text className="lists-intro">村干部一律不准做的事，共 {data.items.length} 条。发现有人违反，可以向村务监督委员会或镇纪委反映。</Text>
       <View className="card">
         {data.items.map((p) => (

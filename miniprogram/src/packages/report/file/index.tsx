@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { Button, Checkbox, Input, TextArea } from '@nutui/nutui-react-taro'
 import { PageShell } from '../../../components/PageShell'
-import { ErrorCard } from '../../../components/ErrorCard'
+import { SubmitStatus } from '../../../components/SubmitStatus'
 import { PhotoPicker, type Photo } from '../../../components/PhotoPicker'
 import { useSubmission } from '../../../hooks/useSubmission'
 import { call } from '../../../services/api'
@@ -20,7 +20,7 @@ export default function FileReport() {
   const [text, setText] = useState('')
   const [photos, setPhotos] = useState<Photo[]>([])
   const [anonymous, setAnonymous] = useState(true)
-  const { submit, submitting, failure, setFailure, result } = useSubmission(async (requestId) => {
+  const { submit, phase, submitting, failure, setFailure, result } = useSubmission(async (requestId) => {
     const filed = await call('report', 'file', {
       requestId,
       subject: subject.trim() || undefined,
@@ -83,12 +83,12 @@ export default function FileReport() {
             : '实名举报时，只有镇纪委能看到您的姓名和户号，便于核实情况。'}
         </Text>
       </View>
-      <ErrorCard error={failure} />
       <View className="file-actions">
         <Button block size="large" type="primary" loading={submitting} onClick={send}>
           提交举报
         </Button>
       </View>
+      <SubmitStatus phase={phase} failure={failure} onRetry={submit} />
     </PageShell>
   )
 }
