@@ -1,9 +1,24 @@
 import type { PropsWithChildren } from 'react'
 import Taro, { useLaunch } from '@tarojs/taro'
+import { applyTextScale } from './services/textScale'
 import './app.css'
+
+/**
+ * H5: pages (and NutUI's tab strips) scroll inside their own box; a box that
+ * scrolls must take keyboard focus, or a keyboard user cannot scroll it.
+ */
+function focusableScrollers(): void {
+  const mark = () => {
+    document.querySelectorAll('.taro_page:not([tabindex]), .nut-tabs-titles:not([tabindex])').forEach((el) => el.setAttribute('tabindex', '0'))
+  }
+  new MutationObserver(mark).observe(document.body, { childList: true, subtree: true })
+  mark()
+}
 
 function App({ children }: PropsWithChildren) {
   useLaunch(() => {
+    applyTextScale()
+    if (process.env.TARO_ENV !== 'weapp') focusableScrollers()
     if (process.env.TARO_ENV === 'weapp') {
       // Calls go to the cloud functions of this environment (the default one when unset).
       Taro.cloud.init(process.env.TARO_APP_CLOUD_ENV ? { env: process.env.TARO_APP_CLOUD_ENV } : {})

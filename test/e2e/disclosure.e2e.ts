@@ -31,8 +31,8 @@ describe('a finance disclosure is published, read, corrected; an announcement is
   it('lets a committee member publish a finance disclosure with three line items', async () => {
     await signInAs(committee, live.host.url, '村两委', '李卫东')
     await openEntry(committee, '发布公开')
-    await committee.locator('.publish-form .nut-radio').filter({ hasText: /^财务$/ }).click()
-    await committee.locator('.publish-form .nut-radio').filter({ hasText: /^财务收支$/ }).click()
+    await committee.locator('.publish-form .chip').filter({ hasText: /^财务$/ }).click()
+    await committee.locator('.publish-form .chip').filter({ hasText: /^财务收支$/ }).click()
     await input(committee, '例如：2026年10月村级财务收支公开').fill(title)
     await textarea(committee, '写清楚公开的事：是什么、多少钱、谁经手、什么时候').fill('经村务监督委员会审核，公开本月上旬收支。')
     while ((await committee.locator('.line-row').count()) < lines.length) await button(committee, '添加一笔').click()

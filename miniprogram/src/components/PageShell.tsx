@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react'
-import { View, Text } from '@tarojs/components'
+import { PageMeta, View, Text } from '@tarojs/components'
 import { Loading } from '@nutui/nutui-react-taro'
 import { ApiError } from '../services/api'
 import { formatDayTime } from './format'
+import { textScale } from '../services/textScale'
 
 interface Props {
   title: string
@@ -19,22 +20,26 @@ interface Props {
 /** Every page's frame: a visible title (H5 has no navigation-bar title), loading and error states. */
 export function PageShell({ title, subtitle, loading, error, offlineAt, children }: Props) {
   return (
-    <View className="page">
-      <Text className="page-title">{title}</Text>
-      {subtitle ? <Text className="page-subtitle">{subtitle}</Text> : null}
-      <OfflineNote at={offlineAt} />
-      {error ? (
-        <View className="card error-text" role="alert">
-          {messageOf(error)}
-        </View>
-      ) : loading ? (
-        <View className="card" style={{ textAlign: 'center' }}>
-          <Loading>正在加载…</Loading>
-        </View>
-      ) : (
-        children
-      )}
-    </View>
+    <>
+      {/* WeChat: page-meta must be the page's first node; it carries the text scale. */}
+      {process.env.TARO_ENV === 'weapp' ? <PageMeta pageStyle={`--text-scale: ${textScale()}`} /> : null}
+      <View className="page">
+        <Text className="page-title">{title}</Text>
+        {subtitle ? <Text className="page-subtitle">{subtitle}</Text> : null}
+        <OfflineNote at={offlineAt} />
+        {error ? (
+          <View className="card error-text" role="alert">
+            {messageOf(error)}
+          </View>
+        ) : loading ? (
+          <View className="card" style={{ textAlign: 'center' }}>
+            <Loading>正在加载…</Loading>
+          </View>
+        ) : (
+          children
+        )}
+      </View>
+    </>
   )
 }
 

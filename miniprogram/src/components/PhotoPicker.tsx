@@ -50,7 +50,7 @@ export function PhotoPicker({ max, photos, onChange }: Props) {
       <Text className="section-title">图片（可不填，最多{max}张）</Text>
       {photos.map((photo, i) => (
         <View key={photo.fileId} className="card photo-row">
-          <Image className="photo-thumb" src={photo.preview} mode="aspectFill" />
+          <Image className="photo-thumb" src={photo.preview} mode="aspectFill" nativeProps={{ alt: photo.name }} />
           <View className="photo-fields">
             <Text className="photo-label">第{i + 1}张图片的说明</Text>
             <Input value={photo.name} maxLength={60} onChange={(v) => rename(photo.fileId, v)} />
@@ -83,7 +83,7 @@ export function PhotoGrid({ images }: { images: { fileId: string; name: string; 
           className="attachment"
           onClick={() => void Taro.previewImage({ urls: images.map((x) => x.url), current: a.url })}
         >
-          <Image className="attachment-image" src={a.url} mode="aspectFill" />
+          <Image className="attachment-image" src={a.url} mode="aspectFill" nativeProps={{ alt: a.name }} />
           <Text className="attachment-name">{a.name}</Text>
         </View>
       ))}

@@ -1,8 +1,10 @@
-import { useEffect } from 'react'
+import { useEffect, useState } from 'react'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro'
 import { PageShell } from '../../components/PageShell'
+import { Chips } from '../../components/Chips'
+import { chooseTextScale, textScaleChoice, textScaleChoices, type TextScaleChoice } from '../../services/textScale'
 import { useRemote } from '../../hooks/useRemote'
 import { call, session, type Output } from '../../services/api'
 import { go } from '../../services/nav'
@@ -131,6 +133,7 @@ function Membership({ me }: { me: Me }) {
 }
 
 export default function Index() {
+  const [scaleChoice, setScaleChoice] = useState<TextScaleChoice>(textScaleChoice)
   const signedIn = !isH5 || session.token() !== ''
   const { data: me, error, loading, reload } = useRemote(() => (signedIn ? call('member', 'me', {}) : Promise.resolve(null)))
   // Villagers see how many announcements they have not read; if that fails, the entry simply shows no count.
@@ -182,6 +185,16 @@ export default function Index() {
               ))}
             </CellGroup>
           ) : null}
+          <Text className="section-title">字体大小</Text>
+          <Chips
+            label="字体大小"
+            options={textScaleChoices.map((c) => ({ value: c.value, label: c.label }))}
+            value={scaleChoice}
+            onChange={(choice) => {
+              chooseTextScale(choice)
+              setScaleChoice(choice)
+            }}
+          />
           {isH5 ? (
             <View className="home-switch">
               <Button fill="none" onClick={() => go('/pages/login/index')}>

@@ -43,7 +43,7 @@ export default function Join() {
   }
   return (
     <PageShell title="加入本村监督群" subtitle="每户至少一人入群。加入码印在村务公开栏上，户号见户口簿。">
-      <Form className="join-form">
+      <Form className="join-form" labelPosition="top">
         <Form.Item label="村加入码">
           <Input placeholder="例如 SHIQIAO" value={joinCode} onChange={setJoinCode} maxLength={12} />
         </Form.Item>

@@ -71,6 +71,7 @@ export default function VillageQrCode() {
             mode="scaleToFill"
             style={code.data.size ? { width: `${code.data.size}px`, height: `${code.data.size}px` } : undefined}
             showMenuByLongpress
+            nativeProps={{ alt: '本村三务公开二维码' }}
           />
           {code.data.url ? <Text className="qr-url">{code.data.url}</Text> : null}
           <Text className="qr-hint">打印贴在村务公开栏，村民和在外务工的家人扫码就能看本村公开</Text>

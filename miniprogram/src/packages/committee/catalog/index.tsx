@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { View, Text } from '@tarojs/components'
-import { Cell, CellGroup, Switch, Tag, Toast } from '@nutui/nutui-react-taro'
+import { Cell, CellGroup, Tag, Toast } from '@nutui/nutui-react-taro'
 import type { PowerItemSummary } from '@shared/contract/power'
 import { ApiError, call } from '../../../services/api'
 import { PageShell, messageOf } from '../../../components/PageShell'
@@ -96,7 +96,6 @@ export default function Catalog() {
                       </Text>
                     </View>
                   }
-                  extra={<Switch checked={checked} ariaLabel={item.name} />}
                   onClick={() => setToggle({ item, selected: !item.selected })}
                 />
               )

@@ -1,7 +1,8 @@
 import { useState, type Dispatch, type SetStateAction } from 'react'
 import dayjs from 'dayjs'
 import { View, Text } from '@tarojs/components'
-import { Button, DatePicker, Input, Radio, TextArea } from '@nutui/nutui-react-taro'
+import { Button, DatePicker, Input, TextArea } from '@nutui/nutui-react-taro'
+import { Chips } from '../../../components/Chips'
 import type { DisclosureKind, DisclosureSection, LineItem } from '@shared/domain/disclosure'
 import { periodLabel, totalsOf } from '@shared/domain/disclosure-rules'
 import {
@@ -164,33 +165,19 @@ export function DisclosureForm({ draft, onChange, categoryLocked }: Props) {
           </Text>
         ) : (
           <>
-            <Radio.Group
-              className="form-choices"
-              shape="button"
-              direction="horizontal"
-              value={draft.kind ?? ''}
-              onChange={(v) => chooseKind(v as DisclosureKind)}
-            >
-              {kindOptions.map((k) => (
-                <Radio key={k} value={k} shape="button">
-                  {kindLabels[k]}
-                </Radio>
-              ))}
-            </Radio.Group>
+            <Chips
+              label="公开类别"
+              options={kindOptions.map((k) => ({ value: k, label: kindLabels[k] }))}
+              value={draft.kind ?? undefined}
+              onChange={(k) => k && chooseKind(k)}
+            />
             <Text className="form-label form-label-next">公开栏目</Text>
-            <Radio.Group
-              className="form-choices"
-              shape="button"
-              direction="horizontal"
-              value={draft.section ?? ''}
-              onChange={(v) => chooseSection(v as DisclosureSection)}
-            >
-              {sectionOptions.map((s) => (
-                <Radio key={s} value={s} shape="button">
-                  {sectionLabels[s]}
-                </Radio>
-              ))}
-            </Radio.Group>
+            <Chips
+              label="公开栏目"
+              options={sectionOptions.map((s) => ({ value: s, label: sectionLabels[s] }))}
+              value={draft.section ?? undefined}
+              onChange={(s) => s && chooseSection(s)}
+            />
           </>
         )}
       </View>
@@ -269,19 +256,12 @@ export function DisclosureForm({ draft, onChange, categoryLocked }: Props) {
                 <Text className="error-text form-field-error">{amount.error}</Text>
               ) : null}
               <Text className="form-label form-label-next">收入还是支出</Text>
-              <Radio.Group
-                className="form-choices"
-                shape="button"
-                direction="horizontal"
+              <Chips
+                label="收入还是支出"
+                options={(['income', 'spending'] as const).map((dir) => ({ value: dir, label: directionLabels[dir] }))}
                 value={row.direction}
-                onChange={(v) => setRow(row.key, { direction: v as LineItem['direction'] })}
-              >
-                {(['income', 'spending'] as const).map((dir) => (
-                  <Radio key={dir} value={dir} shape="button">
-                    {directionLabels[dir]}
-                  </Radio>
-                ))}
-              </Radio.Group>
+                onChange={(direction) => setRow(row.key, { direction })}
+              />
             </View>
           ))}
           <View className="form-add">

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { View, Text } from '@tarojs/components'
-import { Button, Checkbox, TextArea } from '@nutui/nutui-react-taro'
+import { Button, TextArea } from '@nutui/nutui-react-taro'
+import { Chips } from '../../../components/Chips'
 import { PageShell } from '../../../components/PageShell'
 import { SubmitStatus } from '../../../components/SubmitStatus'
 import { PhotoPicker, type Photo } from '../../../components/PhotoPicker'
@@ -73,7 +74,15 @@ export default function SubmitFeedback() {
       </View>
       <PhotoPicker max={3} photos={photos} onChange={(update) => setPhotos(update)} />
       <View className="card">
-        <Checkbox checked={hideName} onChange={setHideName} label="对村里隐去我的姓名" />
+        <Chips
+          label="是否对村里隐去姓名"
+          options={[
+            { value: 'shown', label: '显示我的姓名' },
+            { value: 'hidden', label: '对村里隐去姓名' },
+          ]}
+          value={hideName ? 'hidden' : 'shown'}
+          onChange={(v) => setHideName(v === 'hidden')}
+        />
         <Text className="muted submit-hint">
           选了以后，村干部看到的提出人是“村民”；镇纪委仍能看到是谁提的。要向镇纪委举报村干部，请用首页的“向镇纪委举报”。
         </Text>

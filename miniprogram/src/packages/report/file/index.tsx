@@ -1,7 +1,8 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
-import { Button, Checkbox, Input, TextArea } from '@nutui/nutui-react-taro'
+import { Button, Input, TextArea } from '@nutui/nutui-react-taro'
+import { Chips } from '../../../components/Chips'
 import { PageShell } from '../../../components/PageShell'
 import { SubmitStatus } from '../../../components/SubmitStatus'
 import { PhotoPicker, type Photo } from '../../../components/PhotoPicker'
@@ -76,7 +77,15 @@ export default function FileReport() {
       </View>
       <PhotoPicker max={3} photos={photos} onChange={(update) => setPhotos(update)} />
       <View className="card">
-        <Checkbox checked={anonymous} onChange={setAnonymous} label="匿名举报（镇纪委也不知道是谁）" />
+        <Chips
+          label="是否匿名"
+          options={[
+            { value: 'anonymous', label: '匿名举报' },
+            { value: 'named', label: '实名举报' },
+          ]}
+          value={anonymous ? 'anonymous' : 'named'}
+          onChange={(v) => setAnonymous(v === 'anonymous')}
+        />
         <Text className="muted file-hint">
           {anonymous
             ? '匿名举报不记录您的姓名和户号，只能凭查询码查看结果。照片可能透露拍摄人，要完全匿名请不附照片。'
