@@ -121,6 +121,21 @@ function layoutProblems(page: Page): Promise<string[]> {
   })
 }
 
+/**
+ * Internal codes, ids or English words on the page on screen. Codes people are
+ * meant to copy (a report's tracking code, a ballot receipt, the village's join
+ * code, 清单序号 like T-05) are made of capitals and digits and are allowed.
+ */
+function plainWordsProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const visible = [...document.querySelectorAll<HTMLElement>('.taro_page')].filter((p) => getComputedStyle(p).display !== 'none')
+    // A web address printed for people to type (the public page's, under its QR code) is fine.
+    const text = (visible[visible.length - 1] ?? document.body).innerText.replace(/https?:\/\/\S+/g, '')
+    const internal = /undefined|null|NaN|\[object|[A-Z]+_[A-Z_]+|\b(rd|fb|rp|px|nt|an|es)[_-][\w-]+|-shiqiao-|\b[a-z]{3,}\b/g
+    return [...new Set(text.match(internal) ?? [])].map((word) => `not plain words: "${word}"`)
+  })
+}
+
 /** Serious and critical findings of an axe-core scan of the page on screen. */
 async function accessibilityProblems(page: Page): Promise<string[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource })
@@ -183,7 +198,7 @@ describe('every page at standard and double text size', () => {
             // Let the page's data arrive and the layout settle.
             await page.waitForLoadState('networkidle')
             await page.waitForTimeout(300)
-            const problems = [...(await layoutProblems(page)), ...(await accessibilityProblems(page))]
+            const problems = [...(await layoutProblems(page)), ...(await plainWordsProblems(page)), ...(await accessibilityProblems(page))]
             if (problems.length > 0) found[`${owner} ${name} ${scale}×`] = problems
             await page.screenshot({ path: join(screenshotDir, 'reach', `${name}-${scale}x.png`), fullPage: true })
           }

@@ -1,6 +1,7 @@
 import { View, Text } from '@tarojs/components'
 import { PhotoGrid } from '../../../components/PhotoPicker'
 import { Button } from '@nutui/nutui-react-taro'
+import { ReadAloud } from '../../../components/ReadAloud'
 import { PageShell } from '../../../components/PageShell'
 import { formatDayTime } from '../../../components/format'
 import { useRemote } from '../../../hooks/useRemote'
@@ -36,6 +37,9 @@ export default function AnnouncementDetail() {
                   {p}
                 </Text>
               ))}
+          </View>
+          <View className="announcement-read">
+            <ReadAloud text={`${a.title}。${a.body}`} />
           </View>
           {a.attachment ? (
             <View className="card">

@@ -9,10 +9,17 @@ import { call, type Output } from '../../../services/api'
 import { readThrough } from '../../../services/offline'
 import { go, useQuery } from '../../../services/nav'
 import { DisclosureView } from './DisclosureView'
+import { ReadAloud } from '../../../components/ReadAloud'
+import { formatFen } from '@shared/domain/disclosure-rules'
+import { directionLabels } from '../../../components/disclosure'
 import { PublishedReplies } from './PublishedReplies'
 import './index.css'
 
 type Verdict = Output<'disclosure', 'verify'>
+
+/** What is read aloud: the title, the text, and each line item with its amount. */
+const readableOf = (d: Output<'disclosure', 'get'>['disclosure']) =>
+  [d.title, d.body, ...d.lineItems.map((l) => `${l.item}，${directionLabels[l.direction]}${formatFen(l.amountFen)}`)].join('。')
 
 /**
  * One disclosure: its content, line items with totals computed from them,
@@ -59,6 +66,9 @@ export default function DisclosureDetail() {
       {d ? (
         <>
           <DisclosureView d={d} />
+          <View className="detail-read">
+            <ReadAloud text={readableOf(d)} />
+          </View>
           {role && role !== 'township' ? <PublishedReplies disclosureId={disclosureId} /> : null}
 
           <Text className="section-title">核验</Text>
