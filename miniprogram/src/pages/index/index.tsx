@@ -7,6 +7,7 @@ import { Chips } from '../../components/Chips'
 import { chooseTextScale, textScaleChoice, textScaleChoices, type TextScaleChoice } from '../../services/textScale'
 import { useRemote } from '../../hooks/useRemote'
 import { call, session, type Output } from '../../services/api'
+import { readThrough } from '../../services/offline'
 import { go } from '../../services/nav'
 import './index.css'
 
@@ -135,7 +136,7 @@ function Membership({ me }: { me: Me }) {
 export default function Index() {
   const [scaleChoice, setScaleChoice] = useState<TextScaleChoice>(textScaleChoice)
   const signedIn = !isH5 || session.token() !== ''
-  const { data: me, error, loading, reload } = useRemote(() => (signedIn ? call('member', 'me', {}) : Promise.resolve(null)))
+  const { data: me, error, loading, reload } = useRemote(() => (signedIn ? readThrough('member', 'me', {}) : Promise.resolve(null)))
   // Villagers see how many announcements they have not read; if that fails, the entry simply shows no count.
   const isVillager = me?.role === 'villager'
   const unread = useRemote(
@@ -166,7 +167,7 @@ export default function Index() {
   const greeting = me?.name ? `${me.name}，您好` : '村务监督'
   const place = me?.village ? `${me.village.townshipName} ${me.village.name}` : me?.township?.name ?? ''
   return (
-    <PageShell title={greeting} subtitle={[place, me?.title].filter(Boolean).join(' · ')} loading={loading && !me} error={error}>
+    <PageShell title={greeting} subtitle={[place, me?.title].filter(Boolean).join(' · ')} loading={loading && !me} error={error} offlineAt={me?.offlineAt}>
       {me ? (
         <>
           {me.role === 'guest' ? <Membership me={me} /> : null}
