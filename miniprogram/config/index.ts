@@ -35,6 +35,11 @@ export default defineConfig<'webpack5'>(async () => {
     },
     h5: {
       compile: { include: [shared] },
+      // Pages load as their own chunks; split those too, or each page carries its own copy of NutUI and the
+      // shared components, and every page opened on a slow connection downloads them again.
+      webpackChain(chain) {
+        chain.optimization.splitChunks({ chunks: 'all', minSize: 20_000, maxAsyncRequests: 10 })
+      },
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'hash' },

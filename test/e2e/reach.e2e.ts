@@ -106,6 +106,11 @@ function layoutProblems(page: Page): Promise<string[]> {
         problems.push(`text cut off: ${describe(el)}`)
       }
     }
+    // Everything a finger taps is at least 44px tall.
+    for (const el of root.querySelectorAll('.nut-button, .chip, .nut-cell-clickable')) {
+      const box = el.getBoundingClientRect()
+      if (box.height > 0 && box.height < 43.5) problems.push(`too small to tap: ${describe(el)} (${Math.round(box.height)}px tall)`)
+    }
     // Two pieces of text drawn over each other.
     for (let i = 0; i < texts.length; i++) {
       for (let j = i + 1; j < texts.length; j++) {
@@ -174,7 +179,7 @@ describe('every page at standard and double text size', () => {
   })
 
   for (const scale of ['1', '2']) {
-    it(`shows every page at ${scale}× text on a 360×640 phone with nothing running off the screen, nothing cut off and no serious accessibility problem`, async () => {
+    it(`shows every page at ${scale}× text on a 360×640 phone: nothing off the screen, cut off or overlapping, taps 44px or more, plain words, no serious accessibility problem`, async () => {
       const api = apiFor(live.host.url)
       const context = await live.browser.newContext({ viewport: { width: 360, height: 640 }, locale: 'zh-CN' })
       try {

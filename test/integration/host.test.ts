@@ -123,6 +123,17 @@ describe('local host HTTP contract', () => {
     expect(await escape.text()).not.toContain('root:')
     expect((await fetch(`${base}/%E0%A4%A`)).status).toBe(404)
   })
+
+  it('sends the app\'s scripts compressed to a browser that accepts it, cached for good', async () => {
+    const script = `console.log("${'村务监督'.repeat(500)}")`
+    writeFileSync(join(staticDir, 'app.js'), script)
+    const res = await fetch(`${base}/app.js`, { headers: { 'accept-encoding': 'br, gzip' } })
+    expect(res.headers.get('content-encoding')).toBe('br')
+    expect(Number(res.headers.get('content-length'))).toBeLessThan(Buffer.byteLength(script) / 10)
+    expect(res.headers.get('cache-control')).toMatch(/immutable/)
+    // fetch decodes the body: what arrives is the script itself.
+    expect(await res.text()).toBe(script)
+  })
 })
 
 describe('attachment uploads on the local host', () => {
