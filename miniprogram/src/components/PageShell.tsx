@@ -1,5 +1,5 @@
-import type { ReactNode } from 'react'
-import { PageMeta, View, Text } from '@tarojs/components'
+import type { CSSProperties, ReactNode } from 'react'
+import { View, Text } from '@tarojs/components'
 import { Loading } from '@nutui/nutui-react-taro'
 import { ApiError } from '../services/api'
 import { formatDayTime } from './format'
@@ -21,9 +21,8 @@ interface Props {
 export function PageShell({ title, subtitle, loading, error, offlineAt, children }: Props) {
   return (
     <>
-      {/* WeChat: page-meta must be the page's first node; it carries the text scale. */}
-      {process.env.TARO_ENV === 'weapp' ? <PageMeta pageStyle={`--text-scale: ${textScale()}`} /> : null}
-      <View className="page">
+      {/* In WeChat the page root carries the text scale; in the browser the document does (services/textScale). */}
+      <View className="page" style={process.env.TARO_ENV === 'weapp' ? ({ '--text-scale': String(textScale()) } as CSSProperties) : undefined}>
         <Text className="page-title">{title}</Text>
         {subtitle ? <Text className="page-subtitle">{subtitle}</Text> : null}
         <OfflineNote at={offlineAt} />

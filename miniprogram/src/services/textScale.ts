@@ -37,7 +37,7 @@ export const textScale = (): number => {
 
 /**
  * Applies the scale. In the browser it is set on the document, so dialogs drawn
- * outside a page follow it too; in WeChat each page sets it through PageMeta.
+ * outside a page follow it too; in WeChat each page's root sets it (PageShell).
  */
 export function applyTextScale(): void {
   if (process.env.TARO_ENV !== 'weapp') document.documentElement.style.setProperty('--text-scale', String(textScale()))
