@@ -21,6 +21,8 @@ export interface Permission {
    * they cannot even learn that such records exist (misconduct reports).
    */
   conceal?: true
+  /** The audit log records that it happened but not who did it or what it touched (an anonymous report). */
+  auditAnonymously?: true
 }
 
 const villageReaders = ['villager', 'chair', 'committee', 'township'] as const
@@ -103,8 +105,9 @@ export const permissions = {
   'township.figures': { roles: ['township'], scope: 'township', writes: false },
   'township.rule': { roles: ['township'], scope: 'township', writes: false },
   'township.setRule': { roles: ['township'], scope: 'township', writes: true },
+  'township.audit': { roles: ['township'], scope: 'township', writes: false },
 
-  'report.file': { roles: ['villager'], scope: 'self', writes: true, conceal: true },
+  'report.file': { roles: ['villager'], scope: 'self', writes: true, conceal: true, auditAnonymously: true },
   'report.track': { roles: ['villager', 'guest'], scope: 'self', writes: false, conceal: true },
   'report.inbox': { roles: ['township'], scope: 'township', writes: false, conceal: true },
   'report.get': { roles: ['township'], scope: 'township', writes: false, conceal: true },

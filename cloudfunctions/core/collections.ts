@@ -12,6 +12,7 @@ import type { Disclosure, Revision } from '../../shared/domain/disclosure'
 import type { Decision } from '../../shared/domain/decision'
 import type { Feedback } from '../../shared/domain/feedback'
 import type { Report } from '../../shared/domain/report'
+import type { AuditEntry } from '../../shared/domain/audit'
 import type { Ballot, Escalation, Participation, Proxy, Round } from '../../shared/domain/evaluation'
 import type {
   Announcement,
@@ -60,6 +61,7 @@ export interface Collections {
   ballot: Ballot
   escalation: Escalation
   proxy: Proxy
+  audit: AuditEntry
 }
 
 export type CollectionName = keyof Collections
@@ -161,4 +163,13 @@ export const collectionSpecs: Record<CollectionName, CollectionSpec> = {
     unique: [],
   },
   proxy: { indexes: [['householdId', 'createdAt'], ['toMemberId', 'status']], unique: [['activeKey']] },
+  audit: {
+    indexes: [
+      ['townshipId', 'at'],
+      ['villageId', 'at'],
+      ['personId', 'at'],
+      ['townshipId', 'action', 'at'],
+    ],
+    unique: [],
+  },
 }

@@ -1,9 +1,10 @@
 import type { ZodError } from 'zod'
 import type { ActionContract, AreaContract, OutputOf, ParsedInputOf } from '../../shared/contract/action'
 import { AppError, fail, type Envelope } from '../../shared/errors'
-import { permissionOf } from '../../shared/permissions'
+import { permissionOf, type Permission } from '../../shared/permissions'
+import { touchedRecords } from '../../shared/domain/audit'
 import { resolveActor } from './actor'
-import type { BaseContext, HandlerContext } from './context'
+import { newId, type BaseContext, type HandlerContext } from './context'
 import { BadCursorError, DuplicateKeyError } from './store'
 
 export type Handler<C extends ActionContract> = (ctx: HandlerContext, input: ParsedInputOf<C>) => Promise<OutputOf<C>>
@@ -30,6 +31,27 @@ export const defineArea = <A extends AreaContract>(
   handlers: handlers as Area['handlers'],
   ...(timer ? { timer } : {}),
 })
+
+/**
+ * Appends the write to the audit log. It runs after the write has landed: a
+ * failure here is logged and reported, but the write itself stands.
+ */
+async function audit(ctx: HandlerContext, action: string, permission: Permission, input: unknown, output: unknown): Promise<void> {
+  const { actor } = ctx
+  const anonymous = permission.auditAnonymously === true
+  await ctx.store.insert('audit', {
+    _id: newId('au'),
+    at: ctx.now,
+    townshipId: actor.townshipId,
+    villageId: actor.villageId,
+    personId: anonymous ? null : actor.personId,
+    name: anonymous ? '' : actor.name ?? '',
+    role: actor.role,
+    title: anonymous ? '' : actor.title ?? '',
+    action,
+    records: anonymous ? [] : touchedRecords(input, output),
+  })
+}
 
 /** The first problem, in the words the schema gives for it. */
 export function describeZodError(error: ZodError): string {
@@ -68,6 +90,7 @@ export async function dispatch(area: Area, event: unknown, base: BaseContext): P
     // Parsing the output strips any field the contract does not name, so nothing leaks by accident.
     const checked = contract.output.safeParse(output)
     if (!checked.success) throw checked.error
+    if (permission.writes) await audit(ctx, `${area.name}.${action}`, permission, input.data, checked.data)
     return { ok: true, data: checked.data }
   } catch (error) {
     if (error instanceof AppError) return fail(error.code, error.message)

@@ -2,6 +2,7 @@ import { townshipContract } from '../../shared/contract/township'
 import { defineArea } from '../core/dispatch'
 import { addNote, closeEscalation, getEscalation, listEscalations, orderRectification } from './cases'
 import { figures, rule, setRule } from './figures'
+import { audit } from './audit'
 
 export const townshipArea = defineArea('township', townshipContract, {
   listEscalations,
@@ -12,4 +13,5 @@ export const townshipArea = defineArea('township', townshipContract, {
   figures,
   rule,
   setRule,
+  audit,
 })

@@ -44,6 +44,17 @@ const villageFigures = z.object({
   casesByCycle: z.array(z.number().int()),
 })
 
+const auditEntry = z.object({
+  at: z.string(),
+  villageId: z.string().nullable(),
+  personId: z.string().nullable(),
+  name: z.string(),
+  role: z.string(),
+  title: z.string(),
+  action: z.string(),
+  records: z.array(z.string()),
+})
+
 export const townshipContract = {
   listEscalations: action(
     z.object({ status: status.optional(), villageId: id('村编号').optional(), cursor }),
@@ -77,6 +88,17 @@ export const townshipContract = {
   ),
   figures: action(z.object({}), z.object({ villages: z.array(villageFigures) })),
   rule: action(z.object({}), rule),
+  /** Every write in the township's villages, newest first; by village, person or action. */
+  audit: action(
+    z.object({
+      villageId: id('村编号').optional(),
+      personId: id('人员编号').optional(),
+      /** e.g. evaluation.closeRound (not `action`, which names the call itself) */
+      operation: z.string({ error: '操作名称不对' }).regex(/^[a-z]+\.[A-Za-z]+$/, '操作名称不对').optional(),
+      cursor,
+    }),
+    page(auditEntry),
+  ),
   /** Applies to rounds opened afterwards; a round keeps the rule it was opened under. */
   setRule: action(
     z.object({

@@ -71,6 +71,7 @@ const sampleInput: Record<QualifiedAction, Record<string, unknown>> = {
   'township.figures': {},
   'township.rule': {},
   'township.setRule': { thresholdPermille: 300, streakLength: 2 },
+  'township.audit': {},
   'report.file': { requestId: 'perm-test-0001', text: '测试', anonymous: true },
   'report.track': { trackingCode: 'AAAA-BBBB-CCCC' },
   'report.inbox': {},

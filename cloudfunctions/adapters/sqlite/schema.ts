@@ -122,6 +122,12 @@ const migrations: readonly Migration[] = [
       addIndex(db, 'participation', ['roundId', 'byProxy'])
     },
   },
+  {
+    version: 7,
+    up(db) {
+      createCollection(db, 'audit')
+    },
+  },
 ]
 
 export function migrate(db: Database.Database): void {

@@ -1,0 +1,34 @@
+import type { townshipContract } from '../../shared/contract/township'
+import type { Handler } from '../core/dispatch'
+import type { Condition } from '../core/store'
+import { villageInScope } from '../core/scope'
+
+type C = typeof townshipContract
+
+const PAGE = 50
+
+/**
+ * The audit log of the caller's township. One filter is served by its index
+ * (person, else village, else action); the others narrow the page read.
+ */
+export const audit: Handler<C['audit']> = async (ctx, input) => {
+  if (input.villageId) await villageInScope(ctx, input.villageId)
+  const where: Record<string, Condition> = input.personId
+    ? { personId: input.personId }
+    : input.villageId
+      ? { villageId: input.villageId }
+      : input.operation
+        ? { townshipId: ctx.actor.townshipId, action: input.operation }
+        : { townshipId: ctx.actor.townshipId }
+  const page = await ctx.store.query('audit', { where, orderBy: { field: 'at', direction: 'desc' }, limit: PAGE, cursor: input.cursor })
+  const items = page.items.filter(
+    (e) =>
+      e.townshipId === ctx.actor.townshipId &&
+      (!input.villageId || e.villageId === input.villageId) &&
+      (!input.operation || e.action === input.operation),
+  )
+  return {
+    items: items.map(({ at, villageId, personId, name, role, title, action, records }) => ({ at, villageId, personId, name, role, title, action, records })),
+    nextCursor: page.nextCursor,
+  }
+}

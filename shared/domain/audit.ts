@@ -1,0 +1,33 @@
+import { z } from '../zod'
+
+/** One write, as the township reads it later: when, who in which role, what, and which records. */
+export const auditSchema = z.object({
+  _id: z.string(),
+  at: z.string(),
+  townshipId: z.string().nullable(),
+  villageId: z.string().nullable(),
+  /** null for an anonymous report: the log must not undo the anonymity */
+  personId: z.string().nullable(),
+  name: z.string(),
+  role: z.string(),
+  title: z.string(),
+  /** e.g. evaluation.castBallot */
+  action: z.string(),
+  records: z.array(z.string()),
+})
+export type AuditEntry = z.infer<typeof auditSchema>
+
+/**
+ * The ids a write touched, from its input and output fields named `…Id`.
+ * A phone's request id is left out: it could join a ballot to its household.
+ */
+export function touchedRecords(input: unknown, output: unknown): string[] {
+  const ids = new Set<string>()
+  for (const part of [input, output]) {
+    if (part === null || typeof part !== 'object') continue
+    for (const [key, value] of Object.entries(part)) {
+      if (key.endsWith('Id') && key !== 'requestId' && typeof value === 'string') ids.add(value)
+    }
+  }
+  return [...ids]
+}

@@ -1,0 +1,122 @@
+import type { SqliteStore } from '../../cloudfunctions/adapters/sqlite/store'
+import { permissions } from '../../shared/permissions'
+import { as, callerFor, dump, expectOk, people, seededStore, testClock } from '../support/harness'
+
+let store: SqliteStore
+let clock: ReturnType<typeof testClock>
+beforeEach(async () => {
+  clock = testClock()
+  store = await seededStore(clock)
+})
+afterEach(() => store.close())
+
+const auditLog = () => dump(store).audit!.map((row) => JSON.parse(row))
+const inThreeDays = () => new Date(clock.now().getTime() + 3 * 86_400_000).toISOString()
+
+/** One successful call of every write action, in an order that makes each possible. */
+async function everyWrite() {
+  const chair = as(store, people.chair, clock)
+  const director = as(store, people.director, clock)
+  const villager = as(store, people.villager, clock)
+  const representative3 = as(store, people.representative3, clock)
+  const inspector = as(store, people.inspector, clock)
+
+  expectOk(await callerFor(store, 'visitor:new', clock)('member', 'join', { joinCode: 'SHIQIAO', householdNumber: '0125', name: '新来的' }))
+  expectOk(await chair('member', 'approve', { memberId: 'm-shiqiao-0107-1' }))
+  expectOk(await chair('member', 'reject', { memberId: 'm-shiqiao-0108-1', reason: '不是本村户' }))
+  expectOk(await chair('member', 'remove', { memberId: 'm-shiqiao-0005-1', reason: '已迁出' }))
+  expectOk(await director('power', 'select', { itemId: 'pw-7-04', selected: true, note: '本村需要' }))
+
+  const { disclosureId } = expectOk(await director('disclosure', 'publish', { kind: 'village', section: 'services', title: '办事结果公开', body: '本月办结3件。' }))
+  expectOk(await director('disclosure', 'revise', { disclosureId, title: '办事结果公开', body: '本月办结4件。', reason: '漏计一件' }))
+  expectOk(await director('disclosure', 'recordDecisionStep', { stage: 'proposal', date: '2026-11-20', title: '修建文化广场', summary: '提议修建', minutes: '支部会议提议。' }))
+
+  const { announcementId } = expectOk(await chair('announcement', 'push', { title: '通知', body: '请查看。' }))
+  expectOk(await villager('announcement', 'open', { announcementId }))
+  expectOk(await villager('announcement', 'subscribe', {}))
+
+  const feedback = async (requestId: string) => {
+    const { feedbackId } = expectOk(await villager('feedback', 'submit', { requestId, about: { type: 'general' }, text: '路灯不亮。' }))
+    expectOk(await chair('feedback', 'route', { feedbackId, assignTo: people.director }))
+    expectOk(await director('feedback', 'reply', { feedbackId, text: '已修好。' }))
+    return feedbackId
+  }
+  expectOk(await villager('feedback', 'confirm', { feedbackId: await feedback('audit-feedback-1') }))
+  expectOk(await villager('feedback', 'reopen', { feedbackId: await feedback('audit-feedback-2'), reason: '还是不亮' }))
+  expectOk(await inspector('feedback', 'remind', { feedbackId: (await store.query('feedback', { where: { personId: people.villager }, orderBy: { field: 'submittedAt', direction: 'asc' }, limit: 1 })).items[0]!._id, note: '请尽快' }))
+  expectOk(await inspector('feedback', 'setReplyDays', { days: 5 }))
+
+  const subject = { type: 'disclosure', id: 'd-shiqiao-001' }
+  const round = async (title: string) => {
+    const { roundId } = expectOk(await chair('evaluation', 'openRound', { subject, title, closesAt: inThreeDays() }))
+    expectOk(await villager('evaluation', 'castBallot', { roundId, choice: 'dissatisfied', requestId: `audit-ballot-${title === '一' ? 1 : 2}-000001` }))
+    return { roundId, ...expectOk(await chair('evaluation', 'closeRound', { roundId })) }
+  }
+  const first = await round('一')
+  expectOk(await director('evaluation', 'answerRound', { roundId: first.roundId, answer: '已说明。' }))
+  const { escalationId } = await round('二')
+  const open = expectOk(await chair('evaluation', 'openRound', { subject: { type: 'decision', id: 'dc-shiqiao-2' }, title: '三', closesAt: inThreeDays() }))
+  expectOk(await representative3('evaluation', 'grantProxy', { toMemberId: 'm-shiqiao-0003-2', roundId: open.roundId }))
+  expectOk(await representative3('evaluation', 'revokeProxy', {}))
+  expectOk(await chair('member', 'setRepresentative', { memberId: 'm-shiqiao-0003-2' }))
+  expectOk(await inspector('township', 'addNote', { escalationId, text: '已约谈。' }))
+  expectOk(await inspector('township', 'orderRectification', { escalationId, what: '补充公开。', dueAt: '2026-12-31' }))
+  expectOk(await director('evaluation', 'reportRectification', { escalationId, text: '已补充公开。' }))
+  expectOk(await inspector('township', 'closeEscalation', { escalationId, conclusion: '整改到位。', reevaluationClosesAt: inThreeDays() }))
+  expectOk(await inspector('township', 'setRule', { thresholdPermille: 300, streakLength: 2 }))
+
+  expectOk(await villager('report', 'file', { requestId: 'audit-report-0001', text: '有人违规。', anonymous: true }))
+  const [{ reportId }] = expectOk(await inspector('report', 'inbox', {})).items
+  expectOk(await inspector('report', 'acknowledge', { reportId }))
+  expectOk(await inspector('report', 'note', { reportId, text: '查了。' }))
+  expectOk(await inspector('report', 'conclude', { reportId, outcome: '属实。' }))
+  return { escalationId }
+}
+
+describe('the audit log', () => {
+  it('has an entry for every write action in the permissions table, with time, person, role, action and records', async () => {
+    await everyWrite()
+    const writes = Object.entries(permissions).filter(([, p]) => p.writes).map(([action]) => action).sort()
+    const log = auditLog()
+    expect([...new Set(log.map((e) => e.action))].sort()).toEqual(writes)
+    expect(log.find((e) => e.action === 'feedback.route')).toMatchObject({
+      at: '2026-11-21T08:00:00.000Z',
+      personId: people.chair,
+      name: '周德明',
+      role: 'chair',
+      title: '村务监督委员会主任',
+      villageId: 'v-shiqiao',
+      townshipId: 'tw-shiqiao',
+      records: [expect.stringMatching(/^fb_/)],
+    })
+  })
+
+  it('keeps an anonymous report anonymous, and never ties a ballot to its household', async () => {
+    await everyWrite()
+    const log = auditLog()
+    expect(log.find((e) => e.action === 'report.file')).toMatchObject({ personId: null, name: '', title: '', records: [] })
+    const receipts = dump(store).ballot!.map((b) => JSON.parse(b)._id)
+    for (const entry of log.filter((e) => e.action === 'evaluation.castBallot')) {
+      for (const receipt of receipts) expect(entry.records).not.toContain(receipt)
+    }
+  })
+
+  it('records nothing for a refused write', async () => {
+    await as(store, people.villager)('feedback', 'submit', { requestId: 'audit-bad-0001', about: { type: 'general' }, text: '' })
+    await as(store, people.director)('evaluation', 'openRound', {})
+    expect(auditLog()).toEqual([])
+  })
+
+  it('lets township staff browse it by village, person and action, and only their own township', async () => {
+    await everyWrite()
+    const inspector = as(store, people.inspector, clock)
+    const byAction = expectOk(await inspector('township', 'audit', { operation: 'evaluation.closeRound' })).items
+    expect(byAction).toHaveLength(2)
+    expect(byAction.every((e: { action: string }) => e.action === 'evaluation.closeRound')).toBe(true)
+    const byPerson = expectOk(await inspector('township', 'audit', { personId: people.director })).items
+    expect(new Set(byPerson.map((e: { personId: string }) => e.personId))).toEqual(new Set([people.director]))
+    const byVillage = expectOk(await inspector('township', 'audit', { villageId: 'v-shiqiao', operation: 'member.approve' })).items
+    expect(byVillage.map((e: { records: string[] }) => e.records)).toEqual([['m-shiqiao-0107-1']])
+    expect(expectOk(await inspector('township', 'audit', { villageId: 'v-liushu' })).items).toEqual([])
+  })
+})
