@@ -57,6 +57,7 @@ export default defineAppConfig({
         'cases/index',
         'case/index',
         'evaluation/index',
+        'audit/index',
       ],
     },
   ],

@@ -65,6 +65,7 @@ function pagesOf(ids: { reportId: string; escalationId: string; publicDisclosure
     ['township', 'cases', 'packages/township/cases/index'],
     ['township', 'case', `packages/township/case/index?escalationId=${encodeURIComponent(ids.escalationId)}`],
     ['township', 'township-evaluation', 'packages/township/evaluation/index'],
+    ['township', 'audit', 'packages/township/audit/index'],
     ['villager', 'login', 'pages/login/index'],
     ['villager', 'join', 'pages/join/index'],
   ]

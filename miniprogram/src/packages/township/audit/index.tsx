@@ -1,0 +1,50 @@
+import { useState } from 'react'
+import { View, Text } from '@tarojs/components'
+import { roleLabels, type CallerRole } from '@shared/roles'
+import { PageShell } from '../../../components/PageShell'
+import { ErrorCard } from '../../../components/ErrorCard'
+import { Chips } from '../../../components/Chips'
+import { EmptyState } from '../../../components/EmptyState'
+import { LoadMore, usePaged } from '../../../components/Paged'
+import { writeLabels } from '../../../components/actions'
+import { formatDayTime } from '../../../components/format'
+import { useRemote } from '../../../hooks/useRemote'
+import { call } from '../../../services/api'
+import './index.css'
+
+/** Every write in the township's villages: who did what, when, in which role. Nobody can edit it. */
+export default function AuditLog() {
+  const [villageId, setVillageId] = useState<string | undefined>(undefined)
+  const villages = useRemote(() => call('township', 'figures', {}).then((f) => f.villages))
+  const log = usePaged((cursor) => call('township', 'audit', { villageId, cursor }), [villageId])
+  const names = new Map((villages.data ?? []).map((v) => [v.villageId, v.villageName]))
+
+  return (
+    <PageShell title="操作记录" subtitle="每一次发布、更正、审核、投票、答复和办理都留有记录，任何人都不能修改。匿名举报不记录举报人。">
+      {villages.data ? (
+        <Chips
+          label="村"
+          options={[{ value: undefined, label: '全部' }, ...villages.data.map((v) => ({ value: v.villageId, label: v.villageName }))]}
+          value={villageId}
+          onChange={setVillageId}
+        />
+      ) : null}
+      <ErrorCard error={log.error} />
+      {log.loaded && log.items.length === 0 ? <EmptyState title="没有操作记录" /> : null}
+      {log.items.map((e, i) => (
+        <View key={`${e.at}-${i}`} className="card audit-entry">
+          <Text className="audit-what">{writeLabels[e.action] ?? '其他操作'}</Text>
+          <Text className="audit-who">
+            {e.personId ? `${e.title || roleLabels[e.role as CallerRole]} ${e.name}` : `匿名${roleLabels[e.role as CallerRole] ?? ''}`}
+            {e.villageId ? ` · ${names.get(e.villageId) ?? ''}` : ''}
+          </Text>
+          <Text className="muted">
+            {formatDayTime(e.at)}
+            {e.records.length > 0 ? ` · 涉及 ${e.records.length} 条记录` : ''}
+          </Text>
+        </View>
+      ))}
+      <LoadMore hasMore={log.nextCursor !== null} loading={log.loadingMore} error={log.moreError} onLoad={log.loadMore} />
+    </PageShell>
+  )
+}
