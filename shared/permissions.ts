@@ -38,6 +38,8 @@ export const permissions = {
   'member.setRepresentative': { roles: ['chair'], scope: 'village', writes: true },
   'member.remove': { roles: ['chair'], scope: 'village', writes: true },
   'member.coverage': { roles: ['chair', 'township'], scope: 'township', writes: false },
+  'member.myData': { roles: ['guest', 'villager', 'chair', 'committee', 'township'], scope: 'self', writes: false },
+  'member.leave': { roles: ['villager'], scope: 'self', writes: true },
 
   'power.categories': { roles: villageReaders, scope: 'village', writes: false },
   'power.list': { roles: villageReaders, scope: 'village', writes: false },

@@ -149,7 +149,7 @@ export const collectionSpecs: Record<CollectionName, CollectionSpec> = {
     ],
     unique: [['openKey']],
   },
-  participation: { indexes: [['roundId', 'at'], ['roundId', 'byProxy']], unique: [] },
+  participation: { indexes: [['roundId', 'at'], ['roundId', 'byProxy'], ['householdId', 'at']], unique: [] },
   ballot: { indexes: [['roundId', 'choice']], unique: [] },
   escalation: {
     indexes: [

@@ -3,6 +3,7 @@ import { defineArea } from '../core/dispatch'
 import { join, me } from './join'
 import { approve, listPending, reject } from './approval'
 import { coverage, household, remove, roster, setRepresentative } from './roster'
+import { leave, myData } from './privacy'
 
 export const memberArea = defineArea('member', memberContract, {
   me,
@@ -15,4 +16,6 @@ export const memberArea = defineArea('member', memberContract, {
   setRepresentative,
   remove,
   coverage,
+  myData,
+  leave,
 })

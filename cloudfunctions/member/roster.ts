@@ -1,6 +1,6 @@
 import { AppError } from '../../shared/errors'
 import type { memberContract } from '../../shared/contract/member'
-import { successorOf } from '../../shared/domain/member'
+import { successorOf, type Member } from '../../shared/domain/member'
 import { coveragePermille } from '../../shared/domain/coverage'
 import type { Household, Village } from '../../shared/domain/village'
 import type { Handler } from '../core/dispatch'
@@ -72,13 +72,22 @@ export const setRepresentative: Handler<C['setRepresentative']> = async (ctx, in
 
 export const remove: Handler<C['remove']> = async (ctx, input) => {
   const member = await getInVillage(ctx, 'member', input.memberId, '没有找到这位成员')
+  return removeMember(ctx, member, input.reason)
+}
+
+/**
+ * Takes a member out of the group, in one transaction with handing the
+ * household's vote to the next member (or the household leaves the group).
+ * Ballots already cast stay counted: they never named anyone.
+ */
+export async function removeMember(ctx: HandlerContext, member: Member, reason: string) {
   if (member.status !== 'active') throw new AppError('CONFLICT', '这位成员已经不在群里了')
   const successor = successorOf(await membersOf(ctx, member.householdId), member._id)
   const householdInGroup = await ctx.store.transaction(async (tx) => {
     const removed = await tx.update(
       'member',
       member._id,
-      { status: 'removed', decidedAt: ctx.now, decidedBy: ctx.actor.personId, reason: input.reason },
+      { status: 'removed', decidedAt: ctx.now, decidedBy: ctx.actor.personId, reason },
       { status: 'active' },
     )
     if (!removed) throw new AppError('CONFLICT', '这位成员已经不在群里了')

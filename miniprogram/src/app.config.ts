@@ -39,6 +39,10 @@ export default defineAppConfig({
       pages: ['list/index', 'round/index', 'open/index', 'subject/index', 'proxy/index'],
     },
     {
+      root: 'packages/privacy',
+      pages: ['mine/index'],
+    },
+    {
       root: 'packages/chair',
       pages: ['pending/index', 'roster/index', 'household/index', 'announce/index', 'figures/index', 'qrcode/index'],
     },

@@ -107,6 +107,27 @@ export const memberContract = {
     z.object({ memberId: z.string(), householdInGroup: z.boolean() }),
   ),
   coverage: action(z.object({}), z.object({ villages: z.array(villageCoverage) })),
+  /** What the product stores about the caller, in plain words, for the privacy page. */
+  myData: action(
+    z.object({}),
+    z.object({
+      name: z.string(),
+      since: z.string(),
+      village: z.string().nullable(),
+      householdNumber: z.string().nullable(),
+      title: z.string().nullable(),
+      membershipStatus: z.enum(memberStatuses).nullable(),
+      feedback: z.number().int(),
+      announcementsRead: z.number().int(),
+      /** rounds the household took part in; what it chose is stored nowhere with the household */
+      householdRoundsVoted: z.number().int(),
+    }),
+  ),
+  /** A villager leaves the group; the household's vote passes to the next member, past ballots stay counted. */
+  leave: action(
+    z.object({ reason: optionalText('退出原因', 200) }),
+    z.object({ householdInGroup: z.boolean() }),
+  ),
 }
 
 export type MeOutput = z.infer<typeof meOutput>

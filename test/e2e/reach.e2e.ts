@@ -44,6 +44,7 @@ function pagesOf(ids: { reportId: string; escalationId: string; publicDisclosure
     ['villager', 'round', 'packages/evaluation/round/index?roundId=rd-shiqiao-road'],
     ['villager', 'subject', 'packages/evaluation/subject/index?type=decision&id=dc-shiqiao-1'],
     ['villager', 'proxy', 'packages/evaluation/proxy/index'],
+    ['villager', 'my-data', 'packages/privacy/mine/index'],
     ['chair', 'chair-home', 'pages/index/index'],
     ['chair', 'pending', 'packages/chair/pending/index'],
     ['chair', 'roster', 'packages/chair/roster/index'],

@@ -15,6 +15,8 @@ const sampleInput: Record<QualifiedAction, Record<string, unknown>> = {
   'member.setRepresentative': { memberId: 'm-shiqiao-0003-1' },
   'member.remove': { memberId: 'm-shiqiao-0005-1', reason: '测试' },
   'member.coverage': {},
+  'member.myData': {},
+  'member.leave': { reason: '测试' },
   'power.categories': { villageId: 'v-shiqiao' },
   'power.list': { villageId: 'v-shiqiao' },
   'power.get': { villageId: 'v-shiqiao', itemId: 'pw-1-01' },

@@ -1,5 +1,5 @@
 import { permissions } from '../../shared/permissions'
-import { writeLabels } from '../../miniprogram/src/components/actions'
+import { writeLabels } from '../../shared/write-labels'
 
 describe('the audit log\'s words', () => {
   it('name every write action in Chinese', () => {

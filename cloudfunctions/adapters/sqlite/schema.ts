@@ -126,6 +126,8 @@ const migrations: readonly Migration[] = [
     version: 7,
     up(db) {
       createCollection(db, 'audit')
+      // A household's own rounds, for the privacy page.
+      addIndex(db, 'participation', ['householdId', 'at'])
     },
   },
 ]

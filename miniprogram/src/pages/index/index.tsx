@@ -102,6 +102,7 @@ function entriesFor(me: Me, unread: number | null, toVote: number | null): Entry
         ...powerEntries,
         { title: '向镇纪委举报', description: '村干部违纪违规，直接向镇纪委举报，村里看不到', url: '/packages/report/file/index' },
         { title: '查询举报进展', description: '用查询码查看举报的办理情况', url: '/packages/report/track/index' },
+        { title: '我的信息', description: '本程序保存了您哪些信息；退出监督群', url: '/packages/privacy/mine/index' },
       ]
     default:
       return []

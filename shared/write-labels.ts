@@ -1,12 +1,13 @@
-import type { QualifiedAction } from '@shared/permissions'
+import type { QualifiedAction } from './permissions'
 
-/** Every write, in the words the audit log shows it (the table's keys are checked against the permissions table). */
+/** Every write, in the words the audit log shows it; a unit test checks it covers the permissions table's writes. Zod-free: the app uses it. */
 export const writeLabels: Partial<Record<QualifiedAction, string>> & Record<string, string> = {
   'member.join': '申请入群',
   'member.approve': '通过入群申请',
   'member.reject': '不通过入群申请',
   'member.setRepresentative': '设定户代表',
   'member.remove': '移出监督群',
+  'member.leave': '退出监督群',
   'power.select': '调整本村权力清单',
   'disclosure.publish': '发布公开',
   'disclosure.revise': '更正公开',

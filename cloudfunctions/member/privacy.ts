@@ -1,0 +1,41 @@
+import { AppError } from '../../shared/errors'
+import type { memberContract } from '../../shared/contract/member'
+import type { Handler } from '../core/dispatch'
+import { removeMember } from './roster'
+
+type C = typeof memberContract
+
+/** Everything stored about the caller, counted, in plain words (the 用户隐私保护指引 lists why). */
+export const myData: Handler<C['myData']> = async (ctx) => {
+  const { actor, store } = ctx
+  const person = actor.personId ? await store.get('person', actor.personId) : null
+  if (!person) throw new AppError('NOT_FOUND', '还没有您的信息：您还没有申请加入任何村的监督群')
+  const member = person.memberId ? await store.get('member', person.memberId) : null
+  const [household, village] = await Promise.all([
+    member ? store.get('household', member.householdId) : null,
+    member ? store.get('village', member.villageId) : null,
+  ])
+  const [feedback, announcementsRead, householdRoundsVoted] = await Promise.all([
+    store.count('feedback', { personId: person._id }),
+    store.count('announcement_seen', { personId: person._id }),
+    household ? store.count('participation', { householdId: household._id }) : 0,
+  ])
+  return {
+    name: person.name,
+    since: person.createdAt,
+    village: village?.name ?? null,
+    householdNumber: household?.number ?? null,
+    title: actor.title,
+    membershipStatus: member?.status ?? null,
+    feedback,
+    announcementsRead,
+    householdRoundsVoted,
+  }
+}
+
+export const leave: Handler<C['leave']> = async (ctx, input) => {
+  const member = ctx.actor.memberId ? await ctx.store.get('member', ctx.actor.memberId) : null
+  if (!member) throw new AppError('NOT_FOUND', '您不在监督群里')
+  const { householdInGroup } = await removeMember(ctx, member, input.reason || '本人退出')
+  return { householdInGroup }
+}
