@@ -108,6 +108,7 @@ export const permissions = {
   'township.rule': { roles: ['township'], scope: 'township', writes: false },
   'township.setRule': { roles: ['township'], scope: 'township', writes: true },
   'township.audit': { roles: ['township'], scope: 'township', writes: false },
+  'township.export': { roles: ['township'], scope: 'township', writes: false },
 
   'report.file': { roles: ['villager'], scope: 'self', writes: true, conceal: true, auditAnonymously: true },
   'report.track': { roles: ['villager', 'guest'], scope: 'self', writes: false, conceal: true },

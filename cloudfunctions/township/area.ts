@@ -3,6 +3,7 @@ import { defineArea } from '../core/dispatch'
 import { addNote, closeEscalation, getEscalation, listEscalations, orderRectification } from './cases'
 import { figures, rule, setRule } from './figures'
 import { audit } from './audit'
+import { exportCsv } from './exports'
 
 export const townshipArea = defineArea('township', townshipContract, {
   listEscalations,
@@ -14,4 +15,5 @@ export const townshipArea = defineArea('township', townshipContract, {
   rule,
   setRule,
   audit,
+  export: exportCsv,
 })

@@ -88,6 +88,11 @@ export const townshipContract = {
   ),
   figures: action(z.object({}), z.object({ villages: z.array(villageFigures) })),
   rule: action(z.object({}), rule),
+  /** CSV (UTF-8 with a byte-order mark, Beijing time) of cases, feedback, reports or per-village figures. */
+  export: action(
+    z.object({ kind: z.enum(['cases', 'feedback', 'reports', 'figures'], { error: '请选择要导出的内容' }) }),
+    z.object({ filename: z.string(), csv: z.string() }),
+  ),
   /** Every write in the township's villages, newest first; by village, person or action. */
   audit: action(
     z.object({

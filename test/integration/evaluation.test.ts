@@ -339,3 +339,26 @@ describe('bad input', () => {
     expect(dump(store)).toEqual(before)
   })
 })
+
+describe('exports', () => {
+  it('gives township staff CSV that Excel opens as Chinese, with times in Beijing time', async () => {
+    await closedRound(overThreshold)
+    await closedRound(overThreshold)
+    expectOk(await voters[0]!('feedback', 'submit', { requestId: 'export-fb-00001', about: { type: 'general' }, text: '=危险公式' }))
+    expectOk(await voters[1]!('report', 'file', { requestId: 'export-rp-00001', text: '有人违规。', anonymous: true }))
+    const inspector = as(store, people.inspector, clock)
+    const sheets = Object.fromEntries(
+      await Promise.all(
+        (['cases', 'feedback', 'reports', 'figures'] as const).map(async (kind) => [kind, expectOk(await inspector('township', 'export', { kind }))]),
+      ),
+    )
+    for (const { csv } of Object.values(sheets) as { csv: string }[]) expect(csv.startsWith('\uFEFF')).toBe(true)
+    expect(sheets.cases.filename).toBe('评议升级案件-2026-11-21.csv')
+    expect(sheets.cases.csv).toContain('石桥村')
+    expect(sheets.cases.csv).toContain('2026-11-21 16:00')
+    expect(sheets.feedback.csv).toContain("'=危险公式")
+    expect(sheets.reports.csv).toContain('匿名')
+    expect(sheets.figures.csv.split('\r\n')[0]).toContain('办结率')
+    expectError(await chair()('township', 'export', { kind: 'reports' }), 'FORBIDDEN')
+  })
+})

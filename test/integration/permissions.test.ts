@@ -74,6 +74,7 @@ const sampleInput: Record<QualifiedAction, Record<string, unknown>> = {
   'township.rule': {},
   'township.setRule': { thresholdPermille: 300, streakLength: 2 },
   'township.audit': {},
+  'township.export': { kind: 'figures' },
   'report.file': { requestId: 'perm-test-0001', text: '测试', anonymous: true },
   'report.track': { trackingCode: 'AAAA-BBBB-CCCC' },
   'report.inbox': {},

@@ -1,9 +1,10 @@
 import { useState } from 'react'
 import { useDidShow } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
-import { Tag } from '@nutui/nutui-react-taro'
+import { Tag, Toast } from '@nutui/nutui-react-taro'
 import type { CaseSummary } from '@shared/contract/township'
 import type { EscalationStatus } from '@shared/domain/evaluation'
+import { ExportButton } from '../../../components/ExportButton'
 import { PageShell, messageOf } from '../../../components/PageShell'
 import { Chips } from '../../../components/Chips'
 import { EmptyState } from '../../../components/EmptyState'
@@ -97,6 +98,10 @@ export default function Cases() {
         })
       )}
       <LoadMore hasMore={paged.nextCursor !== null} loading={paged.loadingMore} error={paged.moreError} onLoad={paged.loadMore} />
+      <View className="township-export">
+        <ExportButton kind="cases" toast="cases-toast" />
+      </View>
+      <Toast id="cases-toast" />
     </PageShell>
   )
 }

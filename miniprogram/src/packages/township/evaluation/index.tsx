@@ -3,6 +3,7 @@ import { useDidShow } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { Button, Input, Toast } from '@nutui/nutui-react-taro'
 import type { VillageEvaluationFigures } from '@shared/contract/township'
+import { ExportButton } from '../../../components/ExportButton'
 import { PageShell, messageOf } from '../../../components/PageShell'
 import { EmptyState } from '../../../components/EmptyState'
 import { formatDayTime, formatPermille } from '../../../components/format'
@@ -153,6 +154,9 @@ export default function EvaluationFigures() {
 
       <Text className="section-title">评议规则</Text>
       <RuleCard />
+      <View className="township-export">
+        <ExportButton kind="figures" toast={TOAST} />
+      </View>
       <Toast id={TOAST} />
     </PageShell>
   )

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import { useDidShow } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { Button, Input, Toast } from '@nutui/nutui-react-taro'
+import { ExportButton } from '../../../components/ExportButton'
 import { PageShell, messageOf } from '../../../components/PageShell'
 import { EmptyState } from '../../../components/EmptyState'
 import { formatDayTime } from '../../../components/format'
@@ -103,6 +104,9 @@ export default function FeedbackProgress() {
 
       <Text className="section-title">答复期限</Text>
       <ReplyDays />
+      <View className="township-export">
+        <ExportButton kind="feedback" toast={TOAST} />
+      </View>
       <Toast id={TOAST} />
     </PageShell>
   )

@@ -1,8 +1,9 @@
 import { useState } from 'react'
 import { useDidShow } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
-import { Tag } from '@nutui/nutui-react-taro'
+import { Tag, Toast } from '@nutui/nutui-react-taro'
 import type { ReportStatus } from '@shared/domain/report'
+import { ExportButton } from '../../../components/ExportButton'
 import { PageShell, messageOf } from '../../../components/PageShell'
 import { ErrorCard } from '../../../components/ErrorCard'
 import { Chips } from '../../../components/Chips'
@@ -84,6 +85,10 @@ export default function Reports() {
         })
       )}
       <LoadMore hasMore={paged.nextCursor !== null} loading={paged.loadingMore} error={paged.moreError} onLoad={paged.loadMore} />
+      <View className="township-export">
+        <ExportButton kind="reports" toast="reports-toast" />
+      </View>
+      <Toast id="reports-toast" />
     </PageShell>
   )
 }

@@ -1,0 +1,130 @@
+import type { townshipContract } from '../../shared/contract/township'
+import type { ParsedInputOf } from '../../shared/contract/action'
+import { beijingTime, toCsv } from '../../shared/domain/csv'
+import { feedbackFigures, isOverdue } from '../../shared/domain/feedback'
+import { permilleOf } from '../../shared/domain/evaluation-rule'
+import type { Handler } from '../core/dispatch'
+import type { HandlerContext } from '../core/context'
+import { getMany, queryAll } from '../core/paging'
+import { figures as evaluationFigures } from './figures'
+
+type C = typeof townshipContract
+type Kind = ParsedInputOf<C['export']>['kind']
+
+const MAX = 100_000
+const yesNo = (b: boolean) => (b ? '是' : '否')
+const percent = (permille: number | null) => (permille === null ? '' : `${(permille / 10).toFixed(1)}%`)
+
+const feedbackStatus = { submitted: '待分派', routed: '待答复', agenda: '列入会议议题', replied: '已答复', closed: '已办结' } as const
+const caseStatus = { open: '待调查', investigating: '调查中', rectifying: '整改中', reported: '村里已报告整改', closed: '已办结' } as const
+const reportStatus = { submitted: '待受理', acknowledged: '已受理', investigating: '调查中', concluded: '已办结' } as const
+
+async function villagesOf(ctx: HandlerContext) {
+  return queryAll(ctx.store, 'village', { townshipId: ctx.actor.townshipId }, { field: 'name', direction: 'asc' })
+}
+
+async function cases(ctx: HandlerContext) {
+  const escalations = await queryAll(ctx.store, 'escalation', { townshipId: ctx.actor.townshipId }, { field: 'openedAt', direction: 'asc' }, MAX)
+  const names = new Map((await villagesOf(ctx)).map((v) => [v._id, v.name]))
+  const rounds = new Map((await getMany(ctx.store, 'round', escalations.flatMap((e) => e.roundIds))).map((r) => [r._id, r]))
+  const rows = escalations.map((e) => {
+    const triggering = e.roundIds.map((id) => rounds.get(id)).filter((r) => r !== undefined)
+    return [
+      names.get(e.villageId) ?? '',
+      e.subject.title,
+      e.cycle,
+      caseStatus[e.status],
+      beijingTime(e.openedAt),
+      triggering.map((r) => `${r.title}（不满意${r.tally?.dissatisfied ?? 0}/${r.tally?.cast ?? 0}票）`).join('；'),
+      e.rectification?.what ?? '',
+      e.rectification?.dueAt ?? '',
+      beijingTime(e.villageReport?.at ?? null),
+      beijingTime(e.closedAt),
+      e.closedBy?.conclusion ?? '',
+    ]
+  })
+  return toCsv(['村', '评议事项', '第几次升级', '状态', '升级时间', '触发的评议', '整改要求', '整改期限', '村里报告整改时间', '办结时间', '办结意见'], rows)
+}
+
+async function feedback(ctx: HandlerContext) {
+  const rows: (string | number)[][] = []
+  for (const v of await villagesOf(ctx)) {
+    for (const f of await queryAll(ctx.store, 'feedback', { villageId: v._id }, { field: 'submittedAt', direction: 'asc' }, MAX)) {
+      const hours = f.firstReplyAt ? Math.floor((Date.parse(f.firstReplyAt) - Date.parse(f.submittedAt)) / 3_600_000) : ''
+      rows.push([
+        v.name,
+        f.about.title,
+        f.text,
+        f.authorName,
+        feedbackStatus[f.status],
+        beijingTime(f.submittedAt),
+        beijingTime(f.dueAt),
+        beijingTime(f.firstReplyAt),
+        hours,
+        beijingTime(f.closedAt),
+        yesNo(f.reopenReason !== null),
+        yesNo(isOverdue(f, ctx.now)),
+      ])
+    }
+  }
+  return toCsv(['村', '反映对象', '内容', '提出人', '状态', '提交时间', '答复期限', '首次答复时间', '答复用时（小时）', '办结时间', '重新反映', '超期未答复'], rows)
+}
+
+async function reports(ctx: HandlerContext) {
+  const names = new Map((await villagesOf(ctx)).map((v) => [v._id, v.name]))
+  const all = await queryAll(ctx.store, 'report', { townshipId: ctx.actor.townshipId }, { field: 'filedAt', direction: 'asc' }, MAX)
+  const at = (r: (typeof all)[number], kind: 'acknowledged' | 'concluded') => beijingTime(r.steps.find((s) => s.kind === kind)?.at ?? null)
+  const rows = all.map((r) => [
+    names.get(r.villageId) ?? '',
+    r.subject,
+    r.text,
+    r.reporter ? r.reporter.name : '匿名',
+    reportStatus[r.status],
+    beijingTime(r.filedAt),
+    at(r, 'acknowledged'),
+    at(r, 'concluded'),
+    r.outcome ?? '',
+  ])
+  return toCsv(['村', '举报对象', '内容', '举报人', '状态', '举报时间', '受理时间', '办结时间', '办理结果'], rows)
+}
+
+async function figures(ctx: HandlerContext) {
+  const [{ villages }, villagesList] = await Promise.all([evaluationFigures(ctx, {}), villagesOf(ctx)])
+  const rows = []
+  for (const v of villagesList) {
+    const e = villages.find((x) => x.villageId === v._id)!
+    const f = feedbackFigures(await queryAll(ctx.store, 'feedback', { villageId: v._id }, { field: 'submittedAt', direction: 'asc' }, MAX), ctx.now)
+    rows.push([
+      v.name,
+      e.roundsHeld,
+      percent(e.turnoutPermille),
+      percent(e.satisfactionPermille),
+      e.roundsOverThreshold,
+      e.openCases,
+      e.casesByCycle.reduce((n, c) => n + c, 0),
+      f.received,
+      f.closed,
+      percent(f.completionPermille),
+      f.overdue,
+      f.medianReplyMinutes === null ? '' : Math.floor(f.medianReplyMinutes / 60),
+      percent(permilleOf(f.reopened, f.received)),
+    ])
+  }
+  return toCsv(
+    ['村', '评议轮数', '参与率', '满意率', '不满意超标轮数', '未办结案件', '升级案件', '收到意见', '办结意见', '办结率', '超期未答复', '答复用时中位数（小时）', '重新反映比例'],
+    rows,
+  )
+}
+
+const builders: Record<Kind, { name: string; build: (ctx: HandlerContext) => Promise<string> }> = {
+  cases: { name: '评议升级案件', build: cases },
+  feedback: { name: '村民意见', build: feedback },
+  reports: { name: '举报', build: reports },
+  figures: { name: '各村统计', build: figures },
+}
+
+/** A CSV of the township's records, in Beijing time, that Excel opens as Chinese text. */
+export const exportCsv: Handler<C['export']> = async (ctx, input) => {
+  const { name, build } = builders[input.kind]
+  return { filename: `${name}-${beijingTime(ctx.now).slice(0, 10)}.csv`, csv: await build(ctx) }
+}
