@@ -108,6 +108,9 @@ export const permissions = {
   'township.rule': { roles: ['township'], scope: 'township', writes: false },
   'township.setRule': { roles: ['township'], scope: 'township', writes: true },
   'township.audit': { roles: ['township'], scope: 'township', writes: false },
+  'township.createVillage': { roles: ['township'], scope: 'township', writes: true },
+  'township.previewRoster': { roles: ['township'], scope: 'village', writes: false },
+  'township.importRoster': { roles: ['township'], scope: 'village', writes: true },
   'township.export': { roles: ['township'], scope: 'township', writes: false },
 
   'report.file': { roles: ['villager'], scope: 'self', writes: true, conceal: true, auditAnonymously: true },

@@ -33,6 +33,8 @@ export const writeLabels: Partial<Record<QualifiedAction, string>> & Record<stri
   'township.orderRectification': '下达整改要求',
   'township.closeEscalation': '办结升级案件',
   'township.setRule': '设置评议规则',
+  'township.createVillage': '新建村',
+  'township.importRoster': '导入花名册',
   'report.file': '举报',
   'report.acknowledge': '受理举报',
   'report.note': '记录举报调查',

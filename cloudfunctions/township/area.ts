@@ -4,6 +4,7 @@ import { addNote, closeEscalation, getEscalation, listEscalations, orderRectific
 import { figures, rule, setRule } from './figures'
 import { audit } from './audit'
 import { exportCsv } from './exports'
+import { createVillage, importRoster, previewRoster } from './villages'
 
 export const townshipArea = defineArea('township', townshipContract, {
   listEscalations,
@@ -16,4 +17,7 @@ export const townshipArea = defineArea('township', townshipContract, {
   setRule,
   audit,
   export: exportCsv,
+  createVillage,
+  previewRoster,
+  importRoster,
 })

@@ -55,6 +55,21 @@ const auditEntry = z.object({
   records: z.array(z.string()),
 })
 
+const rosterInput = z.object({
+  villageId: id('村编号'),
+  /** the file's text: CSV saved from Excel (“CSV UTF-8”), columns 户号, 户主姓名, 村民小组, 人口数 */
+  csv: z.string({ error: '请选择花名册文件' }).min(1, '花名册文件是空的').max(900_000, '花名册文件太大，请分成几份导入'),
+})
+
+const rosterSummary = z.object({
+  rows: z.number().int(),
+  creates: z.number().int(),
+  updates: z.number().int(),
+  /** households on the roster that the file does not list: kept as they are */
+  notInFile: z.number().int(),
+  problems: z.array(z.object({ line: z.number().int(), reason: z.string() })),
+})
+
 export const townshipContract = {
   listEscalations: action(
     z.object({ status: status.optional(), villageId: id('村编号').optional(), cursor }),
@@ -88,6 +103,11 @@ export const townshipContract = {
   ),
   figures: action(z.object({}), z.object({ villages: z.array(villageFigures) })),
   rule: action(z.object({}), rule),
+  createVillage: action(z.object({ name: text('村名', 20) }), z.object({ villageId: z.string(), joinCode: z.string() })),
+  /** What importing a roster export would do, and every bad line with why; writes nothing. */
+  previewRoster: action(rosterInput, rosterSummary),
+  /** Imports a roster export with no bad line: updates households by 户号, adds new ones, deletes none. */
+  importRoster: action(rosterInput, rosterSummary),
   /** CSV (UTF-8 with a byte-order mark, Beijing time) of cases, feedback, reports or per-village figures. */
   export: action(
     z.object({ kind: z.enum(['cases', 'feedback', 'reports', 'figures'], { error: '请选择要导出的内容' }) }),

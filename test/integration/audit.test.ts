@@ -59,11 +59,14 @@ async function everyWrite() {
   expectOk(await representative3('evaluation', 'grantProxy', { toMemberId: 'm-shiqiao-0003-2', roundId: open.roundId }))
   expectOk(await representative3('evaluation', 'revokeProxy', {}))
   expectOk(await chair('member', 'setRepresentative', { memberId: 'm-shiqiao-0003-2' }))
+  expectOk(await representative3('member', 'leave', { reason: '外出定居' }))
   expectOk(await inspector('township', 'addNote', { escalationId, text: '已约谈。' }))
   expectOk(await inspector('township', 'orderRectification', { escalationId, what: '补充公开。', dueAt: '2026-12-31' }))
   expectOk(await director('evaluation', 'reportRectification', { escalationId, text: '已补充公开。' }))
   expectOk(await inspector('township', 'closeEscalation', { escalationId, conclusion: '整改到位。', reevaluationClosesAt: inThreeDays() }))
   expectOk(await inspector('township', 'setRule', { thresholdPermille: 300, streakLength: 2 }))
+  const { villageId } = expectOk(await inspector('township', 'createVillage', { name: '新庄村' }))
+  expectOk(await inspector('township', 'importRoster', { villageId, csv: '户号,户主姓名,村民小组,人口数\n0001,王建国,一组,4' }))
 
   expectOk(await villager('report', 'file', { requestId: 'audit-report-0001', text: '有人违规。', anonymous: true }))
   const [{ reportId }] = expectOk(await inspector('report', 'inbox', {})).items
