@@ -40,6 +40,7 @@ export const permissions = {
   'member.coverage': { roles: ['chair', 'township'], scope: 'township', writes: false },
   'member.myData': { roles: ['guest', 'villager', 'chair', 'committee', 'township'], scope: 'self', writes: false },
   'member.leave': { roles: ['villager'], scope: 'self', writes: true },
+  'member.acceptInvite': { roles: ['guest', ...villageReaders], scope: 'self', writes: true },
 
   'power.categories': { roles: villageReaders, scope: 'village', writes: false },
   'power.list': { roles: villageReaders, scope: 'village', writes: false },
@@ -108,6 +109,9 @@ export const permissions = {
   'township.rule': { roles: ['township'], scope: 'township', writes: false },
   'township.setRule': { roles: ['township'], scope: 'township', writes: true },
   'township.audit': { roles: ['township'], scope: 'township', writes: false },
+  'township.invite': { roles: ['township'], scope: 'township', writes: true },
+  'township.appointments': { roles: ['township'], scope: 'township', writes: false },
+  'township.endAppointment': { roles: ['township'], scope: 'township', writes: true },
   'township.createVillage': { roles: ['township'], scope: 'township', writes: true },
   'township.previewRoster': { roles: ['township'], scope: 'village', writes: false },
   'township.importRoster': { roles: ['township'], scope: 'village', writes: true },

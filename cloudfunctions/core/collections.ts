@@ -13,6 +13,7 @@ import type { Decision } from '../../shared/domain/decision'
 import type { Feedback } from '../../shared/domain/feedback'
 import type { Report } from '../../shared/domain/report'
 import type { AuditEntry } from '../../shared/domain/audit'
+import type { Invite } from '../../shared/domain/invite'
 import type { Ballot, Escalation, Participation, Proxy, Round } from '../../shared/domain/evaluation'
 import type {
   Announcement,
@@ -62,6 +63,7 @@ export interface Collections {
   escalation: Escalation
   proxy: Proxy
   audit: AuditEntry
+  invite: Invite
 }
 
 export type CollectionName = keyof Collections
@@ -172,4 +174,5 @@ export const collectionSpecs: Record<CollectionName, CollectionSpec> = {
     ],
     unique: [],
   },
+  invite: { indexes: [['townshipId', 'createdAt']], unique: [] },
 }

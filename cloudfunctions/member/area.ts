@@ -4,6 +4,7 @@ import { join, me } from './join'
 import { approve, listPending, reject } from './approval'
 import { coverage, household, remove, roster, setRepresentative } from './roster'
 import { leave, myData } from './privacy'
+import { acceptInvite } from './invites'
 
 export const memberArea = defineArea('member', memberContract, {
   me,
@@ -18,4 +19,5 @@ export const memberArea = defineArea('member', memberContract, {
   coverage,
   myData,
   leave,
+  acceptInvite,
 })

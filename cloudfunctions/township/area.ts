@@ -5,6 +5,7 @@ import { figures, rule, setRule } from './figures'
 import { audit } from './audit'
 import { exportCsv } from './exports'
 import { createVillage, importRoster, previewRoster } from './villages'
+import { appointments, endAppointment, invite } from './appointments'
 
 export const townshipArea = defineArea('township', townshipContract, {
   listEscalations,
@@ -17,6 +18,9 @@ export const townshipArea = defineArea('township', townshipContract, {
   setRule,
   audit,
   export: exportCsv,
+  invite,
+  appointments,
+  endAppointment,
   createVillage,
   previewRoster,
   importRoster,

@@ -1,5 +1,6 @@
 import { cursor, id, optionalText, page, text, z } from '../zod'
 import { action } from './action'
+import { inviteRoles } from '../domain/invite'
 import { memberStatuses } from '../domain/member'
 
 const callerRole = z.enum(['villager', 'chair', 'committee', 'township', 'guest'])
@@ -122,6 +123,11 @@ export const memberContract = {
       /** rounds the household took part in; what it chose is stored nowhere with the household */
       householdRoundsVoted: z.number().int(),
     }),
+  ),
+  /** Takes a post by the invite code township staff gave. */
+  acceptInvite: action(
+    z.object({ code: z.string({ error: '请输入任命码' }).trim().min(1, '请输入任命码').max(20, '任命码不对，请核对后再输入') }),
+    z.object({ role: z.enum(inviteRoles), title: z.string() }),
   ),
   /** A villager leaves the group; the household's vote passes to the next member, past ballots stay counted. */
   leave: action(

@@ -2,6 +2,7 @@ import { cursor, dateInput, id, instantInput, page, text, z } from '../zod'
 import { action } from './action'
 import { RULE_RANGE } from '../domain/evaluation-rule'
 import { escalationStatuses, subjectTypes } from '../domain/evaluation'
+import { inviteRoles } from '../domain/invite'
 import { escalationPublicView, roundView } from './evaluation'
 
 const escalationId = { escalationId: id('案件编号') }
@@ -103,6 +104,29 @@ export const townshipContract = {
   ),
   figures: action(z.object({}), z.object({ villages: z.array(villageFigures) })),
   rule: action(z.object({}), rule),
+  /** A one-time code appointing a chair or committee member of a village, or another staff member. */
+  invite: action(
+    z.object({
+      role: z.enum(inviteRoles, { error: '请选择职务' }),
+      villageId: id('村编号').optional(),
+      title: text('职务名称', 20),
+      name: text('被任命人姓名', 20),
+      days: z.number({ error: '有效天数要填数字' }).int('有效天数要填整数').min(1, '有效期至少1天').max(30, '有效期最多30天').optional(),
+    }),
+    z.object({ code: z.string(), expiresAt: z.string() }),
+  ),
+  appointments: action(
+    z.object({}),
+    z.object({
+      appointments: z.array(
+        z.object({ appointmentId: z.string(), role: z.enum(inviteRoles), title: z.string(), name: z.string(), villageName: z.string().nullable(), startedAt: z.string() }),
+      ),
+      invites: z.array(
+        z.object({ code: z.string(), role: z.enum(inviteRoles), title: z.string(), name: z.string(), villageName: z.string().nullable(), expiresAt: z.string() }),
+      ),
+    }),
+  ),
+  endAppointment: action(z.object({ appointmentId: id('职务编号') }), z.object({})),
   createVillage: action(z.object({ name: text('村名', 20) }), z.object({ villageId: z.string(), joinCode: z.string() })),
   /** What importing a roster export would do, and every bad line with why; writes nothing. */
   previewRoster: action(rosterInput, rosterSummary),

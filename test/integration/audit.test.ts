@@ -66,6 +66,10 @@ async function everyWrite() {
   expectOk(await inspector('township', 'closeEscalation', { escalationId, conclusion: '整改到位。', reevaluationClosesAt: inThreeDays() }))
   expectOk(await inspector('township', 'setRule', { thresholdPermille: 300, streakLength: 2 }))
   const { villageId } = expectOk(await inspector('township', 'createVillage', { name: '新庄村' }))
+  const { code } = expectOk(await inspector('township', 'invite', { role: 'committee', villageId, title: '村委委员', name: '新干部' }))
+  expectOk(await callerFor(store, 'wx:new-official', clock)('member', 'acceptInvite', { code }))
+  const { appointments } = expectOk(await inspector('township', 'appointments', {}))
+  expectOk(await inspector('township', 'endAppointment', { appointmentId: appointments.find((a: { name: string }) => a.name === '新干部').appointmentId }))
   expectOk(await inspector('township', 'importRoster', { villageId, csv: '户号,户主姓名,村民小组,人口数\n0001,王建国,一组,4' }))
 
   expectOk(await villager('report', 'file', { requestId: 'audit-report-0001', text: '有人违规。', anonymous: true }))

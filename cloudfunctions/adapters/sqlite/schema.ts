@@ -130,6 +130,12 @@ const migrations: readonly Migration[] = [
       addIndex(db, 'participation', ['householdId', 'at'])
     },
   },
+  {
+    version: 8,
+    up(db) {
+      createCollection(db, 'invite')
+    },
+  },
 ]
 
 export function migrate(db: Database.Database): void {

@@ -1,0 +1,70 @@
+import { AppError } from '../../shared/errors'
+import type { townshipContract } from '../../shared/contract/township'
+import { DEFAULT_INVITE_DAYS, inviteProblem } from '../../shared/domain/invite'
+import type { Handler } from '../core/dispatch'
+import type { HandlerContext } from '../core/context'
+import { createInvite } from '../core/invites'
+import { villageInScope } from '../core/scope'
+import { queryAll } from '../core/paging'
+
+type T = typeof townshipContract
+
+const DAY = 86_400_000
+
+/** Township staff appoint by invite: a chair or committee member of a village, or another staff member. */
+export const invite: Handler<T['invite']> = async (ctx, input) => {
+  const village = input.role === 'township' ? null : await villageInScope(ctx, input.villageId)
+  if (input.role !== 'township' && !input.villageId) throw new AppError('INVALID_INPUT', '请选择任命到哪个村')
+  const created = await createInvite(ctx.store, {
+    townshipId: ctx.actor.townshipId ?? '',
+    villageId: village?._id ?? null,
+    role: input.role,
+    title: input.title,
+    name: input.name,
+    createdAt: ctx.now,
+    createdBy: `${ctx.actor.title ?? ''}${ctx.actor.name ?? ''}`,
+    expiresAt: new Date(Date.parse(ctx.now) + (input.days ?? DEFAULT_INVITE_DAYS) * DAY).toISOString(),
+  })
+  return { code: created._id, expiresAt: created.expiresAt }
+}
+
+async function namesOf(ctx: HandlerContext, ids: string[]) {
+  const persons = await Promise.all(ids.map((id) => ctx.store.get('person', id)))
+  return new Map(persons.flatMap((p) => (p ? [[p._id, p.name] as const] : [])))
+}
+
+/** Who holds which post in the township, and the invites not yet taken. */
+export const appointments: Handler<T['appointments']> = async (ctx) => {
+  const [posts, invites, villages] = await Promise.all([
+    queryAll(ctx.store, 'appointment', { townshipId: ctx.actor.townshipId }, { field: 'role', direction: 'asc' }, 5000),
+    queryAll(ctx.store, 'invite', { townshipId: ctx.actor.townshipId }, { field: 'createdAt', direction: 'desc' }, 500),
+    queryAll(ctx.store, 'village', { townshipId: ctx.actor.townshipId }, { field: 'name', direction: 'asc' }),
+  ])
+  const active = posts.filter((a) => a.status === 'active')
+  const names = await namesOf(ctx, active.map((a) => a.personId))
+  const villageName = new Map(villages.map((v) => [v._id, v.name]))
+  return {
+    appointments: active.map((a) => ({
+      appointmentId: a._id,
+      role: a.role,
+      title: a.title,
+      name: names.get(a.personId) ?? '',
+      villageName: a.villageId ? villageName.get(a.villageId) ?? '' : null,
+      startedAt: a.startedAt,
+    })),
+    invites: invites
+      .filter((i) => inviteProblem(i, ctx.now) === null)
+      .map((i) => ({ code: i._id, role: i.role, title: i.title, name: i.name, villageName: i.villageId ? villageName.get(i.villageId) ?? '' : null, expiresAt: i.expiresAt })),
+  }
+}
+
+/** Ends a post; everything the person did stays on record with the role they had then. */
+export const endAppointment: Handler<T['endAppointment']> = async (ctx, input) => {
+  const a = await ctx.store.get('appointment', input.appointmentId)
+  if (!a || a.townshipId !== ctx.actor.townshipId) throw new AppError('NOT_FOUND', '没有找到这个职务')
+  if (a.personId === ctx.actor.personId) throw new AppError('CONFLICT', '不能结束自己的职务，请由另一位镇纪委干部操作')
+  if (!(await ctx.store.update('appointment', a._id, { status: 'ended', endedAt: ctx.now }, { status: 'active' }))) {
+    throw new AppError('CONFLICT', '这个职务已经结束了')
+  }
+  return {}
+}
