@@ -20,7 +20,13 @@ async function main(): Promise<void> {
   mkdirSync(dataDir, { recursive: true })
 
   const store = SqliteStore.open(resolve(dataDir, 'village.db'))
-  if (!(await isSeeded(store))) {
+  // SEED=none: an empty host, as a real township starts.
+  if (process.env.SEED === 'none') {
+    const { items } = await store.query('township', { where: {}, orderBy: { field: '_id', direction: 'asc' }, limit: 1 })
+    if (items.length === 0) {
+      console.log('空的本地服务，还没有开通乡镇。开通：DATA_DIR=<同一数据目录> npm run admin -- bootstrap --township 乡镇 --district 区县 --name 姓名')
+    }
+  } else if (!(await isSeeded(store))) {
     await seedDemo(store, systemClock.now())
     console.log('已创建演示乡镇：石桥镇（石桥村、柳树湾村、东岭村）')
   }

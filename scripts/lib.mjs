@@ -60,15 +60,15 @@ export function buildMiniprogram(target, { force = false } = {}) {
   writeFileSync(stamp, hash)
 }
 
-/** Bundles the local host into one file; better-sqlite3 stays a native dependency. */
-export function bundleHost() {
+/** Bundles a Node entry of the local host into one file; better-sqlite3 stays a native dependency. */
+export function bundleHost(entry = 'host/main.ts', outfile = '.build/host.cjs') {
   run(bin('esbuild'), [
-    'host/main.ts',
+    entry,
     '--bundle',
     '--platform=node',
     '--format=cjs',
     '--target=node20',
-    '--outfile=.build/host.cjs',
+    `--outfile=${outfile}`,
     '--external:better-sqlite3',
     '--log-level=warning',
   ])

@@ -4,12 +4,12 @@ import { applyTextScale } from './services/textScale'
 import './app.css'
 
 /**
- * H5: pages (and NutUI's tab strips) scroll inside their own box; a box that
- * scrolls must take keyboard focus, or a keyboard user cannot scroll it.
+ * H5: pages scroll inside their own box; a box that scrolls must take
+ * keyboard focus, or a keyboard user cannot scroll it.
  */
 function focusableScrollers(): void {
   const mark = () => {
-    document.querySelectorAll('.taro_page:not([tabindex]), .nut-tabs-titles:not([tabindex])').forEach((el) => el.setAttribute('tabindex', '0'))
+    document.querySelectorAll('.taro_page:not([tabindex])').forEach((el) => el.setAttribute('tabindex', '0'))
   }
   new MutationObserver(mark).observe(document.body, { childList: true, subtree: true })
   mark()

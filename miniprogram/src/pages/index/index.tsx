@@ -129,7 +129,7 @@ function Membership({ me }: { me: Me }) {
       {m?.status === 'removed' ? <Text className="home-status error-text">您已不在本村监督群中</Text> : null}
       <Text className="muted">加入本村的村务监督群后，可以查看权力清单、三务公开，参加评议投票。</Text>
       <Button block type="primary" size="large" className="home-join" onClick={() => go('/pages/join/index')}>
-        加入本村监督群
+        加入本村监督群，或输入任命码
       </Button>
     </View>
   )

@@ -7,6 +7,38 @@ import { ErrorCard } from '../../components/ErrorCard'
 import { call } from '../../services/api'
 import './index.css'
 
+/** Village cadres and township staff take their post with the code the township gave them. */
+function AcceptInvite() {
+  const [code, setCode] = useState('')
+  const [busy, setBusy] = useState(false)
+  const [failure, setFailure] = useState('')
+  const accept = async () => {
+    setBusy(true)
+    setFailure('')
+    try {
+      await call('member', 'acceptInvite', { code })
+      await Taro.reLaunch({ url: '/pages/index/index' })
+    } catch (e) {
+      setFailure(messageOf(e))
+    } finally {
+      setBusy(false)
+    }
+  }
+  return (
+    <>
+      <Text className="section-title">我有任命码</Text>
+      <View className="card">
+        <Text className="muted">村务监督委员会主任、村“两委”成员和镇纪委干部，输入镇纪委给的任命码：</Text>
+        <Input placeholder="8位任命码" value={code} onChange={setCode} maxLength={12} />
+        <ErrorCard error={failure} />
+        <Button block size="large" fill="outline" loading={busy} className="join-invite" onClick={() => void accept()}>
+          接受任命
+        </Button>
+      </View>
+    </>
+  )
+}
+
 /** A villager asks to join with the village's join code and their household number (户号). */
 export default function Join() {
   const [joinCode, setJoinCode] = useState('')
@@ -60,6 +92,7 @@ export default function Join() {
           提交申请
         </Button>
       </View>
+      <AcceptInvite />
     </PageShell>
   )
 }

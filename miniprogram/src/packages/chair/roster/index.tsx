@@ -1,7 +1,8 @@
 import { useRef, useState } from 'react'
 import { useDidShow } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
-import { Cell, CellGroup, Loading, Tabs, Tag } from '@nutui/nutui-react-taro'
+import { Cell, CellGroup, Loading, Tag } from '@nutui/nutui-react-taro'
+import { Chips } from '../../../components/Chips'
 import { CoverageBar } from '../../../components/CoverageBar'
 import { PageShell, messageOf } from '../../../components/PageShell'
 import { EmptyState } from '../../../components/EmptyState'
@@ -21,7 +22,7 @@ const filters: { key: string; label: string; inGroup: boolean | undefined }[] = 
 /** The village roster: which households have someone in the supervision group. */
 export default function Roster() {
   const coverage = useRemote(() => call('member', 'coverage', {}))
-  const [tab, setTab] = useState<string | number>('all')
+  const [tab, setTab] = useState<string>('all')
   const inGroup = filters.find((f) => f.key === tab)?.inGroup
   const paged = usePaged((cursor) => call('member', 'roster', { cursor, inGroup }), [inGroup])
 
@@ -53,11 +54,7 @@ export default function Roster() {
         <View className="card roster-coverage muted">正在统计入群情况…</View>
       )}
 
-      <Tabs value={tab} onChange={setTab}>
-        {filters.map((f) => (
-          <Tabs.TabPane key={f.key} title={f.label} value={f.key} />
-        ))}
-      </Tabs>
+      <Chips label="入群情况" options={filters.map((f) => ({ value: f.key, label: f.label }))} value={tab} onChange={setTab} />
 
       {paged.error ? (
         <View className="card error-text" role="alert">

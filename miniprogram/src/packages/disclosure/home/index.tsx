@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import { View, Text } from '@tarojs/components'
-import { CellGroup, SearchBar, Tabs } from '@nutui/nutui-react-taro'
+import { CellGroup, SearchBar } from '@nutui/nutui-react-taro'
 import type { DisclosureKind, DisclosureSection } from '@shared/domain/disclosure'
 import { DisclosureRow } from '../../../components/DisclosureRow'
 import { PageShell, messageOf } from '../../../components/PageShell'
@@ -13,7 +13,6 @@ import { readThrough } from '../../../services/offline'
 import { go, useQuery } from '../../../services/nav'
 import './index.css'
 
-const ALL = 'all'
 
 /**
  * The village's party, village and finance disclosures (三务公开), newest
@@ -25,7 +24,7 @@ export default function DisclosureHome() {
   const villageId = query.villageId || undefined
   const villageName = query.villageName || ''
 
-  const [tab, setTab] = useState<string | number>(ALL)
+  const [kind, setKind] = useState<DisclosureKind | undefined>(undefined)
   const [section, setSection] = useState<DisclosureSection | undefined>(undefined)
   const [input, setInput] = useState('')
   const [keyword, setKeyword] = useState('')
@@ -36,7 +35,6 @@ export default function DisclosureHome() {
     return () => clearTimeout(timer)
   }, [input])
 
-  const kind = tab === ALL ? undefined : (String(tab) as DisclosureKind)
   // One character is too short to search: the list stays as it is.
   const searching = keyword.length >= 2
   const paged = usePaged(
@@ -74,12 +72,12 @@ export default function DisclosureHome() {
         }}
       />
       {keyword.length === 1 ? <Text className="disclosure-hint">请至少输入两个字再搜索</Text> : null}
-      <Tabs value={tab} onChange={setTab} className="disclosure-tabs">
-        <Tabs.TabPane title="全部" value={ALL} />
-        {kindOptions.map((k) => (
-          <Tabs.TabPane key={k} title={kindLabels[k]} value={k} />
-        ))}
-      </Tabs>
+      <Chips
+        label="公开类别"
+        options={[{ value: undefined, label: '全部' }, ...kindOptions.map((k) => ({ value: k, label: kindLabels[k] }))]}
+        value={kind}
+        onChange={setKind}
+      />
       <Chips
         label="公开栏目"
         options={[{ value: undefined, label: '全部' }, ...sectionOptions.map((s) => ({ value: s, label: sectionLabels[s] }))]}

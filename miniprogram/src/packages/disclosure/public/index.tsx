@@ -1,7 +1,8 @@
 import { useState } from 'react'
 import Taro, { useShareAppMessage } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
-import { Button, CellGroup, Tabs } from '@nutui/nutui-react-taro'
+import { Button, CellGroup } from '@nutui/nutui-react-taro'
+import { Chips } from '../../../components/Chips'
 import type { DisclosureKind } from '@shared/domain/disclosure'
 import { DisclosureRow } from '../../../components/DisclosureRow'
 import { PageShell, messageOf } from '../../../components/PageShell'
@@ -15,7 +16,6 @@ import { go, useQuery } from '../../../services/nav'
 import { ensureVisitor, publicCall, villageOf } from './visitor'
 import './index.css'
 
-const ALL = 'all'
 
 const noVillage = () =>
   Promise.reject(new ApiError('NOT_FOUND', '没有找到是哪个村，请重新扫描村务公开栏上的二维码'))
@@ -28,8 +28,7 @@ const noVillage = () =>
  */
 export default function PublicVillage() {
   const villageId = villageOf(useQuery())
-  const [tab, setTab] = useState<string | number>(ALL)
-  const kind = tab === ALL ? undefined : (String(tab) as DisclosureKind)
+  const [kind, setKind] = useState<DisclosureKind | undefined>(undefined)
 
   const village = useRemote(() => (villageId ? publicCall('publicVillage', { villageId }) : noVillage()), [villageId])
   // Members of this village already have the full 三务公开 at home; everyone else is invited to join.
@@ -71,12 +70,12 @@ export default function PublicVillage() {
         </View>
       )}
 
-      <Tabs value={tab} onChange={setTab} className="public-tabs">
-        <Tabs.TabPane title="全部" value={ALL} />
-        {kindOptions.map((k) => (
-          <Tabs.TabPane key={k} title={kindLabels[k]} value={k} />
-        ))}
-      </Tabs>
+      <Chips
+        label="公开类别"
+        options={[{ value: undefined, label: '全部' }, ...kindOptions.map((k) => ({ value: k, label: kindLabels[k] }))]}
+        value={kind}
+        onChange={setKind}
+      />
 
       {paged.error ? (
         <View className="card error-text" role="alert">

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import { View, Text } from '@tarojs/components'
-import { Cell, CellGroup, Loading, SearchBar, Tabs, Tag } from '@nutui/nutui-react-taro'
+import { Cell, CellGroup, Loading, SearchBar, Tag } from '@nutui/nutui-react-taro'
+import { Chips } from '../../../components/Chips'
 import { PageShell, messageOf } from '../../../components/PageShell'
 import { EmptyState } from '../../../components/EmptyState'
 import { useRemote } from '../../../hooks/useRemote'
@@ -8,7 +9,6 @@ import { readThrough } from '../../../services/offline'
 import { go, useQuery } from '../../../services/nav'
 import './index.css'
 
-const ALL = 'all'
 
 /**
  * The village's published power list: filter by category, search by keyword,
@@ -21,7 +21,7 @@ export default function PowerList() {
   const villageName = query.villageName || ''
 
   const categories = useRemote(() => readThrough('power', 'categories', { villageId }), [villageId])
-  const [tab, setTab] = useState<string | number>(ALL)
+  const [categoryId, setCategoryId] = useState<string | undefined>(undefined)
   const [input, setInput] = useState('')
   const [keyword, setKeyword] = useState('')
 
@@ -31,7 +31,6 @@ export default function PowerList() {
     return () => clearTimeout(timer)
   }, [input])
 
-  const categoryId = tab === ALL ? undefined : String(tab)
   const list = useRemote(
     () => readThrough('power', 'list', { villageId, categoryId, keyword: keyword || undefined }),
     [villageId, categoryId, keyword],
@@ -64,12 +63,12 @@ export default function PowerList() {
           setKeyword('')
         }}
       />
-      <Tabs value={tab} onChange={setTab} className="power-tabs">
-        <Tabs.TabPane title="全部" value={ALL} />
-        {shownCategories.map((c) => (
-          <Tabs.TabPane key={c.categoryId} title={c.name} value={c.categoryId} />
-        ))}
-      </Tabs>
+      <Chips
+        label="清单分类"
+        options={[{ value: undefined, label: '全部' }, ...shownCategories.map((c) => ({ value: c.categoryId, label: c.name }))]}
+        value={categoryId}
+        onChange={setCategoryId}
+      />
       {current ? <Text className="power-category-note">{current.description}</Text> : null}
 
       {list.error ? (

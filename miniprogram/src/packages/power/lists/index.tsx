@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { View, Text } from '@tarojs/components'
-import { Loading, Tabs, Tag } from '@nutui/nutui-react-taro'
+import { Loading, Tag } from '@nutui/nutui-react-taro'
+import { Chips } from '../../../components/Chips'
 import { OfflineNote, PageShell, messageOf } from '../../../components/PageShell'
 import { useRemote } from '../../../hooks/useRemote'
 import { readThrough } from '../../../services/offline'
@@ -72,13 +73,18 @@ function Prohibitions() {
 }
 
 export default function PowerLists() {
-  const [tab, setTab] = useState<string | number>('duties')
+  const [tab, setTab] = useState<'duties' | 'prohibitions'>('duties')
   return (
     <PageShell title="责任清单和负面清单" subtitle="村干部该做的事，和不能做的事">
-      <Tabs value={tab} onChange={setTab}>
-        <Tabs.TabPane title="责任清单" value="duties" />
-        <Tabs.TabPane title="负面清单" value="prohibitions" />
-      </Tabs>
+      <Chips
+        label="清单"
+        options={[
+          { value: 'duties', label: '责任清单' },
+          { value: 'prohibitions', label: '负面清单' },
+        ]}
+        value={tab}
+        onChange={setTab}
+      />
       {tab === 'duties' ? <Responsibilities /> : <Prohibitions />}
     </PageShell>
   )

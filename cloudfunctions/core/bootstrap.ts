@@ -1,0 +1,41 @@
+import { AppError } from '../../shared/errors'
+import { DEFAULT_INVITE_DAYS } from '../../shared/domain/invite'
+import type { Store } from './store'
+import { DuplicateKeyError } from './store'
+import { createInvite } from './invites'
+
+/** The township of a deployment made by the setup step; its fixed id lets setup happen once. */
+export const SETUP_TOWNSHIP_ID = 'tw-main'
+
+export interface BootstrapPlan {
+  township: string
+  district: string
+  staffName: string
+  staffTitle: string
+}
+
+/**
+ * From an empty database to a township and an invite code for its first
+ * discipline-staff member, who then appoints everyone else. Only once.
+ */
+export async function bootstrapTownship(store: Store, plan: BootstrapPlan, now: Date): Promise<{ townshipId: string; inviteCode: string; expiresAt: string }> {
+  const { items } = await store.query('township', { where: {}, orderBy: { field: '_id', direction: 'asc' }, limit: 1 })
+  if (items.length > 0) throw new AppError('CONFLICT', `已经开通过了（${items[0]!.name}），不能再开通`)
+  try {
+    await store.insert('township', { _id: SETUP_TOWNSHIP_ID, name: plan.township, district: plan.district, duties: null })
+  } catch (error) {
+    if (error instanceof DuplicateKeyError) throw new AppError('CONFLICT', '已经开通过了，不能再开通')
+    throw error
+  }
+  const invite = await createInvite(store, {
+    townshipId: SETUP_TOWNSHIP_ID,
+    villageId: null,
+    role: 'township',
+    title: plan.staffTitle,
+    name: plan.staffName,
+    createdAt: now.toISOString(),
+    createdBy: '开通',
+    expiresAt: new Date(now.getTime() + DEFAULT_INVITE_DAYS * 86_400_000).toISOString(),
+  })
+  return { townshipId: SETUP_TOWNSHIP_ID, inviteCode: invite._id, expiresAt: invite.expiresAt }
+}

@@ -1,0 +1,105 @@
+import { writeFileSync, mkdirSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { SqliteStore } from '../cloudfunctions/adapters/sqlite/store'
+import { systemClock } from '../cloudfunctions/core/context'
+import { bootstrapTownship } from '../cloudfunctions/core/bootstrap'
+import { createInvite } from '../cloudfunctions/core/invites'
+import { queryAll } from '../cloudfunctions/core/paging'
+import { localOutbox } from '../cloudfunctions/core/notifier'
+import { noCodes } from '../cloudfunctions/core/codes'
+import { exportCsv } from '../cloudfunctions/township/exports'
+import { DEFAULT_INVITE_DAYS } from '../shared/domain/invite'
+import { AppError } from '../shared/errors'
+import { LocalFiles } from './files'
+
+const usage = `用法 (usage): npm run admin -- <命令>
+  bootstrap --township 石桥镇 --district 清河区 --name 张三 [--title 镇纪委书记]
+                      开通乡镇，打印第一位镇纪委干部的任命码（只能开通一次）
+  list                列出乡镇、各村（加入码）、职务和未使用的任命码
+  invite --name 张三 [--title 镇纪委书记]
+                      给镇纪委干部发一个新的任命码（原来的丢了或过期时用）
+  export --kind cases|feedback|reports|figures [--out 文件.csv]
+                      导出表格（UTF-8，Excel 可直接打开）
+数据目录：DATA_DIR（默认 .data）`
+
+async function main(): Promise<number> {
+  const [command, ...rest] = process.argv.slice(2)
+  const { values } = parseArgs({
+    args: rest,
+    options: { township: { type: 'string' }, district: { type: 'string' }, name: { type: 'string' }, title: { type: 'string' }, kind: { type: 'string' }, out: { type: 'string' } },
+  })
+  const dataDir = resolve(process.env.DATA_DIR ?? '.data')
+  mkdirSync(dataDir, { recursive: true })
+  const store = SqliteStore.open(resolve(dataDir, 'village.db'))
+  const now = systemClock.now()
+  try {
+    const townships = await queryAll(store, 'township', {}, { field: '_id', direction: 'asc' })
+    const township = townships[0]
+    switch (command) {
+      case 'bootstrap': {
+        if (!values.township || !values.district || !values.name) return fail('请给出 --township、--district 和 --name')
+        const result = await bootstrapTownship(store, { township: values.township, district: values.district, staffName: values.name, staffTitle: values.title ?? '镇纪委书记' }, now)
+        console.log(`已开通 ${values.district}${values.township}。\n${values.name}的任命码：${result.inviteCode}（${DEFAULT_INVITE_DAYS}天内有效）`)
+        console.log('在小程序（或本地 H5：以新访客身份登录）首页点“我有任命码”，输入任命码即成为镇纪委干部。')
+        return 0
+      }
+      case 'list': {
+        if (!township) return fail('还没有开通乡镇：npm run admin -- bootstrap …')
+        for (const t of townships) console.log(`乡镇：${t.district}${t.name} (${t._id})`)
+        for (const v of await queryAll(store, 'village', { townshipId: township._id }, { field: 'name', direction: 'asc' })) console.log(`  村：${v.name}  加入码 ${v.joinCode}`)
+        for (const a of await queryAll(store, 'appointment', { townshipId: township._id }, { field: 'role', direction: 'asc' }, 5000)) {
+          if (a.status === 'active') console.log(`  职务：${a.title} ${(await store.get('person', a.personId))?.name ?? ''}`)
+        }
+        for (const i of await queryAll(store, 'invite', { townshipId: township._id }, { field: 'createdAt', direction: 'desc' }, 500)) {
+          if (i.status === 'open' && i.expiresAt > now.toISOString()) console.log(`  任命码：${i._id}  ${i.title} ${i.name}，${i.expiresAt.slice(0, 10)}前有效`)
+        }
+        return 0
+      }
+      case 'invite': {
+        if (!township) return fail('还没有开通乡镇：npm run admin -- bootstrap …')
+        if (!values.name) return fail('请给出 --name')
+        const invite = await createInvite(store, {
+          townshipId: township._id,
+          villageId: null,
+          role: 'township',
+          title: values.title ?? '镇纪委干部',
+          name: values.name,
+          createdAt: now.toISOString(),
+          createdBy: '管理命令',
+          expiresAt: new Date(now.getTime() + DEFAULT_INVITE_DAYS * 86_400_000).toISOString(),
+        })
+        console.log(`${values.name}的任命码：${invite._id}（${DEFAULT_INVITE_DAYS}天内有效）`)
+        return 0
+      }
+      case 'export': {
+        if (!township) return fail('还没有开通乡镇')
+        const kind = values.kind
+        if (kind !== 'cases' && kind !== 'feedback' && kind !== 'reports' && kind !== 'figures') return fail('--kind 只能是 cases、feedback、reports 或 figures')
+        // The export handler, run as the township itself rather than one of its staff.
+        const actor = { personId: null, name: '管理命令', role: 'township' as const, title: null, townshipId: township._id, villageId: null, householdId: null, memberId: null, isRepresentative: false }
+        const files = new LocalFiles(resolve(dataDir, 'files'))
+        const { filename, csv } = await exportCsv({ openid: 'admin', actor, store, clock: systemClock, notifier: localOutbox, codes: noCodes, files, now: now.toISOString() }, { kind })
+        const out = resolve(values.out ?? filename)
+        writeFileSync(out, csv)
+        console.log(`已导出 ${out}`)
+        return 0
+      }
+      default:
+        console.log(usage)
+        return command ? 1 : 0
+    }
+  } catch (error) {
+    if (error instanceof AppError) return fail(error.message)
+    throw error
+  } finally {
+    store.close()
+  }
+}
+
+function fail(message: string): number {
+  console.error(`✖ ${message}`)
+  return 1
+}
+
+main().then((code) => process.exit(code))

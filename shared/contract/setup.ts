@@ -1,0 +1,10 @@
+import { text, z } from '../zod'
+
+/** The setup function's one event: it has no caller identity, only the secret set on the function. */
+export const setupInput = z.object({
+  secret: z.string({ error: '缺少开通密钥' }).min(1, '缺少开通密钥').max(200, '开通密钥不对'),
+  township: text('乡镇名称', 30),
+  district: text('区县名称', 30),
+  staffName: text('第一位镇纪委干部的姓名', 20),
+  staffTitle: text('职务名称', 20).default('镇纪委书记'),
+})
