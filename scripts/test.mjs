@@ -39,6 +39,8 @@ jest('单元与云函数测试 (jest: unit + integration)', [], join(root, '.bui
 
 buildMiniprogram('h5')
 bundleHost()
+// The browser suite also sets up a township from empty with the admin command.
+bundleHost('host/admin.ts', '.build/admin.cjs')
 ensureBrowser()
 jest(
   '浏览器端到端测试 (e2e, chromium)',

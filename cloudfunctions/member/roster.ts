@@ -116,6 +116,7 @@ async function villageCoverage(ctx: HandlerContext, village: Village) {
   return {
     villageId: village._id,
     name: village.name,
+    joinCode: village.joinCode,
     householdsOnRoster,
     householdsInGroup,
     coveragePermille: coveragePermille(householdsInGroup, householdsOnRoster),

@@ -54,6 +54,8 @@ const rosterHousehold = z.object({
 const villageCoverage = z.object({
   villageId: z.string(),
   name: z.string(),
+  /** printed on the notice board; villagers type it to ask to join */
+  joinCode: z.string(),
   householdsOnRoster: z.number().int(),
   householdsInGroup: z.number().int(),
   /** households in the group per thousand on the roster, rounded down */

@@ -67,6 +67,9 @@ function pagesOf(ids: { reportId: string; escalationId: string; publicDisclosure
     ['township', 'case', `packages/township/case/index?escalationId=${encodeURIComponent(ids.escalationId)}`],
     ['township', 'township-evaluation', 'packages/township/evaluation/index'],
     ['township', 'audit', 'packages/township/audit/index'],
+    ['township', 'setup', 'packages/township/setup/index'],
+    ['township', 'roster', 'packages/township/roster/index?villageId=v-shiqiao&villageName=石桥村'],
+    ['township', 'appointments', 'packages/township/appointments/index'],
     ['villager', 'login', 'pages/login/index'],
     ['villager', 'join', 'pages/join/index'],
   ]

@@ -144,7 +144,7 @@ describe('who may manage the group', () => {
     expect(township.map((v: { name: string }) => v.name).sort()).toEqual(['东岭村', '柳树湾村', '石桥村'].sort())
     const mine = expectOk(await as(store, people.chair)('member', 'coverage')).villages
     expect(mine).toEqual([
-      { villageId: 'v-shiqiao', name: '石桥村', householdsOnRoster: 128, householdsInGroup: 106, coveragePermille: 828 },
+      { villageId: 'v-shiqiao', name: '石桥村', joinCode: 'SHIQIAO', householdsOnRoster: 128, householdsInGroup: 106, coveragePermille: 828 },
     ])
     expectError(await as(store, people.villager)('member', 'coverage'), 'FORBIDDEN', 403)
   })

@@ -24,12 +24,12 @@ function freePort(): Promise<number> {
 }
 
 /** Starts the bundled local host (as `npm start` does) on a fresh data folder and waits until it answers. */
-export async function startHost(): Promise<RunningHost> {
+export async function startHost(env: Record<string, string> = {}): Promise<RunningHost> {
   const dataDir = mkdtempSync(join(tmpdir(), 'village-e2e-'))
   const port = await freePort()
   const child: ChildProcess = spawn(process.execPath, [join(root, '.build/host.cjs')], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir },
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''

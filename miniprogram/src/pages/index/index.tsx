@@ -85,6 +85,8 @@ function entriesFor(me: Me, unread: number | null, toVote: number | null): Entry
         { title: '各村意见办理情况', description: '收到、答复、办结多少，办结率和答复用时；答复期限设置', url: '/packages/township/feedback/index' },
         { title: '各村评议情况', description: '评议轮数、参与率、满意率、超标次数；评议规则设置', url: '/packages/township/evaluation/index' },
         { title: '各村监督群覆盖情况', description: '各村入群户数、公开是否按时', url: '/packages/township/villages/index' },
+        { title: '村和花名册', description: '新建村、查看村加入码、导入各村户籍花名册', url: '/packages/township/setup/index' },
+        { title: '职务任命', description: '任命村务监督委员会主任、村“两委”成员和镇纪委干部', url: '/packages/township/appointments/index' },
         { title: '操作记录', description: '谁在什么时候做了什么，不能修改', url: '/packages/township/audit/index' },
       ]
     case 'villager':

@@ -1,0 +1,137 @@
+import { useState } from 'react'
+import { View, Text } from '@tarojs/components'
+import { Button, Dialog, Input, Toast } from '@nutui/nutui-react-taro'
+import type { InviteRole } from '@shared/domain/invite'
+import { PageShell, messageOf } from '../../../components/PageShell'
+import { ErrorCard } from '../../../components/ErrorCard'
+import { Chips } from '../../../components/Chips'
+import { formatDay } from '../../../components/format'
+import { useRemote } from '../../../hooks/useRemote'
+import { call } from '../../../services/api'
+import './index.css'
+
+const TOAST = 'appoint-toast'
+
+const roles: { value: InviteRole; label: string; title: string }[] = [
+  { value: 'chair', label: '村务监督委员会主任', title: '村务监督委员会主任' },
+  { value: 'committee', label: '村“两委”成员', title: '村委委员' },
+  { value: 'township', label: '镇纪委干部', title: '镇纪委干部' },
+]
+const roleLabel = (role: InviteRole) => roles.find((r) => r.value === role)!.label
+
+/**
+ * Township staff appoint a village's supervision committee chair and committee
+ * members (and fellow staff) by a one-time code the person opens themselves.
+ */
+export default function Appointments() {
+  const { data, error, loading, reload } = useRemote(() => call('township', 'appointments', {}))
+  const villages = useRemote(() => call('member', 'coverage', {}).then((c) => c.villages))
+  const [role, setRole] = useState<InviteRole>('chair')
+  const [villageId, setVillageId] = useState<string | undefined>(undefined)
+  const [title, setTitle] = useState(roles[0]!.title)
+  const [name, setName] = useState('')
+  const [failure, setFailure] = useState('')
+  const [code, setCode] = useState('')
+  const [ending, setEnding] = useState<{ appointmentId: string; label: string } | null>(null)
+
+  const invite = async () => {
+    setFailure('')
+    try {
+      const made = await call('township', 'invite', { role, villageId: role === 'township' ? undefined : villageId, title, name })
+      setCode(made.code)
+      setName('')
+      reload()
+    } catch (e) {
+      setFailure(messageOf(e))
+    }
+  }
+  const end = async () => {
+    if (!ending) return
+    try {
+      await call('township', 'endAppointment', { appointmentId: ending.appointmentId })
+      Toast.show(TOAST, { icon: 'success', content: '职务已结束' })
+      reload()
+    } catch (e) {
+      Toast.show(TOAST, { icon: 'fail', content: messageOf(e) })
+    } finally {
+      setEnding(null)
+    }
+  }
+
+  return (
+    <PageShell title="职务任命" subtitle="生成任命码交给本人，本人在小程序首页输入即上任。任命码7天内有效，只能用一次；一个人同时只能担任一个职务。" loading={loading && !data} error={error}>
+      <Text className="section-title">任命</Text>
+      <Chips
+        label="职务"
+        options={roles.map((r) => ({ value: r.value, label: r.label }))}
+        value={role}
+        onChange={(r) => {
+          setRole(r)
+          setTitle(roles.find((x) => x.value === r)!.title)
+        }}
+      />
+      {role !== 'township' ? (
+        <Chips
+          label="村"
+          options={(villages.data ?? []).map((v) => ({ value: v.villageId, label: v.name }))}
+          value={villageId}
+          onChange={setVillageId}
+        />
+      ) : null}
+      <View className="card">
+        <Text className="appoint-label">职务名称</Text>
+        <Input placeholder="例如：村委会主任" value={title} maxLength={20} onChange={setTitle} />
+        <Text className="appoint-label appoint-label-next">姓名</Text>
+        <Input placeholder="被任命人的姓名" value={name} maxLength={20} onChange={setName} />
+        <ErrorCard error={failure} />
+        <Button block size="large" type="primary" className="appoint-make" onClick={() => void invite()}>
+          生成任命码
+        </Button>
+        {code ? (
+          <View className="appoint-code-box" role="status">
+            <Text>任命码</Text>
+            <Text className="appoint-code">{code}</Text>
+          </View>
+        ) : null}
+      </View>
+
+      <Text className="section-title">未使用的任命码</Text>
+      {(data?.invites ?? []).length === 0 ? <View className="card muted">没有</View> : null}
+      {(data?.invites ?? []).map((i) => (
+        <View key={i.code} className="card appoint-row">
+          <Text className="appoint-who">
+            {i.villageName ?? '镇纪委'} · {i.title} {i.name}
+          </Text>
+          <Text className="muted">
+            任命码 <Text className="appoint-code-inline">{i.code}</Text> · {formatDay(i.expiresAt)}前有效
+          </Text>
+        </View>
+      ))}
+
+      <Text className="section-title">在任</Text>
+      {(data?.appointments ?? []).map((a) => (
+        <View key={a.appointmentId} className="card appoint-row">
+          <Text className="appoint-who">
+            {a.villageName ?? '镇纪委'} · {a.title} {a.name}
+          </Text>
+          <Text className="muted">
+            {roleLabel(a.role)} · {formatDay(a.startedAt)}上任
+          </Text>
+          <Button fill="none" className="appoint-end" onClick={() => setEnding({ appointmentId: a.appointmentId, label: `${a.title}${a.name}` })}>
+            结束职务
+          </Button>
+        </View>
+      ))}
+      <Dialog
+        visible={ending !== null}
+        title="结束职务"
+        content={`结束${ending?.label ?? ''}的职务？他在任时做的一切都保留在记录里。`}
+        confirmText="结束职务"
+        cancelText="取消"
+        onConfirm={() => void end()}
+        onCancel={() => setEnding(null)}
+      />
+      <Toast id={TOAST} />
+    </PageShell>
+  )
+}
