@@ -68,6 +68,8 @@ export default defineAppConfig({
       ],
     },
   ],
+  // WeChat shows PrivacyConsent (components/) before the first use of anything its privacy rules cover.
+  __usePrivacyCheck__: true,
   // H5: no sliding page transitions; they cost old phones frames and add nothing.
   animation: false,
   window: {

@@ -1,6 +1,7 @@
 import type { PropsWithChildren } from 'react'
 import Taro, { useLaunch } from '@tarojs/taro'
 import { applyTextScale } from './services/textScale'
+import { watchPrivacyRequests } from './services/privacy'
 import './app.css'
 
 /**
@@ -20,6 +21,7 @@ function App({ children }: PropsWithChildren) {
     applyTextScale()
     if (process.env.TARO_ENV !== 'weapp') focusableScrollers()
     if (process.env.TARO_ENV === 'weapp') {
+      watchPrivacyRequests()
       // Calls go to the cloud functions of this environment (the default one when unset).
       Taro.cloud.init(process.env.TARO_APP_CLOUD_ENV ? { env: process.env.TARO_APP_CLOUD_ENV } : {})
     }

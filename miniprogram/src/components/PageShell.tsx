@@ -4,6 +4,7 @@ import { Loading } from '@nutui/nutui-react-taro'
 import { ApiError } from '../services/api'
 import { formatDayTime } from './format'
 import { textScale } from '../services/textScale'
+import { PrivacyConsent } from './PrivacyConsent'
 
 interface Props {
   title: string
@@ -38,6 +39,7 @@ export function PageShell({ title, subtitle, loading, error, offlineAt, children
           children
         )}
       </View>
+      <PrivacyConsent />
     </>
   )
 }
