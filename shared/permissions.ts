@@ -109,6 +109,8 @@ export const permissions = {
   'township.rule': { roles: ['township'], scope: 'township', writes: false },
   'township.setRule': { roles: ['township'], scope: 'township', writes: true },
   'township.audit': { roles: ['township'], scope: 'township', writes: false },
+  'township.duties': { roles: ['township'], scope: 'township', writes: false },
+  'township.setDuties': { roles: ['township'], scope: 'township', writes: true },
   'township.invite': { roles: ['township'], scope: 'township', writes: true },
   'township.appointments': { roles: ['township'], scope: 'township', writes: false },
   'township.endAppointment': { roles: ['township'], scope: 'township', writes: true },

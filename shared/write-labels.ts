@@ -34,6 +34,7 @@ export const writeLabels: Partial<Record<QualifiedAction, string>> & Record<stri
   'township.orderRectification': '下达整改要求',
   'township.closeEscalation': '办结升级案件',
   'township.setRule': '设置评议规则',
+  'township.setDuties': '设置公开时限',
   'township.invite': '发出任命码',
   'township.endAppointment': '结束职务',
   'township.createVillage': '新建村',

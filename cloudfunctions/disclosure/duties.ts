@@ -1,5 +1,6 @@
 import type { disclosureContract } from '../../shared/contract/disclosure'
-import { defaultDuties, dutyPeriods, type Published } from '../../shared/domain/duty'
+import { dutyReport, type DutySetting, type Published } from '../../shared/domain/duty'
+import type { Township } from '../../shared/domain/village'
 import type { Handler } from '../core/dispatch'
 import { villageInScope } from '../core/scope'
 import { newestSince } from '../core/paging'
@@ -7,6 +8,12 @@ import { newestSince } from '../core/paging'
 type C = typeof disclosureContract
 
 const MONTHS = 12
+
+/** A township's duty lists over time; a list stored before settings had dates applies from the start. */
+export const dutySettingsOf = (township: Township | null): DutySetting[] => [
+  ...(township?.duties ? [{ setAt: '2000-01-01T00:00:00.000Z', duties: township.duties }] : []),
+  ...(township?.dutySettings ?? []),
+]
 
 /** Which disclosure duties of the last twelve months were met on time, late, or not at all. */
 export const duties: Handler<C['duties']> = async (ctx, input) => {
@@ -17,13 +24,7 @@ export const duties: Handler<C['duties']> = async (ctx, input) => {
   const published: Published[] = (
     await newestSince(ctx.store, 'disclosure', { villageId: village._id }, 'publishedAt', since)
   ).map((d) => ({ kind: d.kind, section: d.section, period: d.content.period, publishedAt: d.publishedAt }))
-  const township = await ctx.store.get('township', village.townshipId)
-  const report = (township?.duties ?? defaultDuties).map((duty) => ({
-    label: duty.label,
-    cadence: duty.cadence,
-    dueDays: duty.dueDays,
-    periods: dutyPeriods(duty, published, now, MONTHS),
-  }))
+  const report = dutyReport(dutySettingsOf(await ctx.store.get('township', village.townshipId)), published, now, MONTHS)
   const all = report.flatMap((d) => d.periods)
   return {
     duties: report,

@@ -1,7 +1,7 @@
 import { townshipContract } from '../../shared/contract/township'
 import { defineArea } from '../core/dispatch'
 import { addNote, closeEscalation, getEscalation, listEscalations, orderRectification } from './cases'
-import { figures, rule, setRule } from './figures'
+import { duties, figures, rule, setDuties, setRule } from './figures'
 import { audit } from './audit'
 import { exportCsv } from './exports'
 import { createVillage, importRoster, previewRoster } from './villages'
@@ -16,6 +16,8 @@ export const townshipArea = defineArea('township', townshipContract, {
   figures,
   rule,
   setRule,
+  duties,
+  setDuties,
   audit,
   export: exportCsv,
   invite,

@@ -1,5 +1,7 @@
 import type { townshipContract } from '../../shared/contract/township'
 import { DEFAULT_RULE, permilleOf } from '../../shared/domain/evaluation-rule'
+import { dutiesAt } from '../../shared/domain/duty'
+import { dutySettingsOf } from '../disclosure/duties'
 import { AppError } from '../../shared/errors'
 import type { Handler } from '../core/dispatch'
 import type { HandlerContext } from '../core/context'
@@ -52,3 +54,24 @@ export const setRule: Handler<C['setRule']> = async (ctx, input) => {
   return ruleView(ctx)
 }
 
+
+export const duties: Handler<C['duties']> = async (ctx) => {
+  const township = await ctx.store.get('township', ctx.actor.townshipId ?? '')
+  if (!township) throw new AppError('NOT_FOUND', '没有找到本镇')
+  const settings = dutySettingsOf(township)
+  return {
+    duties: [...dutiesAt(settings, Date.parse(ctx.now))],
+    custom: settings.length > 0,
+    history: (township.dutySettings ?? []).map((s) => ({ setAt: s.setAt, setBy: s.setBy, count: s.duties.length })),
+  }
+}
+
+export const setDuties: Handler<C['setDuties']> = async (ctx, input) => {
+  const township = await ctx.store.get('township', ctx.actor.townshipId ?? '')
+  if (!township) throw new AppError('NOT_FOUND', '没有找到本镇')
+  const labels = new Set(input.duties.map((d) => `${d.label}|${d.cadence}`))
+  if (labels.size !== input.duties.length) throw new AppError('INVALID_INPUT', '有两项公开事项名称和周期相同')
+  const setting = { setAt: ctx.now, setBy: `${ctx.actor.title ?? ''}${ctx.actor.name ?? ''}`, duties: input.duties }
+  await ctx.store.update('township', township._id, { dutySettings: [...(township.dutySettings ?? []), setting] })
+  return { count: input.duties.length }
+}

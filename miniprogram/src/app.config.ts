@@ -65,6 +65,7 @@ export default defineAppConfig({
         'setup/index',
         'roster/index',
         'appointments/index',
+        'duties/index',
       ],
     },
   ],

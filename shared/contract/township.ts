@@ -3,6 +3,7 @@ import { action } from './action'
 import { RULE_RANGE } from '../domain/evaluation-rule'
 import { escalationStatuses, subjectTypes } from '../domain/evaluation'
 import { inviteRoles } from '../domain/invite'
+import { disclosureKinds, disclosureSections } from '../domain/disclosure'
 import { escalationPublicView, roundView } from './evaluation'
 
 const escalationId = { escalationId: id('案件编号') }
@@ -71,6 +72,14 @@ const rosterSummary = z.object({
   problems: z.array(z.object({ line: z.number().int(), reason: z.string() })),
 })
 
+const duty = z.object({
+  label: text('公开事项名称', 20),
+  kind: z.enum(disclosureKinds, { error: '公开类别不对' }),
+  section: z.enum(disclosureSections, { error: '公开栏目不对' }).nullable(),
+  cadence: z.enum(['monthly', 'quarterly'], { error: '公开周期只能是每月或每季度' }),
+  dueDays: z.number({ error: '期限要填天数' }).int('期限要填整天数').min(1, '期限至少1天').max(60, '期限最多60天'),
+})
+
 export const townshipContract = {
   listEscalations: action(
     z.object({ status: status.optional(), villageId: id('村编号').optional(), cursor }),
@@ -104,6 +113,20 @@ export const townshipContract = {
   ),
   figures: action(z.object({}), z.object({ villages: z.array(villageFigures) })),
   rule: action(z.object({}), rule),
+  /** The disclosure duties in force, and every change with when and who. */
+  duties: action(
+    z.object({}),
+    z.object({
+      duties: z.array(duty),
+      custom: z.boolean(),
+      history: z.array(z.object({ setAt: z.string(), setBy: z.string(), count: z.number().int() })),
+    }),
+  ),
+  /** A new list of duties: periods ending after now are judged by it, earlier ones keep theirs. */
+  setDuties: action(
+    z.object({ duties: z.array(duty, { error: '公开事项格式不对' }).min(1, '至少要有一项公开事项').max(12, '公开事项最多12项') }),
+    z.object({ count: z.number().int() }),
+  ),
   /** A one-time code appointing a chair or committee member of a village, or another staff member. */
   invite: action(
     z.object({

@@ -66,23 +66,59 @@ export function recentPeriods(cadence: Duty['cadence'], now: Date, months = 12):
   return periods
 }
 
+function periodStatus(duty: Duty, period: string, endsAt: number, published: readonly Published[], now: Date): DutyPeriod {
+  const dueAt = new Date(endsAt + duty.dueDays * 86_400_000).toISOString()
+  const match = published
+    .filter((p) => p.kind === duty.kind && (duty.section === null || p.section === duty.section) && p.period === period)
+    .sort((a, b) => a.publishedAt.localeCompare(b.publishedAt))[0]
+  const status: DutyStatus = match
+    ? match.publishedAt <= dueAt
+      ? 'onTime'
+      : 'late'
+    : now.toISOString() > dueAt
+      ? 'overdue'
+      : 'notDue'
+  return { period, dueAt, status, publishedAt: match?.publishedAt ?? null }
+}
+
+/** A township's list of duties from the moment it was set. */
+export interface DutySetting {
+  setAt: string
+  duties: readonly Duty[]
+}
+
+/** The duties in force at an instant: the last list set before it, or the defaults. */
+export function dutiesAt(settings: readonly DutySetting[], at: number): readonly Duty[] {
+  let current: readonly Duty[] = defaultDuties
+  for (const s of [...settings].sort((a, b) => a.setAt.localeCompare(b.setAt))) if (Date.parse(s.setAt) <= at) current = s.duties
+  return current
+}
+
+export interface DutyReport {
+  label: string
+  cadence: Duty['cadence']
+  dueDays: number
+  periods: DutyPeriod[]
+}
+
 /**
- * For each recent period of a duty: published on time, late (after its
- * deadline), overdue (deadline passed, nothing published) or not yet due.
+ * For each recent period: published on time, late (after its deadline),
+ * overdue (deadline passed, nothing published) or not yet due. Each period is
+ * judged by the duties in force when it ended, so a township changing its
+ * duties never rewrites the past. Newest period first; duties in today's list first.
  */
-export function dutyPeriods(duty: Duty, published: readonly Published[], now: Date, months = 12): DutyPeriod[] {
-  return recentPeriods(duty.cadence, now, months).map(({ period, endsAt }) => {
-    const dueAt = new Date(endsAt + duty.dueDays * 86_400_000).toISOString()
-    const match = published
-      .filter((p) => p.kind === duty.kind && (duty.section === null || p.section === duty.section) && p.period === period)
-      .sort((a, b) => a.publishedAt.localeCompare(b.publishedAt))[0]
-    const status: DutyStatus = match
-      ? match.publishedAt <= dueAt
-        ? 'onTime'
-        : 'late'
-      : now.toISOString() > dueAt
-        ? 'overdue'
-        : 'notDue'
-    return { period, dueAt, status, publishedAt: match?.publishedAt ?? null }
-  })
+export function dutyReport(settings: readonly DutySetting[], published: readonly Published[], now: Date, months = 12): DutyReport[] {
+  const rows = new Map<string, DutyReport>()
+  const keyOf = (d: Duty) => `${d.label}|${d.cadence}`
+  for (const d of dutiesAt(settings, now.getTime())) rows.set(keyOf(d), { label: d.label, cadence: d.cadence, dueDays: d.dueDays, periods: [] })
+  for (const cadence of ['monthly', 'quarterly'] as const) {
+    for (const { period, endsAt } of recentPeriods(cadence, now, months)) {
+      for (const duty of dutiesAt(settings, endsAt).filter((d) => d.cadence === cadence)) {
+        const row = rows.get(keyOf(duty)) ?? { label: duty.label, cadence, dueDays: duty.dueDays, periods: [] }
+        rows.set(keyOf(duty), row)
+        row.periods.push(periodStatus(duty, period, endsAt, published, now))
+      }
+    }
+  }
+  return [...rows.values()].filter((r) => r.periods.length > 0)
 }

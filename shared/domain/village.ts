@@ -22,6 +22,24 @@ export const townshipSchema = z.object({
     .object({ days: z.number().int(), setAt: z.string(), setBy: z.string() })
     .nullable()
     .optional(),
+  /** Each list of duties the township set, with when and who; a period is judged by the list in force when it ended. */
+  dutySettings: z
+    .array(
+      z.object({
+        setAt: z.string(),
+        setBy: z.string(),
+        duties: z.array(
+          z.object({
+            label: z.string(),
+            kind: z.enum(disclosureKinds),
+            section: z.enum(disclosureSections).nullable(),
+            cadence: z.enum(['monthly', 'quarterly']),
+            dueDays: z.number().int(),
+          }),
+        ),
+      }),
+    )
+    .optional(),
   /** The township's evaluation rule; absent means DEFAULT_RULE. Each round keeps the rule it opened under. */
   evaluationRule: z
     .object({ thresholdPermille: z.number().int(), streakLength: z.number().int(), setAt: z.string(), setBy: z.string() })

@@ -70,6 +70,7 @@ function pagesOf(ids: { reportId: string; escalationId: string; publicDisclosure
     ['township', 'setup', 'packages/township/setup/index'],
     ['township', 'roster', 'packages/township/roster/index?villageId=v-shiqiao&villageName=石桥村'],
     ['township', 'appointments', 'packages/township/appointments/index'],
+    ['township', 'duty-settings', 'packages/township/duties/index'],
     ['villager', 'login', 'pages/login/index'],
     ['villager', 'join', 'pages/join/index'],
   ]

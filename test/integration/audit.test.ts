@@ -65,6 +65,7 @@ async function everyWrite() {
   expectOk(await director('evaluation', 'reportRectification', { escalationId, text: '已补充公开。' }))
   expectOk(await inspector('township', 'closeEscalation', { escalationId, conclusion: '整改到位。', reevaluationClosesAt: inThreeDays() }))
   expectOk(await inspector('township', 'setRule', { thresholdPermille: 300, streakLength: 2 }))
+  expectOk(await inspector('township', 'setDuties', { duties: [{ label: '财务收支公开', kind: 'finance', section: 'finance', cadence: 'monthly', dueDays: 15 }] }))
   const { villageId } = expectOk(await inspector('township', 'createVillage', { name: '新庄村' }))
   const { code } = expectOk(await inspector('township', 'invite', { role: 'committee', villageId, title: '村委委员', name: '新干部' }))
   expectOk(await callerFor(store, 'wx:new-official', clock)('member', 'acceptInvite', { code }))

@@ -75,6 +75,8 @@ const sampleInput: Record<QualifiedAction, Record<string, unknown>> = {
   'township.rule': {},
   'township.setRule': { thresholdPermille: 300, streakLength: 2 },
   'township.audit': {},
+  'township.duties': {},
+  'township.setDuties': { duties: [{ label: '财务收支公开', kind: 'finance', section: 'finance', cadence: 'monthly', dueDays: 15 }] },
   'township.invite': { role: 'chair', villageId: 'v-shiqiao', title: '村务监督委员会主任', name: '测试' },
   'township.appointments': {},
   'township.endAppointment': { appointmentId: 'a-none' },

@@ -1,4 +1,8 @@
-import { currentMonth, dutyPeriods, recentPeriods, type Duty, type Published } from '../../shared/domain/duty'
+import { currentMonth, dutiesAt, dutyReport, defaultDuties, recentPeriods, type Duty, type Published } from '../../shared/domain/duty'
+
+/** One duty's periods, as a township whose only duty it has always been. */
+const dutyPeriods = (duty: Duty, published: readonly Published[], now: Date, months: number) =>
+  dutyReport([{ setAt: '2000-01-01T00:00:00.000Z', duties: [duty] }], published, now, months)[0]?.periods ?? []
 
 const monthly: Duty = { label: '财务收支公开', kind: 'finance', section: 'finance', cadence: 'monthly', dueDays: 10 }
 const quarterly: Duty = { label: '党务公开', kind: 'party', section: null, cadence: 'quarterly', dueDays: 15 }
@@ -53,5 +57,25 @@ describe('the current month', () => {
     expect(currentMonth(now)).toEqual({ month: '2026-11', from: '2026-10-31T16:00:00.000Z' })
     // 2026-11-30 17:00 UTC is already December 1st in Beijing.
     expect(currentMonth(new Date('2026-11-30T17:00:00.000Z')).month).toBe('2026-12')
+  })
+})
+
+describe('a township changing its duties', () => {
+  const now = new Date('2026-11-21T08:00:00.000Z')
+  const finance: Duty = { label: '财务收支公开', kind: 'finance', section: 'finance', cadence: 'monthly', dueDays: 10 }
+
+  it('judges each period by the duties in force when it ended, never rewriting the past', () => {
+    // On 15 October the township gave villages 20 days instead of 10, from then on.
+    const settings = [{ setAt: '2026-10-15T00:00:00.000Z', duties: [{ ...finance, dueDays: 20 }] }]
+    const [row] = dutyReport(settings, [], now, 3)
+    expect(row).toMatchObject({ label: '财务收支公开', dueDays: 20 })
+    const due = Object.fromEntries(row!.periods.map((p) => [p.period, p.dueAt]))
+    expect(due['2026-10']).toBe('2026-11-20T16:00:00.000Z')
+    expect(due['2026-09']).toBe('2026-10-10T16:00:00.000Z')
+  })
+
+  it('uses the defaults until a township sets its own', () => {
+    expect(dutiesAt([], now.getTime())).toBe(defaultDuties)
+    expect(dutyReport([], [], now, 3).map((r) => r.label)).toEqual(defaultDuties.map((d) => d.label))
   })
 })

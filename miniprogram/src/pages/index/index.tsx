@@ -87,6 +87,7 @@ function entriesFor(me: Me, unread: number | null, toVote: number | null): Entry
         { title: '各村监督群覆盖情况', description: '各村入群户数、公开是否按时', url: '/packages/township/villages/index' },
         { title: '村和花名册', description: '新建村、查看村加入码、导入各村户籍花名册', url: '/packages/township/setup/index' },
         { title: '职务任命', description: '任命村务监督委员会主任、村“两委”成员和镇纪委干部', url: '/packages/township/appointments/index' },
+        { title: '公开时限设置', description: '每月、每季度的公开要在期满后几天内完成', url: '/packages/township/duties/index' },
         { title: '操作记录', description: '谁在什么时候做了什么，不能修改', url: '/packages/township/audit/index' },
       ]
     case 'villager':
