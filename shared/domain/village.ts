@@ -1,22 +1,21 @@
 import { z } from '../zod'
 import { disclosureKinds, disclosureSections } from './disclosure'
 
+/** Something a village must disclose every period (see domain/duty.ts for the rules). */
+const dutySchema = z.object({
+  label: z.string(),
+  kind: z.enum(disclosureKinds),
+  section: z.enum(disclosureSections).nullable(),
+  cadence: z.enum(['monthly', 'quarterly']),
+  dueDays: z.number().int(),
+})
+
 export const townshipSchema = z.object({
   _id: z.string(),
   name: z.string(),
   district: z.string(),
   /** The township's own disclosure duties; null means the product's defaults (see domain/duty.ts). */
-  duties: z
-    .array(
-      z.object({
-        label: z.string(),
-        kind: z.enum(disclosureKinds),
-        section: z.enum(disclosureSections).nullable(),
-        cadence: z.enum(['monthly', 'quarterly']),
-        dueDays: z.number().int(),
-      }),
-    )
-    .nullable(),
+  duties: z.array(dutySchema).nullable(),
   /** Days the village has to reply to feedback; absent means DEFAULT_REPLY_DAYS. Applies to feedback filed after a change. */
   feedbackReplyDays: z
     .object({ days: z.number().int(), setAt: z.string(), setBy: z.string() })
@@ -28,15 +27,7 @@ export const townshipSchema = z.object({
       z.object({
         setAt: z.string(),
         setBy: z.string(),
-        duties: z.array(
-          z.object({
-            label: z.string(),
-            kind: z.enum(disclosureKinds),
-            section: z.enum(disclosureSections).nullable(),
-            cadence: z.enum(['monthly', 'quarterly']),
-            dueDays: z.number().int(),
-          }),
-        ),
+        duties: z.array(dutySchema),
       }),
     )
     .optional(),
