@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { View, Text } from '@tarojs/components'
+import { Button } from '@nutui/nutui-react-taro'
 import { roleLabels, type CallerRole } from '@shared/roles'
 import { writeLabels } from '@shared/write-labels'
 import { PageShell } from '../../../components/PageShell'
@@ -15,12 +16,15 @@ import './index.css'
 /** Every write in the township's villages: who did what, when, in which role. Nobody can edit it. */
 export default function AuditLog() {
   const [villageId, setVillageId] = useState<string | undefined>(undefined)
+  const [operation, setOperation] = useState<string | undefined>(undefined)
+  const [personId, setPersonId] = useState<string | undefined>(undefined)
+  const [choosing, setChoosing] = useState(false)
   const villages = useRemote(() => call('township', 'figures', {}).then((f) => f.villages))
-  const log = usePaged((cursor) => call('township', 'audit', { villageId, cursor }), [villageId])
+  const log = usePaged((cursor) => call('township', 'audit', { villageId, operation, personId, cursor }), [villageId, operation, personId])
   const names = new Map((villages.data ?? []).map((v) => [v.villageId, v.villageName]))
 
   return (
-    <PageShell title="操作记录" subtitle="每一次发布、更正、审核、投票、答复和办理都留有记录，任何人都不能修改。匿名举报不记录举报人。">
+    <PageShell title="操作记录" subtitle="每一次发布、更正、审核、投票、答复和办理都留有记录，任何人都不能修改。匿名举报不记录举报人。点人名只看这个人的记录。">
       {villages.data ? (
         <Chips
           label="村"
@@ -29,12 +33,35 @@ export default function AuditLog() {
           onChange={setVillageId}
         />
       ) : null}
+      <View className="audit-person">
+        <Button block size="large" fill="outline" onClick={() => setChoosing(!choosing)}>
+          {operation ? `只看“${writeLabels[operation]}”，点此改` : '按操作筛选'}
+        </Button>
+      </View>
+      {choosing ? (
+        <Chips
+          label="操作"
+          options={[{ value: undefined, label: '全部操作' }, ...Object.entries(writeLabels).map(([value, label]) => ({ value, label }))]}
+          value={operation}
+          onChange={(o) => {
+            setOperation(o)
+            setChoosing(false)
+          }}
+        />
+      ) : null}
+      {personId ? (
+        <View className="audit-person">
+          <Button block size="large" fill="outline" onClick={() => setPersonId(undefined)}>
+            只看这个人的记录中，点此看全部人
+          </Button>
+        </View>
+      ) : null}
       <ErrorCard error={log.error} />
       {log.loaded && log.items.length === 0 ? <EmptyState title="没有操作记录" /> : null}
       {log.items.map((e, i) => (
         <View key={`${e.at}-${i}`} className="card audit-entry">
           <Text className="audit-what">{writeLabels[e.action] ?? '其他操作'}</Text>
-          <Text className="audit-who">
+          <Text className="audit-who" onClick={() => e.personId && setPersonId(e.personId)}>
             {e.personId ? `${e.title || roleLabels[e.role as CallerRole]} ${e.name}` : `匿名${roleLabels[e.role as CallerRole] ?? ''}`}
             {e.villageId ? ` · ${names.get(e.villageId) ?? ''}` : ''}
           </Text>
