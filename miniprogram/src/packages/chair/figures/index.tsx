@@ -2,6 +2,7 @@ import { useDidShow } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { periodLabel } from '@shared/domain/disclosure-rules'
+import { FigureGrid } from '../../../components/FigureGrid'
 import { CoverageBar } from '../../../components/CoverageBar'
 import { PageShell, messageOf } from '../../../components/PageShell'
 import { FeedbackFigures } from '../../../components/FeedbackFigures'
@@ -29,14 +30,7 @@ export default function Figures() {
         <>
           <Text className="section-title">本月发布的公开（共 {total} 条）</Text>
           <View className="card">
-            <View className="figure-row">
-              {kindOptions.map((k) => (
-                <View key={k} className="figure-cell">
-                  <Text className="figure-number">{data.publishedThisMonth[k]}</Text>
-                  <Text className="figure-label">{kindLabels[k]}（条）</Text>
-                </View>
-              ))}
-            </View>
+            <FigureGrid figures={kindOptions.map((k) => ({ label: `${kindLabels[k]}（条）`, value: data.publishedThisMonth[k] }))} />
             <Text className="figure-line">
               本月更正 <Text className="figure-strong">{data.revisionsThisMonth}</Text> 次
             </Text>

@@ -49,7 +49,7 @@ export default function DutySettings() {
                 <View className="duty-setting-days">
                   <Text>期满后</Text>
                   <Input
-                    className="duty-setting-input"
+                    className="boxed-input duty-setting-input"
                     type="number"
                     value={days[i] ?? ''}
                     maxLength={2}

@@ -4,9 +4,11 @@ import { View, Text } from '@tarojs/components'
 import { Button, Input, Toast } from '@nutui/nutui-react-taro'
 import type { VillageEvaluationFigures } from '@shared/contract/township'
 import { ExportButton } from '../../../components/ExportButton'
-import { PageShell, messageOf } from '../../../components/PageShell'
+import { FigureGrid, type Figure } from '../../../components/FigureGrid'
+import { SettingCard, missing } from '../../../components/SettingCard'
+import { PageShell } from '../../../components/PageShell'
 import { EmptyState } from '../../../components/EmptyState'
-import { formatDayTime, formatPermille } from '../../../components/format'
+import { formatPermille } from '../../../components/format'
 import { percentOf } from '../../../components/evaluation'
 import { useRemote } from '../../../hooks/useRemote'
 import { call } from '../../../services/api'
@@ -26,7 +28,7 @@ function byCycle(counts: number[]): string {
 /** One village's evaluation figures: counts in a grid, then its cases by cycle. */
 function VillageCard({ v }: { v: VillageEvaluationFigures }) {
   const cases = v.casesByCycle.reduce((n, c) => n + c, 0)
-  const cells: { label: string; value: string; bad?: boolean }[] = [
+  const figures: Figure[] = [
     { label: '评议轮数', value: String(v.roundsHeld) },
     { label: '参与率', value: permilleText(v.turnoutPermille) },
     { label: '满意率', value: permilleText(v.satisfactionPermille) },
@@ -37,14 +39,7 @@ function VillageCard({ v }: { v: VillageEvaluationFigures }) {
   return (
     <View className="card evalfig-village">
       <Text className="evalfig-name">{v.villageName}</Text>
-      <View className="evalfig-grid">
-        {cells.map((c) => (
-          <View key={c.label} className={`evalfig-cell${c.bad ? ' evalfig-bad' : ''}`}>
-            <Text className="evalfig-number">{c.value}</Text>
-            <Text className="evalfig-label">{c.label}</Text>
-          </View>
-        ))}
-      </View>
+      <FigureGrid figures={figures} />
       <Text className="evalfig-line">升级次数：{byCycle(v.casesByCycle)}</Text>
       <Text className="muted evalfig-note">参与率、满意率按已结束的评议计算；满意率含基本满意。</Text>
     </View>
@@ -56,8 +51,6 @@ function RuleCard() {
   const { data, error, reload } = useRemote(() => call('township', 'rule', {}))
   const [percent, setPercent] = useState('')
   const [streak, setStreak] = useState('')
-  const [saving, setSaving] = useState(false)
-  const [failure, setFailure] = useState('')
   useEffect(() => {
     if (data) {
       setPercent(String(data.thresholdPermille / 10))
@@ -68,62 +61,37 @@ function RuleCard() {
   const save = async () => {
     const p = percent.trim()
     const s = streak.trim()
-    // Empty would reach the server as 0 and read "太小"; asking plainly is clearer.
-    const missing = !p ? '请填写不满意比例' : Number.isNaN(Number(p)) ? '不满意比例要填数字' : !s ? '请填写连续轮数' : ''
-    if (missing) {
-      setFailure(missing)
-      return
-    }
-    setSaving(true)
-    setFailure('')
-    try {
-      const saved = await call('township', 'setRule', {
-        thresholdPermille: Math.round(Number(p) * 10),
-        streakLength: Number(s),
-      })
-      Toast.show(TOAST, {
-        icon: 'success',
-        content: `已保存：不满意超过${percentOf(saved.thresholdPermille)}，连续${saved.streakLength}轮`,
-      })
-      reload()
-    } catch (e) {
-      setFailure(messageOf(e))
-    } finally {
-      setSaving(false)
-    }
+    if (!p) throw missing('请填写不满意比例')
+    if (Number.isNaN(Number(p))) throw missing('不满意比例要填数字')
+    if (!s) throw missing('请填写连续轮数')
+    const saved = await call('township', 'setRule', { thresholdPermille: Math.round(Number(p) * 10), streakLength: Number(s) })
+    reload()
+    return `已保存：不满意超过${percentOf(saved.thresholdPermille)}，连续${saved.streakLength}轮`
   }
 
   return (
-    <View className="card evalfig-rule">
-      {error ? (
-        <Text className="error-text evalfig-rule-text">{messageOf(error)}</Text>
-      ) : !data ? (
-        <Text className="muted">正在加载…</Text>
-      ) : (
-        <>
-          <Text className="evalfig-rule-text">
-            不满意超过 <Text className="evalfig-strong">{percentOf(data.thresholdPermille)}</Text> 为超标，连续{' '}
-            <Text className="evalfig-strong">{data.streakLength}</Text> 轮超标由镇纪委介入
-          </Text>
-          <Text className="muted">
-            {data.custom && data.setAt ? `${data.setBy ?? ''}于${formatDayTime(data.setAt)}设置` : '默认'}
-          </Text>
-        </>
-      )}
-      <Text className="evalfig-input-label">不满意比例（%）</Text>
-      <Input className="evalfig-input" type="digit" placeholder="例如：25" value={percent} maxLength={5} onChange={setPercent} />
-      <Text className="evalfig-input-label">连续轮数</Text>
-      <Input className="evalfig-input" type="number" placeholder="例如：2" value={streak} maxLength={2} onChange={setStreak} />
-      <Text className="muted evalfig-rule-note">只对以后发起的评议有效，已经发起的评议仍按原来的规则。</Text>
-      {failure ? (
-        <View className="error-text evalfig-failure" role="alert">
-          {failure}
-        </View>
-      ) : null}
-      <Button block size="large" type="primary" className="evalfig-save" loading={saving} onClick={() => void save()}>
-        保存规则
-      </Button>
-    </View>
+    <SettingCard
+      current={
+        data ? (
+          <>
+            不满意超过 <Text className="strong-figure">{percentOf(data.thresholdPermille)}</Text> 为超标，连续{' '}
+            <Text className="strong-figure">{data.streakLength}</Text> 轮超标由镇纪委介入
+          </>
+        ) : null
+      }
+      loadError={error}
+      setBy={data}
+      defaultText="默认"
+      note="只对以后发起的评议有效，已经发起的评议仍按原来的规则。"
+      saveText="保存规则"
+      toast={TOAST}
+      onSave={save}
+    >
+      <Text className="field-label">不满意比例（%）</Text>
+      <Input className="boxed-input" type="digit" placeholder="例如：25" value={percent} maxLength={5} onChange={setPercent} />
+      <Text className="field-label">连续轮数</Text>
+      <Input className="boxed-input" type="number" placeholder="例如：2" value={streak} maxLength={2} onChange={setStreak} />
+    </SettingCard>
   )
 }
 

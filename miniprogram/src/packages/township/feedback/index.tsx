@@ -3,9 +3,9 @@ import { useDidShow } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { Button, Input, Toast } from '@nutui/nutui-react-taro'
 import { ExportButton } from '../../../components/ExportButton'
-import { PageShell, messageOf } from '../../../components/PageShell'
+import { SettingCard, missing } from '../../../components/SettingCard'
+import { PageShell } from '../../../components/PageShell'
 import { EmptyState } from '../../../components/EmptyState'
-import { formatDayTime } from '../../../components/format'
 import { FeedbackFigures } from '../../../components/FeedbackFigures'
 import { useRemote } from '../../../hooks/useRemote'
 import { call } from '../../../services/api'
@@ -18,59 +18,37 @@ const TOAST = 'progress-toast'
 function ReplyDays() {
   const { data, error, reload } = useRemote(() => call('feedback', 'settings', {}))
   const [days, setDays] = useState('')
-  const [saving, setSaving] = useState(false)
-  const [failure, setFailure] = useState('')
   useEffect(() => {
     if (data) setDays(String(data.days))
   }, [data])
 
   const save = async () => {
-    // Empty would reach the server as 0 and read "至少1天"; asking plainly is clearer.
-    if (!days.trim()) {
-      setFailure('请填写答复期限的天数')
-      return
-    }
-    setSaving(true)
-    setFailure('')
-    try {
-      const saved = await call('feedback', 'setReplyDays', { days: Number(days.trim()) })
-      Toast.show(TOAST, { icon: 'success', content: `已保存：答复期限${saved.days}天` })
-      reload()
-    } catch (e) {
-      setFailure(messageOf(e))
-    } finally {
-      setSaving(false)
-    }
+    if (!days.trim()) throw missing('请填写答复期限的天数')
+    const saved = await call('feedback', 'setReplyDays', { days: Number(days.trim()) })
+    reload()
+    return `已保存：答复期限${saved.days}天`
   }
 
   return (
-    <View className="card progress-settings">
-      {error ? (
-        <Text className="error-text progress-days">{messageOf(error)}</Text>
-      ) : !data ? (
-        <Text className="muted">正在加载…</Text>
-      ) : (
-        <>
-          <Text className="progress-days">
-            现在的答复期限：<Text className="progress-strong">{data.days}</Text> 天
-          </Text>
-          <Text className="muted">
-            {data.custom && data.setAt ? `${data.setBy ?? ''}于${formatDayTime(data.setAt)}设置` : '默认7天'}
-          </Text>
-        </>
-      )}
-      <Text className="progress-label-next">改为（天）</Text>
-      <Input className="progress-input" type="number" placeholder="例如：7" value={days} maxLength={2} onChange={setDays} />
-      <Text className="muted progress-line">修改只对以后提交的意见有效，已经提交的意见仍按原来的期限。</Text>
-      {failure ? (
-        <View className="error-text progress-failure" role="alert">
-          {failure}
-        </View>
-      ) : null}
-      <Button block size="large" type="primary" className="progress-save" loading={saving} onClick={() => void save()}>
-        保存
-      </Button>
-    </View>
+    <SettingCard
+      current={
+        data ? (
+          <>
+            现在的答复期限：<Text className="strong-figure">{data.days}</Text> 天
+          </>
+        ) : null
+      }
+      loadError={error}
+      setBy={data}
+      defaultText="默认7天"
+      note="修改只对以后提交的意见有效，已经提交的意见仍按原来的期限。"
+      saveText="保存"
+      toast={TOAST}
+      onSave={save}
+    >
+      <Text className="field-label">改为（天）</Text>
+      <Input className="boxed-input" type="number" placeholder="例如：7" value={days} maxLength={2} onChange={setDays} />
+    </SettingCard>
   )
 }
 
