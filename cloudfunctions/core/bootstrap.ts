@@ -5,7 +5,7 @@ import { DuplicateKeyError } from './store'
 import { createInvite } from './invites'
 
 /** The township of a deployment made by the setup step; its fixed id lets setup happen once. */
-export const SETUP_TOWNSHIP_ID = 'tw-main'
+const SETUP_TOWNSHIP_ID = 'tw-main'
 
 export interface BootstrapPlan {
   township: string

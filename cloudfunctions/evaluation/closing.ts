@@ -61,7 +61,7 @@ async function notifyTownship(tx: StoreTx, openids: readonly string[], escalatio
  * update is guarded on `counting`, so finishing twice (the chair and the
  * timer at once, or a retry after a crash) writes once.
  */
-export async function finish(store: Store, round: Round, now: string): Promise<Round> {
+async function finish(store: Store, round: Round, now: string): Promise<Round> {
   const tally = await tallyOf(store, round._id)
   const { items: previous } = await closedRoundsOf(store, round.subjectKey, 1)
   const last = previous[0]

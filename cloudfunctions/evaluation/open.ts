@@ -5,10 +5,10 @@ import type { Store } from '../core/store'
 import { newId } from '../core/context'
 
 const DAY = 86_400_000
-export const MAX_ROUND_DAYS = 30
+const MAX_ROUND_DAYS = 30
 
 /** Why a round cannot close at `closesAt` when opened at `now`, or null. */
-export function closingProblem(closesAt: string, now: string): string | null {
+function closingProblem(closesAt: string, now: string): string | null {
   const ms = Date.parse(closesAt) - Date.parse(now)
   if (ms <= 0) return '截止时间要晚于现在'
   if (ms > MAX_ROUND_DAYS * DAY) return `一轮评议最长${MAX_ROUND_DAYS}天`

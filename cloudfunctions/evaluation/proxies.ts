@@ -12,7 +12,7 @@ const DAY = 86_400_000
 const MAX_PROXY_DAYS = 366
 
 /** The household's standing proxy, found by its unique key. */
-export async function standingProxy(ctx: HandlerContext, householdId: string): Promise<Proxy | null> {
+async function standingProxy(ctx: HandlerContext, householdId: string): Promise<Proxy | null> {
   const { items } = await ctx.store.query('proxy', {
     where: { activeKey: householdId },
     orderBy: { field: 'activeKey', direction: 'asc' },

@@ -53,6 +53,3 @@ export const announcementContract = {
   reach: action(z.object({ cursor }), page(reach)),
   subscribe: action(z.object({}), z.object({ remaining: z.number().int() })),
 }
-
-export type AnnouncementSummary = z.infer<typeof summary>
-export type AnnouncementReachView = z.infer<typeof reach>

@@ -138,7 +138,4 @@ export const memberContract = {
   ),
 }
 
-export type MeOutput = z.infer<typeof meOutput>
 export type MemberView = z.infer<typeof memberView>
-export type RosterHousehold = z.infer<typeof rosterHousehold>
-export type VillageCoverage = z.infer<typeof villageCoverage>

@@ -81,4 +81,3 @@ export const powerContract = {
 
 export type PowerItemSummary = z.infer<typeof itemSummary>
 export type FlowNodeView = z.infer<typeof flowNode>
-export type PowerChangeView = z.infer<typeof changeView>

@@ -66,5 +66,3 @@ export const reportContract = {
     z.object({ villages: z.array(counts.extend({ villageId: z.string(), villageName: z.string() })), total: counts }),
   ),
 }
-
-export type ReportSummary = z.infer<typeof summary>

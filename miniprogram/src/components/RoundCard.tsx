@@ -10,7 +10,7 @@ import './RoundCard.css'
 const barColors = { satisfied: '#1b7a33', basic: '#1f5fa8', dissatisfied: '#b4282d' } as const
 
 /** The tally as three bars; the share of 不满意 against the round's threshold. */
-export function TallyBars({ round }: { round: RoundView }) {
+function TallyBars({ round }: { round: RoundView }) {
   const tally = round.tally
   if (!tally) return null
   return (
