@@ -1,6 +1,8 @@
 // The H5 app's first load on a slow village connection (Chromium network
 // emulation: 400 kbps each way, 400 ms round trip), with an empty cache.
-// Prints the time to readable content and the bytes sent, and writes them to
+// Prints the time to readable content (the host's first screen or the app's
+// own page, whichever shows the page's content first), the time until the app
+// itself has drawn the page, and the bytes sent; writes them to
 // .build/first-load.json. A measurement, not a test: `npm run measure:h5`.
 import { spawn } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
@@ -39,7 +41,7 @@ const people = (await (await fetch(`${url}/api/dev/people`)).json()).data
 const villager = people.find((p) => p.role === 'villager' && p.isRepresentative)
 const token = (await (await fetch(`${url}/api/dev/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ personId: villager.personId }) })).json()).data.token
 
-/** One cold load: an empty cache, the slow network, until `ready` is on screen. */
+/** One cold load: an empty cache, the slow network, until content is readable and until the app has drawn `ready`. */
 async function measure(name, path, ready, signedIn) {
   const context = await browser.newContext({ viewport: { width: 360, height: 640 }, locale: 'zh-CN' })
   const page = await context.newPage()
@@ -58,12 +60,16 @@ async function measure(name, path, ready, signedIn) {
     if (s) s.bytes = e.encodedDataLength
   })
   const started = Date.now()
-  await page.goto(`${url}/#/${path}`)
+  // Only the navigation's start: the load event waits for every script, long after the first screen shows.
+  await page.goto(`${url}/#/${path}`, { waitUntil: 'commit' })
+  await page.locator(`#first-screen .fs-item, ${ready}`).first().waitFor({ timeout: 60_000 })
+  const readable = Date.now() - started
   await page.locator(ready).first().waitFor({ timeout: 60_000 })
-  const ms = Date.now() - started
+  await page.locator('#first-screen').waitFor({ state: 'detached', timeout: 60_000 })
+  const app = Date.now() - started
   const total = (types) => [...sizes.values()].filter((s) => types.includes(s.type)).reduce((n, s) => n + s.bytes, 0)
   await context.close()
-  return { name, ms, scripts: total(['Script']), styles: total(['Stylesheet']), all: total(['Script', 'Stylesheet', 'Document', 'Fetch', 'XHR', 'Image', 'Font', 'Other']) }
+  return { name, readable, app, scripts: total(['Script']), styles: total(['Stylesheet']), all: total(['Script', 'Stylesheet', 'Document', 'Fetch', 'XHR', 'Image', 'Font', 'Other']) }
 }
 
 const results = [
@@ -77,9 +83,10 @@ rmSync(dataDir, { recursive: true, force: true })
 
 const kb = (n) => `${(n / 1024).toFixed(0)} KB`
 console.log(`\nH5 首次加载（400 kbps，往返 400 ms，无缓存；目标 ${TARGET_MS / 1000} 秒内可读）`)
-console.log('页面'.padEnd(22), '可读用时'.padStart(8), '脚本'.padStart(8), '样式'.padStart(8), '合计'.padStart(8))
+const seconds = (ms) => `${(ms / 1000).toFixed(2)} 秒`.padStart(9)
+console.log('页面'.padEnd(22), '可读'.padStart(8), '应用就绪'.padStart(7), '脚本'.padStart(8), '样式'.padStart(8), '合计'.padStart(8))
 for (const r of results) {
-  console.log(r.name.padEnd(18), `${(r.ms / 1000).toFixed(2)} 秒`.padStart(9), kb(r.scripts).padStart(9), kb(r.styles).padStart(9), kb(r.all).padStart(9), r.ms <= TARGET_MS ? '✔' : '✖ 超过目标')
+  console.log(r.name.padEnd(18), seconds(r.readable), seconds(r.app), kb(r.scripts).padStart(9), kb(r.styles).padStart(9), kb(r.all).padStart(9), r.readable <= TARGET_MS ? '✔' : '✖ 超过目标')
 }
 mkdirSync(join(root, '.build'), { recursive: true })
 writeFileSync(join(root, '.build', 'first-load.json'), JSON.stringify({ conditions: CONDITIONS, targetMs: TARGET_MS, results }, null, 2))

@@ -73,6 +73,34 @@ describe('a villager far from town, on an old phone with a weak signal', () => {
     }
   })
 
+  it('shows the page\'s content on a slow connection before the app has loaded, then hands over to the app', async () => {
+    const slow = await phonePage(live.browser)
+    await signInAs(slow, live.host.url, '村民', '')
+    const cdp = await slow.context().newCDPSession(slow)
+    await cdp.send('Network.enable')
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true })
+    // A village connection: 400 kbps each way, 400 ms round trips.
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 400, downloadThroughput: 51_200, uploadThroughput: 51_200 })
+
+    // A fresh load of the app (not a same-page hash change), as when the villager opens it again.
+    await slow.goto('about:blank')
+    await slow.goto(`${live.host.url}/#/pages/index/index`, { waitUntil: 'commit' })
+    const early = slow.locator('#first-screen .fs-item')
+    await early.first().waitFor()
+    // The app's scripts are still on their way: only the host's first screen is there, with the home page's entries.
+    expect(await slow.locator('.taro_page .nut-cell').count()).toBe(0)
+    const earlyTitles = await slow.locator('#first-screen .fs-item-title').allInnerTexts()
+    expect(earlyTitles).toEqual(expect.arrayContaining(['评议投票', '三务公开', '村务公告', '我要提意见']))
+    await screenshot(slow, 'first-screen-slow-network')
+
+    // Tapping an entry before the app is ready opens that page once it is.
+    await slow.locator('#first-screen a').filter({ hasText: '三务公开' }).click()
+    await current(slow).locator('.disclosure-row').first().waitFor({ timeout: 30_000 })
+    await expect(slow.locator('#first-screen').count()).resolves.toBe(0)
+    expect(errorsOf(slow)).toEqual([])
+    await slow.context().close()
+  })
+
   it('counts a ballot exactly once when the network drops, even after the server took it and the answer was lost', async () => {
     let attempts = 0
     // First attempt: the phone is offline. Second: the ballot reaches the server, but the answer is lost.

@@ -32,7 +32,8 @@ export function PageShell({ title, subtitle, loading, error, offlineAt, children
             {messageOf(error)}
           </View>
         ) : loading ? (
-          <View className="card" style={{ textAlign: 'center' }}>
+          // page-loading: the shell's first screen stays up until no page is loading (index.html).
+          <View className="card page-loading" style={{ textAlign: 'center' }}>
             <Loading>正在加载…</Loading>
           </View>
         ) : (

@@ -7,6 +7,7 @@ import { Chips } from '../../components/Chips'
 import { PageShell, messageOf } from '../../components/PageShell'
 import { useRemote } from '../../hooks/useRemote'
 import { devAuth } from '../../services/api'
+import { demoPeopleShown, describeDemoPerson } from './people'
 import './index.css'
 
 const roleChoices: { value: DevPerson['role']; label: string }[] = [
@@ -26,16 +27,7 @@ export default function Login() {
   const [keyword, setKeyword] = useState('')
   const [failure, setFailure] = useState('')
 
-  const shown = useMemo(() => {
-    const all = people ?? []
-    // The biggest village (the main demo village) first.
-    const size = new Map<string, number>()
-    for (const p of all) size.set(p.placeName, (size.get(p.placeName) ?? 0) + 1)
-    const list = all
-      .filter((p) => p.role === role && (!keyword || p.name.includes(keyword.trim())))
-      .sort((a, b) => (size.get(b.placeName) ?? 0) - (size.get(a.placeName) ?? 0))
-    return list.slice(0, 40)
-  }, [people, role, keyword])
+  const shown = useMemo(() => demoPeopleShown(people ?? [], role, keyword), [people, role, keyword])
 
   const signIn = async (request: { personId: string } | { guest: true }) => {
     try {
@@ -67,7 +59,7 @@ export default function Login() {
             key={p.personId}
             className="login-person"
             title={p.name}
-            description={describe(p)}
+            description={describeDemoPerson(p)}
             clickable
             onClick={() => void signIn({ personId: p.personId })}
           />
@@ -83,9 +75,4 @@ export default function Login() {
       </View>
     </PageShell>
   )
-}
-
-function describe(p: DevPerson): string {
-  if (p.role !== 'villager') return p.placeName
-  return `${p.placeName} · ${p.isRepresentative ? '户代表（可投票）' : '家庭成员'}`
 }

@@ -90,7 +90,7 @@ export default function DisclosureHome() {
           {messageOf(paged.error)}
         </View>
       ) : !paged.loaded ? (
-        <View className="card disclosure-loading muted">正在加载…</View>
+        <View className="card disclosure-loading page-loading muted">正在加载…</View>
       ) : (
         <>
           {/* 四议两公开 heads the list; it appears with the list, once the page has settled. */}

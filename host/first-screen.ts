@@ -1,0 +1,104 @@
+import type { OutputOf } from '../shared/contract/action'
+import type { memberContract } from '../shared/contract/member'
+import type { disclosureContract } from '../shared/contract/disclosure'
+import { periodLabel } from '../shared/domain/disclosure-rules'
+import { entriesFor } from '../miniprogram/src/pages/index/entries'
+import { demoPeopleShown, describeDemoPerson } from '../miniprogram/src/pages/login/people'
+import { kindLabels, sectionLabels } from '../miniprogram/src/components/disclosure'
+import type { DevPerson } from '../shared/contract/dev'
+import type { Envelope } from '../shared/errors'
+
+/*
+ * The first screen as plain HTML, for villagers on a slow connection. Before
+ * the app's scripts arrive (about 150 KB, several seconds at 400 kbps), the
+ * shell's boot script (miniprogram/src/index.html) asks for this and shows it;
+ * the app replaces it as soon as its own page has loaded. The data comes from
+ * the same cloud functions, called as the signed-in person; only the markup is
+ * drawn here, from the same entry lists and labels the app uses.
+ */
+
+type Me = OutputOf<(typeof memberContract)['me']>
+type DisclosurePage = OutputOf<(typeof disclosureContract)['list']>
+
+export interface FirstScreenSources {
+  /** Calls a cloud function action as the person the request signed in as (null: not signed in). */
+  call(area: 'member' | 'disclosure', event: Record<string, unknown>): Promise<Envelope<unknown>>
+  signedIn: boolean
+  /** The demo people, when the dev sign-in exists. */
+  demoPeople: (() => Promise<DevPerson[]>) | null
+}
+
+const escape = (text: string): string =>
+  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
+
+interface Item {
+  title: string
+  text: string
+  href?: string
+}
+
+function screen(title: string, subtitle: string, items: Item[]): string {
+  const rows = items
+    .map((i) => {
+      const body = `<span class="fs-item-title">${escape(i.title)}</span><span class="fs-item-text">${escape(i.text)}</span>`
+      return `<li class="fs-item">${i.href ? `<a class="fs-item-body" href="#${escape(i.href)}">${body}</a>` : `<div class="fs-item-body">${body}</div>`}</li>`
+    })
+    .join('')
+  return (
+    `<h1 class="fs-title">${escape(title)}</h1>` +
+    (subtitle ? `<p class="fs-subtitle">${escape(subtitle)}</p>` : '') +
+    `<ul class="fs-list">${rows}</ul><p class="fs-note">正在打开，请稍候…</p>`
+  )
+}
+
+/** 2026-11-21T02:00:00Z → 2026年11月21日, in Beijing time whatever the host's time zone. */
+function beijingDay(iso: string): string {
+  const d = new Date(Date.parse(iso) + 8 * 3600_000)
+  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`
+}
+
+async function home(sources: FirstScreenSources): Promise<string | null> {
+  const me = await sources.call('member', { action: 'me' })
+  if (!me.ok) return null
+  const m = me.data as Me
+  const entries = entriesFor(m.role, null, null)
+  if (entries.length === 0) return null
+  const place = m.village ? `${m.village.townshipName} ${m.village.name}` : m.township?.name ?? ''
+  return screen(m.name ? `${m.name}，您好` : '村务监督', [place, m.title].filter(Boolean).join(' · '), entries.map((e) => ({ title: e.title, text: e.description, href: e.url })))
+}
+
+async function disclosures(sources: FirstScreenSources): Promise<string | null> {
+  const page = await sources.call('disclosure', { action: 'list' })
+  if (!page.ok) return null
+  const items = (page.data as DisclosurePage).items.map((d) => ({
+    title: d.title,
+    text: [`${kindLabels[d.kind]} · ${sectionLabels[d.section]}`, d.revision > 1 ? '已更正' : '', d.period ? `所属期 ${periodLabel(d.period)}` : '', `${beijingDay(d.publishedAt)}发布`]
+      .filter(Boolean)
+      .join(' · '),
+    href: `/packages/disclosure/detail/index?disclosureId=${encodeURIComponent(d.disclosureId)}`,
+  }))
+  return screen('三务公开', '村里的党务、村务、财务，都公开在这里。', items)
+}
+
+async function signIn(sources: FirstScreenSources): Promise<string | null> {
+  if (!sources.demoPeople) return null
+  const shown = demoPeopleShown(await sources.demoPeople(), 'villager', '')
+  // Plain text, not links: signing in needs the app.
+  return screen('选择演示身份', '本地演示版：选择一位演示村的人登录', shown.map((p) => ({ title: p.name, text: describeDemoPerson(p) })))
+}
+
+/** The first screen of an app route (`pages/index/index`), or null when there is none to draw. */
+export async function firstScreen(route: string, sources: FirstScreenSources): Promise<string | null> {
+  switch (route) {
+    case '':
+    case 'pages/index/index':
+      // Without a session the app goes to sign-in at once.
+      return sources.signedIn ? home(sources) : signIn(sources)
+    case 'pages/login/index':
+      return signIn(sources)
+    case 'packages/disclosure/home/index':
+      return sources.signedIn ? disclosures(sources) : null
+    default:
+      return null
+  }
+}
