@@ -11,7 +11,8 @@ import { isSeeded, seedDemo } from './seed/demo'
 
 /**
  * The local host: the cloud functions over HTTP on an embedded SQLite database,
- * plus the H5 build of the mini-program. PORT and DATA_DIR override the defaults.
+ * plus the H5 build of the mini-program. PORT and DATA_DIR override the defaults;
+ * NODE_ENV=production turns the dev sign-in endpoints off.
  */
 async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? 8080)
@@ -40,9 +41,12 @@ async function main(): Promise<void> {
   timers.unref()
 
   const files = new LocalFiles(resolve(dataDir, 'files'))
-  const server = createHost({ store, clock: systemClock, secret: loadSecret(dataDir), staticDir, devLogin: true, files })
+  // NODE_ENV=production: no demo sign-in, so nobody can pick who they are.
+  const devLogin = process.env.NODE_ENV !== 'production'
+  const server = createHost({ store, clock: systemClock, secret: loadSecret(dataDir), staticDir, devLogin, files })
   server.listen(port, '127.0.0.1', () => {
     console.log(`村级小微权力监督 本地服务已启动: http://127.0.0.1:${port}  (数据目录 ${dataDir})`)
+    if (!devLogin) console.log('生产模式 (NODE_ENV=production)：没有演示登录')
   })
   const stop = () => server.close(() => {
     store.close()

@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
-import { join, relative } from 'node:path'
+import { join, relative, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 export const root = fileURLToPath(new URL('..', import.meta.url))
@@ -27,7 +27,8 @@ export function ensureDependencies() {
   const lock = join(root, 'package-lock.json')
   if (existsSync(installed) && statSync(installed).mtimeMs >= statSync(lock).mtimeMs) return
   console.log('▶ 安装依赖 (npm install)…')
-  run('npm', ['install', '--no-audit', '--no-fund'])
+  // Dev dependencies too: they build the app, even for a host started with NODE_ENV=production.
+  run('npm', ['install', '--include=dev', '--no-audit', '--no-fund'])
 }
 
 function hashTree(paths) {
@@ -72,4 +73,30 @@ export function bundleHost(entry = 'host/main.ts', outfile = '.build/host.cjs') 
     '--external:better-sqlite3',
     '--log-level=warning',
   ])
+}
+
+export const MAIN_PACKAGE = '主包 (main)'
+
+/**
+ * The WeChat build's packages and their bytes: WeChat counts every file under a
+ * subpackage's root towards that subpackage, everything else towards the main package.
+ */
+export function weappPackageSizes() {
+  const out = join(root, 'miniprogram', 'dist', 'weapp')
+  const app = JSON.parse(readFileSync(join(out, 'app.json'), 'utf8'))
+  const roots = (app.subPackages ?? app.subpackages ?? []).map((p) => p.root.replace(/\/$/, ''))
+  const sizes = new Map([[MAIN_PACKAGE, 0], ...roots.map((r) => [r, 0])])
+  const walk = (dir) => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name)
+      if (statSync(path).isDirectory()) walk(path)
+      else if (!name.startsWith('.')) {
+        const rel = relative(out, path).split(sep).join('/')
+        const owner = roots.find((r) => rel.startsWith(`${r}/`)) ?? MAIN_PACKAGE
+        sizes.set(owner, sizes.get(owner) + statSync(path).size)
+      }
+    }
+  }
+  walk(out)
+  return sizes
 }

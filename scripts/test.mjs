@@ -1,6 +1,7 @@
 // npm test: every check there is — type-check, jest (units and every cloud
 // function on real SQLite), then the browser suite against the H5 build on a
-// live local host. Prints one closing line: "N passed, N failed".
+// live local host, then the build sizes (npm run size). Prints one closing
+// line: "N passed, N failed".
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -47,6 +48,10 @@ jest(
   ['--config', 'test/e2e/jest.config.js', '--runInBand'],
   join(root, '.build/jest-e2e.json'),
 )
+
+// The WeChat build is made only here; the H5 build above is reused.
+if (!step('包大小 (size: 小程序每包 2 MB 上限)', process.execPath, [join(root, 'scripts/size.mjs')])) failed += 1
+else passed += 1
 
 if (failures.length) console.log(`\n✖ 未通过: ${failures.join('; ')}`)
 console.log(`\n${passed} passed, ${failed} failed`)

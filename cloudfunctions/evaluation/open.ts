@@ -1,6 +1,6 @@
 import { AppError } from '../../shared/errors'
 import { subjectKeyOf, type Round, type Subject } from '../../shared/domain/evaluation'
-import { DEFAULT_RULE } from '../../shared/domain/evaluation-rule'
+import { ruleChangesOf, ruleInForce } from '../../shared/domain/evaluation-rule'
 import type { Store } from '../core/store'
 import { newId } from '../core/context'
 
@@ -36,7 +36,7 @@ export async function newRound(store: Store, plan: RoundPlan, now: string): Prom
     store.get('township', plan.townshipId),
     store.count('round', { subjectKey }),
   ])
-  const rule = township?.evaluationRule ?? DEFAULT_RULE
+  const rule = ruleInForce(ruleChangesOf(township))
   return {
     _id: newId('rd'),
     villageId: plan.villageId,
@@ -53,7 +53,7 @@ export async function newRound(store: Store, plan: RoundPlan, now: string): Prom
     closedAt: null,
     closedBy: null,
     eligible,
-    rule: { thresholdPermille: rule.thresholdPermille, streakLength: rule.streakLength },
+    rule,
     tally: null,
     outcome: null,
     streak: null,

@@ -8,11 +8,15 @@ import {
   dueAtFrom,
   feedbackFigures,
   isOverdue,
+  replyDaysChangesOf,
   replyDaysOf,
   type Feedback,
   type FeedbackAbout,
 } from '../../shared/domain/feedback'
+import { changesView, withChange } from '../../shared/domain/setting'
+import type { Township } from '../../shared/domain/village'
 import type { Area, Handler } from '../core/dispatch'
+import { changeBy, changeTownship, ownTownship } from '../core/settings'
 import type { HandlerContext } from '../core/context'
 import type { Condition } from '../core/store'
 import { DuplicateKeyError } from '../core/store'
@@ -265,21 +269,14 @@ export const figures: Handler<C['figures']> = async (ctx, input) => {
   return { villages: rows, total: feedbackFigures(all, ctx.now), replyDays: await replyDaysFor(ctx, ctx.actor.townshipId) }
 }
 
-async function replyDaysView(ctx: HandlerContext) {
-  const township = await ctx.store.get('township', ctx.actor.townshipId ?? '')
-  if (!township) throw new AppError('NOT_FOUND', '没有找到本镇')
-  const set = township.feedbackReplyDays ?? null
-  return { days: replyDaysOf(township), custom: set !== null, setAt: set?.setAt ?? null, setBy: set?.setBy ?? null }
-}
+const replyDaysView = (township: Township) => ({ days: replyDaysOf(township), ...changesView(replyDaysChangesOf(township)) })
 
-export const settings: Handler<C['settings']> = (ctx) => replyDaysView(ctx)
+export const settings: Handler<C['settings']> = async (ctx) => replyDaysView(await ownTownship(ctx))
 
 export const setReplyDays: Handler<C['setReplyDays']> = async (ctx, input) => {
-  const setting = { days: input.days, setAt: ctx.now, setBy: `${ctx.actor.title ?? ''}${ctx.actor.name ?? ''}` }
-  if (!(await ctx.store.update('township', ctx.actor.townshipId ?? '', { feedbackReplyDays: setting }))) {
-    throw new AppError('NOT_FOUND', '没有找到本镇')
-  }
-  return replyDaysView(ctx)
+  const change = { days: input.days, ...changeBy(ctx) }
+  await changeTownship(ctx, (township) => ({ feedbackReplyDaysSettings: withChange(replyDaysChangesOf(township), change) }))
+  return replyDaysView(await ownTownship(ctx))
 }
 
 /** Timer: replies left unconfirmed for AUTO_CLOSE_DAYS close by themselves. */

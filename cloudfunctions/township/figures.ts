@@ -1,10 +1,12 @@
 import type { townshipContract } from '../../shared/contract/township'
-import { DEFAULT_RULE, permilleOf } from '../../shared/domain/evaluation-rule'
+import { permilleOf, ruleChangesOf, ruleInForce } from '../../shared/domain/evaluation-rule'
+import { changesView, withChange } from '../../shared/domain/setting'
+import type { Township } from '../../shared/domain/village'
 import { dutiesAt } from '../../shared/domain/duty'
 import { dutySettingsOf } from '../disclosure/duties'
 import { AppError } from '../../shared/errors'
 import type { Handler } from '../core/dispatch'
-import type { HandlerContext } from '../core/context'
+import { changeBy, changeTownship, ownTownship } from '../core/settings'
 import { queryAll } from '../core/paging'
 
 type C = typeof townshipContract
@@ -38,26 +40,21 @@ export const figures: Handler<C['figures']> = async (ctx) => {
   return { villages: rows }
 }
 
-async function ruleView(ctx: HandlerContext) {
-  const township = await ctx.store.get('township', ctx.actor.townshipId ?? '')
-  if (!township) throw new AppError('NOT_FOUND', '没有找到本镇')
-  const set = township.evaluationRule ?? null
-  const rule = set ?? DEFAULT_RULE
-  return { thresholdPermille: rule.thresholdPermille, streakLength: rule.streakLength, custom: set !== null, setAt: set?.setAt ?? null, setBy: set?.setBy ?? null }
+function ruleView(township: Township) {
+  const changes = ruleChangesOf(township)
+  return { ...ruleInForce(changes), ...changesView(changes) }
 }
 
-export const rule: Handler<C['rule']> = (ctx) => ruleView(ctx)
+export const rule: Handler<C['rule']> = async (ctx) => ruleView(await ownTownship(ctx))
 
 export const setRule: Handler<C['setRule']> = async (ctx, input) => {
-  const evaluationRule = { ...input, setAt: ctx.now, setBy: `${ctx.actor.title ?? ''}${ctx.actor.name ?? ''}` }
-  if (!(await ctx.store.update('township', ctx.actor.townshipId ?? '', { evaluationRule }))) throw new AppError('NOT_FOUND', '没有找到本镇')
-  return ruleView(ctx)
+  const change = { thresholdPermille: input.thresholdPermille, streakLength: input.streakLength, ...changeBy(ctx) }
+  await changeTownship(ctx, (township) => ({ evaluationRuleSettings: withChange(ruleChangesOf(township), change) }))
+  return ruleView(await ownTownship(ctx))
 }
 
-
 export const duties: Handler<C['duties']> = async (ctx) => {
-  const township = await ctx.store.get('township', ctx.actor.townshipId ?? '')
-  if (!township) throw new AppError('NOT_FOUND', '没有找到本镇')
+  const township = await ownTownship(ctx)
   const settings = dutySettingsOf(township)
   return {
     duties: [...dutiesAt(settings, Date.parse(ctx.now))],
@@ -66,12 +63,11 @@ export const duties: Handler<C['duties']> = async (ctx) => {
   }
 }
 
+/** Duty lists are never trimmed: a past period is judged by the list in force when it ended. */
 export const setDuties: Handler<C['setDuties']> = async (ctx, input) => {
-  const township = await ctx.store.get('township', ctx.actor.townshipId ?? '')
-  if (!township) throw new AppError('NOT_FOUND', '没有找到本镇')
   const labels = new Set(input.duties.map((d) => `${d.label}|${d.cadence}`))
   if (labels.size !== input.duties.length) throw new AppError('INVALID_INPUT', '有两项公开事项名称和周期相同')
-  const setting = { setAt: ctx.now, setBy: `${ctx.actor.title ?? ''}${ctx.actor.name ?? ''}`, duties: input.duties }
-  await ctx.store.update('township', township._id, { dutySettings: [...(township.dutySettings ?? []), setting] })
+  const setting = { ...changeBy(ctx), duties: input.duties }
+  await changeTownship(ctx, (township) => ({ dutySettings: [...(township.dutySettings ?? []), setting] }))
   return { count: input.duties.length }
 }

@@ -1,7 +1,8 @@
 import { randomInt } from 'node:crypto'
 import { AppError } from '../../shared/errors'
 import type { townshipContract } from '../../shared/contract/township'
-import { readRoster } from '../../shared/domain/roster'
+import type { ParsedInputOf } from '../../shared/contract/action'
+import { parseCsv, readRoster } from '../../shared/domain/roster'
 import { TRACKING_ALPHABET } from '../../shared/domain/report'
 import type { Household } from '../../shared/domain/village'
 import type { Handler } from '../core/dispatch'
@@ -9,6 +10,7 @@ import { newId, type HandlerContext } from '../core/context'
 import { DuplicateKeyError } from '../core/store'
 import { villageInScope } from '../core/scope'
 import { queryAll } from '../core/paging'
+import { readXlsx } from './spreadsheet'
 
 type C = typeof townshipContract
 
@@ -32,13 +34,14 @@ export const createVillage: Handler<C['createVillage']> = async (ctx, input) => 
   throw new AppError('CONFLICT', '没能生成村加入码，请再试一次')
 }
 
-/** Reads a roster export against the village's roster as it is. */
-async function plan(ctx: HandlerContext, input: { villageId: string; csv: string }) {
+/** Reads a roster file, CSV or Excel, against the village's roster as it is. */
+async function plan(ctx: HandlerContext, input: ParsedInputOf<C['previewRoster']>) {
   const village = await villageInScope(ctx, input.villageId)
-  const { rows, problems } = readRoster(input.csv)
+  const table = input.xlsx !== undefined ? await readXlsx(input.xlsx) : parseCsv(input.csv ?? '')
   const current = new Map(
     (await queryAll(ctx.store, 'household', { villageId: village._id }, { field: 'number', direction: 'asc' }, 100_000)).map((h) => [h.number, h]),
   )
+  const { rows, problems } = readRoster(table, current.keys())
   const creates = rows.filter((r) => !current.has(r.number))
   const updates = rows.filter((r) => current.has(r.number))
   const summary = {

@@ -41,8 +41,11 @@ const replyDays = z.object({
   days: z.number().int(),
   /** false while the township keeps the product's default */
   custom: z.boolean(),
+  /** the latest change: when and who (title and name) */
   setAt: z.string().nullable(),
   setBy: z.string().nullable(),
+  /** every change kept, newest first */
+  history: z.array(z.object({ days: z.number().int(), setAt: z.string(), setBy: z.string() })),
 })
 
 export const feedbackContract = {

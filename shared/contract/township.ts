@@ -24,12 +24,16 @@ const caseSummary = z.object({
   ageDays: z.number().int(),
 })
 
+const ruleFields = { thresholdPermille: z.number().int(), streakLength: z.number().int() }
 const rule = z.object({
-  thresholdPermille: z.number().int(),
-  streakLength: z.number().int(),
+  ...ruleFields,
+  /** false while the township keeps the product's default */
   custom: z.boolean(),
+  /** the latest change: when and who (title and name) */
   setAt: z.string().nullable(),
   setBy: z.string().nullable(),
+  /** every change kept, newest first */
+  history: z.array(z.object({ ...ruleFields, setAt: z.string(), setBy: z.string() })),
 })
 
 const villageFigures = z.object({
@@ -57,11 +61,24 @@ const auditEntry = z.object({
   records: z.array(z.string()),
 })
 
-const rosterInput = z.object({
-  villageId: id('村编号'),
-  /** the file's text: CSV saved from Excel (“CSV UTF-8”), columns 户号, 户主姓名, 村民小组, 人口数 */
-  csv: z.string({ error: '请选择花名册文件' }).min(1, '花名册文件是空的').max(900_000, '花名册文件太大，请分成几份导入'),
-})
+/** 512 KiB of base64: an Excel file of about 380 KB, far more than a village's roster needs. */
+export const XLSX_BASE64_MAX = 512 * 1024
+
+/** A roster file with columns 户号, 户主姓名, 村民小组, 人口数: exactly one of `csv` and `xlsx`. */
+const rosterInput = z
+  .object({
+    villageId: id('村编号'),
+    /** the text of a CSV saved from Excel (“CSV UTF-8”) */
+    csv: z.string({ error: '花名册文件格式不对' }).min(1, '花名册文件是空的').max(900_000, '花名册文件太大，请分成几份导入').optional(),
+    /** an Excel workbook (.xlsx) in base64; its first sheet is read */
+    xlsx: z
+      .string({ error: '表格文件格式不对' })
+      .min(1, '表格文件是空的')
+      .max(XLSX_BASE64_MAX, '表格文件太大（最多约380KB），请分成几份导入')
+      .regex(/^[A-Za-z0-9+/]*={0,2}$/, '表格文件格式不对')
+      .optional(),
+  })
+  .refine((input) => (input.csv === undefined) !== (input.xlsx === undefined), { error: '请选择一个花名册文件（Excel 表格或 CSV）' })
 
 const rosterSummary = z.object({
   rows: z.number().int(),

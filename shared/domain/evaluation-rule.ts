@@ -1,4 +1,5 @@
 // The evaluation rule: pure and free of zod, so the app can use it too.
+import type { Change } from './setting'
 
 export const choices = ['satisfied', 'basic', 'dissatisfied'] as const
 export type Choice = (typeof choices)[number]
@@ -21,6 +22,20 @@ export interface EvaluationRule {
 
 export const DEFAULT_RULE: EvaluationRule = { thresholdPermille: 250, streakLength: 2 }
 export const RULE_RANGE = { thresholdPermille: { min: 1, max: 999 }, streakLength: { min: 1, max: 10 } } as const
+
+/** One change of a township's rule: the rule, when and who. */
+export type RuleChange = EvaluationRule & Change
+
+/** Every change of a township's rule, oldest first; a rule stored before changes were kept is the first. */
+export const ruleChangesOf = (
+  township: { evaluationRuleSettings?: readonly RuleChange[]; evaluationRule?: RuleChange | null } | null,
+): readonly RuleChange[] => township?.evaluationRuleSettings ?? (township?.evaluationRule ? [township.evaluationRule] : [])
+
+/** The rule a round opened now is held to: the township's latest change, or the default. */
+export function ruleInForce(changes: readonly RuleChange[]): EvaluationRule {
+  const latest = changes[changes.length - 1]
+  return latest ? { thresholdPermille: latest.thresholdPermille, streakLength: latest.streakLength } : DEFAULT_RULE
+}
 
 /** over: more than the threshold dissatisfied; within: at or under it; void: no ballots, decides nothing. */
 export type Outcome = 'over' | 'within' | 'void'

@@ -1,5 +1,6 @@
 import { z } from '../zod'
 import { attachmentSchema } from './disclosure'
+import type { Change } from './setting'
 
 /** What the feedback is about: a disclosure (from its page), a power-list item, or the opinion box. */
 export const feedbackAboutSchema = z.object({
@@ -65,8 +66,17 @@ export const isOverdue = (f: Pick<Feedback, 'status' | 'dueAt'>, now: string) =>
 /** The range a township may set its reply deadline to. */
 export const REPLY_DAYS_RANGE = { min: 1, max: 30 } as const
 
-export const replyDaysOf = (township: { feedbackReplyDays?: { days: number } | null } | null) =>
-  township?.feedbackReplyDays?.days ?? DEFAULT_REPLY_DAYS
+/** One change of a township's reply deadline: the days, when and who. */
+export type ReplyDaysChange = { days: number } & Change
+
+/** Every change of a township's reply deadline, oldest first; a deadline stored before changes were kept is the first. */
+export const replyDaysChangesOf = (
+  township: { feedbackReplyDaysSettings?: readonly ReplyDaysChange[]; feedbackReplyDays?: ReplyDaysChange | null } | null,
+): readonly ReplyDaysChange[] => township?.feedbackReplyDaysSettings ?? (township?.feedbackReplyDays ? [township.feedbackReplyDays] : [])
+
+/** The deadline for feedback filed now: the township's latest change, or the default. */
+export const replyDaysOf = (township: Parameters<typeof replyDaysChangesOf>[0]) =>
+  replyDaysChangesOf(township).at(-1)?.days ?? DEFAULT_REPLY_DAYS
 
 /** The deadline for a reply given at `from` under a township's setting. */
 export const dueAtFrom = (from: string, replyDays: number) => new Date(Date.parse(from) + replyDays * 86_400_000).toISOString()

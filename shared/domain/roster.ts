@@ -1,4 +1,5 @@
-// Household roster import: pure parsing and checking, no I/O.
+// Household roster import: pure reading and checking of rows of cells, no I/O.
+// CSV text is parsed here; a spreadsheet is read into rows by the township function.
 
 export interface RosterRow {
   /** the line in the file, counting the header as line 1 */
@@ -43,44 +44,79 @@ export function parseCsv(text: string): string[][] {
   return rows
 }
 
+/** A cell as a file gives it: CSV gives text, a spreadsheet also numbers, true/false and dates; null is empty. */
+export type Cell = string | number | boolean | Date | null
+
+const textOf = (cell: Cell | undefined) =>
+  cell === null || cell === undefined ? '' : cell instanceof Date ? cell.toISOString().slice(0, 10) : String(cell).trim()
+
+/** A 户号 typed into a spreadsheet as a number: its digits, or why it cannot be read exactly. */
+function numberFromFigure(figure: number): string | { problem: string } {
+  return Number.isSafeInteger(figure) && figure >= 0
+    ? String(figure)
+    : { problem: `户号“${figure}”在表格里是数字格式，读不准。请把户号这一列设为文本格式后重新填写` }
+}
+
+/** 人口数 as text (4) or as a spreadsheet number (4, but not 4.5). */
+function sizeFrom(cell: Cell | undefined): number | null {
+  if (typeof cell === 'number') return Number.isInteger(cell) && cell >= 1 && cell <= 99 ? cell : null
+  const text = textOf(cell)
+  return /^[1-9]\d?$/.test(text) ? Number(text) : null
+}
+
 /**
- * Reads a roster export (户号, 户主姓名, 村民小组, 人口数, in any column order)
- * and says what is wrong with each bad line. Blank lines are skipped.
+ * Reads a roster table (户号, 户主姓名, 村民小组, 人口数, in any column order)
+ * and says what is wrong with each bad line. Rows are the file's lines from
+ * line 1; the header is the first row naming one of the columns, so a title
+ * above it is skipped. Blank lines are skipped.
+ *
+ * `roster` is the 户号 already on the village's roster: a 户号 a spreadsheet
+ * stored as a number has lost its leading zeros (0012 became 12), so when the
+ * roster knows it only with them the line is refused instead of adding a
+ * second household.
  */
-export function readRoster(text: string): { rows: RosterRow[]; problems: RosterProblem[] } {
-  const [header, ...body] = parseCsv(text)
-  const names = (header ?? []).map((h) => h.trim())
+export function readRoster(table: readonly (readonly Cell[])[], roster: Iterable<string> = []): { rows: RosterRow[]; problems: RosterProblem[] } {
+  const titles: readonly string[] = Object.values(COLUMNS)
+  const named = table.findIndex((cells) => cells.some((c) => titles.includes(textOf(c))))
+  const headerAt = named >= 0 ? named : Math.max(0, table.findIndex((cells) => cells.some((c) => textOf(c) !== '')))
+  const names = (table[headerAt] ?? []).map(textOf)
   const index = Object.fromEntries(Object.entries(COLUMNS).map(([key, title]) => [key, names.indexOf(title)])) as Record<keyof typeof COLUMNS, number>
   const missing = Object.entries(COLUMNS).filter(([key]) => index[key as keyof typeof COLUMNS] < 0)
   if (missing.length > 0) {
-    return { rows: [], problems: [{ line: 1, reason: `第一行要有这些列名：${Object.values(COLUMNS).join('、')}；缺少${missing.map(([, t]) => `“${t}”`).join('、')}` }] }
+    return { rows: [], problems: [{ line: headerAt + 1, reason: `表头要有这些列名：${titles.join('、')}；缺少${missing.map(([, t]) => `“${t}”`).join('、')}` }] }
+  }
+  const known = new Set(roster)
+  // 12 → 0012, for the roster's 户号 written with leading zeros
+  const padded = new Map([...known].filter((n) => /^0+\d/.test(n)).map((n) => [n.replace(/^0+(?=\d)/, ''), n]))
+  const seen = new Map<string, number>()
+  /** The household on one line, or what is wrong with it. */
+  const lineOf = (line: number, get: (key: keyof typeof COLUMNS) => Cell | undefined): RosterRow | string => {
+    const figure = get('number')
+    // Excel turns a 户号 like 1-12 into a date unless the column is text.
+    if (figure instanceof Date) return `户号在表格里被当成了日期（${textOf(figure)}）。请把户号这一列设为文本格式后重新填写`
+    const number = typeof figure === 'number' ? numberFromFigure(figure) : textOf(figure)
+    if (typeof number !== 'string') return number.problem
+    if (!number) return '缺少户号'
+    if (!/^[0-9A-Za-z-]{1,20}$/.test(number)) return `户号“${number}”只能是数字、字母或短横线`
+    if (typeof figure === 'number' && !known.has(number) && padded.has(number)) {
+      return `户号“${number}”在表格里是数字格式，前面的0没有了；花名册上是“${padded.get(number)}”。请把户号这一列设为文本格式，照花名册填写`
+    }
+    if (seen.has(number)) return `户号“${number}”和第${seen.get(number)}行重复`
+    const headName = textOf(get('headName'))
+    if (!headName) return '缺少户主姓名'
+    if (headName.length > 20) return '户主姓名太长'
+    const size = sizeFrom(get('size'))
+    if (size === null) return `人口数“${textOf(get('size'))}”要填1到99的整数`
+    return { line, number, headName, groupName: textOf(get('groupName')).slice(0, 20), size }
   }
   const rows: RosterRow[] = []
   const problems: RosterProblem[] = []
-  const seen = new Map<string, number>()
-  body.forEach((cells, i) => {
-    const line = i + 2
-    if (cells.every((c) => c.trim() === '')) return
-    const get = (key: keyof typeof COLUMNS) => (cells[index[key]] ?? '').trim()
-    const number = get('number')
-    const headName = get('headName')
-    const sizeText = get('size')
-    const why = !number
-      ? '缺少户号'
-      : !/^[0-9A-Za-z-]{1,20}$/.test(number)
-        ? `户号“${number}”只能是数字、字母或短横线`
-        : seen.has(number)
-          ? `户号“${number}”和第${seen.get(number)}行重复`
-          : !headName
-            ? '缺少户主姓名'
-            : headName.length > 20
-              ? '户主姓名太长'
-              : !/^[1-9]\d{0,1}$/.test(sizeText)
-                ? `人口数“${sizeText}”要填1到99的整数`
-                : null
-    if (why) return void problems.push({ line, reason: why })
-    seen.set(number, line)
-    rows.push({ line, number, headName, groupName: get('groupName').slice(0, 20), size: Number(sizeText) })
+  table.forEach((cells, i) => {
+    if (i <= headerAt || cells.every((c) => textOf(c) === '')) return
+    const read = lineOf(i + 1, (key) => cells[index[key]])
+    if (typeof read === 'string') return void problems.push({ line: i + 1, reason: read })
+    seen.set(read.number, read.line)
+    rows.push(read)
   })
   return { rows, problems }
 }

@@ -10,32 +10,32 @@ const dutySchema = z.object({
   dueDays: z.number().int(),
 })
 
+/** Who changed a township setting and when (see domain/setting.ts). */
+const change = z.object({ setAt: z.string(), setBy: z.string() })
+const ruleFields = { thresholdPermille: z.number().int(), streakLength: z.number().int() }
+
 export const townshipSchema = z.object({
   _id: z.string(),
   name: z.string(),
   district: z.string(),
   /** The township's own disclosure duties; null means the product's defaults (see domain/duty.ts). */
   duties: z.array(dutySchema).nullable(),
-  /** Days the village has to reply to feedback; absent means DEFAULT_REPLY_DAYS. Applies to feedback filed after a change. */
-  feedbackReplyDays: z
-    .object({ days: z.number().int(), setAt: z.string(), setBy: z.string() })
-    .nullable()
-    .optional(),
+  /**
+   * Each reply deadline the township set (days the village has to reply to feedback), oldest first,
+   * at most KEPT_CHANGES; the last is in force, none means DEFAULT_REPLY_DAYS. Feedback keeps the deadline it was filed under.
+   */
+  feedbackReplyDaysSettings: z.array(change.extend({ days: z.number().int() })).optional(),
+  /** The one deadline stored before changes were kept; read as the first change. */
+  feedbackReplyDays: change.extend({ days: z.number().int() }).nullable().optional(),
   /** Each list of duties the township set, with when and who; a period is judged by the list in force when it ended. */
-  dutySettings: z
-    .array(
-      z.object({
-        setAt: z.string(),
-        setBy: z.string(),
-        duties: z.array(dutySchema),
-      }),
-    )
-    .optional(),
-  /** The township's evaluation rule; absent means DEFAULT_RULE. Each round keeps the rule it opened under. */
-  evaluationRule: z
-    .object({ thresholdPermille: z.number().int(), streakLength: z.number().int(), setAt: z.string(), setBy: z.string() })
-    .nullable()
-    .optional(),
+  dutySettings: z.array(change.extend({ duties: z.array(dutySchema) })).optional(),
+  /**
+   * Each evaluation rule the township set, oldest first, at most KEPT_CHANGES; the last is in force,
+   * none means DEFAULT_RULE. Each round keeps the rule it opened under.
+   */
+  evaluationRuleSettings: z.array(change.extend(ruleFields)).optional(),
+  /** The one rule stored before changes were kept; read as the first change. */
+  evaluationRule: change.extend(ruleFields).nullable().optional(),
 })
 export type Township = z.infer<typeof townshipSchema>
 

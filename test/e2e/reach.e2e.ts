@@ -179,6 +179,9 @@ describe('every page at standard and double text size', () => {
       for (const v of voters) await api.call(v.personId, 'evaluation', 'castBallot', { roundId, choice: 'dissatisfied' })
       escalationId = (await api.call('p-shiqiao-chair', 'evaluation', 'closeRound', { roundId })).escalationId
     }
+    // The township's rule and reply deadline changed once each, after the rounds above, so their pages show a history.
+    await api.call('p-tw-inspector', 'township', 'setRule', { thresholdPermille: 250, streakLength: 2 })
+    await api.call('p-tw-inspector', 'feedback', 'setReplyDays', { days: 7 })
     const [publicDisclosure] = (await api.call<{ items: { disclosureId: string }[] }>('p-shiqiao-chair', 'disclosure', 'publicList', { villageId: 'v-shiqiao' })).items
     pages = pagesOf({ reportId: report!.reportId, escalationId: escalationId!, publicDisclosureId: publicDisclosure!.disclosureId })
     mkdirSync(join(screenshotDir, 'reach'), { recursive: true })

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path'
 import type { Page } from 'playwright-core'
 import { useHostAndBrowser } from './support/session'
 import { button, current, errorsOf, input, openEntry, phonePage, screenshot, textarea } from './support/browser'
+import { xlsxOf } from '../support/xlsx'
 
 const live = useHostAndBrowser({ SEED: 'none' })
 const root = resolve(__dirname, '../..')
@@ -54,14 +55,24 @@ describe('a township from an empty host to a working supervision group', () => {
     joinCode = (await village.locator('.setup-code').innerText()).trim()
     await village.locator('.nut-button').filter({ hasText: '导入花名册' }).click()
 
-    const chooser = officer.waitForEvent('filechooser')
-    await button(officer, '选择 CSV 文件').click()
-    await (await chooser).setFiles({ name: '花名册.csv', mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${withTwoBadLines}`) })
+    const choose = async (name: string, mimeType: string, buffer: Buffer) => {
+      const chooser = officer.waitForEvent('filechooser')
+      await button(officer, '选择 Excel 或 CSV 文件').click()
+      await (await chooser).setFiles({ name, mimeType, buffer })
+    }
     const problems = current(officer).locator('.roster-problems')
+    await choose('花名册.csv', 'text/csv', Buffer.from(`\uFEFF${withTwoBadLines}`))
     await problems.waitFor()
     await expect(problems.innerText()).resolves.toMatch(/第3行：缺少户主姓名[\s\S]*第4行：人口数“四”要填1到99的整数/)
     await expect(button(officer, '确认导入').count()).resolves.toBe(0)
     await screenshot(officer, 'setup-roster-errors')
+
+    // The same table as an Excel workbook: the same lines are reported.
+    await choose('花名册.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', xlsxOf(withTwoBadLines.split('\n').map((line) => line.split(',').map((c) => c || null))))
+    await current(officer).getByText('已选择 Excel 表格：花名册').waitFor()
+    await problems.waitFor()
+    await expect(problems.innerText()).resolves.toMatch(/第3行：缺少户主姓名[\s\S]*第4行：人口数“四”要填1到99的整数/)
+    await expect(button(officer, '确认导入').count()).resolves.toBe(0)
 
     await textarea(officer, '户号,户主姓名,村民小组,人口数').fill(fixed)
     await button(officer, '检查').click()

@@ -170,7 +170,7 @@ describe('the township\'s reply deadline', () => {
   it('applies a new deadline to feedback filed after the change, never to what was already filed', async () => {
     const villager = as(store, people.villager, clock)
     const inspector = as(store, people.inspector, clock)
-    expect(expectOk(await inspector('feedback', 'settings'))).toEqual({ days: 7, custom: false, setAt: null, setBy: null })
+    expect(expectOk(await inspector('feedback', 'settings'))).toEqual({ days: 7, custom: false, setAt: null, setBy: null, history: [] })
     const before = expectOk(await villager('feedback', 'submit', onDisclosure('req-days-000001')))
     expect(expectOk(await inspector('feedback', 'setReplyDays', { days: 3 }))).toMatchObject({ days: 3, custom: true, setBy: '镇纪委书记赵清华' })
     const after = expectOk(await villager('feedback', 'submit', onDisclosure('req-days-000002')))

@@ -136,6 +136,45 @@ describe('local host HTTP contract', () => {
   })
 })
 
+describe('a session token speaks for one person only', () => {
+  beforeEach(() => listen(true))
+  const as = (token: string) => (area: string, body: Record<string, unknown>) =>
+    post(`/api/fn/${area}`, body, { authorization: `Bearer ${token}` }).then(async (res) => ({ status: res.status, body: (await res.json()) as any }))
+
+  it('a token issued for one villager cannot read or act on another villager\'s records', async () => {
+    const a = as(await login('p-shiqiao-0001-1'))
+    const b = as(await login('p-shiqiao-0002-1'))
+    const filed = await a('feedback', { action: 'submit', requestId: 'a-feedback-000001', about: { type: 'general' }, text: '村口路灯坏了' })
+    const { feedbackId } = filed.body.data
+    const before = dump(store)
+
+    expect((await a('feedback', { action: 'mine' })).body.data.items.map((f: { feedbackId: string }) => f.feedbackId)).toEqual([feedbackId])
+    expect((await b('feedback', { action: 'mine' })).body.data.items).toEqual([])
+    expect(await b('feedback', { action: 'reopen', feedbackId, reason: '冒充他人' })).toMatchObject({ status: 404, body: { ok: false, error: { code: 'NOT_FOUND' } } })
+    expect(dump(store)).toEqual(before)
+  })
+
+  it('a token outlives membership but not its rights: who left or was removed is a guest', async () => {
+    const leaver = as(await login('p-shiqiao-0001-1'))
+    const removed = as(await login('p-shiqiao-0003-2'))
+    const chair = as(await login('p-shiqiao-chair'))
+    expect((await leaver('member', { action: 'leave' })).body.ok).toBe(true)
+    expect((await chair('member', { action: 'remove', memberId: 'm-shiqiao-0003-2', reason: '已迁出本村' })).body.ok).toBe(true)
+
+    for (const gone of [leaver, removed]) {
+      expect((await gone('member', { action: 'me' })).body.data.role).toBe('guest')
+      const submit = await gone('feedback', { action: 'submit', requestId: 'gone-feedback-01', about: { type: 'general' }, text: '还想提意见' })
+      expect(submit).toMatchObject({ status: 403, body: { ok: false, error: { code: 'FORBIDDEN' } } })
+      expect(await gone('disclosure', { action: 'list' })).toMatchObject({ status: 403, body: { ok: false, error: { code: 'FORBIDDEN' } } })
+    }
+  })
+
+  it('a token signed by another host\'s secret is refused', async () => {
+    const foreign = issueToken(Buffer.alloc(32, 4), 'demo:p-shiqiao-chair', NOW)
+    expect((await post('/api/fn/member', { action: 'me' }, { authorization: `Bearer ${foreign}` })).status).toBe(401)
+  })
+})
+
 describe('attachment uploads on the local host', () => {
   beforeEach(() => listen(true))
   const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 7)])
@@ -170,5 +209,7 @@ describe('local host in production mode', () => {
   it('has no dev sign-in endpoints', async () => {
     expect((await fetch(`${base}/api/dev/people`)).status).toBe(404)
     expect((await post('/api/dev/login', { personId: 'p-shiqiao-chair' })).status).toBe(404)
+    expect((await post('/api/dev/login', { guest: true })).status).toBe(404)
+    expect((await fetch(`${base}/api/dev/outbox`)).status).toBe(404)
   })
 })

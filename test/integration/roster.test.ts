@@ -1,5 +1,8 @@
 import type { SqliteStore } from '../../cloudfunctions/adapters/sqlite/store'
+import { XLSX_BASE64_MAX } from '../../shared/contract/township'
 import { addNeighbourTownship, as, dump, expectError, expectOk, people, seededStore } from '../support/harness'
+import { zipSync } from 'fflate'
+import { xlsxOf, type XlsxCell } from '../support/xlsx'
 
 let store: SqliteStore
 beforeEach(async () => {
@@ -58,5 +61,92 @@ describe('a new village and its roster', () => {
     expectError(await neighbour('township', 'previewRoster', { villageId: 'v-shiqiao', csv: fixed }), 'NOT_FOUND')
     expectError(await as(store, people.chair)('township', 'importRoster', { villageId: 'v-shiqiao', csv: fixed }), 'FORBIDDEN')
     expectError(await as(store, people.inspector)('township', 'createVillage', { name: '石桥村' }), 'CONFLICT')
+  })
+})
+
+describe('a roster saved as an Excel workbook (.xlsx)', () => {
+  const title: XlsxCell[] = ['户号', '户主姓名', '村民小组', '人口数']
+  const base64 = (rows: (XlsxCell[] | null)[]) => xlsxOf(rows).toString('base64')
+  const households = async (villageId: string) =>
+    (await store.query('household', { where: { villageId }, orderBy: { field: 'number', direction: 'asc' }, limit: 100 })).items.map((h) => [h.number, h.headName, h.groupName, h.size])
+
+  it('is previewed and imported from its first sheet: a title row above the header, 户号 as text, 人口数 as numbers', async () => {
+    const staff = as(store, people.inspector)
+    const { villageId } = expectOk(await staff('township', 'createVillage', { name: '新庄村' }))
+    const xlsx = base64([['新庄村户籍花名册'], title, ['0001', '王建国', '一组', 4], ['0002', '张桂芳', '一组', 3], null, ['0003', '李秀英', '二组', 4]])
+    const before = dump(store)
+    expect(expectOk(await staff('township', 'previewRoster', { villageId, xlsx }))).toEqual({ rows: 3, creates: 3, updates: 0, notInFile: 0, problems: [] })
+    expect(dump(store)).toEqual(before)
+    expect(expectOk(await staff('township', 'importRoster', { villageId, xlsx }))).toMatchObject({ rows: 3, creates: 3, problems: [] })
+    expect(await households(villageId)).toEqual([
+      ['0001', '王建国', '一组', 4],
+      ['0002', '张桂芳', '一组', 3],
+      ['0003', '李秀英', '二组', 4],
+    ])
+  })
+
+  it('reports bad lines exactly as the same table saved as CSV, and imports nothing', async () => {
+    const staff = as(store, people.inspector)
+    const { villageId } = expectOk(await staff('township', 'createVillage', { name: '新庄村' }))
+    const xlsx = base64([title, ['0001', '王建国', '一组', 4], ['0002', null, '一组', 3], ['0003', '李秀英', '二组', '四'], ['0004', '赵大海', '二组', 2]])
+    const fromExcel = expectOk(await staff('township', 'previewRoster', { villageId, xlsx }))
+    expect(fromExcel).toEqual(expectOk(await staff('township', 'previewRoster', { villageId, csv: withTwoBadLines })))
+    expect(fromExcel.problems).toEqual([
+      { line: 3, reason: '缺少户主姓名' },
+      { line: 4, reason: '人口数“四”要填1到99的整数' },
+    ])
+    const before = dump(store)
+    expect(expectError(await staff('township', 'importRoster', { villageId, xlsx }), 'INVALID_INPUT')).toMatch(/第3行：缺少户主姓名.*共2处问题/)
+    expect(dump(store)).toEqual(before)
+  })
+
+  it('says which number and date cells cannot be read, and 户号 that lost their leading zeros', async () => {
+    const staff = as(store, people.inspector)
+    const xlsx = base64([
+      title,
+      [1, '王建国', '一组', 4],
+      ['0002', '张桂芳', '一组', 2.5],
+      [9001.5, '新来户', '三组', 2],
+      [new Date(Date.UTC(2026, 0, 12)), '李四', '三组', 2],
+      [9002, '赵六', '三组', 3],
+    ])
+    const preview = expectOk(await staff('township', 'previewRoster', { villageId: 'v-shiqiao', xlsx }))
+    expect(preview.problems).toEqual([
+      { line: 2, reason: '户号“1”在表格里是数字格式，前面的0没有了；花名册上是“0001”。请把户号这一列设为文本格式，照花名册填写' },
+      { line: 3, reason: '人口数“2.5”要填1到99的整数' },
+      { line: 4, reason: '户号“9001.5”在表格里是数字格式，读不准。请把户号这一列设为文本格式后重新填写' },
+      { line: 5, reason: '户号在表格里被当成了日期（2026-01-12）。请把户号这一列设为文本格式后重新填写' },
+    ])
+    // A whole number no household has with leading zeros is a 户号 as it reads.
+    expect(preview).toMatchObject({ rows: 1, creates: 1 })
+  })
+
+  it('refuses a file that is not a readable .xlsx with a plain message, and stores nothing', async () => {
+    const staff = as(store, people.inspector)
+    const before = dump(store)
+    const refused = async (xlsx: string) => expectError(await staff('township', 'importRoster', { villageId: 'v-shiqiao', xlsx }), 'INVALID_INPUT', 400)
+    expect(await refused(Buffer.from(withTwoBadLines).toString('base64'))).toMatch(/不是 Excel 表格（\.xlsx）/)
+    expect(await refused(Buffer.from('PK\x03\x04 cut short').toString('base64'))).toMatch(/不是 Excel 表格（\.xlsx）/)
+    // An old binary Excel file (.xls) starts with the compound-document signature.
+    expect(await refused(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(504).fill(0)]).toString('base64'))).toMatch(/旧版 Excel 文件（\.xls）.*另存为/)
+    expect(await refused('这不是base64')).toBe('表格文件格式不对')
+    expect(await refused('A'.repeat(XLSX_BASE64_MAX + 4))).toMatch(/表格文件太大/)
+    // A few KB that unpack to 40 MB: refused before anything is unpacked.
+    const bomb = zipSync({ 'xl/worksheets/sheet1.xml': new Uint8Array(40 * 1024 * 1024) }, { level: 9 })
+    expect(bomb.length).toBeLessThan(XLSX_BASE64_MAX)
+    expect(await refused(Buffer.from(bomb).toString('base64'))).toMatch(/Excel 表格太大了/)
+    expect(expectError(await staff('township', 'previewRoster', { villageId: 'v-shiqiao' }), 'INVALID_INPUT')).toMatch(/请选择一个花名册文件/)
+    expect(expectError(await staff('township', 'previewRoster', { villageId: 'v-shiqiao', csv: fixed, xlsx: base64([title]) }), 'INVALID_INPUT')).toMatch(/请选择一个花名册文件/)
+    expect(dump(store)).toEqual(before)
+  })
+
+  it('updates households in place on re-import, keeping members, representatives and votes', async () => {
+    const staff = as(store, people.inspector)
+    const before = (await store.get('household', 'h-shiqiao-0001'))!
+    const xlsx = base64([title, ['0001', '新户主', '三组', 5], ['9001', '新来户', '三组', 2]])
+    expect(expectOk(await staff('township', 'importRoster', { villageId: 'v-shiqiao', xlsx }))).toMatchObject({ creates: 1, updates: 1, notInFile: 127 })
+    expect(await store.get('household', 'h-shiqiao-0001')).toEqual({ ...before, headName: '新户主', groupName: '三组', size: 5 })
+    expect(await store.get('participation', 'rd-shiqiao-road:h-shiqiao-0001')).not.toBeNull()
+    expect(await store.count('household', { villageId: 'v-shiqiao' })).toBe(129)
   })
 })

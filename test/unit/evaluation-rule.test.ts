@@ -1,4 +1,4 @@
-import { DEFAULT_RULE, decide, outcomeOf, permilleOf, tallyOf, type Decision, type Tally } from '../../shared/domain/evaluation-rule'
+import { DEFAULT_RULE, decide, outcomeOf, permilleOf, ruleChangesOf, ruleInForce, tallyOf, type Decision, type Tally } from '../../shared/domain/evaluation-rule'
 
 const tally = (dissatisfied: number, cast: number): Tally => ({ satisfied: cast - dissatisfied, basic: 0, dissatisfied, cast })
 const over = tally(11, 40)
@@ -92,5 +92,24 @@ describe('a township\'s own rule', () => {
   it('applies its streak length', () => {
     expect(replay([over, over, over], { thresholdPermille: 250, streakLength: 3 }).map((d) => d.escalates)).toEqual([false, false, true])
     expect(replay([over, over], { thresholdPermille: 250, streakLength: 1 }).map((d) => d.escalates)).toEqual([true, true])
+  })
+})
+
+describe('the rule in force', () => {
+  const by = { setBy: '镇纪委书记赵清华' }
+  it('is the default until the township changes it, then its latest change', () => {
+    expect(ruleInForce(ruleChangesOf(null))).toEqual(DEFAULT_RULE)
+    expect(ruleInForce(ruleChangesOf({ evaluationRuleSettings: [] }))).toEqual(DEFAULT_RULE)
+    const changes = [
+      { thresholdPermille: 300, streakLength: 2, setAt: '2026-11-01T00:00:00.000Z', ...by },
+      { thresholdPermille: 400, streakLength: 3, setAt: '2026-11-02T00:00:00.000Z', ...by },
+    ]
+    expect(ruleInForce(ruleChangesOf({ evaluationRuleSettings: changes }))).toEqual({ thresholdPermille: 400, streakLength: 3 })
+  })
+
+  it('counts a rule stored before changes were kept as the first change', () => {
+    const legacy = { thresholdPermille: 300, streakLength: 2, setAt: '2026-10-01T00:00:00.000Z', ...by }
+    expect(ruleChangesOf({ evaluationRule: legacy })).toEqual([legacy])
+    expect(ruleInForce(ruleChangesOf({ evaluationRule: legacy }))).toEqual({ thresholdPermille: 300, streakLength: 2 })
   })
 })

@@ -6,12 +6,44 @@ import { ErrorCard } from './ErrorCard'
 import { messageOf } from './PageShell'
 import { formatDayTime } from './format'
 
+export interface SettingChange {
+  setAt: string
+  setBy: string
+  /** the value it was set to, in plain words */
+  text: string
+}
+
+/** Changes shown before the rest are asked for: the newest few say what matters without pushing the fields away. */
+const FIRST_SHOWN = 3
+
+/** Who changed the setting to what and when, newest first. */
+function ChangeHistory({ history }: { history: SettingChange[] }) {
+  const [all, setAll] = useState(false)
+  const shown = all ? history : history.slice(0, FIRST_SHOWN)
+  return (
+    <View className="setting-history">
+      <Text className="setting-history-title">修改记录（最近的在前）</Text>
+      {shown.map((c, i) => (
+        <Text key={`${c.setAt}-${i}`} className="setting-history-entry">
+          {formatDayTime(c.setAt)}　{c.setBy}：{c.text}
+        </Text>
+      ))}
+      {shown.length < history.length ? (
+        <Button block size="large" fill="outline" className="setting-history-more" onClick={() => setAll(true)}>
+          显示全部{history.length}次修改
+        </Button>
+      ) : null}
+    </View>
+  )
+}
+
 interface Props {
   /** the setting as it stands, or null while it loads */
   current: ReactNode | null
   loadError: unknown
-  /** who set it and when; null while it is the default */
-  setBy: { setAt: string | null; setBy: string | null; custom: boolean } | null
+  /** every change kept, newest first: when, who (title and name) and what it was set to */
+  history: SettingChange[]
+  /** shown instead of the history while the setting was never changed */
   defaultText: string
   /** when a change takes effect, in plain words */
   note: string
@@ -23,8 +55,8 @@ interface Props {
   children: ReactNode
 }
 
-/** A township setting: what it is now, who set it and when, the fields to change it, and when the change applies. */
-export function SettingCard({ current, loadError, setBy, defaultText, note, saveText, toast, onSave, children }: Props) {
+/** A township setting: what it is now, every change with who and when, the fields to change it, and when a change applies. */
+export function SettingCard({ current, loadError, history, defaultText, note, saveText, toast, onSave, children }: Props) {
   const [saving, setSaving] = useState(false)
   const [failure, setFailure] = useState('')
   const save = async () => {
@@ -47,7 +79,7 @@ export function SettingCard({ current, loadError, setBy, defaultText, note, save
       ) : (
         <>
           <Text className="setting-current">{current}</Text>
-          <Text className="muted">{setBy?.custom && setBy.setAt ? `${setBy.setBy ?? ''}于${formatDayTime(setBy.setAt)}设置` : defaultText}</Text>
+          {history.length > 0 ? <ChangeHistory history={history} /> : <Text className="muted">{defaultText}</Text>}
         </>
       )}
       {children}

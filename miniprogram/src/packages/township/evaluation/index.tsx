@@ -80,8 +80,8 @@ function RuleCard() {
         ) : null
       }
       loadError={error}
-      setBy={data}
-      defaultText="默认"
+      history={(data?.history ?? []).map((c) => ({ ...c, text: `不满意超过${percentOf(c.thresholdPermille)}，连续${c.streakLength}轮` }))}
+      defaultText="一直是默认规则，没有修改过"
       note="只对以后发起的评议有效，已经发起的评议仍按原来的规则。"
       saveText="保存规则"
       toast={TOAST}

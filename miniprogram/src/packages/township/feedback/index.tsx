@@ -39,8 +39,8 @@ function ReplyDays() {
         ) : null
       }
       loadError={error}
-      setBy={data}
-      defaultText="默认7天"
+      history={(data?.history ?? []).map((c) => ({ ...c, text: `答复期限${c.days}天` }))}
+      defaultText="一直是默认的7天，没有修改过"
       note="修改只对以后提交的意见有效，已经提交的意见仍按原来的期限。"
       saveText="保存"
       toast={TOAST}

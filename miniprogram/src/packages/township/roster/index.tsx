@@ -9,35 +9,65 @@ import { useQuery } from '../../../services/nav'
 import './index.css'
 
 type Summary = Output<'township', 'previewRoster'>
+/** What the server reads: CSV text, or an Excel workbook in base64. */
+type RosterFile = { csv: string } | { xlsx: string }
 
-/** A CSV file's text: a file picked in the browser, or a file sent to this chat in WeChat. */
-async function pickCsv(): Promise<string> {
-  if (process.env.TARO_ENV === 'weapp') {
-    const { tempFiles } = await Taro.chooseMessageFile({ count: 1, type: 'file', extension: ['csv', 'txt'] })
-    return Taro.getFileSystemManager().readFileSync(tempFiles[0]!.path, 'utf8') as string
+/** .xlsx, and old .xls too, whose bytes the server recognises and asks to be saved again as .xlsx. */
+const isExcel = (name: string) => /\.xlsx?$/i.test(name)
+const withoutExtension = (name: string) => name.replace(/\.[^.]*$/, '')
+
+interface Picked {
+  name: string
+  file: RosterFile
+}
+
+/** In WeChat: a file sent to a chat, read by WeChat's file system. */
+async function pickInWeChat(): Promise<Picked> {
+  const { tempFiles } = await Taro.chooseMessageFile({ count: 1, type: 'file', extension: ['xlsx', 'xls', 'csv', 'txt'] })
+  const { name, path } = tempFiles[0]!
+  const fs = Taro.getFileSystemManager()
+  return {
+    name,
+    file: isExcel(name) ? { xlsx: fs.readFileSync(path, 'base64') as string } : { csv: fs.readFileSync(path, 'utf8') as string },
   }
+}
+
+/** In the browser: a file input; an Excel file goes as base64 of its bytes. */
+function pickInBrowser(): Promise<Picked> {
   return new Promise((resolve, reject) => {
     const input = document.createElement('input')
     input.type = 'file'
-    input.accept = '.csv,text/csv,text/plain'
+    input.accept = '.xlsx,.xls,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv,text/plain'
     input.onchange = () => {
       const file = input.files?.[0]
       if (!file) return reject(new Error('no file'))
-      void file.text().then(resolve, reject)
+      if (!isExcel(file.name)) return void file.text().then((csv) => resolve({ name: file.name, file: { csv } }), reject)
+      const reader = new FileReader()
+      // A data URL: everything after the comma is the base64 of the bytes.
+      reader.onload = () => resolve({ name: file.name, file: { xlsx: String(reader.result).split(',')[1] ?? '' } })
+      reader.onerror = () => reject(reader.error)
+      reader.readAsDataURL(file)
     }
     input.click()
   })
 }
 
+// Chosen at module level so each build carries only its own way of reading files.
+const pickRosterFile = process.env.TARO_ENV === 'weapp' ? pickInWeChat : pickInBrowser
+
 /**
- * Imports a village's roster: the file is checked first and every bad line
- * shown; only a clean file can be imported. A re-import updates households.
+ * Imports a village's roster from an Excel or CSV file, or pasted text: the
+ * file is checked first and every bad line shown; only a clean file can be
+ * imported. A re-import updates households.
  */
 export default function RosterImport() {
   const query = useQuery()
   const villageId = query.villageId ?? ''
   const [csv, setCsv] = useState('')
-  const [summary, setSummary] = useState<Summary | null>(null)
+  /** the Excel file chosen, until CSV text is typed or pasted instead */
+  const [excel, setExcel] = useState<{ name: string; xlsx: string } | null>(null)
+  /** the last check and the file it was about: importing sends exactly what was checked */
+  const [checked, setChecked] = useState<{ file: RosterFile; summary: Summary } | null>(null)
   const [done, setDone] = useState<Summary | null>(null)
   const [failure, setFailure] = useState('')
   const [busy, setBusy] = useState(false)
@@ -53,44 +83,71 @@ export default function RosterImport() {
       setBusy(false)
     }
   }
-  const preview = (text: string) =>
+  const preview = (file: RosterFile) =>
     run(async () => {
       setDone(null)
-      setSummary(await call('township', 'previewRoster', { villageId, csv: text }))
+      setChecked(null)
+      setChecked({ file, summary: await call('township', 'previewRoster', { villageId, ...file }) })
     })
   const choose = async () => {
+    let picked: Picked
     try {
-      const text = await pickCsv()
-      setCsv(text)
-      await preview(text)
+      picked = await pickRosterFile()
     } catch {
       // The picker was closed.
+      return
     }
+    if ('xlsx' in picked.file) {
+      setExcel({ name: picked.name, xlsx: picked.file.xlsx })
+      setCsv('')
+    } else {
+      setExcel(null)
+      setCsv(picked.file.csv)
+    }
+    await preview(picked.file)
+  }
+  // Changed text must be checked again before it can be imported.
+  const typed = (text: string) => {
+    setExcel(null)
+    setCsv(text)
+    setChecked(null)
   }
 
   return (
-    <PageShell title={`导入花名册${query.villageName ? `：${query.villageName}` : ''}`} subtitle="在 Excel 里另存为“CSV UTF-8”，第一行是：户号,户主姓名,村民小组,人口数。已有的户按户号更新，户里的成员和投票记录都保留。">
+    <PageShell
+      title={`导入花名册${query.villageName ? `：${query.villageName}` : ''}`}
+      subtitle="选择 Excel 表格，或另存为“CSV UTF-8”的文件。表头是：户号、户主姓名、村民小组、人口数；户号一列请设为文本格式，免得开头的0丢掉。已有的户按户号更新，户里的成员和投票记录都保留。"
+    >
       <View className="card">
         <Button block size="large" type="primary" onClick={() => void choose()}>
-          选择 CSV 文件
+          选择 Excel 或 CSV 文件
         </Button>
+        {process.env.TARO_ENV === 'weapp' ? <Text className="muted roster-or">先把文件发到微信聊天里（例如文件传输助手），再从聊天记录中选择。</Text> : null}
+        {excel ? <Text className="roster-chosen">已选择 Excel 表格：{withoutExtension(excel.name)}</Text> : null}
         <Text className="muted roster-or">或把表格内容粘贴在下面：</Text>
-        <TextArea className="roster-text" placeholder="户号,户主姓名,村民小组,人口数" value={csv} rows={6} maxLength={900000} onChange={setCsv} />
-        <Button block size="large" fill="outline" className="roster-check" loading={busy && !summary} onClick={() => void preview(csv)}>
+        <TextArea className="roster-text" placeholder="户号,户主姓名,村民小组,人口数" value={csv} rows={6} maxLength={900000} onChange={typed} />
+        <Button
+          block
+          size="large"
+          fill="outline"
+          className="roster-check"
+          loading={busy && !checked}
+          onClick={() => void preview(excel ? { xlsx: excel.xlsx } : { csv })}
+        >
           检查
         </Button>
       </View>
       <ErrorCard error={failure} />
-      {summary ? (
+      {checked ? (
         <View className="card roster-summary">
           <Text className="roster-line">
-            共 {summary.rows} 户可导入：新增 {summary.creates} 户，更新 {summary.updates} 户
-            {summary.notInFile > 0 ? `；花名册上另有 ${summary.notInFile} 户不在这个文件里，保持不变` : ''}
+            共 {checked.summary.rows} 户可导入：新增 {checked.summary.creates} 户，更新 {checked.summary.updates} 户
+            {checked.summary.notInFile > 0 ? `；花名册上另有 ${checked.summary.notInFile} 户不在这个文件里，保持不变` : ''}
           </Text>
-          {summary.problems.length > 0 ? (
+          {checked.summary.problems.length > 0 ? (
             <View className="roster-problems" role="alert">
-              <Text className="roster-problems-title">有 {summary.problems.length} 行要改好才能导入：</Text>
-              {summary.problems.map((p) => (
+              <Text className="roster-problems-title">有 {checked.summary.problems.length} 行要改好才能导入：</Text>
+              {checked.summary.problems.map((p) => (
                 <Text key={p.line} className="roster-problem">
                   第{p.line}行：{p.reason}
                 </Text>
@@ -105,8 +162,8 @@ export default function RosterImport() {
               loading={busy}
               onClick={() =>
                 void run(async () => {
-                  setDone(await call('township', 'importRoster', { villageId, csv }))
-                  setSummary(null)
+                  setDone(await call('township', 'importRoster', { villageId, ...checked.file }))
+                  setChecked(null)
                 })
               }
             >

@@ -1,0 +1,51 @@
+import { unzipSync } from 'fflate'
+import { readSheet, type SheetData } from 'read-excel-file/node'
+import { AppError } from '../../shared/errors'
+import type { Cell } from '../../shared/domain/roster'
+
+/** A village roster unpacks to well under a megabyte; a small file that claims far more is a zip bomb. */
+const MAX_UNPACKED_BYTES = 20 * 1024 * 1024
+
+/** What the workbook's parts say they unpack to, read from the zip's directory without unpacking anything. */
+function unpackedSize(bytes: Uint8Array): number {
+  let total = 0
+  try {
+    unzipSync(bytes, {
+      filter: (file) => {
+        total += file.originalSize
+        return false
+      },
+    })
+  } catch {
+    // Not a zip: the reader below says so in words.
+  }
+  return total
+}
+
+/**
+ * The first sheet of an Excel workbook (.xlsx) as rows of cells, row 1 first,
+ * so line numbers match what Excel shows. Numbers and dates stay as they are:
+ * the roster rules decide what each means in its column.
+ */
+export async function readXlsx(base64: string): Promise<Cell[][]> {
+  const bytes = Buffer.from(base64, 'base64')
+  if (unpackedSize(bytes) > MAX_UNPACKED_BYTES) {
+    throw new AppError('INVALID_INPUT', '这个 Excel 表格太大了。花名册只需要户号、户主姓名、村民小组、人口数四列，请删去其他内容后再导入')
+  }
+  let sheet: SheetData
+  try {
+    // A Buffer: a string would be taken as a file path.
+    sheet = await readSheet(bytes)
+  } catch (error) {
+    // Whatever the library fails on, the file is not one we can read; nothing is stored.
+    const legacy = (error as { code?: string }).code === 'XLS_FILE_NOT_SUPPORTED'
+    throw new AppError(
+      'INVALID_INPUT',
+      legacy
+        ? '这是旧版 Excel 文件（.xls），读不了。请在 Excel 里“另存为”Excel 工作簿（.xlsx）后再导入'
+        : '读不了这个文件：它不是 Excel 表格（.xlsx）。请选择 Excel 表格，或在 Excel 里另存为“CSV UTF-8”后导入',
+    )
+  }
+  // The library's cell type names the Date constructor rather than a Date; the values are Dates.
+  return sheet as unknown as Cell[][]
+}
