@@ -61,20 +61,25 @@ const auditEntry = z.object({
   records: z.array(z.string()),
 })
 
-/** 512 KiB of base64: an Excel file of about 380 KB, far more than a village's roster needs. */
-export const XLSX_BASE64_MAX = 512 * 1024
+/*
+ * A WeChat cloud function takes at most 100 KB of request text, so a roster file must fit in it: 96 KiB
+ * of base64 is an Excel file of about 70 KB, and 30,000 characters of CSV about two thousand households,
+ * more than a village has.
+ */
+export const XLSX_BASE64_MAX = 96 * 1024
+const CSV_MAX = 30_000
 
 /** A roster file with columns 户号, 户主姓名, 村民小组, 人口数: exactly one of `csv` and `xlsx`. */
 const rosterInput = z
   .object({
     villageId: id('村编号'),
     /** the text of a CSV saved from Excel (“CSV UTF-8”) */
-    csv: z.string({ error: '花名册文件格式不对' }).min(1, '花名册文件是空的').max(900_000, '花名册文件太大，请分成几份导入').optional(),
+    csv: z.string({ error: '花名册文件格式不对' }).min(1, '花名册文件是空的').max(CSV_MAX, '花名册文件太大（最多约两千户），请分成几份导入').optional(),
     /** an Excel workbook (.xlsx) in base64; its first sheet is read */
     xlsx: z
       .string({ error: '表格文件格式不对' })
       .min(1, '表格文件是空的')
-      .max(XLSX_BASE64_MAX, '表格文件太大（最多约380KB），请分成几份导入')
+      .max(XLSX_BASE64_MAX, '表格文件太大（最多约70KB）：请删去户号、户主姓名、村民小组、人口数以外的内容，或分成几份导入')
       .regex(/^[A-Za-z0-9+/]*={0,2}$/, '表格文件格式不对')
       .optional(),
   })
