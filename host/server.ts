@@ -1,4 +1,5 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { Duplex } from 'node:stream'
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs'
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib'
 import { extname, join, normalize, sep } from 'node:path'
@@ -296,6 +297,23 @@ async function route(options: HostOptions, req: IncomingMessage, res: ServerResp
   serveStatic(options, url, req, res)
 }
 
+/**
+ * A request node cannot parse (a broken request line, headers over its 16 KB limit) never reaches
+ * route(); node would answer with an empty 400 or 431. It gets the envelope in Chinese instead, and the
+ * connection closes, since where the next request would start is unknown.
+ */
+function refuseUnparsable(error: NodeJS.ErrnoException, socket: Duplex): void {
+  if (!socket.writable) return void socket.destroy()
+  const envelope =
+    error.code === 'HPE_HEADER_OVERFLOW' ? fail('PAYLOAD_TOO_LARGE', '请求太大，请重新登录后再试') : fail('INVALID_INPUT', '请求格式不对，请稍后再试')
+  const status = errorStatus(envelope.error.code)
+  const body = JSON.stringify(envelope)
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\ncontent-type: application/json; charset=utf-8\r\n` +
+      `content-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+  )
+}
+
 export function createHost(options: HostOptions): Server {
   return createServer((req, res) => {
     route(options, req, res).catch((error: unknown) => {
@@ -304,5 +322,5 @@ export function createHost(options: HostOptions): Server {
       if (!res.headersSent) sendEnvelope(res, fail('INTERNAL'))
       else res.destroy()
     })
-  })
+  }).on('clientError', refuseUnparsable)
 }

@@ -1,7 +1,10 @@
 import { z } from 'zod'
+import { errorCodes } from './errors'
 
-// Fallback messages in Chinese; field-specific messages are written in the schemas.
-z.config(z.locales.zhCN())
+// Field-specific messages are written in the schemas. A problem no schema words (a wrong type,
+// a stray value) gets the plain default: zod's own Chinese locale names types in English,
+// e.g. “无效输入：期望 object，实际接收 string”, which a villager cannot act on.
+z.config({ localeError: () => errorCodes.INVALID_INPUT.message })
 
 export { z }
 

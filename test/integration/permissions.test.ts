@@ -1,103 +1,10 @@
 import type { SqliteStore } from '../../cloudfunctions/adapters/sqlite/store'
-import { permissions, type QualifiedAction } from '../../shared/permissions'
-import type { CallerRole } from '../../shared/roles'
-import { as, callerFor, seededStore, type Call } from '../support/harness'
-
-/** A well-formed input for every action, naming records of 石桥村 (township staff get its village id). */
-const sampleInput: Record<QualifiedAction, Record<string, unknown>> = {
-  'member.me': {},
-  'member.join': { joinCode: 'SHIQIAO', householdNumber: '0125', name: '测试' },
-  'member.listPending': {},
-  'member.approve': { memberId: 'm-shiqiao-0107-1' },
-  'member.reject': { memberId: 'm-shiqiao-0108-1' },
-  'member.roster': {},
-  'member.household': { householdId: 'h-shiqiao-0003' },
-  'member.setRepresentative': { memberId: 'm-shiqiao-0003-1' },
-  'member.remove': { memberId: 'm-shiqiao-0005-1', reason: '测试' },
-  'member.coverage': {},
-  'member.myData': {},
-  'member.leave': { reason: '测试' },
-  'member.acceptInvite': { code: 'NONE2345' },
-  'power.categories': { villageId: 'v-shiqiao' },
-  'power.list': { villageId: 'v-shiqiao' },
-  'power.get': { villageId: 'v-shiqiao', itemId: 'pw-1-01' },
-  'power.responsibilities': {},
-  'power.prohibitions': {},
-  'power.history': { villageId: 'v-shiqiao' },
-  'power.catalog': {},
-  'power.select': { itemId: 'pw-7-04', selected: true, note: '测试' },
-  'disclosure.list': { villageId: 'v-shiqiao' },
-  'disclosure.search': { villageId: 'v-shiqiao', keyword: '财务' },
-  'disclosure.get': { villageId: 'v-shiqiao', disclosureId: 'd-shiqiao-001' },
-  'disclosure.verify': { villageId: 'v-shiqiao', disclosureId: 'd-shiqiao-001' },
-  'disclosure.publish': { kind: 'village', section: 'services', title: '测试', body: '测试' },
-  'disclosure.revise': { disclosureId: 'd-shiqiao-001', title: '测试更正', body: '测试', reason: '测试' },
-  'disclosure.duties': { villageId: 'v-shiqiao' },
-  'disclosure.decisions': { villageId: 'v-shiqiao' },
-  'disclosure.decision': { villageId: 'v-shiqiao', decisionId: 'dc-shiqiao-1' },
-  'disclosure.recordDecisionStep': { stage: 'proposal', date: '2026-11-20', title: '测试', summary: '测试', minutes: '测试' },
-  'disclosure.figures': { villageId: 'v-shiqiao' },
-  'disclosure.publicVillage': { villageId: 'v-shiqiao' },
-  'disclosure.publicList': { villageId: 'v-shiqiao' },
-  'disclosure.publicGet': { villageId: 'v-shiqiao', disclosureId: 'd-shiqiao-001' },
-  'disclosure.villageCode': {},
-  'feedback.submit': { requestId: 'perm-test-0001', about: { type: 'general' }, text: '测试' },
-  'feedback.mine': {},
-  'feedback.inbox': {},
-  'feedback.route': { feedbackId: 'fb-none', agenda: true },
-  'feedback.assignees': {},
-  'feedback.reply': { feedbackId: 'fb-none', text: '测试' },
-  'feedback.confirm': { feedbackId: 'fb-none' },
-  'feedback.reopen': { feedbackId: 'fb-none', reason: '测试' },
-  'feedback.overdue': {},
-  'feedback.remind': { feedbackId: 'fb-none', note: '测试' },
-  'feedback.onDisclosure': { disclosureId: 'd-shiqiao-001' },
-  'feedback.figures': { villageId: 'v-shiqiao' },
-  'feedback.settings': {},
-  'feedback.setReplyDays': { days: 10 },
-  'evaluation.openRound': { subject: { type: 'disclosure', id: 'd-shiqiao-002' }, title: '测试', closesAt: '2026-11-28T12:00:00.000Z' },
-  'evaluation.castBallot': { roundId: 'rd-none', choice: 'satisfied' },
-  'evaluation.closeRound': { roundId: 'rd-none' },
-  'evaluation.answerRound': { roundId: 'rd-none', answer: '测试' },
-  'evaluation.getRound': { roundId: 'rd-none' },
-  'evaluation.listRounds': { villageId: 'v-shiqiao' },
-  'evaluation.subjectHistory': { villageId: 'v-shiqiao', subject: { type: 'disclosure', id: 'd-shiqiao-001' } },
-  'evaluation.proxies': {},
-  'evaluation.grantProxy': { toMemberId: 'm-none', until: '2026-12-31T00:00:00.000Z' },
-  'evaluation.revokeProxy': {},
-  'evaluation.reportRectification': { escalationId: 'es-none', text: '测试' },
-  'township.listEscalations': {},
-  'township.getEscalation': { escalationId: 'es-none' },
-  'township.addNote': { escalationId: 'es-none', text: '测试' },
-  'township.orderRectification': { escalationId: 'es-none', what: '测试', dueAt: '2026-12-31' },
-  'township.closeEscalation': { escalationId: 'es-none', conclusion: '测试', reevaluationClosesAt: '2026-11-28T12:00:00.000Z' },
-  'township.figures': {},
-  'township.rule': {},
-  'township.setRule': { thresholdPermille: 300, streakLength: 2 },
-  'township.audit': {},
-  'township.duties': {},
-  'township.setDuties': { duties: [{ label: '财务收支公开', kind: 'finance', section: 'finance', cadence: 'monthly', dueDays: 15 }] },
-  'township.invite': { role: 'chair', villageId: 'v-shiqiao', title: '村务监督委员会主任', name: '测试' },
-  'township.appointments': {},
-  'township.endAppointment': { appointmentId: 'a-none' },
-  'township.createVillage': { name: '测试村' },
-  'township.previewRoster': { villageId: 'v-shiqiao', csv: '户号,户主姓名,村民小组,人口数\n9001,测试,一组,2' },
-  'township.importRoster': { villageId: 'v-shiqiao', csv: '户号,户主姓名,村民小组,人口数\n9001,测试,一组,2' },
-  'township.export': { kind: 'figures' },
-  'report.file': { requestId: 'perm-test-0001', text: '测试', anonymous: true },
-  'report.track': { trackingCode: 'AAAA-BBBB-CCCC' },
-  'report.inbox': {},
-  'report.get': { reportId: 'rp-none' },
-  'report.acknowledge': { reportId: 'rp-none' },
-  'report.note': { reportId: 'rp-none', text: '测试' },
-  'report.conclude': { reportId: 'rp-none', outcome: '测试' },
-  'report.figures': {},
-  'announcement.push': { title: '测试', body: '测试' },
-  'announcement.list': {},
-  'announcement.open': { announcementId: 'an-shiqiao-1' },
-  'announcement.reach': {},
-  'announcement.subscribe': {},
-}
+import { areas } from '../../cloudfunctions/areas'
+import { permissions, type Permission, type QualifiedAction } from '../../shared/permissions'
+import type { CallerRole, Role } from '../../shared/roles'
+import { as, callerFor, dump, expectOk, seededStore, type Call } from '../support/harness'
+import { sampleInput } from '../support/samples'
+import { buildWorld, inputIn, namesRecord, type Village, type World } from '../support/world'
 
 let store: SqliteStore
 let callers: Record<CallerRole, Call>
@@ -132,5 +39,155 @@ describe.each(Object.entries(permissions))('%s', (qualified, permission) => {
   it.each(roles.filter((r) => allowed.includes(r)))('is open to %s', async (role) => {
     const result = await callers[role](area, action, sampleInput[qualified as QualifiedAction])
     if (!result.ok) expect(result.error.code).not.toMatch(/FORBIDDEN|INVALID_INPUT|INTERNAL|UNKNOWN_ACTION/)
+  })
+})
+
+describe('the permissions table and the cloud functions', () => {
+  it('name the same actions, each with a handler', () => {
+    const exported = Object.entries(areas).flatMap(([name, area]) => Object.keys(area.contract).map((action) => `${name}.${action}`))
+    expect(exported.sort()).toEqual(Object.keys(permissions).sort())
+    for (const area of Object.values(areas)) expect(Object.keys(area.handlers).sort()).toEqual(Object.keys(area.contract).sort())
+  })
+})
+
+/**
+ * Actions that work on somebody's data. Left out: public pages (any village's, by design), district lists
+ * (shared), and the calls that carry their own key rather than naming data (a join code, an invite
+ * code, a report's tracking code).
+ */
+const scoped = (Object.entries(permissions) as [QualifiedAction, Permission][]).filter(
+  ([qualified, p]) => (p.scope === 'village' || p.scope === 'township' || p.scope === 'self') && !['member.join', 'member.acceptInvite', 'report.track'].includes(qualified),
+)
+
+describe('data of another village or another township', () => {
+  let world: World
+  beforeAll(async () => {
+    world = await buildWorld()
+  }, 30_000)
+  afterAll(() => world.store.close())
+
+  type Row = [role: Role, from: 'shiqiao' | 'beiyuan', to: 'liushu' | 'beiyuan' | 'shiqiao']
+  const rows: Row[] = [
+    ...(['villager', 'chair', 'committee'] as const).map((role): Row => [role, 'shiqiao', 'liushu']),
+    ...(['villager', 'chair', 'committee', 'township'] as const).map((role): Row => [role, 'shiqiao', 'beiyuan']),
+    ...(['villager', 'chair', 'committee', 'township'] as const).map((role): Row => [role, 'beiyuan', 'shiqiao']),
+  ]
+
+  describe.each(scoped)('%s', (qualified, permission) => {
+    const [area, action] = qualified.split('.') as [string, string]
+    // A write that names no record acts on the caller's own village or township by construction.
+    const applies = namesRecord(qualified) || !permission.writes
+    const allowed = rows.filter(([role]) => (permission.roles as readonly string[]).includes(role))
+    if (!applies || allowed.length === 0) return
+
+    it.each(allowed)('%s of %s, on records of %s: not found, or nothing of them shown', async (role, from, to) => {
+      const target = world[to]
+      const input = inputIn(target, qualified)
+      const before = JSON.stringify(dump(world.store))
+      const result = await callerFor(world.store, world[from].openids[role], world.clock)(area, action, input)
+      if (namesRecord(qualified)) {
+        // Refused as if the record did not exist, so the answer does not even tell that it does.
+        expect(result).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+      } else {
+        expect(result.ok).toBe(true)
+        expect(JSON.stringify(result)).not.toMatch(target.markers)
+      }
+      expect(JSON.stringify(dump(world.store))).toBe(before)
+    })
+
+    // The refusals above are about whose data it is: staff of the village's own township read it.
+    if (!permission.writes && (permission.roles as readonly string[]).includes('township')) {
+      it('is answered to township staff of the same township, on records of liushu', async () => {
+        const result = await callerFor(world.store, world.shiqiao.openids.township, world.clock)(area, action, inputIn(world.liushu, qualified))
+        expect(result).toMatchObject({ ok: true })
+      })
+    }
+  })
+})
+
+describe('secrets, over every read by every role', () => {
+  let world: World
+  let responses: { who: string; role: CallerRole; village: Village; action: QualifiedAction; answer: unknown }[]
+  const anonymousReporter = 'p-shiqiao-0011-1'
+  beforeAll(async () => {
+    world = await buildWorld()
+    expectOk(await as(world.store, anonymousReporter, world.clock)('report', 'file', { requestId: 'secret-anonymous', text: '匿名举报：村主任收受好处。', anonymous: true }))
+    responses = []
+    const reads = (Object.entries(permissions) as [QualifiedAction, Permission][]).filter(([, p]) => !p.writes)
+    for (const village of [world.shiqiao, world.beiyuan]) {
+      // A voter of the failed rounds too, whose own household took part.
+      const callers: [string, CallerRole][] = [
+        ...(Object.entries(village.openids) as [Role, string][]).map(([role, openid]): [string, CallerRole] => [openid, role]),
+        ['visitor:secrets', 'guest'],
+        [village === world.shiqiao ? 'demo:p-shiqiao-0006-1' : 'bei:v2', 'villager'],
+      ]
+      for (const [openid, role] of callers) {
+        for (const [qualified, permission] of reads) {
+          if (!(permission.roles as readonly string[]).includes(role)) continue
+          const [area, action] = qualified.split('.') as [string, string]
+          const answer = await callerFor(world.store, openid, world.clock)(area, action, inputIn(village, qualified))
+          responses.push({ who: `${openid} (${role})`, role, village, action: qualified, answer })
+        }
+        // Every round of the village, closed ones with their published ballots included.
+        if (role === 'guest') continue
+        const rounds = world.store.db.prepare(`SELECT _id FROM round WHERE json_extract(doc, '$.villageId') = ?`).all(village.records.villageId) as { _id: string }[]
+        for (const { _id: roundId } of rounds) {
+          const answer = await callerFor(world.store, openid, world.clock)('evaluation', 'getRound', { roundId, ...(role === 'township' ? { villageId: village.records.villageId } : {}) })
+          responses.push({ who: `${openid} (${role})`, role, village, action: 'evaluation.getRound', answer })
+        }
+      }
+    }
+  }, 60_000)
+  afterAll(() => world.store.close())
+
+  const rows = (collection: string) => dump(world.store)[collection]!.map((doc) => JSON.parse(doc) as Record<string, string>)
+
+  it('were answered, most of them with data', () => {
+    expect(responses.filter((r) => (r.answer as { ok: boolean }).ok).length).toBeGreaterThan(150)
+  })
+
+  it('never put a ballot choice or receipt next to anything but each other', () => {
+    const receipts = new Set(rows('ballot').map((b) => b._id))
+    expect(receipts.size).toBeGreaterThan(84)
+    const offending: string[] = []
+    let ballotsShown = 0
+    const walk = (node: unknown, where: string): void => {
+      if (node === null || typeof node !== 'object') return
+      const entries = Object.entries(node)
+      if (entries.some(([key, value]) => key === 'choice' || (typeof value === 'string' && receipts.has(value)))) {
+        ballotsShown++
+        const others = entries.map(([key]) => key).filter((key) => key !== 'choice' && key !== 'receipt')
+        if (others.length > 0) offending.push(`${where}: ${others.join(', ')}`)
+      }
+      for (const [, value] of entries) walk(value, where)
+    }
+    for (const r of responses) walk(r.answer, `${r.action} to ${r.who}`)
+    // The published ballot lists were among the answers, so the check saw real ballots.
+    expect(ballotsShown).toBeGreaterThan(84)
+    expect(offending).toEqual([])
+  })
+
+  it('never show a village role that a report exists', () => {
+    const reports = rows('report')
+    expect(reports.length).toBeGreaterThanOrEqual(4)
+    const traces = reports.flatMap((r) => [r._id, r.trackingCode, r.text])
+    // A tracking code is the reporter's key: whoever holds it follows that report, by design.
+    const seen = responses
+      .filter((r) => ['villager', 'chair', 'committee'].includes(r.role) && r.action !== 'report.track')
+      .filter((r) => traces.some((t) => JSON.stringify(r.answer).includes(t!)))
+    expect(seen.map((r) => `${r.action} to ${r.who}`)).toEqual([])
+  })
+
+  it('never show township staff who filed an anonymous report', () => {
+    const identity = [anonymousReporter, 'm-shiqiao-0011-1', `demo:${anonymousReporter}`]
+    const township = responses.filter((r) => r.role === 'township')
+    expect(township.length).toBeGreaterThan(40)
+    expect(township.filter((r) => identity.some((id) => JSON.stringify(r.answer).includes(id))).map((r) => r.action)).toEqual([])
+  })
+
+  it('never show anyone data of another township', () => {
+    const foreign = (village: Village) => (village === world.shiqiao ? world.beiyuan : world.shiqiao).markers
+    const leaks = responses.filter((r) => foreign(r.village).test(JSON.stringify(r.answer)))
+    expect(leaks.map((r) => `${r.action} to ${r.who}`)).toEqual([])
   })
 })
