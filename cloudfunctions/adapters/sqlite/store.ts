@@ -184,8 +184,10 @@ export class SqliteStore implements Store {
         const decoded = decodeCursor(query.cursor)
         if (!decoded) throw new BadCursorError()
         const [value, id] = decoded
-        cursorSql = ` AND (${sort} ${cmp} ? OR (${sort} = ? AND _id ${cmp} ?))`
-        params.push(bind(value), bind(value), id)
+        // The first bound is redundant for the result but lets the index seek to the page: without
+        // it SQLite walks the index from the first page on (a deep page read every entry before it).
+        cursorSql = ` AND ${sort} ${cmp}= ? AND (${sort} ${cmp} ? OR (${sort} = ? AND _id ${cmp} ?))`
+        params.push(bind(value), bind(value), bind(value), id)
       }
       const limit = Math.min(Math.max(query.limit, 1), 100)
       const rows = this.ops.prepared(
