@@ -12,12 +12,15 @@ type C = typeof evaluationContract
 const RECEIPT_LENGTH = 8
 const sha256 = (text: string) => createHash('sha256').update(text).digest()
 
+/** How many receipts a ballot may try before giving up: a receipt taken by another ballot is a one-in-a-million event. */
+const RECEIPT_ATTEMPTS = 4
+
 /**
  * A receipt: 8 symbols that are easy to read out. With a request id it is
- * derived from it (a retry gets the same one); otherwise it is random.
+ * derived from it and the attempt (a retry gets the same one); otherwise it is random.
  */
-function receiptFor(requestId: string | undefined): string {
-  const bytes = requestId ? sha256(`receipt:${requestId}`) : null
+function receiptFor(requestId: string | undefined, attempt: number): string {
+  const bytes = requestId ? sha256(attempt === 0 ? `receipt:${requestId}` : `receipt:${requestId}:${attempt}`) : null
   return Array.from({ length: RECEIPT_LENGTH }, (_, i) =>
     TRACKING_ALPHABET[bytes ? bytes[i]! % TRACKING_ALPHABET.length : randomInt(TRACKING_ALPHABET.length)],
   ).join('')
@@ -38,28 +41,34 @@ export const castBallot: Handler<C['castBallot']> = async (ctx, input) => {
   const participationId = `${round._id}:${actor.householdId}`
   // A one-way key of the request id: recognises a retry, and says nothing about the ballot's receipt.
   const requestKey = input.requestId ? sha256(`participation:${input.requestId}`).toString('base64url') : null
-  const receipt = receiptFor(input.requestId)
-  try {
-    await ctx.store.transaction(async (tx) => {
-      const current = await tx.get('round', round._id)
-      if (current?.status !== 'open') throw new AppError('CONFLICT', '这轮评议已经结束，不能再投票')
-      await tx.insert('participation', {
-        _id: participationId,
-        roundId: round._id,
-        householdId: actor.householdId!,
-        villageId: round.villageId,
-        at: ctx.now,
-        requestKey,
-        byProxy: right === 'proxy',
+  for (let attempt = 0; attempt < RECEIPT_ATTEMPTS; attempt++) {
+    const receipt = receiptFor(input.requestId, attempt)
+    try {
+      await ctx.store.transaction(async (tx) => {
+        const current = await tx.get('round', round._id)
+        if (current?.status !== 'open') throw new AppError('CONFLICT', '这轮评议已经结束，不能再投票')
+        await tx.insert('participation', {
+          _id: participationId,
+          roundId: round._id,
+          householdId: actor.householdId!,
+          villageId: round.villageId,
+          at: ctx.now,
+          requestKey,
+          byProxy: right === 'proxy',
+          receiptAttempt: attempt,
+        })
+        await tx.insert('ballot', { _id: receipt, roundId: round._id, choice: input.choice })
       })
-      await tx.insert('ballot', { _id: receipt, roundId: round._id, choice: input.choice })
-    })
-  } catch (error) {
-    if (!(error instanceof DuplicateKeyError)) throw error
-    const existing = await ctx.store.get('participation', participationId)
-    if (!existing) throw new AppError('CONFLICT', '投票没有成功，请再投一次')
-    if (requestKey !== null && existing.requestKey === requestKey) return { receipt }
-    throw new AppError('ALREADY_VOTED', '本户已经在这轮评议中投过票了，每户只能投一票')
+      return { receipt }
+    } catch (error) {
+      if (!(error instanceof DuplicateKeyError)) throw error
+      const existing = await ctx.store.get('participation', participationId)
+      if (existing) {
+        if (requestKey !== null && existing.requestKey === requestKey) return { receipt: receiptFor(input.requestId, existing.receiptAttempt ?? 0) }
+        throw new AppError('ALREADY_VOTED', '本户已经在这轮评议中投过票了，每户只能投一票')
+      }
+      // No participation: the receipt was another ballot's. The whole write rolled back; try the next receipt.
+    }
   }
-  return { receipt }
+  throw new AppError('CONFLICT', '投票没有成功，请再投一次')
 }

@@ -70,6 +70,11 @@ export const participationSchema = z.object({
   requestKey: z.string().nullable(),
   /** cast by a member holding the representative's proxy: counted in turnout, says nothing of the choice */
   byProxy: z.boolean(),
+  /**
+   * Which derivation of the request id gave the receipt (0 unless the first one was already another
+   * ballot's): a retry gets the same receipt back. Without the request id it says nothing of the receipt.
+   */
+  receiptAttempt: z.number().int().optional(),
 })
 export type Participation = z.infer<typeof participationSchema>
 

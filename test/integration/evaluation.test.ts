@@ -96,6 +96,19 @@ describe('a round', () => {
     expectError(await voters[0]!('evaluation', 'castBallot', { ...ballot, requestId: 'phone-ballot-0000002' }), 'ALREADY_VOTED')
   })
 
+  it('gives a ballot whose receipt is already another ballot\'s the next receipt, and that one again on a retry', async () => {
+    const earlier = await openRound('决策评议', { type: 'decision', id: 'dc-shiqiao-1' })
+    const roundId = await openRound()
+    // Two phones that happen to send the same request id derive the same first receipt.
+    const requestId = 'phone-ballot-same-01'
+    const taken = expectOk(await voters[1]!('evaluation', 'castBallot', { roundId: earlier, choice: 'satisfied', requestId })).receipt
+    const mine = expectOk(await voters[0]!('evaluation', 'castBallot', { roundId, choice: 'dissatisfied', requestId })).receipt
+    expect(mine).not.toBe(taken)
+    expect(expectOk(await voters[0]!('evaluation', 'castBallot', { roundId, choice: 'dissatisfied', requestId })).receipt).toBe(mine)
+    expect(ballotsOf(roundId)).toEqual([expect.objectContaining({ _id: mine, choice: 'dissatisfied' })])
+    expect(ballotsOf(earlier)).toEqual([expect.objectContaining({ _id: taken, choice: 'satisfied' })])
+  })
+
   it('is open at most once per subject, however many times the chair taps', async () => {
     const results = await Promise.all(
       [1, 2, 3, 4, 5].map(() => chair()('evaluation', 'openRound', { subject, title: '评议', closesAt: inThreeDays() })),
