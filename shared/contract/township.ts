@@ -3,6 +3,7 @@ import { action } from './action'
 import { RULE_RANGE } from '../domain/evaluation-rule'
 import { escalationStatuses, subjectTypes } from '../domain/evaluation'
 import { inviteRoles } from '../domain/invite'
+import { auditSchema } from '../domain/audit'
 import { disclosureKinds, disclosureSections } from '../domain/disclosure'
 import { escalationPublicView, roundView } from './evaluation'
 
@@ -50,16 +51,8 @@ const villageFigures = z.object({
   casesByCycle: z.array(z.number().int()),
 })
 
-const auditEntry = z.object({
-  at: z.string(),
-  villageId: z.string().nullable(),
-  personId: z.string().nullable(),
-  name: z.string(),
-  role: z.string(),
-  title: z.string(),
-  action: z.string(),
-  records: z.array(z.string()),
-})
+/** An audit entry as staff read it: the stored entry without its own id and the township it is filed under. */
+const auditEntry = auditSchema.omit({ _id: true, townshipId: true })
 
 /*
  * A WeChat cloud function takes at most 100 KB of request text, so a roster file must fit in it: 96 KiB

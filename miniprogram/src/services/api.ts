@@ -38,6 +38,7 @@ export class ApiError extends Error {
   }
 }
 
+// The shell's boot script (index.html) reads it too, to ask for the first screen as this person.
 const TOKEN_KEY = 'session-token'
 
 export const session = {

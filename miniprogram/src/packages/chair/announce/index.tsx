@@ -106,7 +106,7 @@ export default function Announce() {
       <View className="card announce-form">
         <Text className="announce-label">标题</Text>
         <Input
-          className="announce-input"
+          className="boxed-input"
           placeholder="例如：10月财务收支已公开，请大家查看"
           value={title}
           maxLength={40}

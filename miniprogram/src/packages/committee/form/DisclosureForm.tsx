@@ -185,7 +185,7 @@ export function DisclosureForm({ draft, onChange, categoryLocked }: Props) {
       <View className="card form-card">
         <Text className="form-label">标题</Text>
         <Input
-          className="form-input"
+          className="boxed-input"
           placeholder="例如：2026年10月村级财务收支公开"
           value={draft.title}
           maxLength={60}
@@ -237,7 +237,7 @@ export function DisclosureForm({ draft, onChange, categoryLocked }: Props) {
               </Button>
               <Text className="form-label form-label-next">事项</Text>
               <Input
-                className="form-input line-item"
+                className="boxed-input line-item"
                 placeholder="例如：购买水泥"
                 value={row.item}
                 maxLength={60}
@@ -245,7 +245,7 @@ export function DisclosureForm({ draft, onChange, categoryLocked }: Props) {
               />
               <Text className="form-label form-label-next">金额（元）</Text>
               <Input
-                className="form-input line-amount"
+                className="boxed-input line-amount"
                 type="digit"
                 placeholder="例如：860.50"
                 value={row.amount}

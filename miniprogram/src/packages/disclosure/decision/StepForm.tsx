@@ -78,7 +78,7 @@ export function StepForm({ stage, isNew, notBefore, submitText, onSubmit }: Prop
         <>
           <Text className="step-form-label">事项名称</Text>
           <Input
-            className="step-form-input"
+            className="boxed-input"
             placeholder="例如：三组至五组村道硬化"
             value={title}
             maxLength={60}
