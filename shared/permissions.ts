@@ -23,6 +23,12 @@ export interface Permission {
   conceal?: true
   /** The audit log records that it happened but not who did it or what it touched (an anonymous report). */
   auditAnonymously?: true
+  /**
+   * The audit entry keeps the Beijing day, not the moment: a vote's or an
+   * anonymous report's time could be lined up with other records to undo the
+   * secret ballot or the anonymity.
+   */
+  auditDayOnly?: true
 }
 
 const villageReaders = ['villager', 'chair', 'committee', 'township'] as const
@@ -89,7 +95,7 @@ export const permissions = {
   'feedback.setReplyDays': { roles: ['township'], scope: 'township', writes: true },
 
   'evaluation.openRound': { roles: ['chair'], scope: 'village', writes: true },
-  'evaluation.castBallot': { roles: ['villager'], scope: 'self', writes: true },
+  'evaluation.castBallot': { roles: ['villager'], scope: 'self', writes: true, auditDayOnly: true },
   'evaluation.closeRound': { roles: ['chair'], scope: 'village', writes: true },
   'evaluation.answerRound': { roles: ['committee'], scope: 'village', writes: true },
   'evaluation.getRound': { roles: villageReaders, scope: 'village', writes: false },
@@ -119,7 +125,7 @@ export const permissions = {
   'township.importRoster': { roles: ['township'], scope: 'village', writes: true },
   'township.export': { roles: ['township'], scope: 'township', writes: false },
 
-  'report.file': { roles: ['villager'], scope: 'self', writes: true, conceal: true, auditAnonymously: true },
+  'report.file': { roles: ['villager'], scope: 'self', writes: true, conceal: true, auditAnonymously: true, auditDayOnly: true },
   'report.track': { roles: ['villager', 'guest'], scope: 'self', writes: false, conceal: true },
   'report.inbox': { roles: ['township'], scope: 'township', writes: false, conceal: true },
   'report.get': { roles: ['township'], scope: 'township', writes: false, conceal: true },
@@ -134,3 +140,8 @@ export type QualifiedAction = keyof typeof permissions
 export function permissionOf(area: string, action: string): Permission | undefined {
   return (permissions as Record<string, Permission>)[`${area}.${action}`]
 }
+
+/** The actions whose audit entries keep only the day. */
+export const auditedByDay: ReadonlySet<string> = new Set(
+  Object.entries(permissions as Record<string, Permission>).flatMap(([action, p]) => (p.auditDayOnly ? [action] : [])),
+)

@@ -152,7 +152,7 @@ export const collectionSpecs: Record<CollectionName, CollectionSpec> = {
     unique: [['openKey']],
   },
   participation: { indexes: [['roundId', 'at'], ['roundId', 'byProxy'], ['householdId', 'at']], unique: [] },
-  ballot: { indexes: [['roundId', 'choice']], unique: [] },
+  ballot: { indexes: [['roundId', 'choice', '_id']], unique: [['roundId', 'receipt']] },
   escalation: {
     indexes: [
       ['townshipId', 'openedAt'],

@@ -3,6 +3,7 @@ import type { ActionContract, AreaContract, OutputOf, ParsedInputOf } from '../.
 import { AppError, fail, type Envelope } from '../../shared/errors'
 import { permissionOf, type Permission } from '../../shared/permissions'
 import { touchedRecords } from '../../shared/domain/audit'
+import { beijingDayStart } from '../../shared/time'
 import { resolveActor } from './actor'
 import { newId, type BaseContext, type HandlerContext } from './context'
 import { BadCursorError, DuplicateKeyError } from './store'
@@ -39,9 +40,11 @@ export const defineArea = <A extends AreaContract>(
 async function audit(ctx: HandlerContext, action: string, permission: Permission, input: unknown, output: unknown): Promise<void> {
   const { actor } = ctx
   const anonymous = permission.auditAnonymously === true
+  const dayOnly = permission.auditDayOnly === true
   await ctx.store.insert('audit', {
     _id: newId('au'),
-    at: ctx.now,
+    at: dayOnly ? beijingDayStart(ctx.now) : ctx.now,
+    ...(dayOnly ? { dayOnly } : {}),
     townshipId: actor.townshipId,
     villageId: actor.villageId,
     personId: anonymous ? null : actor.personId,

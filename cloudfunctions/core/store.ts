@@ -44,6 +44,19 @@ export interface Store extends StoreTx {
   count(collection: CollectionName, where: Record<string, Condition>): Promise<number>
   /** Runs `work` atomically: all of its writes land, or none. */
   transaction<R>(work: (tx: StoreTx) => Promise<R>): Promise<R>
+  /**
+   * Inserts many documents in few requests (a cloud function has seconds, not
+   * minutes). Not atomic: a crash may land some of them, so use it only where
+   * part of the batch is harmless. Fails with DuplicateKeyError like `insert`.
+   */
+  insertMany<C extends CollectionName>(collection: C, docs: readonly Collections[C][]): Promise<void>
+  /**
+   * Rewrites the matching documents so that storage no longer tells when, or
+   * in what order, they were written: a fresh random physical order, and no
+   * earlier version of them left anywhere in the database's files. Used when a
+   * secret ballot closes (docs/architecture.md, "The secret ballot in storage").
+   */
+  reshuffle(collection: CollectionName, where: Record<string, Condition>): Promise<void>
 }
 
 export class DuplicateKeyError extends Error {

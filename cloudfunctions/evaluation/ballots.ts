@@ -6,6 +6,8 @@ import type { Handler } from '../core/dispatch'
 import { DuplicateKeyError } from '../core/store'
 import { roundInScope } from './views'
 import { voteRight } from './proxies'
+import { emptySlotFor } from './slots'
+import { beijingDay } from '../../shared/time'
 
 type C = typeof evaluationContract
 
@@ -26,11 +28,19 @@ function receiptFor(requestId: string | undefined, attempt: number): string {
   ).join('')
 }
 
+/** Thrown inside the vote's transaction when another vote filled the chosen slot first; nothing is written. */
+class SlotTaken extends Error {}
+
+/** Slots tried for one vote before giving up: another vote taking the same slot at once is rare. */
+const SLOT_ATTEMPTS = 6
+
 /**
  * One ballot per household per round, by key: the participation's id is
- * `<round>:<household>`, inserted in the same transaction as the ballot, so a
- * second phone, a double tap or a retry can never add a second ballot. The
- * ballot holds only the round and the choice; its id is the receipt.
+ * `<round>:<household>`, inserted in the same transaction as the ballot is
+ * filled, so a second phone, a double tap or a retry can never fill a second
+ * slot. The ballot is a randomly chosen empty slot of the round (see slots.ts):
+ * it holds only the round, the receipt and the choice. The participation keeps
+ * only the day, and the audit entry too (permissions: auditDayOnly).
  */
 export const castBallot: Handler<C['castBallot']> = async (ctx, input) => {
   const { actor } = ctx
@@ -41,8 +51,10 @@ export const castBallot: Handler<C['castBallot']> = async (ctx, input) => {
   const participationId = `${round._id}:${actor.householdId}`
   // A one-way key of the request id: recognises a retry, and says nothing about the ballot's receipt.
   const requestKey = input.requestId ? sha256(`participation:${input.requestId}`).toString('base64url') : null
-  for (let attempt = 0; attempt < RECEIPT_ATTEMPTS; attempt++) {
+  let attempt = 0
+  for (let tries = 0; attempt < RECEIPT_ATTEMPTS && tries < RECEIPT_ATTEMPTS + SLOT_ATTEMPTS; tries++) {
     const receipt = receiptFor(input.requestId, attempt)
+    const slot = await emptySlotFor(ctx.store, round._id)
     try {
       await ctx.store.transaction(async (tx) => {
         const current = await tx.get('round', round._id)
@@ -52,15 +64,16 @@ export const castBallot: Handler<C['castBallot']> = async (ctx, input) => {
           roundId: round._id,
           householdId: actor.householdId!,
           villageId: round.villageId,
-          at: ctx.now,
+          at: beijingDay(ctx.now),
           requestKey,
           byProxy: right === 'proxy',
           receiptAttempt: attempt,
         })
-        await tx.insert('ballot', { _id: receipt, roundId: round._id, choice: input.choice })
+        if (!(await tx.update('ballot', slot._id, { receipt, choice: input.choice }, { choice: null }))) throw new SlotTaken()
       })
       return { receipt }
     } catch (error) {
+      if (error instanceof SlotTaken) continue
       if (!(error instanceof DuplicateKeyError)) throw error
       const existing = await ctx.store.get('participation', participationId)
       if (existing) {
@@ -68,6 +81,7 @@ export const castBallot: Handler<C['castBallot']> = async (ctx, input) => {
         throw new AppError('ALREADY_VOTED', '本户已经在这轮评议中投过票了，每户只能投一票')
       }
       // No participation: the receipt was another ballot's. The whole write rolled back; try the next receipt.
+      attempt++
     }
   }
   throw new AppError('CONFLICT', '投票没有成功，请再投一次')

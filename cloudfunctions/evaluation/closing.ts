@@ -62,6 +62,8 @@ async function notifyTownship(tx: StoreTx, openids: readonly string[], escalatio
  * timer at once, or a retry after a crash) writes once.
  */
 async function finish(store: Store, round: Round, now: string): Promise<Round> {
+  // Voting has stopped, so no slot changes any more: rewrite them before anything is read or published.
+  await store.reshuffle('ballot', { roundId: round._id })
   const tally = await tallyOf(store, round._id)
   const { items: previous } = await closedRoundsOf(store, round.subjectKey, 1)
   const last = previous[0]

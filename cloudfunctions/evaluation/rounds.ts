@@ -9,6 +9,8 @@ import { villageInScope } from '../core/scope'
 import { queryAll } from '../core/paging'
 import { ONE_OPEN_ROUND, newRound } from './open'
 import { stopAndCount } from './closing'
+import { openSlots } from './slots'
+import { choices } from '../../shared/domain/evaluation-rule'
 import { escalationPublicViewOf, roundInScope, roundViewOf } from './views'
 
 type C = typeof evaluationContract
@@ -58,6 +60,7 @@ export const openRound: Handler<C['openRound']> = async (ctx, input) => {
     if (error instanceof DuplicateKeyError) throw new AppError('CONFLICT', ONE_OPEN_ROUND)
     throw error
   }
+  await openSlots(ctx.store, round)
   return { roundId: round._id }
 }
 
@@ -81,13 +84,12 @@ export const answerRound: Handler<C['answerRound']> = async (ctx, input) => {
 
 export const getRound: Handler<C['getRound']> = async (ctx, input) => {
   const round = await roundInScope(ctx, input.roundId)
-  // Sorted by receipt, which is random: the list's order says nothing about who voted when.
+  // Sorted by receipt, which is random: the list's order says nothing about who voted when. Empty slots are left out.
   const ballots =
     round.status === 'closed'
-      ? (await queryAll(ctx.store, 'ballot', { roundId: round._id }, { field: '_id', direction: 'asc' }, 100_000)).map((b) => ({
-          receipt: b._id,
-          choice: b.choice,
-        }))
+      ? (await queryAll(ctx.store, 'ballot', { roundId: round._id, choice: { in: choices } }, { field: 'receipt', direction: 'asc' }, 100_000)).map(
+          (b) => ({ receipt: b.receipt, choice: b.choice! }),
+        )
       : null
   return { ...(await roundViewOf(ctx, round)), ballots }
 }

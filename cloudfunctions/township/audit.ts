@@ -28,7 +28,7 @@ export const audit: Handler<C['audit']> = async (ctx, input) => {
       (!input.operation || e.action === input.operation),
   )
   return {
-    items: items.map(({ at, villageId, personId, name, role, title, action, records }) => ({ at, villageId, personId, name, role, title, action, records })),
+    items: items.map(({ _id, townshipId, ...entry }) => entry),
     nextCursor: page.nextCursor,
   }
 }

@@ -8,6 +8,7 @@ import { DuplicateKeyError } from '../core/store'
 import { villageInScope } from '../core/scope'
 import { getMany, queryAll } from '../core/paging'
 import { ONE_OPEN_ROUND, newRound } from '../evaluation/open'
+import { openSlots } from '../evaluation/slots'
 import { escalationPublicViewOf, roundViewOf } from '../evaluation/views'
 
 type C = typeof townshipContract
@@ -130,5 +131,6 @@ export const closeEscalation: Handler<C['closeEscalation']> = async (ctx, input)
     if (error instanceof DuplicateKeyError) throw new AppError('CONFLICT', ONE_OPEN_ROUND)
     throw error
   }
+  await openSlots(ctx.store, round)
   return { status: 'closed' as const, reevaluationRoundId: round._id }
 }

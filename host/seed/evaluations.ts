@@ -2,6 +2,9 @@ import { randomInt } from 'node:crypto'
 import type { StoreTx } from '../../cloudfunctions/core/store'
 import { TRACKING_ALPHABET } from '../../shared/domain/report'
 import { DEFAULT_RULE, tallyOf, type Choice } from '../../shared/domain/evaluation-rule'
+import { beijingDay } from '../../shared/time'
+import { newId } from '../../cloudfunctions/core/context'
+import { shuffled } from '../../cloudfunctions/core/shuffle'
 
 const DAY = 86_400_000
 
@@ -37,11 +40,14 @@ export async function seedEvaluations(tx: StoreTx, now: Date): Promise<void> {
     reevaluationOf: null,
     answer: null,
   })
-  for (const [i, choice] of cast.entries()) {
+  // Written the way real votes end up (see evaluation/slots.ts): participations name households and keep only
+  // the day; ballots are slots with random ids and receipts, stored in an order unrelated to the households.
+  for (const i of cast.keys()) {
     const householdId = `h-shiqiao-${String(i + 1).padStart(4, '0')}`
-    await tx.insert('participation', { _id: `${roundId}:${householdId}`, roundId, householdId, villageId: 'v-shiqiao', at: day(8), requestKey: null, byProxy: false })
-    // Random receipts, as real ones are: nothing ties a ballot to the household above.
+    await tx.insert('participation', { _id: `${roundId}:${householdId}`, roundId, householdId, villageId: 'v-shiqiao', at: beijingDay(day(8)), requestKey: null, byProxy: false })
+  }
+  for (const choice of shuffled(cast)) {
     const receipt = Array.from({ length: 8 }, () => TRACKING_ALPHABET[randomInt(TRACKING_ALPHABET.length)]).join('')
-    await tx.insert('ballot', { _id: receipt, roundId, choice })
+    await tx.insert('ballot', { _id: newId('bs'), roundId, receipt, choice })
   }
 }

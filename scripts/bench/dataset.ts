@@ -146,7 +146,7 @@ function receipt(random: () => number): string {
 async function insertBallot(tx: StoreTx, random: () => number, roundId: string, choice: Choice): Promise<void> {
   for (;;) {
     try {
-      return await tx.insert('ballot', { _id: receipt(random), roundId, choice })
+      return await tx.insert('ballot', { _id: `bs_${receipt(random)}${receipt(random)}`, roundId, receipt: receipt(random), choice })
     } catch (error) {
       if (!(error instanceof DuplicateKeyError)) throw error
     }
@@ -376,6 +376,10 @@ export async function generate(
             answer: null,
           }),
         )
+        // Empty ballot slots, one per household and a tenth spare, as openRound makes them (evaluation/slots.ts).
+        for (let n = 0; n < Math.ceil(households.length * 1.1); n++) {
+          await w.add((tx) => tx.insert('ballot', { _id: `bs_${receipt(random)}${receipt(random)}`, roundId, receipt: `~${receipt(random)}${receipt(random)}`, choice: null }))
+        }
         if (k < options.peakRounds) peakRoundIds.push(roundId)
         else pacedRoundId = roundId
       }

@@ -14,6 +14,8 @@ export const auditSchema = z.object({
   /** e.g. evaluation.castBallot */
   action: z.string(),
   records: z.array(z.string()),
+  /** `at` is the start of the Beijing day, not the moment (votes and anonymous reports) */
+  dayOnly: z.boolean().optional(),
 })
 export type AuditEntry = z.infer<typeof auditSchema>
 

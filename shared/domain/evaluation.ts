@@ -59,13 +59,16 @@ export type Round = z.infer<typeof roundSchema>
  * That a household voted in a round, and nothing about how. The id is
  * `<roundId>:<householdId>`, so a household can take part once. `requestKey`
  * is a one-way hash of the phone's request id: a retry is recognised without
- * linking this record to the ballot.
+ * linking this record to the ballot. `at` is the Beijing day only: a finer
+ * time would order voters against each other (see docs/architecture.md,
+ * "The secret ballot in storage").
  */
 export const participationSchema = z.object({
   _id: z.string(),
   roundId: z.string(),
   householdId: z.string(),
   villageId: z.string(),
+  /** YYYY-MM-DD, Beijing time */
   at: z.string(),
   requestKey: z.string().nullable(),
   /** cast by a member holding the representative's proxy: counted in turnout, says nothing of the choice */
@@ -78,11 +81,19 @@ export const participationSchema = z.object({
 })
 export type Participation = z.infer<typeof participationSchema>
 
-/** A choice, with no household, person or time: the receipt is its id and the voter's proof. */
+/**
+ * A ballot slot. A round opens with one empty slot per household on the roster
+ * (and spares), random ids, all alike; a vote fills a randomly chosen empty slot.
+ * So neither the slot's id, nor its place in storage, nor when it was written
+ * says which household filled it or when. A slot holds no household, person or
+ * time. `receipt` is a random placeholder while empty (a unique index counts a
+ * missing field as a value) and the voter's receipt once filled.
+ */
 export const ballotSchema = z.object({
   _id: z.string(),
   roundId: z.string(),
-  choice: z.enum(choices),
+  receipt: z.string(),
+  choice: z.enum(choices).nullable(),
 })
 export type Ballot = z.infer<typeof ballotSchema>
 

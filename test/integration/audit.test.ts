@@ -1,3 +1,4 @@
+import { beijingDayStart } from '../../shared/time'
 import type { SqliteStore } from '../../cloudfunctions/adapters/sqlite/store'
 import { permissions } from '../../shared/permissions'
 import { as, callerFor, dump, expectOk, people, seededStore, testClock } from '../support/harness'
@@ -103,9 +104,17 @@ describe('the audit log', () => {
     await everyWrite()
     const log = auditLog()
     expect(log.find((e) => e.action === 'report.file')).toMatchObject({ personId: null, name: '', title: '', records: [] })
-    const receipts = dump(store).ballot!.map((b) => JSON.parse(b)._id)
-    for (const entry of log.filter((e) => e.action === 'evaluation.castBallot')) {
-      for (const receipt of receipts) expect(entry.records).not.toContain(receipt)
+    expect(log.find((e) => e.action === 'report.file')).toMatchObject({ at: beijingDayStart(clock.now().toISOString()), dayOnly: true })
+    const ballots = dump(store).ballot!.map((b) => JSON.parse(b))
+    const votes = log.filter((e) => e.action === 'evaluation.castBallot')
+    expect(votes.length).toBeGreaterThan(0)
+    for (const entry of votes) {
+      // Who took part in which round, on which day: no moment to order voters by, and no slot or receipt.
+      expect(entry).toMatchObject({ at: beijingDayStart(clock.now().toISOString()), dayOnly: true })
+      for (const ballot of ballots) {
+        expect(entry.records).not.toContain(ballot._id)
+        expect(entry.records).not.toContain(ballot.receipt)
+      }
     }
   })
 

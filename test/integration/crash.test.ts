@@ -179,7 +179,9 @@ describe('a host killed mid-storm and restarted on the same data folder', () => 
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok')
 
     // Every acknowledged ballot and feedback is there.
-    const storedReceipts = new Set(docs<{ _id: string }>(db, `SELECT doc FROM ballot WHERE json_extract(doc, '$.roundId') = ?`, roundId).map((b) => b._id))
+    // Filled ballot slots; the round's empty ones have no choice.
+    const filled = `SELECT doc FROM ballot WHERE json_extract(doc, '$.roundId') = ? AND json_extract(doc, '$.choice') IS NOT NULL`
+    const storedReceipts = new Set(docs<{ receipt: string }>(db, filled, roundId).map((b) => b.receipt))
     const participations = docs<{ householdId: string }>(db, `SELECT doc FROM participation WHERE json_extract(doc, '$.roundId') = ?`, roundId)
     for (const receipt of ackedReceipts.values()) expect(storedReceipts).toContain(receipt)
     const voted = new Set(participations.map((p) => p.householdId))
@@ -218,7 +220,7 @@ describe('a host killed mid-storm and restarted on the same data folder', () => 
     // The tally is the ballots: one per household, each as it was cast.
     const { tally } = okData<{ tally: Record<Choice | 'cast', number> }>(await call(chair, 'evaluation', { action: 'closeRound', roundId }))
     const after = new Database(join(dataDir, 'village.db'), { readonly: true })
-    const stored = docs<{ choice: Choice }>(after, `SELECT doc FROM ballot WHERE json_extract(doc, '$.roundId') = ?`, roundId).map((b) => b.choice)
+    const stored = docs<{ choice: Choice }>(after, filled, roundId).map((b) => b.choice)
     const storedParticipations = docs(after, `SELECT doc FROM participation WHERE json_extract(doc, '$.roundId') = ?`, roundId)
     const storedFeedbackIds = docs<{ _id: string }>(after, 'SELECT doc FROM feedback').map((f) => f._id).filter((id) => feedbackIds.has(id))
     after.close()

@@ -80,7 +80,7 @@ describe('300 households voting at once over HTTP', () => {
     expect(new Set(published.map((b: { receipt: string }) => b.receipt))).toEqual(new Set([...receipts.values()].flatMap((s) => [...s])))
     const stored = dump(store)
     const ofRound = (rows: string[]) => rows.map((r) => JSON.parse(r)).filter((r) => r.roundId === roundId)
-    expect(ofRound(stored.ballot!)).toHaveLength(HOUSEHOLDS)
+    expect(ofRound(stored.ballot!).filter((b) => b.choice !== null)).toHaveLength(HOUSEHOLDS)
     expect(ofRound(stored.participation!)).toHaveLength(HOUSEHOLDS)
   }, 60_000)
 })

@@ -48,7 +48,8 @@ async function vote(roundId: string, choices: Choice[]): Promise<string[]> {
 }
 
 /** The round's stored ballots (the demo village already has a closed round of its own). */
-const ballotsOf = (roundId: string) => dump(store).ballot!.map((b) => JSON.parse(b)).filter((b) => b.roundId === roundId)
+/** The round's filled ballots (its empty slots left out). */
+const ballotsOf = (roundId: string) => dump(store).ballot!.map((b) => JSON.parse(b)).filter((b) => b.roundId === roundId && b.choice !== null)
 
 const overThreshold: Choice[] = ['dissatisfied', 'dissatisfied', 'satisfied', 'basic'] // 50%
 const withinThreshold: Choice[] = ['dissatisfied', 'satisfied', 'satisfied', 'basic'] // exactly 25%
@@ -97,16 +98,27 @@ describe('a round', () => {
   })
 
   it('gives a ballot whose receipt is already another ballot\'s the next receipt, and that one again on a retry', async () => {
-    const earlier = await openRound('决策评议', { type: 'decision', id: 'dc-shiqiao-1' })
     const roundId = await openRound()
     // Two phones that happen to send the same request id derive the same first receipt.
     const requestId = 'phone-ballot-same-01'
-    const taken = expectOk(await voters[1]!('evaluation', 'castBallot', { roundId: earlier, choice: 'satisfied', requestId })).receipt
+    const taken = expectOk(await voters[1]!('evaluation', 'castBallot', { roundId, choice: 'satisfied', requestId })).receipt
     const mine = expectOk(await voters[0]!('evaluation', 'castBallot', { roundId, choice: 'dissatisfied', requestId })).receipt
     expect(mine).not.toBe(taken)
     expect(expectOk(await voters[0]!('evaluation', 'castBallot', { roundId, choice: 'dissatisfied', requestId })).receipt).toBe(mine)
-    expect(ballotsOf(roundId)).toEqual([expect.objectContaining({ _id: mine, choice: 'dissatisfied' })])
-    expect(ballotsOf(earlier)).toEqual([expect.objectContaining({ _id: taken, choice: 'satisfied' })])
+    expect(ballotsOf(roundId).map((b) => [b.receipt, b.choice]).sort()).toEqual([[mine, 'dissatisfied'], [taken, 'satisfied']].sort())
+  })
+
+  it('opens a round with an empty slot for every household on the roster and spares, alike but for their random ids', async () => {
+    const roundId = await openRound()
+    const slots = dump(store).ballot!.map((b) => JSON.parse(b)).filter((b) => b.roundId === roundId)
+    const households = dump(store).household!.map((h) => JSON.parse(h)).filter((h) => h.villageId === 'v-shiqiao')
+    expect(slots.length).toBeGreaterThan(households.length)
+    expect(new Set(slots.map((s) => s.choice))).toEqual(new Set([null]))
+    expect(new Set(slots.map((s) => s.receipt)).size).toBe(slots.length)
+    // A household added to the roster after every slot was filled still votes: more slots are made.
+    for (const slot of slots) await store.update('ballot', slot._id, { choice: 'basic', receipt: `X${slot._id}` })
+    expect(expectOk(await voters[0]!('evaluation', 'castBallot', { roundId, choice: 'satisfied' })).receipt).toMatch(/^[A-Z0-9]{8}$/)
+    expect(ballotsOf(roundId).filter((b) => b.choice === 'satisfied')).toHaveLength(1)
   })
 
   it('is open at most once per subject, however many times the chair taps', async () => {
@@ -189,8 +201,8 @@ describe('the secret ballot', () => {
       const text = JSON.stringify(expectOk(response))
       for (const id of voterIds) expect(text).not.toContain(id)
     }
-    // Stored ballots carry the round and the choice only: no household, person or time to join on.
-    for (const ballot of dump(store).ballot!) expect(Object.keys(JSON.parse(ballot)).sort()).toEqual(['_id', 'choice', 'roundId'])
+    // Stored ballots carry the round, the receipt and the choice only: no household, person or time to join on.
+    for (const ballot of dump(store).ballot!) expect(Object.keys(JSON.parse(ballot)).sort()).toEqual(['_id', 'choice', 'receipt', 'roundId'])
   })
 })
 

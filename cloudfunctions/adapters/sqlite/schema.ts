@@ -1,5 +1,9 @@
 import type Database from 'better-sqlite3'
 import { collectionSpecs, type CollectionName, type CollectionSpec } from '../../core/collections'
+import { newId } from '../../core/context'
+import { shuffled } from '../../core/shuffle'
+import { beijingDay, beijingDayStart } from '../../../shared/time'
+import { auditedByDay } from '../../../shared/permissions'
 
 /**
  * Each collection is a table of JSON documents. Every field a query filters or
@@ -26,18 +30,19 @@ export function indexedFields(spec: CollectionSpec): Set<string> {
  * Idempotent, because a table created later in the same run already has it:
  * `createCollection` builds from the current specs.
  */
-function addIndex(db: Database.Database, name: CollectionName, fields: readonly string[]): void {
+function addIndex(db: Database.Database, name: CollectionName, fields: readonly string[], unique = false): void {
   const columns = new Set((db.pragma(`table_xinfo("${name}")`) as { name: string }[]).map((c) => c.name))
   for (const field of fields) {
     if (columns.has(columnOf(field))) continue
     db.exec(`ALTER TABLE "${name}" ADD COLUMN "${columnOf(field)}" GENERATED ALWAYS AS (json_extract(doc, '${fieldPath(field)}')) VIRTUAL`)
   }
-  db.exec(`CREATE INDEX IF NOT EXISTS "${name}__${fields.join('_')}" ON "${name}" (${fields.map((f) => `"${columnOf(f)}"`).join(', ')})`)
+  const indexName = `${unique ? 'u_' : ''}${name}__${fields.join('_')}`
+  db.exec(`CREATE ${unique ? 'UNIQUE ' : ''}INDEX IF NOT EXISTS "${indexName}" ON "${name}" (${fields.map((f) => `"${columnOf(f)}"`).join(', ')})`)
 }
 
 function createCollection(db: Database.Database, name: CollectionName): void {
   const spec = collectionSpecs[name]
-  const columns = [...indexedFields(spec)].map(
+  const columns = [...indexedFields(spec)].filter((field) => field !== '_id').map(
     (field) => `"${columnOf(field)}" GENERATED ALWAYS AS (json_extract(doc, '${fieldPath(field)}')) VIRTUAL`,
   )
   db.exec(`CREATE TABLE "${name}" (_id TEXT PRIMARY KEY, doc TEXT NOT NULL${columns.map((c) => `, ${c}`).join('')})`)
@@ -55,6 +60,42 @@ function createCollection(db: Database.Database, name: CollectionName): void {
 interface Migration {
   version: number
   up(db: Database.Database): void
+  /** rewrites data whose old bytes must not survive in free pages: VACUUM after it */
+  vacuum?: true
+}
+
+type Row = { _id: string; doc: string }
+const rowsOf = (db: Database.Database, table: string) => db.prepare(`SELECT _id, doc FROM "${table}"`).all() as Row[]
+
+/**
+ * Secret ballot storage, for data written before it (see docs/architecture.md):
+ * ballots become slots with random ids holding the receipt, rewritten in a
+ * random order; participations keep only the day; the audit entries of votes
+ * and anonymous reports keep only the day. VACUUM then rewrites the file.
+ */
+function secretBallotStorage(db: Database.Database): void {
+  addIndex(db, 'ballot', ['roundId', 'choice', '_id'])
+  addIndex(db, 'ballot', ['roundId', 'receipt'], true)
+  db.exec('DROP INDEX IF EXISTS "ballot__roundId_choice"')
+  const ballots = rowsOf(db, 'ballot').map((row) => {
+    const old = JSON.parse(row.doc) as { _id: string; roundId: string; receipt?: string; choice: string | null }
+    return old.receipt !== undefined ? old : { _id: newId('bs'), roundId: old.roundId, receipt: old._id, choice: old.choice }
+  })
+  db.exec('DELETE FROM "ballot"')
+  const insert = db.prepare('INSERT INTO "ballot" (_id, doc) VALUES (?, ?)')
+  for (const ballot of shuffled(ballots)) insert.run(ballot._id, JSON.stringify(ballot))
+
+  const update = (table: string) => db.prepare(`UPDATE "${table}" SET doc = ? WHERE _id = ?`)
+  const participation = update('participation')
+  for (const row of rowsOf(db, 'participation')) {
+    const p = JSON.parse(row.doc) as { at: string }
+    if (p.at.length > 10) participation.run(JSON.stringify({ ...p, at: beijingDay(p.at) }), row._id)
+  }
+  const audit = update('audit')
+  for (const row of rowsOf(db, 'audit')) {
+    const entry = JSON.parse(row.doc) as { action: string; at: string }
+    if (auditedByDay.has(entry.action)) audit.run(JSON.stringify({ ...entry, at: beijingDayStart(entry.at), dayOnly: true }), row._id)
+  }
 }
 
 /** Append only: a released migration never changes. */
@@ -136,15 +177,20 @@ const migrations: readonly Migration[] = [
       createCollection(db, 'invite')
     },
   },
+  { version: 9, up: secretBallotStorage, vacuum: true },
 ]
 
 export function migrate(db: Database.Database): void {
   const current = db.pragma('user_version', { simple: true }) as number
+  let vacuum = false
   for (const migration of migrations) {
     if (migration.version <= current) continue
     db.transaction(() => {
       migration.up(db)
       db.pragma(`user_version = ${migration.version}`)
     })()
+    // A new database has nothing old to rewrite.
+    vacuum ||= migration.vacuum === true && current > 0
   }
+  if (vacuum) db.exec('VACUUM')
 }

@@ -13,6 +13,7 @@ import {
   type Store,
   type StoreTx,
 } from '../../core/store'
+import { shuffled } from '../../core/shuffle'
 import { columnOf, fieldPath, indexedFields, migrate } from './schema'
 
 type Db = Database.Database
@@ -138,7 +139,11 @@ export class SqliteStore implements Store {
     db.pragma('synchronous = NORMAL')
     db.pragma('foreign_keys = ON')
     db.pragma('busy_timeout = 5000')
+    // Deleted and overwritten content is zeroed, not left in free space where a copy of the file would keep it.
+    db.pragma('secure_delete = ON')
     migrate(db)
+    // A crash between a round's close and its checkpoint leaves vote-time frames in the WAL: fold them in now.
+    truncateWal(db)
     return new SqliteStore(db)
   }
 
@@ -213,6 +218,33 @@ export class SqliteStore implements Store {
     })
   }
 
+  insertMany<C extends CollectionName>(collection: C, docs: readonly Collections[C][]): Promise<void> {
+    return this.exclusive(() => {
+      this.db.transaction(() => {
+        for (const doc of docs) this.ops.insertSync(collection, doc)
+      })()
+    })
+  }
+
+  /**
+   * Deletes the matching rows and inserts them again in a random order, in one
+   * transaction: they get new rowids and new places in every index page in that
+   * order, and secure_delete zeroes where they were. Then the WAL, which holds
+   * every earlier commit's pages, is checkpointed and truncated to nothing.
+   */
+  reshuffle(collection: CollectionName, where: Record<string, Condition>): Promise<void> {
+    return this.exclusive(() => {
+      const { sql, params } = whereClause(collection, where)
+      this.db.transaction(() => {
+        const rows = this.ops.prepared(`SELECT _id, doc FROM "${collection}" WHERE ${sql}`).all(...params) as { _id: string; doc: string }[]
+        this.ops.prepared(`DELETE FROM "${collection}" WHERE ${sql}`).run(...params)
+        const insert = this.ops.prepared(`INSERT INTO "${collection}" (_id, doc) VALUES (?, ?)`)
+        for (const row of shuffled(rows)) insert.run(row._id, row.doc)
+      })()
+      truncateWal(this.db)
+    })
+  }
+
   transaction<R>(work: (tx: StoreTx) => Promise<R>): Promise<R> {
     return this.exclusive(async () => {
       this.db.exec('BEGIN IMMEDIATE')
@@ -226,4 +258,16 @@ export class SqliteStore implements Store {
       }
     })
   }
+}
+
+/**
+ * Copies every WAL frame into the database file and truncates the WAL to zero
+ * bytes, so no earlier version of a page stays in it. Another connection
+ * reading at that moment (a backup tool) can keep it from finishing; that is
+ * reported, and the next close or start tries again.
+ */
+export function truncateWal(db: Db): void {
+  if (db.memory) return
+  const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[]
+  if (result?.busy) console.warn('[sqlite] WAL checkpoint was blocked by another reader; it is retried at the next close or start')
 }

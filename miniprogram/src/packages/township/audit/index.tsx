@@ -9,6 +9,7 @@ import { Chips } from '../../../components/Chips'
 import { EmptyState } from '../../../components/EmptyState'
 import { LoadMore, usePaged } from '../../../components/Paged'
 import { formatDayTime } from '../../../components/format'
+import { formatBeijingDay } from '@shared/time'
 import { useRemote } from '../../../hooks/useRemote'
 import { call } from '../../../services/api'
 import './index.css'
@@ -66,7 +67,8 @@ export default function AuditLog() {
             {e.villageId ? ` · ${names.get(e.villageId) ?? ''}` : ''}
           </Text>
           <Text className="muted">
-            {formatDayTime(e.at)}
+            {/* Votes and anonymous reports keep only the day: their moment could undo the secret. */}
+            {e.dayOnly ? `${formatBeijingDay(e.at)}（只记日期）` : formatDayTime(e.at)}
             {e.records.length > 0 ? ` · 涉及 ${e.records.length} 条记录` : ''}
           </Text>
         </View>
