@@ -47,8 +47,7 @@ async function vote(roundId: string, choices: Choice[]): Promise<string[]> {
   return receipts
 }
 
-/** The round's stored ballots (the demo village already has a closed round of its own). */
-/** The round's filled ballots (its empty slots left out). */
+/** The round's filled ballots (its empty slots left out; the demo village already has a closed round of its own). */
 const ballotsOf = (roundId: string) => dump(store).ballot!.map((b) => JSON.parse(b)).filter((b) => b.roundId === roundId && b.choice !== null)
 
 const overThreshold: Choice[] = ['dissatisfied', 'dissatisfied', 'satisfied', 'basic'] // 50%
