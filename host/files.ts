@@ -1,47 +1,96 @@
-import { randomBytes } from 'node:crypto'
-import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync, writeFileSync } from 'node:fs'
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { FileStore } from '../cloudfunctions/core/files'
-import { MAX_ATTACHMENT_BYTES, extensionOf, sniffImage } from '../shared/domain/attachment'
+import { PRIVATE_URL_SECONDS, type AdoptedFile, type FileStore } from '../cloudfunctions/core/files'
+import { cleanImage } from '../cloudfunctions/core/images'
+import { attachmentProblem, extensionOf, sniffImage } from '../shared/domain/attachment'
 
 const PREFIX = 'local:'
+const PRIVATE = 'private/'
 const NAME = /^[0-9a-f]{24}\.(jpg|png|webp)$/
 
-/** Attachment files in `<data folder>/files`, with ids `local:<random>.<ext>`, served at /files/<name>. */
+/**
+ * Attachment files in `<data folder>/files`:
+ * - `incoming/<name>`: an upload, already re-encoded without metadata, not served to anyone;
+ * - `<name>`: adopted by a public record (disclosure, feedback, announcement), served at /files/<name>;
+ * - `private/<name>`: adopted by a report, served only at a signed, expiring
+ *   /files/private/<name>?e=<unix seconds>&s=<HMAC>; anything else there is a 404.
+ * Ids are `local:<name>` for uploads and public files, `local:private/<name>` for private ones.
+ */
 export class LocalFiles implements FileStore {
-  constructor(readonly dir: string) {
-    mkdirSync(dir, { recursive: true })
+  private readonly incoming: string
+  private readonly privateDir: string
+
+  /** `key` signs private-file URLs; the host derives it from its session secret (see signingKey). */
+  constructor(
+    readonly dir: string,
+    private readonly key: Buffer = randomBytes(32),
+  ) {
+    this.incoming = join(dir, 'incoming')
+    this.privateDir = join(dir, 'private')
+    for (const d of [dir, this.incoming, this.privateDir]) mkdirSync(d, { recursive: true })
   }
 
-  /** The path of a stored file by its public name, or null for anything that is not one. */
+  /** The path of a public file by its name, or null for anything that is not one. */
   pathOf(name: string): string | null {
     return NAME.test(name) && existsSync(join(this.dir, name)) ? join(this.dir, name) : null
   }
 
-  /** Stores an uploaded image; refuses what is not an image or is too large. */
-  save(bytes: Buffer): { fileId: string; mime: string; size: number } | { problem: string } {
-    const mime = sniffImage(bytes.subarray(0, 16))
-    if (!mime) return { problem: '只能上传 JPG、PNG 或 WebP 格式的图片' }
-    if (bytes.length > MAX_ATTACHMENT_BYTES) return { problem: '每张图片不能超过2MB，请压缩后再传' }
-    const name = `${randomBytes(12).toString('hex')}.${extensionOf[mime]}`
-    writeFileSync(join(this.dir, name), bytes)
-    return { fileId: `${PREFIX}${name}`, mime, size: bytes.length }
+  /** The path of a private file when the URL's expiry and signature are right and unexpired; otherwise null. */
+  privatePathOf(name: string, expires: string | null, signature: string | null, now: Date): string | null {
+    if (!NAME.test(name) || !expires || !/^\d{1,12}$/.test(expires) || !signature) return null
+    if (Number(expires) <= Math.floor(now.getTime() / 1000)) return null
+    const expected = Buffer.from(this.sign(name, expires))
+    const given = Buffer.from(signature)
+    if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null
+    const path = join(this.privateDir, name)
+    return existsSync(path) ? path : null
   }
 
-  async inspect(fileId: string): Promise<{ mime: string | null; size: number } | null> {
-    const path = fileId.startsWith(PREFIX) ? this.pathOf(fileId.slice(PREFIX.length)) : null
-    if (!path) return null
-    const head = Buffer.alloc(16)
-    const fd = openSync(path, 'r')
-    try {
-      readSync(fd, head, 0, 16, 0)
-    } finally {
-      closeSync(fd)
+  private sign(name: string, expires: string): string {
+    return createHmac('sha256', this.key).update(`${PRIVATE}${name}:${expires}`).digest('base64url')
+  }
+
+  /** Stores an upload, re-encoded without metadata; refuses what is not a whole JPG or PNG, or is too large. */
+  save(bytes: Buffer): AdoptedFile | { problem: string } {
+    const clean = cleanImage(bytes)
+    if ('problem' in clean) return clean
+    const name = `${randomBytes(12).toString('hex')}.${extensionOf[clean.mime]}`
+    writeFileSync(join(this.incoming, name), clean.bytes)
+    return { fileId: `${PREFIX}${name}`, mime: clean.mime, size: clean.bytes.length }
+  }
+
+  /**
+   * Moves an upload to where the record wants it. A second adoption of the same
+   * upload (a retried submit) finds the copy the first made, but only in the
+   * same place: a public file never turns private, nor a private one public.
+   */
+  async adopt(fileId: string, options: { private: boolean }): Promise<AdoptedFile | { problem: string } | null> {
+    const name = fileId.startsWith(PREFIX) ? fileId.slice(PREFIX.length) : ''
+    if (!NAME.test(name)) return null
+    const target = join(options.private ? this.privateDir : this.dir, name)
+    const upload = join(this.incoming, name)
+    if (existsSync(upload)) {
+      renameSync(upload, target)
+    } else if (!existsSync(target)) {
+      return null
     }
-    return { mime: sniffImage(head), size: statSync(path).size }
+    const mime = sniffImage(readFileSync(target).subarray(0, 16))
+    const adopted = { fileId: `${PREFIX}${options.private ? PRIVATE : ''}${name}`, mime: mime ?? '', size: statSync(target).size }
+    const problem = attachmentProblem(adopted)
+    return problem ? { problem } : adopted
   }
 
-  async urlOf(fileId: string): Promise<string> {
-    return `/files/${fileId.slice(PREFIX.length)}`
+  async urlsOf(fileIds: readonly string[], now: Date): Promise<string[]> {
+    const expires = String(Math.floor(now.getTime() / 1000) + PRIVATE_URL_SECONDS)
+    return fileIds.map((fileId) => {
+      const path = fileId.slice(PREFIX.length)
+      if (!path.startsWith(PRIVATE)) return `/files/${path}`
+      const name = path.slice(PRIVATE.length)
+      return `/files/${PRIVATE}${name}?e=${expires}&s=${this.sign(name, expires)}`
+    })
   }
 }
+
+/** The key for private-file URLs, derived from the session secret so one secret file serves both. */
+export const signingKey = (sessionSecret: Buffer) => createHmac('sha256', sessionSecret).update('private-file-urls').digest()

@@ -3,7 +3,7 @@ import { resolve } from 'node:path'
 import { SqliteStore } from '../cloudfunctions/adapters/sqlite/store'
 import { systemClock } from '../cloudfunctions/core/context'
 import { createHost } from './server'
-import { LocalFiles } from './files'
+import { LocalFiles, signingKey } from './files'
 import { areas } from '../cloudfunctions/areas'
 import { localOutbox } from '../cloudfunctions/core/notifier'
 import { loadSecret } from './session'
@@ -40,10 +40,11 @@ async function main(): Promise<void> {
   }, 30_000)
   timers.unref()
 
-  const files = new LocalFiles(resolve(dataDir, 'files'))
+  const secret = loadSecret(dataDir)
+  const files = new LocalFiles(resolve(dataDir, 'files'), signingKey(secret))
   // NODE_ENV=production: no demo sign-in, so nobody can pick who they are.
   const devLogin = process.env.NODE_ENV !== 'production'
-  const server = createHost({ store, clock: systemClock, secret: loadSecret(dataDir), staticDir, devLogin, files })
+  const server = createHost({ store, clock: systemClock, secret, staticDir, devLogin, files })
   server.listen(port, '127.0.0.1', () => {
     console.log(`村级小微权力监督 本地服务已启动: http://127.0.0.1:${port}  (数据目录 ${dataDir})`)
     if (!devLogin) console.log('生产模式 (NODE_ENV=production)：没有演示登录')

@@ -136,7 +136,10 @@ function readBytes(req: IncomingMessage, limit: number): Promise<Buffer | null> 
 
 /**
  * POST /api/files: the local host's stand-in for wx.cloud.uploadFile. The body
- * is the image's bytes; what it is comes from the bytes, not the request.
+ * is the image's bytes; what it is comes from the bytes, not the request. The
+ * image is re-encoded before it is stored (cloudfunctions/core/images.ts), so
+ * no stored byte carries EXIF, GPS or the phone's model; it waits, unserved,
+ * until a record adopts it.
  */
 async function upload(options: HostOptions, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const token = bearer(req)
@@ -272,11 +275,20 @@ async function route(options: HostOptions, req: IncomingMessage, res: ServerResp
 
   if (pathname === '/api/first-screen' && req.method === 'GET') return serveFirstScreen(options, url, req, res)
   if (pathname === '/api/files' && req.method === 'POST') return upload(options, req, res)
-  const served = /^\/files\/([^/]+)$/.exec(pathname)
+  const served = /^\/files\/(private\/)?([^/]+)$/.exec(pathname)
   if (served && (req.method === 'GET' || req.method === 'HEAD')) {
-    const path = options.files.pathOf(served[1]!)
+    // A private (report) file needs an unexpired signature from report.get; a missing, expired or
+    // tampered one is the same 404 as no file at all, so nobody learns which files exist.
+    const path = served[1]
+      ? options.files.privatePathOf(served[2]!, url.searchParams.get('e'), url.searchParams.get('s'), options.clock.now())
+      : options.files.pathOf(served[2]!)
     if (!path) return sendEnvelope(res, fail('NOT_FOUND', '没有这个文件'))
-    res.writeHead(200, { 'content-type': mime[extname(path)] ?? 'application/octet-stream', 'cache-control': 'public, max-age=31536000, immutable' })
+    res.writeHead(200, {
+      'content-type': mime[extname(path)] ?? 'application/octet-stream',
+      'cache-control': served[1] ? 'private, no-store' : 'public, max-age=31536000, immutable',
+      'x-content-type-options': 'nosniff',
+      ...(served[1] ? { 'referrer-policy': 'no-referrer' } : {}),
+    })
     createReadStream(path).pipe(res)
     return
   }

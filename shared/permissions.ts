@@ -46,6 +46,7 @@ export const permissions = {
   'member.coverage': { roles: ['chair', 'township'], scope: 'township', writes: false },
   'member.myData': { roles: ['guest', 'villager', 'chair', 'committee', 'township'], scope: 'self', writes: false },
   'member.leave': { roles: ['villager'], scope: 'self', writes: true },
+  'member.todo': { roles: ['chair', 'committee', 'township'], scope: 'self', writes: false },
   'member.acceptInvite': { roles: ['guest', ...villageReaders], scope: 'self', writes: true },
 
   'power.categories': { roles: villageReaders, scope: 'village', writes: false },
@@ -78,6 +79,8 @@ export const permissions = {
   'announcement.open': { roles: ['villager', 'chair', 'committee'], scope: 'village', writes: true },
   'announcement.reach': { roles: ['chair'], scope: 'village', writes: false },
   'announcement.subscribe': { roles: ['villager'], scope: 'self', writes: true },
+  'announcement.unread': { roles: ['chair'], scope: 'village', writes: false },
+  'announcement.remind': { roles: ['chair'], scope: 'village', writes: true },
 
   'feedback.submit': { roles: ['villager'], scope: 'self', writes: true },
   'feedback.mine': { roles: ['villager'], scope: 'self', writes: false },

@@ -1,10 +1,30 @@
 /**
  * Where attachment files live: WeChat cloud storage in the cloud, a folder
- * under the data folder on the local host. Handlers ask it what a file really
- * is (never trusting what the client says) and for a URL to show it.
+ * under the data folder on the local host. A phone's upload is only a
+ * candidate; a handler adopts it into a record, and the store keeps a clean
+ * copy (re-encoded by core/images.ts, no EXIF) that the uploader does not own.
+ * Whether the copy is private is the handler's decision, never the client's.
  */
-export interface FileStore {
-  /** the file's real type (sniffed from its bytes) and size, or null when there is no such file */
-  inspect(fileId: string): Promise<{ mime: string | null; size: number } | null>
-  urlOf(fileId: string): Promise<string>
+export interface AdoptedFile {
+  /** the clean stored copy's id, which the record keeps (it may differ from the upload's id) */
+  fileId: string
+  mime: string
+  size: number
 }
+
+export interface FileStore {
+  /**
+   * Takes an uploaded file into a record: re-encoded without metadata, stored
+   * as `private` says. null when there is no such upload (or it was adopted
+   * already); `problem` in plain Chinese when it is not a usable image.
+   */
+  adopt(fileId: string, options: { private: boolean }): Promise<AdoptedFile | { problem: string } | null>
+  /**
+   * URLs to show a record's files, in the same order, in one round trip.
+   * Private files get short-lived signed URLs; `now` is the call's time.
+   */
+  urlsOf(fileIds: readonly string[], now: Date): Promise<string[]>
+}
+
+/** How long a private file's URL works: long enough to open the photos of one report. */
+export const PRIVATE_URL_SECONDS = 600

@@ -26,7 +26,8 @@ const contentOf = async (ctx: HandlerContext, input: ContentInput, current: Atta
   period: input.period ?? null,
   lineItems: input.lineItems ?? [],
   // A correction that leaves attachments out keeps the ones already published.
-  attachments: input.attachments ? await checkedAttachments(ctx, input.attachments) : current,
+  // Photos already published (resent with a correction) are kept as they are; new ones are adopted.
+  attachments: input.attachments ? await checkedAttachments(ctx, input.attachments, { kept: current }) : current,
 })
 
 export const publish: Handler<C['publish']> = async (ctx, input) => {

@@ -5,6 +5,7 @@ import { approve, listPending, reject } from './approval'
 import { coverage, household, remove, roster, setRepresentative } from './roster'
 import { leave, myData } from './privacy'
 import { acceptInvite } from './invites'
+import { todo } from './todo'
 
 export const memberArea = defineArea('member', memberContract, {
   me,
@@ -20,4 +21,5 @@ export const memberArea = defineArea('member', memberContract, {
   myData,
   leave,
   acceptInvite,
+  todo,
 })

@@ -48,7 +48,8 @@ export const file: Handler<C['file']> = async (ctx, input) => {
       : { personId: actor.personId ?? '', name: actor.name ?? '', householdId: actor.householdId ?? '' },
     subject: input.subject ?? '',
     text: input.text,
-    photos: input.photos ? await checkedAttachments(ctx, input.photos) : [],
+    // Report photos are private: only this township's staff see them, through short-lived signed URLs.
+    photos: input.photos ? await checkedAttachments(ctx, input.photos, { private: true }) : [],
     status: 'submitted',
     filedAt: ctx.now,
     steps: [],

@@ -22,6 +22,17 @@ const reach = z.object({
   notificationsFailed: z.number().int(),
 })
 
+/** A household of the group that has not opened an announcement yet. */
+const unreadHousehold = z.object({
+  householdId: z.string(),
+  number: z.string(),
+  headName: z.string(),
+  /** someone in the household accepted WeChat's message prompt, so a reminder can be sent */
+  canRemind: z.boolean(),
+  /** a reminder about this announcement was already sent to the household */
+  reminded: z.boolean(),
+})
+
 export const announcementContract = {
   push: action(
     z.object({
@@ -52,4 +63,14 @@ export const announcementContract = {
   ),
   reach: action(z.object({ cursor }), page(reach)),
   subscribe: action(z.object({}), z.object({ remaining: z.number().int() })),
+  /** The group's households that have not opened the announcement, by household number, paged. */
+  unread: action(
+    z.object({ announcementId: id('公告编号'), cursor }),
+    page(unreadHousehold).extend({ title: z.string(), householdsRead: z.number().int(), householdsInGroup: z.number().int() }),
+  ),
+  /** One reminder to a household that has not read it, through a member's message subscription. */
+  remind: action(
+    z.object({ announcementId: id('公告编号'), householdId: id('户编号') }),
+    z.object({ householdId: z.string() }),
+  ),
 }

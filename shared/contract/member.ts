@@ -2,6 +2,7 @@ import { cursor, id, optionalText, page, text, z } from '../zod'
 import { action } from './action'
 import { inviteRoles } from '../domain/invite'
 import { memberStatuses } from '../domain/member'
+import { todoKinds } from '../todo'
 
 const callerRole = z.enum(['villager', 'chair', 'committee', 'township', 'guest'])
 
@@ -130,6 +131,14 @@ export const memberContract = {
   acceptInvite: action(
     z.object({ code: z.string({ error: '请输入任命码' }).trim().min(1, '请输入任命码').max(20, '任命码不对，请核对后再输入') }),
     z.object({ role: z.enum(inviteRoles), title: z.string() }),
+  ),
+  /**
+   * What the caller's role must act on, counted (待办): join requests, feedback to route or answer,
+   * rounds to answer, new cases and reports, overdue feedback. Only the caller's own kinds are listed.
+   */
+  todo: action(
+    z.object({}),
+    z.object({ items: z.array(z.object({ kind: z.enum(todoKinds), count: z.number().int() })) }),
   ),
   /** A villager leaves the group; the household's vote passes to the next member, past ballots stay counted. */
   leave: action(

@@ -2,8 +2,11 @@
 
 export const MAX_ATTACHMENTS = 9
 export const MAX_ATTACHMENT_BYTES = 2 * 1024 * 1024
+/** What a stored attachment may be. WebP is still recognised (and refused on upload: the server re-encodes every image and has no WebP decoder). */
 export const attachmentMimes = ['image/jpeg', 'image/png', 'image/webp'] as const
 export type AttachmentMime = (typeof attachmentMimes)[number]
+/** What an upload may be: the server re-encodes these two. */
+export const uploadMimes = ['image/jpeg', 'image/png'] as const
 
 /** What an image really is, from its first bytes; a name or a declared type is never trusted. */
 export function sniffImage(head: Uint8Array): AttachmentMime | null {
@@ -21,7 +24,7 @@ export const extensionOf: Record<AttachmentMime, string> = { 'image/jpeg': 'jpg'
 /** Why a stored file cannot be attached, in plain Chinese, or null when it can. */
 export function attachmentProblem(file: { mime: string | null; size: number } | null): string | null {
   if (!file) return '图片没有上传成功，请重新选择'
-  if (!file.mime || !(attachmentMimes as readonly string[]).includes(file.mime)) return '只能上传 JPG、PNG 或 WebP 格式的图片'
+  if (!file.mime || !(uploadMimes as readonly string[]).includes(file.mime)) return '只能上传 JPG 或 PNG 格式的图片'
   if (file.size > MAX_ATTACHMENT_BYTES) return '每张图片不能超过2MB，请压缩后再传'
   return null
 }

@@ -3,6 +3,7 @@ import { deliverDue } from '../../cloudfunctions/core/outbox'
 import type { Notifier } from '../../cloudfunctions/core/notifier'
 import { MAX_ATTEMPTS } from '../../shared/domain/announcement'
 import { as, dump, expectError, expectOk, people, seededStore, testClock, testFiles } from '../support/harness'
+import { phonePng } from '../support/images'
 
 let store: SqliteStore
 let clock: ReturnType<typeof testClock>
@@ -45,8 +46,7 @@ describe('announcements', () => {
   })
 
   it('carry an optional image, checked from its bytes', async () => {
-    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(32)])
-    const saved = testFiles.save(png)
+    const saved = testFiles.save(phonePng())
     if ('problem' in saved) throw new Error(saved.problem)
     const chair = as(store, people.chair, clock)
     const { announcementId } = expectOk(await chair('announcement', 'push', { ...notice, attachment: { fileId: saved.fileId, name: '通知原件' } }))

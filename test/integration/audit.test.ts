@@ -35,6 +35,8 @@ async function everyWrite() {
   const { announcementId } = expectOk(await chair('announcement', 'push', { title: '通知', body: '请查看。' }))
   expectOk(await villager('announcement', 'open', { announcementId }))
   expectOk(await villager('announcement', 'subscribe', {}))
+  expectOk(await as(store, people.representative3)('announcement', 'subscribe', {}))
+  expectOk(await chair('announcement', 'remind', { announcementId, householdId: 'h-shiqiao-0003' }))
 
   const feedback = async (requestId: string) => {
     const { feedbackId } = expectOk(await villager('feedback', 'submit', { requestId, about: { type: 'general' }, text: '路灯不亮。' }))

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { as, callerFor, dump, expectError, expectOk, people, seededStore, testClock, testFiles } from '../support/harness'
+import { phoneJpeg, phonePng } from '../support/images'
 
 let store: SqliteStore
 let clock: ReturnType<typeof testClock>
@@ -230,7 +231,7 @@ describe('four deliberations, two disclosures (四议两公开)', () => {
   })
 
   it('keeps photos of the minutes with a step', async () => {
-    const saved = testFiles.save(Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(64)]))
+    const saved = testFiles.save(phoneJpeg())
     if ('problem' in saved) throw new Error(saved.problem)
     const director = as(store, people.director, clock)
     expectOk(
@@ -384,12 +385,12 @@ describe('attachments', () => {
   }
 
   it('are checked from the stored bytes and shown with a URL', async () => {
-    const saved = testFiles.save(png)
+    const saved = testFiles.save(phonePng())
     if ('problem' in saved) throw new Error(saved.problem)
     const id = await publishFinance({ attachments: [{ fileId: saved.fileId, name: '收据照片' }] })
     const { disclosure } = expectOk(await as(store, people.villager)('disclosure', 'get', { disclosureId: id }))
     expect(disclosure.attachments).toEqual([
-      { fileId: saved.fileId, name: '收据照片', mime: 'image/png', size: png.length, url: expect.stringMatching(/^\/files\/[0-9a-f]{24}\.png$/) },
+      { fileId: saved.fileId, name: '收据照片', mime: 'image/png', size: saved.size, url: expect.stringMatching(/^\/files\/[0-9a-f]{24}\.png$/) },
     ])
     // A correction that does not mention attachments keeps them.
     expectOk(await as(store, people.director, clock)('disclosure', 'revise', { disclosureId: id, ...finance, title: '改标题', reason: '标题' }))

@@ -7,6 +7,7 @@ import type { SqliteStore } from '../../cloudfunctions/adapters/sqlite/store'
 import { createHost } from '../../host/server'
 import { issueToken } from '../../host/session'
 import { NOW, dump, seededStore, testClock, testFiles } from '../support/harness'
+import { decodeImage, phonePng } from '../support/images'
 
 const secret = Buffer.alloc(32, 3)
 let store: SqliteStore
@@ -177,19 +178,22 @@ describe('a session token speaks for one person only', () => {
 
 describe('attachment uploads on the local host', () => {
   beforeEach(() => listen(true))
-  const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 7)])
+  const png = phonePng()
   const upload = (body: Buffer, token?: string) =>
     fetch(`${base}/api/files`, { method: 'POST', headers: token ? { authorization: `Bearer ${token}` } : {}, body: new Uint8Array(body) })
 
-  it('stores an image for a signed-in person and serves it back', async () => {
+  it('stores an image for a signed-in person, re-encoded, and serves it only once a record adopts it', async () => {
     const token = await login('p-shiqiao-director')
     const res = await upload(png, token)
     expect(res.status).toBe(200)
     const { data } = (await res.json()) as { data: { fileId: string; mime: string; size: number } }
-    expect(data).toMatchObject({ mime: 'image/png', size: png.length })
-    const served = await fetch(`${base}/files/${data.fileId.slice('local:'.length)}`)
+    expect(data).toMatchObject({ mime: 'image/png', size: expect.any(Number) })
+    const path = `/files/${data.fileId.slice('local:'.length)}`
+    expect((await fetch(`${base}${path}`)).status).toBe(404)
+    expect(await testFiles.adopt(data.fileId, { private: false })).toMatchObject({ fileId: data.fileId, mime: 'image/png', size: data.size })
+    const served = await fetch(`${base}${path}`)
     expect(served.headers.get('content-type')).toBe('image/png')
-    expect(Buffer.from(await served.arrayBuffer())).toEqual(png)
+    expect(decodeImage(Buffer.from(await served.arrayBuffer()))).toMatchObject({ width: 16, height: 8 })
   })
 
   it('refuses strangers, non-images and oversized files with clear errors', async () => {
@@ -197,7 +201,7 @@ describe('attachment uploads on the local host', () => {
     const token = await login('p-shiqiao-director')
     const text = await upload(Buffer.from('not an image'), token)
     expect(text.status).toBe(400)
-    expect(((await text.json()) as { error: { message: string } }).error.message).toMatch(/JPG、PNG 或 WebP/)
+    expect(((await text.json()) as { error: { message: string } }).error.message).toMatch(/JPG 或 PNG/)
     expect((await upload(Buffer.concat([png, Buffer.alloc(2 * 1024 * 1024)]), token)).status).toBe(413)
     expect((await fetch(`${base}/files/..%2fsession.key`)).status).toBe(404)
   })

@@ -18,6 +18,7 @@ export const sampleInput: Record<QualifiedAction, Record<string, unknown>> = {
   'member.myData': {},
   'member.leave': { reason: '测试' },
   'member.acceptInvite': { code: 'NONE2345' },
+  'member.todo': {},
   'power.categories': { villageId: 'v-shiqiao' },
   'power.list': { villageId: 'v-shiqiao' },
   'power.get': { villageId: 'v-shiqiao', itemId: 'pw-1-01' },
@@ -97,4 +98,6 @@ export const sampleInput: Record<QualifiedAction, Record<string, unknown>> = {
   'announcement.open': { announcementId: 'an-shiqiao-1' },
   'announcement.reach': {},
   'announcement.subscribe': {},
+  'announcement.unread': { announcementId: 'an-shiqiao-1' },
+  'announcement.remind': { announcementId: 'an-shiqiao-1', householdId: 'h-shiqiao-0003' },
 }

@@ -178,6 +178,16 @@ const migrations: readonly Migration[] = [
     },
   },
   { version: 9, up: secretBallotStorage, vacuum: true },
+  {
+    version: 10,
+    up(db) {
+      // The home page's 待办 counts (member.todo): feedback routed to one person and not yet answered,
+      // waiting feedback in deadline order, and rounds over the threshold still without an answer.
+      addIndex(db, 'feedback', ['routedToId', 'status', 'submittedAt'])
+      addIndex(db, 'feedback', ['villageId', 'status', 'dueAt'])
+      addIndex(db, 'round', ['villageId', 'outcome', 'answer'])
+    },
+  },
 ]
 
 export function migrate(db: Database.Database): void {

@@ -2,17 +2,20 @@ import Taro from '@tarojs/taro'
 import type { Envelope } from '@shared/errors'
 import { ApiError, session } from './api'
 
-/** Where an uploaded image ended up: pass `fileId` with the disclosure; the server checks the bytes. */
+/** Where an uploaded image ended up: pass `fileId` with the record; the server re-encodes it and keeps a clean copy. */
 export interface Uploaded {
   fileId: string
 }
 
 type Upload = (filePath: string) => Promise<Uploaded>
 
-/** In WeChat: straight into cloud storage. */
+/**
+ * In WeChat: into cloud storage under uploads/, still the phone's own file. Submitting the form
+ * has the cloud function re-encode it without metadata, keep its own copy and delete this one.
+ */
 const viaCloud: Upload = async (filePath) => {
   const ext = /\.(jpe?g|png|webp)$/i.exec(filePath)?.[1] ?? 'jpg'
-  const cloudPath = `attachments/${Date.now()}-${Math.random().toString(36).slice(2, 10)}.${ext}`
+  const cloudPath = `uploads/${Date.now()}-${Math.random().toString(36).slice(2, 10)}.${ext}`
   const { fileID } = await Taro.cloud.uploadFile({ cloudPath, filePath })
   return { fileId: fileID }
 }
