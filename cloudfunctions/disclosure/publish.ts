@@ -1,7 +1,7 @@
 import { AppError } from '../../shared/errors'
 import type { disclosureContract } from '../../shared/contract/disclosure'
 import type { Attachment, DisclosureContent, Signature } from '../../shared/domain/disclosure'
-import { diffContent, isEmptyDiff } from '../../shared/domain/disclosure-rules'
+import { balanceProblem, diffContent, isEmptyDiff } from '../../shared/domain/disclosure-rules'
 import type { ParsedInputOf } from '../../shared/contract/action'
 import type { Handler } from '../core/dispatch'
 import { newId, type HandlerContext } from '../core/context'
@@ -20,15 +20,21 @@ const signature = (ctx: HandlerContext): Signature => ({
 
 type ContentInput = ParsedInputOf<C['publish']> | ParsedInputOf<C['revise']>
 
-const contentOf = async (ctx: HandlerContext, input: ContentInput, current: Attachment[] = []): Promise<DisclosureContent> => ({
-  title: input.title,
-  body: input.body,
-  period: input.period ?? null,
-  lineItems: input.lineItems ?? [],
-  // A correction that leaves attachments out keeps the ones already published.
-  // Photos already published (resent with a correction) are kept as they are; new ones are adopted.
-  attachments: input.attachments ? await checkedAttachments(ctx, input.attachments, { kept: current }) : current,
-})
+async function contentOf(ctx: HandlerContext, input: ContentInput, current: Attachment[] = []): Promise<DisclosureContent> {
+  const lineItems = input.lineItems ?? []
+  const problem = balanceProblem(input.balance, lineItems)
+  if (problem) throw new AppError('INVALID_INPUT', problem)
+  return {
+    title: input.title,
+    body: input.body,
+    period: input.period ?? null,
+    lineItems,
+    balance: input.balance ?? null,
+    // A correction that leaves attachments out keeps the ones already published.
+    // Photos already published (resent with a correction) are kept as they are; new ones are adopted.
+    attachments: input.attachments ? await checkedAttachments(ctx, input.attachments, { kept: current }) : current,
+  }
+}
 
 export const publish: Handler<C['publish']> = async (ctx, input) => {
   const village = await villageInScope(ctx)

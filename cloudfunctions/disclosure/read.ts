@@ -92,6 +92,7 @@ async function detailOf(ctx: HandlerContext, disclosure: Disclosure) {
       lineItems: disclosure.content.lineItems,
       attachments: await withUrls(ctx, disclosure.content.attachments),
       totals: totalsOf(disclosure.content.lineItems),
+      balance: disclosure.content.balance ?? null,
       publishedBy: withoutId(disclosure.publishedBy),
       revisions: revisions.slice(1).map((r, i) => ({
         revision: r.revision,

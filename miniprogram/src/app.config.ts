@@ -71,6 +71,8 @@ export default defineAppConfig({
   ],
   // WeChat shows PrivacyConsent (components/) before the first use of anything its privacy rules cover.
   __usePrivacyCheck__: true,
+  // WeChat's 同声传译 plugin reads pages aloud (services/speech.ts); the operator adds it in the console first (README).
+  ...(process.env.TARO_ENV === 'weapp' ? { plugins: { WechatSI: { version: '0.3.5', provider: 'wx069ba97219f66d99' } } } : {}),
   // H5: no sliding page transitions; they cost old phones frames and add nothing.
   animation: false,
   window: {

@@ -2,6 +2,7 @@ import { cursor, dateInput, id, page, photoInputs, text, z, villageInput } from 
 import { action } from './action'
 import {
   attachmentSchema,
+  balanceSchema,
   disclosureKinds,
   disclosureSections,
   lineItemSchema,
@@ -27,11 +28,20 @@ const lineItemInput = z.object({
   direction: z.enum(['income', 'spending'], { error: '请说明是收入还是支出' }),
 })
 
+const balanceAmount = (what: string) =>
+  z
+    .number({ error: `${what}要填数字` })
+    .int(`${what}以分为单位，必须是整数`)
+    .min(-100_000_000_000, `${what}太大，请核对`)
+    .max(100_000_000_000, `${what}太大，请核对`)
+
 const contentInput = {
   title: text('标题', 60),
   body: text('正文', 5000),
   period: z.string({ error: '所属期格式不对' }).regex(periodPattern, '所属期要写成 2026-10（月）或 2026-Q4（季度）').nullish(),
   lineItems: z.array(lineItemInput, { error: '收支明细格式不对' }).max(200, '收支明细最多200笔').optional(),
+  /** Optional opening and closing balance from the books; checked against the line items. */
+  balance: z.object({ openingFen: balanceAmount('期初余额'), closingFen: balanceAmount('期末余额') }, { error: '期初、期末余额格式不对' }).nullish(),
   /** Uploaded images (wx.cloud.uploadFile in WeChat, POST /api/files locally); type and size are checked from the stored bytes. */
   attachments: photoInputs(MAX_ATTACHMENTS),
 }
@@ -64,7 +74,7 @@ const revisionView = z.object({
   by: signatureSchema.omit({ personId: true }),
   reason: z.string().nullable(),
   changes: z.object({
-    fields: z.array(z.object({ field: z.enum(['title', 'body', 'period']), before: z.string(), after: z.string() })),
+    fields: z.array(z.object({ field: z.enum(['title', 'body', 'period', 'balance']), before: z.string(), after: z.string() })),
     lineItems: z.array(lineChange),
     attachmentsChanged: z.boolean(),
   }),
@@ -76,6 +86,8 @@ const detail = listItem.extend({
   lineItems: z.array(lineItemSchema),
   attachments: z.array(attachmentSchema.extend({ url: z.string() })),
   totals,
+  /** the opening and closing balance the committee entered, if any */
+  balance: balanceSchema.nullable(),
   publishedBy: signatureSchema.omit({ personId: true }),
   revisions: z.array(revisionView),
 })

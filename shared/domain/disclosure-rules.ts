@@ -1,5 +1,5 @@
 // Pure rules for disclosures, free of zod so the mini-program can use them too.
-import type { DisclosureContent, LineItem } from './disclosure'
+import type { Balance, DisclosureContent, LineItem } from './disclosure'
 
 export interface Totals {
   incomeFen: number
@@ -17,6 +17,26 @@ export function totalsOf(items: readonly LineItem[]): Totals {
     else spendingFen += item.amountFen
   }
   return { incomeFen, spendingFen, balanceFen: incomeFen - spendingFen }
+}
+
+/**
+ * Why an entered opening and closing balance disagree with the line items, in
+ * plain words, or null when they agree (or none was entered).
+ */
+export function balanceProblem(balance: Balance | null | undefined, items: readonly LineItem[]): string | null {
+  if (!balance) return null
+  const { incomeFen, spendingFen } = totalsOf(items)
+  const expected = balance.openingFen + incomeFen - spendingFen
+  if (expected === balance.closingFen) return null
+  return `期初余额${formatFen(balance.openingFen)}，加收入${formatFen(incomeFen)}，减支出${formatFen(spendingFen)}，期末余额应为${formatFen(expected)}，填的是${formatFen(balance.closingFen)}，请核对`
+}
+
+/** What the totals are called for a period: a month's, a quarter's, or plain totals. */
+export function totalsLabels(period: string | null): { income: string; spending: string; difference: string } {
+  const of = !period ? null : period.includes('Q') ? '本季度' : '本月'
+  return of
+    ? { income: `${of}收入`, spending: `${of}支出`, difference: `${of}收支差额` }
+    : { income: '收入合计', spending: '支出合计', difference: '收支差额' }
 }
 
 /** 127000 → "1,270.00元"; integer arithmetic, so no rounding surprises. */
@@ -45,6 +65,8 @@ export function canonicalContent(content: DisclosureContent): string {
     content.period,
     content.lineItems.map((i) => [i.date, i.item, i.amountFen, i.direction]),
     content.attachments.map((a) => [a.fileId, a.name, a.mime, a.size]),
+    // Only when entered: revisions hashed before balances existed keep their hash.
+    ...(content.balance ? [[content.balance.openingFen, content.balance.closingFen]] : []),
   ])
 }
 
@@ -83,7 +105,7 @@ export function brokenLink(links: readonly ChainLink[], hash: Hash, headHash: st
   return null
 }
 
-export type FieldChange = { field: 'title' | 'body' | 'period'; before: string; after: string }
+export type FieldChange = { field: 'title' | 'body' | 'period' | 'balance'; before: string; after: string }
 export type LineChange =
   | { change: 'added'; after: LineItem }
   | { change: 'removed'; before: LineItem }
@@ -109,6 +131,10 @@ export function diffContent(before: DisclosureContent, after: DisclosureContent)
     const a = before[field] ?? ''
     const b = after[field] ?? ''
     if (a !== b) fields.push({ field, before: a, after: b })
+  }
+  const balanceText = (b: Balance | null | undefined) => (b ? `期初${formatFen(b.openingFen)}，期末${formatFen(b.closingFen)}` : '')
+  if (balanceText(before.balance) !== balanceText(after.balance)) {
+    fields.push({ field: 'balance', before: balanceText(before.balance), after: balanceText(after.balance) })
   }
   const lineItems: LineChange[] = []
   const n = Math.max(before.lineItems.length, after.lineItems.length)

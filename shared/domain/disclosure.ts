@@ -32,6 +32,14 @@ export const attachmentSchema = z.object({
 })
 export type Attachment = z.infer<typeof attachmentSchema>
 
+/**
+ * The account's balance at the start and end of the period, as the committee
+ * enters it from the books (never read out of the text). It must agree with the
+ * line items: opening + income − spending = closing.
+ */
+export const balanceSchema = z.object({ openingFen: z.number().int(), closingFen: z.number().int() })
+export type Balance = z.infer<typeof balanceSchema>
+
 /** What a revision fixes: everything a villager reads. */
 export const disclosureContentSchema = z.object({
   title: z.string(),
@@ -39,6 +47,8 @@ export const disclosureContentSchema = z.object({
   period: z.string().nullable(),
   lineItems: z.array(lineItemSchema),
   attachments: z.array(attachmentSchema),
+  /** absent on disclosures published before balances could be entered */
+  balance: balanceSchema.nullable().optional(),
 })
 export type DisclosureContent = z.infer<typeof disclosureContentSchema>
 

@@ -21,7 +21,7 @@ const signedIn: Record<Role, string> = {
 }
 
 /** Every page of the app, as the role that uses it, with records of the demo village to show. */
-function pagesOf(ids: { reportId: string; escalationId: string; publicDisclosureId: string }): [Role, string, string][] {
+function pagesOf(ids: { reportId: string; escalationId: string; publicDisclosureId: string; openRoundId: string }): [Role, string, string][] {
   return [
     ['villager', 'home', 'pages/index/index'],
     ['villager', 'power-list', 'packages/power/list/index'],
@@ -30,6 +30,8 @@ function pagesOf(ids: { reportId: string; escalationId: string; publicDisclosure
     ['villager', 'power-history', 'packages/power/history/index'],
     ['villager', 'disclosures', 'packages/disclosure/home/index'],
     ['villager', 'disclosure', 'packages/disclosure/detail/index?disclosureId=d-shiqiao-001'],
+    // A month of finance with nine line items: the page that fell apart at 2×.
+    ['villager', 'finance', 'packages/disclosure/detail/index?disclosureId=d-shiqiao-033'],
     ['villager', 'decisions', 'packages/disclosure/decisions/index'],
     ['villager', 'decision', 'packages/disclosure/decision/index?decisionId=dc-shiqiao-1'],
     ['villager', 'public', 'packages/disclosure/public/index?villageId=v-shiqiao'],
@@ -42,6 +44,7 @@ function pagesOf(ids: { reportId: string; escalationId: string; publicDisclosure
     ['villager', 'report-track', 'packages/report/track/index'],
     ['villager', 'rounds', 'packages/evaluation/list/index'],
     ['villager', 'round', 'packages/evaluation/round/index?roundId=rd-shiqiao-road'],
+    ['villager', 'vote', `packages/evaluation/round/index?roundId=${ids.openRoundId}`],
     ['villager', 'subject', 'packages/evaluation/subject/index?type=decision&id=dc-shiqiao-1'],
     ['villager', 'proxy', 'packages/evaluation/proxy/index'],
     ['villager', 'my-data', 'packages/privacy/mine/index'],
@@ -58,6 +61,7 @@ function pagesOf(ids: { reportId: string; escalationId: string; publicDisclosure
     ['committee', 'catalog', 'packages/committee/catalog/index'],
     ['committee', 'publish', 'packages/committee/publish/index'],
     ['committee', 'revise', 'packages/committee/revise/index?disclosureId=d-shiqiao-001'],
+    ['committee', 'revise-finance', 'packages/committee/revise/index?disclosureId=d-shiqiao-033'],
     ['township', 'villages', 'packages/township/villages/index'],
     ['township', 'overdue', 'packages/township/overdue/index'],
     ['township', 'township-feedback', 'packages/township/feedback/index'],
@@ -111,6 +115,25 @@ function layoutProblems(page: Page): Promise<string[]> {
       if (ownText && hides && (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1)) {
         problems.push(`text cut off: ${describe(el)}`)
       }
+      // Text squeezed into a column a few letters wide reads one character a line ("收/入/合/计").
+      const own = [...el.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent ?? '').join('').trim()
+      if ([...own].length > 4 && box.width < 3 * parseFloat(style.fontSize)) {
+        problems.push(`text in a narrow column: ${describe(el)} (${Math.round(box.width)}px wide, text ${style.fontSize})`)
+      }
+    }
+    // A button's label on one line: "确认投/票" makes an old reader guess the word.
+    for (const el of root.querySelectorAll('.nut-button, .chip')) {
+      const tops: number[] = []
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT)
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        if (!(n.textContent ?? '').trim()) continue
+        const range = document.createRange()
+        range.selectNodeContents(n)
+        for (const r of range.getClientRects()) if (r.width > 0 && r.height > 0) tops.push(r.top)
+      }
+      const lineHeight = parseFloat(getComputedStyle(el).fontSize)
+      const lines = tops.sort((a, b) => a - b).filter((t, i, all) => i === 0 || t - all[i - 1]! > lineHeight / 2).length
+      if (lines > 1) problems.push(`button label breaks over ${lines} lines: ${describe(el)}`)
     }
     // Everything a finger taps is at least 44px tall.
     for (const el of root.querySelectorAll('.nut-button, .chip, .nut-cell-clickable')) {
@@ -183,7 +206,10 @@ describe('every page at standard and double text size', () => {
     await api.call('p-tw-inspector', 'township', 'setRule', { thresholdPermille: 250, streakLength: 2 })
     await api.call('p-tw-inspector', 'feedback', 'setReplyDays', { days: 7 })
     const [publicDisclosure] = (await api.call<{ items: { disclosureId: string }[] }>('p-shiqiao-chair', 'disclosure', 'publicList', { villageId: 'v-shiqiao' })).items
-    pages = pagesOf({ reportId: report!.reportId, escalationId: escalationId!, publicDisclosureId: publicDisclosure!.disclosureId })
+    // A round still open, for the ballot page with its three choices.
+    const closesAt = new Date(Date.now() + 86_400_000).toISOString()
+    const { roundId: openRoundId } = await api.call('p-shiqiao-chair', 'evaluation', 'openRound', { subject: { type: 'disclosure', id: 'd-shiqiao-033' }, title: '3月财务公开评议', closesAt })
+    pages = pagesOf({ reportId: report!.reportId, escalationId: escalationId!, publicDisclosureId: publicDisclosure!.disclosureId, openRoundId })
     mkdirSync(join(screenshotDir, 'reach'), { recursive: true })
   })
 

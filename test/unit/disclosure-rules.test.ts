@@ -1,6 +1,8 @@
 import {
   GENESIS,
+  balanceProblem,
   brokenLink,
+  canonicalContent,
   diffContent,
   formatFen,
   linkPayload,
@@ -8,6 +10,7 @@ import {
   matchesKeyword,
   periodLabel,
   searchTerms,
+  totalsLabels,
   totalsOf,
   type ChainLink,
 } from '../../shared/domain/disclosure-rules'
@@ -110,5 +113,26 @@ describe('keyword search terms', () => {
     expect(lookupTerm('水')).toBeNull()
     expect(matchesKeyword(content(), '供电线路')).toBe(true)
     expect(matchesKeyword(content(), '供电局')).toBe(false)
+  })
+})
+
+describe('totals and balance', () => {
+  it('names the totals for the period they cover: a month, a quarter, or plain totals', () => {
+    expect(totalsLabels('2026-10')).toEqual({ income: '本月收入', spending: '本月支出', difference: '本月收支差额' })
+    expect(totalsLabels('2026-Q4')).toEqual({ income: '本季度收入', spending: '本季度支出', difference: '本季度收支差额' })
+    expect(totalsLabels(null)).toEqual({ income: '收入合计', spending: '支出合计', difference: '收支差额' })
+  })
+
+  it('accepts an opening and closing balance only when opening + income − spending = closing', () => {
+    const items = [item(42700), item(1200000, 'income')]
+    expect(balanceProblem(null, items)).toBeNull()
+    expect(balanceProblem({ openingFen: 100, closingFen: 1157400 }, items)).toBeNull()
+    expect(balanceProblem({ openingFen: 100, closingFen: 1157300 }, items)).toMatch(/期末余额应为11,574.00元，填的是11,573.00元/)
+  })
+
+  it('hashes content without a balance exactly as before balances existed, and a balance into the hash', () => {
+    const content: DisclosureContent = { title: 't', body: 'b', period: null, lineItems: [item(100)], attachments: [] }
+    expect(canonicalContent({ ...content, balance: null })).toBe(canonicalContent(content))
+    expect(canonicalContent({ ...content, balance: { openingFen: 0, closingFen: -100 } })).not.toBe(canonicalContent(content))
   })
 })

@@ -5,6 +5,7 @@ import { ApiError } from '../services/api'
 import { formatDayTime } from './format'
 import { textScale } from '../services/textScale'
 import { PrivacyConsent } from './PrivacyConsent'
+import { ReadAloud } from './ReadAloud'
 
 interface Props {
   title: string
@@ -15,17 +16,24 @@ interface Props {
   error?: unknown
   /** When the content shown is the phone's saved copy: when it was saved. */
   offlineAt?: string | null
+  /** The page's text to read aloud: the button then stays at the top, at hand while reading. */
+  readAloud?: string
   children?: ReactNode
 }
 
 /** Every page's frame: a visible title (H5 has no navigation-bar title), loading and error states. */
-export function PageShell({ title, subtitle, loading, error, offlineAt, children }: Props) {
+export function PageShell({ title, subtitle, loading, error, offlineAt, readAloud, children }: Props) {
   return (
     <>
       {/* In WeChat the page root carries the text scale; in the browser the document does (services/textScale). */}
       <View className="page" style={process.env.TARO_ENV === 'weapp' ? ({ '--text-scale': String(textScale()) } as CSSProperties) : undefined}>
         <Text className="page-title">{title}</Text>
         {subtitle ? <Text className="page-subtitle">{subtitle}</Text> : null}
+        {readAloud && !loading && !error ? (
+          <View className="read-aloud-bar">
+            <ReadAloud text={readAloud} />
+          </View>
+        ) : null}
         <OfflineNote at={offlineAt} />
         {error ? (
           <View className="card error-text" role="alert">

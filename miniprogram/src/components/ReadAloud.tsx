@@ -1,26 +1,21 @@
 import { useEffect, useState } from 'react'
 import { Button } from '@nutui/nutui-react-taro'
-
-const canSpeak = () => process.env.TARO_ENV === 'h5' && typeof window !== 'undefined' && 'speechSynthesis' in window
+import { speaker } from '../services/speech'
 
 /**
- * Reads a text aloud with the browser's speech synthesis, for readers who see
- * poorly. Where there is none (WeChat, old browsers) the button is simply absent.
+ * Reads a page aloud for readers who see poorly: in the browser and, through
+ * WeChat's 同声传译 plugin, in the mini-program. Where the phone cannot speak
+ * the button is simply absent.
  */
 export function ReadAloud({ text }: { text: string }) {
   const [speaking, setSpeaking] = useState(false)
-  useEffect(() => () => void (canSpeak() && window.speechSynthesis.cancel()), [])
-  if (!canSpeak()) return null
+  useEffect(() => () => speaker.stop(), [])
+  if (!speaker.available) return null
   const toggle = () => {
-    window.speechSynthesis.cancel()
+    speaker.stop()
     if (speaking) return setSpeaking(false)
-    const utterance = new SpeechSynthesisUtterance(text)
-    utterance.lang = 'zh-CN'
-    utterance.rate = 0.9
-    utterance.onend = () => setSpeaking(false)
-    utterance.onerror = () => setSpeaking(false)
-    window.speechSynthesis.speak(utterance)
     setSpeaking(true)
+    speaker.speak(text, () => setSpeaking(false))
   }
   return (
     <Button block size="large" fill="outline" className="read-aloud" onClick={toggle}>

@@ -87,7 +87,7 @@ export function ReasonDialog({
           maxLength={maxLength}
           showCount
           rows={3}
-          className="reason-dialog-input"
+          className="boxed-textarea"
         />
         {children}
         {failure ? (

@@ -1,24 +1,35 @@
 import { View, Text } from '@tarojs/components'
-import { formatFen, type Totals } from '@shared/domain/disclosure-rules'
+import type { Balance } from '@shared/domain/disclosure'
+import { formatFen, totalsLabels, type Totals } from '@shared/domain/disclosure-rules'
 import './TotalsCard.css'
 
-/** Income, spending and balance, always computed from the line items; shown the same in the form and the disclosure. */
-export function TotalsCard({ totals, className }: { totals: Totals; className: string }) {
+function Row({ label, fen, strong }: { label: string; fen: number; strong?: boolean }) {
+  return (
+    <View className={`totals-row${strong ? ' totals-strong' : ''}`}>
+      <Text className="totals-label">{label}</Text>
+      <Text className="totals-amount">{formatFen(fen)}</Text>
+    </View>
+  )
+}
+
+/**
+ * The period's income, spending and their difference, always computed from the
+ * line items, named for what they are (a month's difference is not the
+ * account's balance). The balance is shown only as the committee entered it
+ * from the books, checked against the items on the server.
+ */
+export function TotalsCard({ totals, period, balance, className }: { totals: Totals; period: string | null; balance?: Balance | null; className: string }) {
+  const labels = totalsLabels(period)
   return (
     <View className={`card totals-card ${className}`}>
-      <View className="totals-row">
-        <Text>收入合计</Text>
-        <Text className="totals-amount">{formatFen(totals.incomeFen)}</Text>
-      </View>
-      <View className="totals-row">
-        <Text>支出合计</Text>
-        <Text className="totals-amount">{formatFen(totals.spendingFen)}</Text>
-      </View>
-      <View className="totals-row totals-balance">
-        <Text>结余</Text>
-        <Text className="totals-amount">{formatFen(totals.balanceFen)}</Text>
-      </View>
-      <Text className="muted totals-note">合计由每一笔自动算出</Text>
+      {balance ? <Row label="期初余额" fen={balance.openingFen} /> : null}
+      <Row label={labels.income} fen={totals.incomeFen} />
+      <Row label={labels.spending} fen={totals.spendingFen} />
+      <Row label={labels.difference} fen={totals.balanceFen} strong={!balance} />
+      {balance ? <Row label="期末余额" fen={balance.closingFen} strong /> : null}
+      <Text className="muted totals-note">
+        {balance ? '收入、支出由每一笔自动算出；期初、期末余额由村里按账簿填写，已核对：期初加收入减支出等于期末' : '合计由每一笔自动算出'}
+      </Text>
     </View>
   )
 }

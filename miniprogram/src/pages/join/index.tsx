@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
-import { Button, Form, Input } from '@nutui/nutui-react-taro'
+import { Button, Input } from '@nutui/nutui-react-taro'
 import { PageShell, messageOf } from '../../components/PageShell'
 import { ErrorCard } from '../../components/ErrorCard'
 import { call } from '../../services/api'
@@ -29,7 +29,7 @@ function AcceptInvite() {
       <Text className="section-title">我有任命码</Text>
       <View className="card">
         <Text className="muted">村务监督委员会主任、村“两委”成员和镇纪委干部，输入镇纪委给的任命码：</Text>
-        <Input placeholder="8位任命码" value={code} onChange={setCode} maxLength={12} />
+        <Input className="boxed-input" placeholder="8位任命码" value={code} onChange={setCode} maxLength={12} />
         <ErrorCard error={failure} />
         <Button block size="large" fill="outline" loading={busy} className="join-invite" onClick={() => void accept()}>
           接受任命
@@ -75,17 +75,15 @@ export default function Join() {
   }
   return (
     <PageShell title="加入本村监督群" subtitle="每户至少一人入群。加入码印在村务公开栏上，户号见户口簿。">
-      <Form className="join-form" labelPosition="top">
-        <Form.Item label="村加入码">
-          <Input placeholder="例如 SHIQIAO" value={joinCode} onChange={setJoinCode} maxLength={12} />
-        </Form.Item>
-        <Form.Item label="户号">
-          <Input placeholder="户口簿上的户号" value={householdNumber} onChange={setHouseholdNumber} maxLength={20} />
-        </Form.Item>
-        <Form.Item label="您的姓名">
-          <Input placeholder="真实姓名" value={name} onChange={setName} maxLength={20} />
-        </Form.Item>
-      </Form>
+      {/* Plain fields, each holding its own value: NutUI's Form without field names shared one value across all three. */}
+      <View className="card join-form">
+        <Text className="field-label">村加入码</Text>
+        <Input className="boxed-input join-code" placeholder="例如 SHIQIAO" value={joinCode} onChange={setJoinCode} maxLength={12} />
+        <Text className="field-label">户号</Text>
+        <Input className="boxed-input join-household" placeholder="户口簿上的户号" value={householdNumber} onChange={setHouseholdNumber} maxLength={20} />
+        <Text className="field-label">您的姓名</Text>
+        <Input className="boxed-input join-name" placeholder="真实姓名" value={name} onChange={setName} maxLength={20} />
+      </View>
       <ErrorCard error={failure} />
       <View className="join-submit">
         <Button block type="primary" size="large" loading={submitting} onClick={() => void submit()}>

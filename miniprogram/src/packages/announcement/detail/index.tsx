@@ -1,7 +1,6 @@
 import { View, Text } from '@tarojs/components'
 import { PhotoGrid } from '../../../components/PhotoPicker'
 import { Button } from '@nutui/nutui-react-taro'
-import { ReadAloud } from '../../../components/ReadAloud'
 import { PageShell } from '../../../components/PageShell'
 import { formatDayTime } from '../../../components/format'
 import { useRemote } from '../../../hooks/useRemote'
@@ -17,7 +16,7 @@ export default function AnnouncementDetail() {
   const a = data?.announcement
 
   return (
-    <PageShell title={a?.title ?? '公告'} loading={loading && !a} error={error} offlineAt={data?.offlineAt}>
+    <PageShell title={a?.title ?? '公告'} loading={loading && !a} error={error} offlineAt={data?.offlineAt} readAloud={a ? `${a.title}。${a.body}` : undefined}>
       {a ? (
         <>
           <View className="card">
@@ -37,9 +36,6 @@ export default function AnnouncementDetail() {
                   {p}
                 </Text>
               ))}
-          </View>
-          <View className="announcement-read">
-            <ReadAloud text={`${a.title}。${a.body}`} />
           </View>
           {a.attachment ? (
             <View className="card">

@@ -100,7 +100,7 @@ export default function AnnouncementList() {
           {unread > 0 ? `有 ${unread} 条公告还没看` : '公告都已看过'}
         </Text>
       ) : null}
-      {paged.items.length === 0 && paged.nextCursor === null ? <EmptyState title="还没有公告" /> : null}
+      {paged.items.length === 0 && paged.nextCursor === null ? <EmptyState title="还没有公告" description="村务监督委员会主任发布公告后，会显示在这里" /> : null}
       {paged.items.length > 0 ? (
         <CellGroup>
           {paged.items.map((a) => (

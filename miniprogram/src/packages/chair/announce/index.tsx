@@ -114,7 +114,7 @@ export default function Announce() {
         />
         <Text className="announce-label announce-label-next">内容</Text>
         <TextArea
-          className="announce-textarea"
+          className="boxed-textarea"
           placeholder="要告诉村民的事"
           value={body}
           maxLength={2000}
@@ -149,7 +149,7 @@ export default function Announce() {
       ) : !reach.loaded ? (
         <View className="card muted">正在加载…</View>
       ) : reach.items.length === 0 ? (
-        <EmptyState title="还没有发布过公告" />
+        <EmptyState title="还没有发布过公告" description="在上面写好标题和内容，点“发布公告”" />
       ) : (
         reach.items.map((r) => (
           <View key={r.announcementId} className="card reach-card">

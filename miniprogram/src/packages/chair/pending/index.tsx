@@ -63,7 +63,7 @@ export default function Pending() {
       loading={!paged.loaded && !paged.error}
       error={paged.error}
     >
-      {empty ? <EmptyState title="暂无待审核的申请" /> : null}
+      {empty ? <EmptyState title="暂无待审核的申请" description="村民申请入群后会出现在这里，请对照花名册审核" /> : null}
       {paged.items.map((r) => (
         <View key={r.memberId} className="card pending-request">
           <Text className="pending-name">{r.name}</Text>

@@ -3,8 +3,8 @@ import dayjs from 'dayjs'
 import { View, Text } from '@tarojs/components'
 import { Button, DatePicker, Input, TextArea } from '@nutui/nutui-react-taro'
 import { Chips } from '../../../components/Chips'
-import type { DisclosureKind, DisclosureSection, LineItem } from '@shared/domain/disclosure'
-import { periodLabel, totalsOf } from '@shared/domain/disclosure-rules'
+import type { Balance, DisclosureKind, DisclosureSection, LineItem } from '@shared/domain/disclosure'
+import { balanceProblem, periodLabel, totalsOf } from '@shared/domain/disclosure-rules'
 import {
   directionLabels,
   kindLabels,
@@ -39,6 +39,9 @@ export interface DisclosureDraft {
   rows: LineRow[]
   /** Uploaded images; `preview` is what the phone can show before or after upload. */
   photos: Photo[]
+  /** Opening and closing balance from the books, as typed in yuan; both empty: none given. */
+  opening: string
+  closing: string
 }
 
 export interface DisclosureContentInput {
@@ -47,6 +50,7 @@ export interface DisclosureContentInput {
   period: string | null
   lineItems: LineItem[]
   attachments: { fileId: string; name: string }[]
+  balance: Balance | null
 }
 
 let keys = 0
@@ -54,7 +58,7 @@ const today = () => dayjs().format('YYYY-MM-DD')
 
 export const blankRow = (): LineRow => ({ key: ++keys, date: today(), item: '', amount: '', direction: 'spending' })
 
-export const emptyDraft = (): DisclosureDraft => ({ kind: null, section: null, title: '', body: '', period: null, rows: [], photos: [] })
+export const emptyDraft = (): DisclosureDraft => ({ kind: null, section: null, title: '', body: '', period: null, rows: [], photos: [], opening: '', closing: '' })
 
 /** A published disclosure as a draft to correct. */
 export function draftOf(d: {
@@ -65,6 +69,7 @@ export function draftOf(d: {
   period: string | null
   lineItems: LineItem[]
   attachments: { fileId: string; name: string; url: string }[]
+  balance: Balance | null
 }): DisclosureDraft {
   return {
     kind: d.kind,
@@ -74,7 +79,20 @@ export function draftOf(d: {
     period: d.period,
     rows: d.lineItems.map((i) => ({ key: ++keys, date: i.date, item: i.item, amount: yuanText(i.amountFen), direction: i.direction })),
     photos: d.attachments.map((a) => ({ fileId: a.fileId, name: a.name, preview: a.url })),
+    opening: d.balance ? yuanText(d.balance.openingFen) : '',
+    closing: d.balance ? yuanText(d.balance.closingFen) : '',
   }
+}
+
+/** The balance as typed: none, both amounts, or the problem in plain words. */
+function balanceOf(draft: DisclosureDraft): { balance: Balance | null } | { error: string } {
+  if (!draft.opening.trim() && !draft.closing.trim()) return { balance: null }
+  if (!draft.opening.trim() || !draft.closing.trim()) return { error: '期初余额和期末余额要一起填，或者都不填' }
+  const opening = parseYuan(draft.opening, { allowZero: true })
+  if ('error' in opening) return { error: `期初余额：${opening.error}` }
+  const closing = parseYuan(draft.closing, { allowZero: true })
+  if ('error' in closing) return { error: `期末余额：${closing.error}` }
+  return { balance: { openingFen: opening.fen, closingFen: closing.fen } }
 }
 
 /** Finance disclosures list their income and spending line by line. */
@@ -100,7 +118,9 @@ export function contentOf(draft: DisclosureDraft): { content: DisclosureContentI
     if (!photo.name.trim()) return { error: `第${i + 1}张图片：请填写图片说明` }
   }
   const attachments = draft.photos.map(({ fileId, name }) => ({ fileId, name: name.trim() }))
-  return { content: { title: draft.title, body: draft.body, period: draft.period, lineItems, attachments } }
+  const balance = balanceOf(draft)
+  if ('error' in balance) return balance
+  return { content: { title: draft.title, body: draft.body, period: draft.period, lineItems, attachments, balance: balance.balance } }
 }
 
 /** A picker column's value as NutUI hands it back ("2026", "05"). */
@@ -132,11 +152,17 @@ export function DisclosureForm({ draft, onChange, categoryLocked }: Props) {
 
   const lines = showsLines(draft)
   const parsed = draft.rows.map((r) => ({ row: r, amount: parseYuan(r.amount) }))
-  const totals = totalsOf(
-    parsed.flatMap(({ row, amount }) =>
-      'fen' in amount ? [{ date: row.date, item: row.item, amountFen: amount.fen, direction: row.direction }] : [],
-    ),
+  const totalsItems = parsed.flatMap(({ row, amount }) =>
+    'fen' in amount ? [{ date: row.date, item: row.item, amountFen: amount.fen, direction: row.direction }] : [],
   )
+  const totals = totalsOf(totalsItems)
+
+  // Checked as it is typed, with the same rule the server applies.
+  const typed = balanceOf(draft)
+  const typedBalance = 'balance' in typed ? typed.balance : null
+  const problem = typedBalance ? balanceProblem(typedBalance, totalsItems) : null
+  const balanceNote =
+    'error' in typed ? { ok: false, text: typed.error } : problem ? { ok: false, text: problem } : typedBalance ? { ok: true, text: '已核对：期初加收入减支出等于期末' } : null
 
   const pickedRow = picking?.target === 'row' ? draft.rows.find((r) => r.key === picking.key) : undefined
   const pickerValue =
@@ -193,7 +219,7 @@ export function DisclosureForm({ draft, onChange, categoryLocked }: Props) {
         />
         <Text className="form-label form-label-next">正文</Text>
         <TextArea
-          className="form-textarea"
+          className="boxed-textarea"
           placeholder="写清楚公开的事：是什么、多少钱、谁经手、什么时候"
           value={draft.body}
           maxLength={5000}
@@ -275,7 +301,14 @@ export function DisclosureForm({ draft, onChange, categoryLocked }: Props) {
               添加一笔
             </Button>
           </View>
-          <TotalsCard totals={totals} className="form-totals" />
+          <View className="card form-card">
+            <Text className="form-label">期初余额（元，可不填）</Text>
+            <Input className="boxed-input" type="digit" placeholder="按账簿填写，例如 184133.24" value={draft.opening} maxLength={16} onChange={(opening) => set({ opening })} />
+            <Text className="form-label form-label-next">期末余额（元，可不填）</Text>
+            <Input className="boxed-input" type="digit" placeholder="按账簿填写" value={draft.closing} maxLength={16} onChange={(closing) => set({ closing })} />
+            {balanceNote ? <Text className={balanceNote.ok ? 'muted form-field-note' : 'error-text form-field-error'}>{balanceNote.text}</Text> : null}
+          </View>
+          <TotalsCard totals={totals} period={draft.period} balance={typedBalance} className="form-totals" />
         </>
       ) : null}
 

@@ -1,5 +1,5 @@
 /** Integer fen from what was typed as yuan ("12.5" → 1250), by string arithmetic: no float rounding. */
-export function parseYuan(typed: string): { fen: number } | { error: string } {
+export function parseYuan(typed: string, { allowZero = false } = {}): { fen: number } | { error: string } {
   const s = typed
     .trim()
     // Full-width digits and a Chinese full stop, as some phone keyboards type them.
@@ -15,7 +15,7 @@ export function parseYuan(typed: string): { fen: number } | { error: string } {
   if (cents.length > 2) return { error: '金额最多填到“分”，小数点后最多两位' }
   if (whole.length > 9) return { error: '金额太大，请核对' }
   const fen = Number(whole) * 100 + Number(cents.padEnd(2, '0'))
-  if (fen <= 0) return { error: '金额必须大于零' }
+  if (fen <= 0 && !(allowZero && fen === 0)) return { error: '金额必须大于零' }
   return { fen }
 }
 

@@ -79,7 +79,7 @@ export default function Revise() {
           <View className="card">
             <Text className="revise-label">更正原因（必填）</Text>
             <TextArea
-              className="revise-reason"
+              className="boxed-textarea"
               placeholder="例如：第2笔水泥款金额录入有误，应为860元。村民能看到这个原因"
               value={reason}
               maxLength={200}

@@ -89,7 +89,7 @@ export function StepForm({ stage, isNew, notBefore, submitText, onSubmit }: Prop
           />
           <Text className="step-form-label step-form-label-next">事项说明</Text>
           <TextArea
-            className="step-form-textarea"
+            className="boxed-textarea"
             placeholder="要办什么事、为什么办、大概花多少钱"
             value={summary}
             maxLength={1000}
@@ -110,7 +110,7 @@ export function StepForm({ stage, isNew, notBefore, submitText, onSubmit }: Prop
       </Button>
       <Text className="step-form-label step-form-label-next">会议记录或公开内容</Text>
       <TextArea
-        className="step-form-textarea"
+        className="boxed-textarea"
         placeholder={hints[stage]}
         value={minutes}
         maxLength={5000}

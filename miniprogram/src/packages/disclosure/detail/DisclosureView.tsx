@@ -30,30 +30,38 @@ function Paragraphs({ text, className }: { text: string; className: string }) {
   )
 }
 
+/** Long lists show this many lines first: an old phone at large text scrolls screens per line. */
+const FIRST_LINES = 5
+
 function LineItems({ d }: { d: Detail }) {
+  const [all, setAll] = useState(false)
   const totals = totalsOf(d.lineItems)
+  const folded = !all && d.lineItems.length > FIRST_LINES
+  const shown = folded ? d.lineItems.slice(0, FIRST_LINES) : d.lineItems
   return (
     <>
       <Text className="section-title">收支明细（共 {d.lineItems.length} 笔）</Text>
       <View className="card disclosure-lines">
-        {d.lineItems.map((line, i) => (
+        {shown.map((line, i) => (
+          // The item's name gets the whole width; amount and date follow underneath.
           <View key={i} className="disclosure-line">
-            <View className="disclosure-line-main">
-              <Text className="disclosure-line-item">
-                {i + 1}. {line.item}
-              </Text>
-              <Text className="disclosure-line-date">{lineDate(line.date)}</Text>
-            </View>
-            <View className="disclosure-line-money">
-              <Text className={`disclosure-line-direction direction-${line.direction}`}>
-                {directionLabels[line.direction]}
-              </Text>
+            <Text className="disclosure-line-item">
+              {i + 1}. {line.item}
+            </Text>
+            <View className="disclosure-line-facts">
+              <Text className={`disclosure-line-direction direction-${line.direction}`}>{directionLabels[line.direction]}</Text>
               <Text className="disclosure-line-amount">{formatFen(line.amountFen)}</Text>
+              <Text className="disclosure-line-date">{lineDate(line.date)}</Text>
             </View>
           </View>
         ))}
+        {d.lineItems.length > FIRST_LINES ? (
+          <Button block fill="outline" className="disclosure-lines-toggle" onClick={() => setAll(!all)}>
+            {all ? '收起' : `展开全部 ${d.lineItems.length} 笔`}
+          </Button>
+        ) : null}
       </View>
-      <TotalsCard totals={totals} className="disclosure-totals" />
+      <TotalsCard totals={totals} period={d.period} balance={d.balance} className="disclosure-totals" />
     </>
   )
 }

@@ -77,7 +77,7 @@ export function lineChangeText(c: LineChange, position: number | null): string {
   return `${nth} ${a.item}：${parts.join('；')}`
 }
 
-const fieldNames: Record<FieldChange['field'], string> = { title: '标题', body: '正文', period: '所属期' }
+const fieldNames: Record<FieldChange['field'], string> = { title: '标题', body: '正文', period: '所属期', balance: '期初、期末余额' }
 
 export const fieldName = (f: FieldChange) => fieldNames[f.field]
 

@@ -9,7 +9,6 @@ import { call, type Output } from '../../../services/api'
 import { readThrough } from '../../../services/offline'
 import { go, useQuery } from '../../../services/nav'
 import { DisclosureView } from './DisclosureView'
-import { ReadAloud } from '../../../components/ReadAloud'
 import { formatFen } from '@shared/domain/disclosure-rules'
 import { directionLabels } from '../../../components/disclosure'
 import { PublishedReplies } from './PublishedReplies'
@@ -62,13 +61,10 @@ export default function DisclosureDetail() {
 
   const d = data?.disclosure
   return (
-    <PageShell title={d?.title ?? '公开详情'} loading={loading && !d} error={error} offlineAt={data?.offlineAt}>
+    <PageShell title={d?.title ?? '公开详情'} loading={loading && !d} error={error} offlineAt={data?.offlineAt} readAloud={d ? readableOf(d) : undefined}>
       {d ? (
         <>
           <DisclosureView d={d} />
-          <View className="detail-read">
-            <ReadAloud text={readableOf(d)} />
-          </View>
           {role && role !== 'township' ? <PublishedReplies disclosureId={disclosureId} /> : null}
 
           <Text className="section-title">核验</Text>

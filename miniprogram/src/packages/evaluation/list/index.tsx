@@ -49,7 +49,16 @@ export default function Rounds() {
       <Chips label="评议状态" options={filters} value={status} onChange={setStatus} />
       <ErrorCard error={list.error} />
       {list.loaded && list.items.length === 0 ? (
-        <EmptyState title={status === 'open' ? '现在没有进行中的评议' : '还没有评议'} />
+        <EmptyState
+          title={status === 'open' ? '现在没有进行中的评议' : '还没有评议'}
+          description={
+            role === 'chair'
+              ? '点上面的“发起评议”，请各户对一条公开或一项决策投票'
+              : status === 'open'
+                ? '评议由村务监督委员会主任发起，开始后首页“评议投票”会提示您。以前的结果点“已结束”查看'
+                : '村务监督委员会主任发起评议后，结果会在这里公布'
+          }
+        />
       ) : null}
       {list.items.map((r) => (
         <RoundCard key={r.roundId} round={r} onClick={() => go('/packages/evaluation/round/index', { roundId: r.roundId })} />

@@ -97,7 +97,7 @@ export default function OpenRound() {
       />
       <Text className="section-title">评议标题</Text>
       <View className="card">
-        <Input placeholder="例如：对11月财务公开的评议" value={title} maxLength={60} onChange={setTitle} />
+        <Input className="boxed-input" placeholder="例如：对11月财务公开的评议" value={title} maxLength={60} onChange={setTitle} />
       </View>
       <Text className="section-title">什么时候截止</Text>
       <Chips

@@ -14,6 +14,7 @@ import { useRole } from '../../../hooks/useRole'
 import { call, type Output } from '../../../services/api'
 import { go, useQuery } from '../../../services/nav'
 import { receiptOf, rememberReceipt } from '../receipts'
+import { CopyButton } from '../../../components/CopyButton'
 import './index.css'
 
 const TOAST = 'round-toast'
@@ -36,15 +37,16 @@ function Ballot({ round, onCast }: { round: Round; onCast: (receipt: string) => 
   return (
     <View className="card ballot">
       <Text className="ballot-ask">您代表本户投票：</Text>
+      {/* A secret ballot must not nudge: three choices of the same shape, colour and weight. */}
       {(['satisfied', 'basic', 'dissatisfied'] as const).map((c) => (
         <Button
           key={c}
           block
           size="large"
-          type={c === 'dissatisfied' ? 'danger' : 'primary'}
-          fill={c === 'basic' ? 'outline' : 'solid'}
+          type="default"
+          fill="outline"
           disabled={submitting}
-          className={`ballot-choice ballot-${c}`}
+          className="ballot-choice"
           onClick={() => {
             setChoice(c)
             setConfirming(true)
@@ -94,7 +96,7 @@ function BallotList({ round }: { round: Round }) {
             {myBallot ? `您家的回执码 ${mine} 在清单中：${choiceLabels[myBallot.choice]}` : `您家的回执码 ${mine} 不在清单中，请向镇纪委反映`}
           </View>
         ) : null}
-        <Input placeholder="输入回执码核对" value={typed} maxLength={8} onChange={setTyped} />
+        <Input className="boxed-input" placeholder="输入回执码核对" value={typed} maxLength={8} onChange={setTyped} />
         {code.length >= 4 ? (
           <Text className="ballot-found">
             {found.length > 0 ? found.map((b) => `${b.receipt}：${choiceLabels[b.choice]}`).join('；') : '没有找到这个回执码'}
@@ -147,6 +149,7 @@ export default function RoundPage() {
               <Text>回执码</Text>
               <Text className="ballot-receipt-code">{receipt}</Text>
               <Text className="muted">评议结束后会公布全部投票清单，可以用回执码核对您的票有没有被计入。</Text>
+              <CopyButton text={receipt} label="复制回执码" />
             </View>
           ) : round.myHousehold?.canVote ? (
             <Ballot

@@ -43,7 +43,7 @@ export default function MyFeedback() {
           再提一条意见
         </Button>
       </View>
-      {list.items.length === 0 ? <EmptyState title="您还没有提过意见" /> : null}
+      {list.items.length === 0 ? <EmptyState title="您还没有提过意见" description="看到哪里不对劲，在公开、权力事项下面点“提意见”，或到首页“提意见”" /> : null}
       {list.items.map((f) => (
         <FeedbackCard key={f.feedbackId} f={f}>
           {f.status === 'replied' ? (

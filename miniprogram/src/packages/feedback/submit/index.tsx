@@ -62,7 +62,7 @@ export default function SubmitFeedback() {
       <Text className="section-title">您的意见</Text>
       <View className="card">
         <TextArea
-          className="submit-text"
+          className="boxed-textarea"
           placeholder="写清楚哪里有问题、您希望怎么办"
           value={text}
           maxLength={1000}

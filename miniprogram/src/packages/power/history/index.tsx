@@ -23,7 +23,7 @@ export default function PowerHistory() {
       error={paged.error}
     >
       {paged.items.length === 0 ? (
-        <EmptyState title="清单还没有变更记录" />
+        <EmptyState title="清单还没有变更记录" description="本村权力清单每次增减事项，都会在这里留下记录" />
       ) : (
         paged.items.map((c) => (
           <View key={c.changeId} className="card history-row">

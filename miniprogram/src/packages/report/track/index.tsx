@@ -66,7 +66,7 @@ export default function TrackReport() {
   return (
     <PageShell title="查询举报进展" subtitle="输入举报时拿到的查询码；在本机提交的举报会自动列在下面">
       <View className="card">
-        <Input placeholder="查询码，例如 7KQ2-M9XD-4HRT" value={typed} maxLength={20} onChange={setTyped} />
+        <Input className="boxed-input" placeholder="查询码，例如 7KQ2-M9XD-4HRT" value={typed} maxLength={20} onChange={setTyped} />
         {failure ? (
           <View className="error-text track-error" role="alert">
             {failure}

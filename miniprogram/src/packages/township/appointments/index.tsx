@@ -80,9 +80,9 @@ export default function Appointments() {
       ) : null}
       <View className="card">
         <Text className="appoint-label">职务名称</Text>
-        <Input placeholder="例如：村委会主任" value={title} maxLength={20} onChange={setTitle} />
+        <Input className="boxed-input" placeholder="例如：村委会主任" value={title} maxLength={20} onChange={setTitle} />
         <Text className="appoint-label appoint-label-next">姓名</Text>
-        <Input placeholder="被任命人的姓名" value={name} maxLength={20} onChange={setName} />
+        <Input className="boxed-input" placeholder="被任命人的姓名" value={name} maxLength={20} onChange={setName} />
         <ErrorCard error={failure} />
         <Button block size="large" type="primary" className="appoint-make" onClick={() => void invite()}>
           生成任命码

@@ -58,7 +58,7 @@ export default function AuditLog() {
         </View>
       ) : null}
       <ErrorCard error={log.error} />
-      {log.loaded && log.items.length === 0 ? <EmptyState title="没有操作记录" /> : null}
+      {log.loaded && log.items.length === 0 ? <EmptyState title="没有操作记录" description="村里和镇里每做一次发布、审核、投票、答复，这里都会记一笔" /> : null}
       {log.items.map((e, i) => (
         <View key={`${e.at}-${i}`} className="card audit-entry">
           <Text className="audit-what">{writeLabels[e.action] ?? '其他操作'}</Text>

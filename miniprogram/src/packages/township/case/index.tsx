@@ -271,7 +271,7 @@ export default function CaseDetail() {
         onClose={() => setDialog(null)}
       >
         <Text className="reason-dialog-label">整改期限（必填）</Text>
-        <Input value={dueAt} onChange={setDueAt} placeholder="例如：2026-12-31" maxLength={20} />
+        <Input className="boxed-input" value={dueAt} onChange={setDueAt} placeholder="例如：2026-12-31" maxLength={20} />
       </ReasonDialog>
       <ReasonDialog
         visible={dialog === 'close'}

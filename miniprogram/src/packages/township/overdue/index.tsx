@@ -34,7 +34,7 @@ export default function Overdue() {
       loading={loading && !data}
       error={error}
     >
-      {data && items.length === 0 ? <EmptyState title="没有超期未答复的意见" /> : null}
+      {data && items.length === 0 ? <EmptyState title="没有超期未答复的意见" description="村里超过答复期限还没答复的意见会列在这里，由镇纪委督办" /> : null}
       {items.map((f) => (
         <FeedbackCard key={f.feedbackId} f={f} place={names.get(f.villageId)}>
           <Button size="large" type="primary" className="overdue-remind" onClick={() => setReminding(f)}>

@@ -125,7 +125,7 @@ export default function RosterImport() {
         {process.env.TARO_ENV === 'weapp' ? <Text className="muted roster-or">先把文件发到微信聊天里（例如文件传输助手），再从聊天记录中选择。</Text> : null}
         {excel ? <Text className="roster-chosen">已选择 Excel 表格：{withoutExtension(excel.name)}</Text> : null}
         <Text className="muted roster-or">或把表格内容粘贴在下面：</Text>
-        <TextArea className="roster-text" placeholder="户号,户主姓名,村民小组,人口数" value={csv} rows={6} maxLength={900000} onChange={typed} />
+        <TextArea className="boxed-textarea" placeholder="户号,户主姓名,村民小组,人口数" value={csv} rows={6} maxLength={900000} onChange={typed} />
         <Button
           block
           size="large"

@@ -41,13 +41,13 @@ export default function VillagesSetup() {
     <PageShell title="村和花名册" subtitle="新建村，导入各村的户籍花名册；村民凭村加入码和户号申请入群。" loading={loading && !data} error={error}>
       <View className="card">
         <Text className="setup-label">新建村</Text>
-        <Input placeholder="村名，例如：北坡村" value={name} maxLength={20} onChange={setName} />
+        <Input className="boxed-input" placeholder="村名，例如：北坡村" value={name} maxLength={20} onChange={setName} />
         <ErrorCard error={failure} />
         <Button block size="large" type="primary" className="setup-create" loading={busy} onClick={() => void create()}>
           新建
         </Button>
       </View>
-      {data && data.villages.length === 0 ? <EmptyState title="本镇还没有村" /> : null}
+      {data && data.villages.length === 0 ? <EmptyState title="本镇还没有村" description="在上面填村名，点“新建村”" /> : null}
       {(data?.villages ?? []).map((v) => (
         <View key={v.villageId} className="card setup-village">
           <Text className="setup-name">{v.name}</Text>

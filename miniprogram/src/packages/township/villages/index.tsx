@@ -47,7 +47,7 @@ export default function Villages() {
       loading={loading && !data}
       error={error}
     >
-      {data && villages.length === 0 ? <EmptyState title="本镇还没有村" /> : null}
+      {data && villages.length === 0 ? <EmptyState title="本镇还没有村" description="到“村和花名册”新建村，再导入花名册" /> : null}
       {villages.map((v) => (
         <View key={v.villageId} className="card village-card">
           <View className="village-head">
