@@ -2,7 +2,8 @@ import type { OutputOf } from '../shared/contract/action'
 import type { memberContract } from '../shared/contract/member'
 import type { disclosureContract } from '../shared/contract/disclosure'
 import { periodLabel } from '../shared/domain/disclosure-rules'
-import { entriesFor } from '../miniprogram/src/pages/index/entries'
+import { entryGroupsFor } from '../miniprogram/src/pages/index/entries'
+import { NOTHING_TO_DO, badgesOf, todoInfo, type TodoKind } from '../shared/todo'
 import { demoPeopleShown, describeDemoPerson } from '../miniprogram/src/pages/login/people'
 import { kindLabels, sectionLabels } from '../miniprogram/src/components/disclosure'
 import type { DevPerson } from '../shared/contract/dev'
@@ -22,7 +23,7 @@ type DisclosurePage = OutputOf<(typeof disclosureContract)['list']>
 
 export interface FirstScreenSources {
   /** Calls a cloud function action as the person the request signed in as (null: not signed in). */
-  call(area: 'member' | 'disclosure', event: Record<string, unknown>): Promise<Envelope<unknown>>
+  call(area: 'member' | 'disclosure' | 'announcement' | 'evaluation', event: Record<string, unknown>): Promise<Envelope<unknown>>
   signedIn: boolean
   /** The demo people, when the dev sign-in exists. */
   demoPeople: (() => Promise<DevPerson[]>) | null
@@ -35,20 +36,48 @@ interface Item {
   title: string
   text: string
   href?: string
+  /** a red count, as the app shows it */
+  badge?: number
 }
 
-function screen(title: string, subtitle: string, items: Item[]): string {
+const badge = (n: number | undefined) => (n ? `<span class="fs-badge">${n > 99 ? '99+' : n}</span>` : '')
+
+function list(items: Item[]): string {
   const rows = items
     .map((i) => {
-      const body = `<span class="fs-item-title">${escape(i.title)}</span><span class="fs-item-text">${escape(i.text)}</span>`
+      const body = `<span class="fs-item-title">${escape(i.title)}${badge(i.badge)}</span><span class="fs-item-text">${escape(i.text)}</span>`
       return `<li class="fs-item">${i.href ? `<a class="fs-item-body" href="#${escape(i.href)}">${body}</a>` : `<div class="fs-item-body">${body}</div>`}</li>`
     })
     .join('')
+  return `<ul class="fs-list">${rows}</ul>`
+}
+
+function screen(title: string, subtitle: string, items: Item[], before = ''): string {
   return (
     `<h1 class="fs-title">${escape(title)}</h1>` +
     (subtitle ? `<p class="fs-subtitle">${escape(subtitle)}</p>` : '') +
-    `<ul class="fs-list">${rows}</ul><p class="fs-note">正在打开，请稍候…</p>`
+    before +
+    list(items) +
+    `<p class="fs-note">正在打开，请稍候…</p>`
   )
+}
+
+/** The app's 待办 card, as HTML: each count a link to where it is done. */
+function todoCard(items: { kind: TodoKind; count: number }[]): string {
+  const due = items.filter((i) => i.count > 0)
+  const rows = due
+    .map((i) => `<li class="fs-item"><a class="fs-item-body fs-todo-row" href="#${escape(todoInfo[i.kind].url)}">${badge(i.count)}<span>${escape(todoInfo[i.kind].label(i.count).replace(/^\d+\s*/, ''))}</span></a></li>`)
+    .join('')
+  return `<div class="fs-todo"><p class="fs-todo-title">待办</p>${due.length ? `<ul class="fs-list">${rows}</ul>` : `<p class="fs-item-text">${NOTHING_TO_DO}</p>`}</div>`
+}
+
+/** A count the first screen can do without: a failed call shows no count, as in the app. */
+async function optional<T>(work: () => Promise<T | null>): Promise<T | null> {
+  try {
+    return await work()
+  } catch {
+    return null
+  }
 }
 
 /** 2026-11-21T02:00:00Z → 2026年11月21日, in Beijing time whatever the host's time zone. */
@@ -61,10 +90,36 @@ async function home(sources: FirstScreenSources): Promise<string | null> {
   const me = await sources.call('member', { action: 'me' })
   if (!me.ok) return null
   const m = me.data as Me
-  const entries = entriesFor(m.role, null, null)
+  const acts = m.role === 'chair' || m.role === 'committee' || m.role === 'township'
+  const villager = m.role === 'villager'
+  // The same counts the app's home page shows, from the same actions.
+  const [todo, unread, toVote] = await Promise.all([
+    optional(async () => {
+      if (!acts) return null
+      const r = await sources.call('member', { action: 'todo' })
+      return r.ok ? (r.data as { items: { kind: TodoKind; count: number }[] }).items : null
+    }),
+    optional(async () => {
+      if (!villager) return null
+      const r = await sources.call('announcement', { action: 'list' })
+      return r.ok ? (r.data as { unreadCount: number }).unreadCount : null
+    }),
+    optional(async () => {
+      if (!villager) return null
+      const r = await sources.call('evaluation', { action: 'listRounds', status: 'open' })
+      return r.ok ? (r.data as { items: { myHousehold: { canVote: boolean } | null }[] }).items.filter((x) => x.myHousehold?.canVote).length : null
+    }),
+  ])
+  const groups = entryGroupsFor(m.role, unread, toVote, todo ? badgesOf(todo) : {})
+  const entries = groups.flatMap((g) => g.entries)
   if (entries.length === 0) return null
   const place = m.village ? `${m.village.townshipName} ${m.village.name}` : m.township?.name ?? ''
-  return screen(m.name ? `${m.name}，您好` : '村务监督', [place, m.title].filter(Boolean).join(' · '), entries.map((e) => ({ title: e.title, text: e.description, href: e.url })))
+  return screen(
+    m.name ? `${m.name}，您好` : '村务监督',
+    [place, m.title].filter(Boolean).join(' · '),
+    entries.map((e) => ({ title: e.title, text: e.description, href: e.url, badge: e.badge })),
+    todo ? todoCard(todo) : '',
+  )
 }
 
 async function disclosures(sources: FirstScreenSources): Promise<string | null> {

@@ -44,7 +44,7 @@ export default defineAppConfig({
     },
     {
       root: 'packages/chair',
-      pages: ['pending/index', 'roster/index', 'household/index', 'announce/index', 'figures/index', 'qrcode/index'],
+      pages: ['pending/index', 'roster/index', 'household/index', 'announce/index', 'figures/index', 'qrcode/index', 'unread/index'],
     },
     {
       root: 'packages/committee',
@@ -66,6 +66,7 @@ export default defineAppConfig({
         'roster/index',
         'appointments/index',
         'duties/index',
+        'settings/index',
       ],
     },
   ],

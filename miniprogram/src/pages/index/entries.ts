@@ -40,22 +40,50 @@ const roundsEntry = (title: string, description: string, badge?: number): Entry 
   badge,
 })
 
+/** A titled group of entries; the chair's many entries are grouped so the daily ones come first. */
+export interface EntryGroup {
+  title: string | null
+  entries: Entry[]
+}
+
+/**
+ * The role's entries in groups, with `badges` (entry url → count, from the 待办 counts) shown on
+ * the matching entries. Roles with few entries have one untitled group.
+ */
+export function entryGroupsFor(role: CallerRole, unread: number | null, toVote: number | null, badges: Record<string, number> = {}): EntryGroup[] {
+  const withBadges = (entries: Entry[]) => entries.map((e) => (badges[e.url] ? { ...e, badge: badges[e.url] } : e))
+  if (role === 'chair') {
+    return [
+      {
+        title: '日常办理',
+        entries: withBadges([
+          { title: '入群审核', description: '审核村民加入本村监督群的申请', url: '/packages/chair/pending/index' },
+          feedbackInbox('村民提的意见和建议：分派给村“两委”成员答复，或列入会议议题'),
+          { title: '发布公告', description: '给全村监督群发通知，看各户读了没有', url: '/packages/chair/announce/index' },
+          { title: '发起评议', description: '对一条公开或一项决策发起评议，每户投一票', url: '/packages/evaluation/open/index' },
+          roundsEntry('评议结果', '进行中的评议、投票人数，结束的评议结果'),
+        ]),
+      },
+      {
+        title: '公开和监督情况',
+        entries: withBadges([
+          disclosureEntry,
+          { title: '本村监督情况', description: '公开是否按时、公告几户看了、意见办结率', url: '/packages/chair/figures/index' },
+          dutiesEntry,
+          { title: '花名册和入群情况', description: '全村各户是否已入群、谁是户代表', url: '/packages/chair/roster/index' },
+          { title: '本村公开二维码', description: '打印贴在公开栏，扫码就能看本村公开', url: '/packages/chair/qrcode/index' },
+        ]),
+      },
+      { title: '清单', entries: powerEntries },
+    ]
+  }
+  return [{ title: null, entries: withBadges(entriesFor(role, unread, toVote)) }]
+}
+
 export function entriesFor(role: CallerRole, unread: number | null, toVote: number | null): Entry[] {
   switch (role) {
     case 'chair':
-      return [
-        { title: '发起评议', description: '对一条公开或一项决策发起评议，每户投一票', url: '/packages/evaluation/open/index' },
-        roundsEntry('评议结果', '进行中的评议、投票人数，结束的评议结果'),
-        { title: '发布公告', description: '给全村监督群发通知，看各户读了没有', url: '/packages/chair/announce/index' },
-        feedbackInbox('村民提的意见和建议：分派给村“两委”成员答复，或列入会议议题'),
-        disclosureEntry,
-        { title: '本村监督情况', description: '公开是否按时、公告几户看了、意见办结率', url: '/packages/chair/figures/index' },
-        dutiesEntry,
-        { title: '入群审核', description: '审核村民加入本村监督群的申请', url: '/packages/chair/pending/index' },
-        { title: '花名册和入群情况', description: '全村各户是否已入群、谁是户代表', url: '/packages/chair/roster/index' },
-        { title: '本村公开二维码', description: '打印贴在公开栏，扫码就能看本村公开', url: '/packages/chair/qrcode/index' },
-        ...powerEntries,
-      ]
+      return entryGroupsFor(role, unread, toVote).flatMap((g) => g.entries)
     case 'committee':
       return [
         { title: '发布公开', description: '发布党务、村务、财务公开，或更正已发布的公开', url: '/packages/committee/publish/index' },
@@ -72,12 +100,12 @@ export function entriesFor(role: CallerRole, unread: number | null, toVote: numb
         { title: '评议升级案件', description: '连续评议不满意超标的事项：调查、整改、再评议', url: '/packages/township/cases/index' },
         { title: '举报受理', description: '村民向镇纪委的举报：受理、调查、办结', url: '/packages/township/reports/index' },
         { title: '意见督办', description: '超过答复期限的村民意见，提醒村里答复', url: '/packages/township/overdue/index' },
-        { title: '各村意见办理情况', description: '收到、答复、办结多少，办结率和答复用时；答复期限设置', url: '/packages/township/feedback/index' },
-        { title: '各村评议情况', description: '评议轮数、参与率、满意率、超标次数；评议规则设置', url: '/packages/township/evaluation/index' },
+        { title: '各村意见办理情况', description: '收到、答复、办结多少，办结率和答复用时', url: '/packages/township/feedback/index' },
+        { title: '各村评议情况', description: '评议轮数、参与率、满意率、超标次数', url: '/packages/township/evaluation/index' },
         { title: '各村监督群覆盖情况', description: '各村入群户数、公开是否按时', url: '/packages/township/villages/index' },
         { title: '村和花名册', description: '新建村、查看村加入码、导入各村户籍花名册', url: '/packages/township/setup/index' },
         { title: '职务任命', description: '任命村务监督委员会主任、村“两委”成员和镇纪委干部', url: '/packages/township/appointments/index' },
-        { title: '公开时限设置', description: '每月、每季度的公开要在期满后几天内完成', url: '/packages/township/duties/index' },
+        { title: '乡镇设置', description: '评议规则、意见答复期限、公开时限，和每次修改的记录', url: '/packages/township/settings/index' },
         { title: '操作记录', description: '谁在什么时候做了什么，不能修改', url: '/packages/township/audit/index' },
       ]
     case 'villager':

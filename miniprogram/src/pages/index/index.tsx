@@ -9,7 +9,8 @@ import { useRemote } from '../../hooks/useRemote'
 import { call, session, type Output } from '../../services/api'
 import { readThrough } from '../../services/offline'
 import { go } from '../../services/nav'
-import { entriesFor } from './entries'
+import { NOTHING_TO_DO, badgesOf, todoInfo } from '@shared/todo'
+import { entryGroupsFor } from './entries'
 import './index.css'
 
 type Me = Output<'member', 'me'>
@@ -42,6 +43,31 @@ function Membership({ me }: { me: Me }) {
   )
 }
 
+type Todo = Output<'member', 'todo'>
+
+/** 待办: what the caller must act on, each count a row leading to where it is done. */
+function TodoCard({ todo }: { todo: Todo }) {
+  const due = todo.items.filter((i) => i.count > 0)
+  return (
+    <View className="card home-todo">
+      <Text className="home-todo-title">待办</Text>
+      {due.length === 0 ? (
+        <Text className="home-todo-none">{NOTHING_TO_DO}</Text>
+      ) : (
+        due.map((i) => (
+          <View key={i.kind} className="home-todo-row" hoverClass="home-todo-row-active" onClick={() => go(todoInfo[i.kind].url)}>
+            <Text className="home-badge">{i.count > 99 ? '99+' : i.count}</Text>
+            <Text className="home-todo-text">{todoInfo[i.kind].label(i.count).replace(/^\d+\s*/, '')}</Text>
+            <Text className="home-todo-go" aria-hidden>
+              ›
+            </Text>
+          </View>
+        ))
+      )}
+    </View>
+  )
+}
+
 export default function Index() {
   const [scaleChoice, setScaleChoice] = useState<TextScaleChoice>(textScaleChoice)
   const signedIn = !isH5 || session.token() !== ''
@@ -64,15 +90,21 @@ export default function Index() {
         : Promise.resolve(null),
     [isVillager],
   )
+  // Chair, committee and township staff: counts of what needs doing (待办).
+  const acts = me?.role === 'chair' || me?.role === 'committee' || me?.role === 'township'
+  const todo = useRemote(() => (acts ? call('member', 'todo', {}) : Promise.resolve(null)), [acts])
   useDidShow(() => {
     if (me) reload()
+    if (acts) todo.reload()
     if (isVillager) {
       unread.reload()
       toVote.reload()
     }
   })
 
-  const entries = me ? entriesFor(me.role, unread.error ? null : unread.data, toVote.error ? null : toVote.data) : []
+  const groups = me
+    ? entryGroupsFor(me.role, unread.error ? null : unread.data, toVote.error ? null : toVote.data, todo.data ? badgesOf(todo.data.items) : {})
+    : []
   const greeting = me?.name ? `${me.name}，您好` : '村务监督'
   const place = me?.village ? `${me.village.townshipName} ${me.village.name}` : me?.township?.name ?? ''
   return (
@@ -80,21 +112,28 @@ export default function Index() {
       {me ? (
         <>
           {me.role === 'guest' ? <Membership me={me} /> : null}
-          {entries.length > 0 ? (
-            <CellGroup>
-              {entries.map((entry) => (
+          {acts && todo.data ? <TodoCard todo={todo.data} /> : null}
+          {groups.map((group) => (
+            <CellGroup key={group.title ?? 'entries'} title={group.title ?? undefined}>
+              {group.entries.map((entry) => (
                 <Cell
                   key={entry.url}
                   title={entry.title}
                   description={entry.description}
-                  extra={entry.badge ? <Text className="home-badge">{entry.badge > 99 ? '99+' : entry.badge}</Text> : null}
+                  extra={
+                    entry.badge ? (
+                      <Text className="home-badge" aria-label={`${entry.badge}项待办`}>
+                        {entry.badge > 99 ? '99+' : entry.badge}
+                      </Text>
+                    ) : null
+                  }
                   align="center"
                   clickable
                   onClick={() => go(entry.url)}
                 />
               ))}
             </CellGroup>
-          ) : null}
+          ))}
           <Text className="section-title">字体大小</Text>
           <Chips
             label="字体大小"

@@ -12,6 +12,7 @@ import { formatDay } from '../../../components/format'
 import { kindLabels } from '../../../components/disclosure'
 import { useRemote } from '../../../hooks/useRemote'
 import { call } from '../../../services/api'
+import { go } from '../../../services/nav'
 import './index.css'
 
 const TOAST = 'announce-toast'
@@ -168,6 +169,17 @@ export default function Announce() {
               <Text className="nowrap">待发送 {r.notificationsPending}</Text>
               <Text className={`nowrap${r.notificationsFailed > 0 ? ' reach-failed' : ''}`}>发送失败 {r.notificationsFailed}</Text>
             </View>
+            {r.householdsRead < r.householdsInGroup ? (
+              <Button
+                block
+                size="large"
+                fill="outline"
+                className="reach-unread"
+                onClick={() => go('/packages/chair/unread/index', { announcementId: r.announcementId })}
+              >
+                看哪 {r.householdsInGroup - r.householdsRead} 户还没读
+              </Button>
+            ) : null}
           </View>
         ))
       )}

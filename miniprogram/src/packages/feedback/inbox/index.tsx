@@ -14,6 +14,7 @@ import { feedbackStatusOptions, feedbackStatusTags } from '../../../components/f
 import { useRemote } from '../../../hooks/useRemote'
 import { useRole } from '../../../hooks/useRole'
 import { call } from '../../../services/api'
+import { useQuery } from '../../../services/nav'
 import './index.css'
 
 const TOAST = 'inbox-toast'
@@ -64,7 +65,11 @@ function AssigneePicker({ feedback, onDone, onClose }: { feedback: FeedbackView 
  */
 export default function FeedbackInbox() {
   const role = useRole()
-  const [status, setStatus] = useState<FeedbackStatus | undefined>(undefined)
+  // A 待办 row on the home page opens the list already filtered (?status=submitted or routed).
+  const asked = useQuery().status
+  const [status, setStatus] = useState<FeedbackStatus | undefined>(
+    feedbackStatusOptions.includes(asked as FeedbackStatus) ? (asked as FeedbackStatus) : undefined,
+  )
   const list = usePaged((cursor) => call('feedback', 'inbox', { status, cursor }), [status])
   const [routing, setRouting] = useState<FeedbackView | null>(null)
   const [replying, setReplying] = useState<FeedbackView | null>(null)

@@ -1,15 +1,13 @@
-import { useEffect, useState } from 'react'
 import { useDidShow } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
-import { Button, Input, Toast } from '@nutui/nutui-react-taro'
+import { Button, Toast } from '@nutui/nutui-react-taro'
 import type { VillageEvaluationFigures } from '@shared/contract/township'
 import { ExportButton } from '../../../components/ExportButton'
 import { FigureGrid, type Figure } from '../../../components/FigureGrid'
-import { SettingCard, missing } from '../../../components/SettingCard'
+import { SettingsLink } from '../settings/SettingsLink'
 import { PageShell } from '../../../components/PageShell'
 import { EmptyState } from '../../../components/EmptyState'
 import { formatPermille } from '../../../components/format'
-import { percentOf } from '../../../components/evaluation'
 import { useRemote } from '../../../hooks/useRemote'
 import { call } from '../../../services/api'
 import { go } from '../../../services/nav'
@@ -46,56 +44,7 @@ function VillageCard({ v }: { v: VillageEvaluationFigures }) {
   )
 }
 
-/** The township's rule: over what share of 不满意 a round counts as over, and how many in a row open a case. */
-function RuleCard() {
-  const { data, error, reload } = useRemote(() => call('township', 'rule', {}))
-  const [percent, setPercent] = useState('')
-  const [streak, setStreak] = useState('')
-  useEffect(() => {
-    if (data) {
-      setPercent(String(data.thresholdPermille / 10))
-      setStreak(String(data.streakLength))
-    }
-  }, [data])
-
-  const save = async () => {
-    const p = percent.trim()
-    const s = streak.trim()
-    if (!p) throw missing('请填写不满意比例')
-    if (Number.isNaN(Number(p))) throw missing('不满意比例要填数字')
-    if (!s) throw missing('请填写连续轮数')
-    const saved = await call('township', 'setRule', { thresholdPermille: Math.round(Number(p) * 10), streakLength: Number(s) })
-    reload()
-    return `已保存：不满意超过${percentOf(saved.thresholdPermille)}，连续${saved.streakLength}轮`
-  }
-
-  return (
-    <SettingCard
-      current={
-        data ? (
-          <>
-            不满意超过 <Text className="strong-figure">{percentOf(data.thresholdPermille)}</Text> 为超标，连续{' '}
-            <Text className="strong-figure">{data.streakLength}</Text> 轮超标由镇纪委介入
-          </>
-        ) : null
-      }
-      loadError={error}
-      history={(data?.history ?? []).map((c) => ({ ...c, text: `不满意超过${percentOf(c.thresholdPermille)}，连续${c.streakLength}轮` }))}
-      defaultText="一直是默认规则，没有修改过"
-      note="只对以后发起的评议有效，已经发起的评议仍按原来的规则。"
-      saveText="保存规则"
-      toast={TOAST}
-      onSave={save}
-    >
-      <Text className="field-label">不满意比例（%）</Text>
-      <Input className="boxed-input" type="digit" placeholder="例如：25" value={percent} maxLength={5} onChange={setPercent} />
-      <Text className="field-label">连续轮数</Text>
-      <Input className="boxed-input" type="number" placeholder="例如：2" value={streak} maxLength={2} onChange={setStreak} />
-    </SettingCard>
-  )
-}
-
-/** Township staff: how each village's evaluations go, and the rule that sends a subject to the township. */
+/** Township staff: how each village's evaluations go; the rule itself is on 乡镇设置. */
 export default function EvaluationFigures() {
   const { data, error, loading, reload } = useRemote(() => call('township', 'figures', {}))
   // Coming back from 评议升级案件 the counts may have moved.
@@ -121,7 +70,7 @@ export default function EvaluationFigures() {
       ) : null}
 
       <Text className="section-title">评议规则</Text>
-      <RuleCard />
+      <SettingsLink text="评议规则（不满意超过多少、连续几轮由镇纪委介入）在乡镇设置里查看和修改。" />
       <View className="township-export">
         <ExportButton kind="figures" toast={TOAST} />
       </View>

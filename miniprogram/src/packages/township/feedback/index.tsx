@@ -1,9 +1,8 @@
-import { useEffect, useState } from 'react'
 import { useDidShow } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
-import { Button, Input, Toast } from '@nutui/nutui-react-taro'
+import { Button, Toast } from '@nutui/nutui-react-taro'
 import { ExportButton } from '../../../components/ExportButton'
-import { SettingCard, missing } from '../../../components/SettingCard'
+import { SettingsLink } from '../settings/SettingsLink'
 import { PageShell } from '../../../components/PageShell'
 import { EmptyState } from '../../../components/EmptyState'
 import { FeedbackFigures } from '../../../components/FeedbackFigures'
@@ -14,45 +13,7 @@ import './index.css'
 
 const TOAST = 'progress-toast'
 
-/** The township's reply deadline, which staff may change for feedback filed from now on. */
-function ReplyDays() {
-  const { data, error, reload } = useRemote(() => call('feedback', 'settings', {}))
-  const [days, setDays] = useState('')
-  useEffect(() => {
-    if (data) setDays(String(data.days))
-  }, [data])
-
-  const save = async () => {
-    if (!days.trim()) throw missing('请填写答复期限的天数')
-    const saved = await call('feedback', 'setReplyDays', { days: Number(days.trim()) })
-    reload()
-    return `已保存：答复期限${saved.days}天`
-  }
-
-  return (
-    <SettingCard
-      current={
-        data ? (
-          <>
-            现在的答复期限：<Text className="strong-figure">{data.days}</Text> 天
-          </>
-        ) : null
-      }
-      loadError={error}
-      history={(data?.history ?? []).map((c) => ({ ...c, text: `答复期限${c.days}天` }))}
-      defaultText="一直是默认的7天，没有修改过"
-      note="修改只对以后提交的意见有效，已经提交的意见仍按原来的期限。"
-      saveText="保存"
-      toast={TOAST}
-      onSave={save}
-    >
-      <Text className="field-label">改为（天）</Text>
-      <Input className="boxed-input" type="number" placeholder="例如：7" value={days} maxLength={2} onChange={setDays} />
-    </SettingCard>
-  )
-}
-
-/** Township staff: how each village handles its villagers' feedback, and the reply deadline. */
+/** Township staff: how each village handles its villagers' feedback; the deadline itself is on 乡镇设置. */
 export default function FeedbackProgress() {
   const { data, error, loading, reload } = useRemote(() => call('feedback', 'figures', {}))
   // Coming back from 意见督办 the counts may have moved.
@@ -81,7 +42,7 @@ export default function FeedbackProgress() {
       ) : null}
 
       <Text className="section-title">答复期限</Text>
-      <ReplyDays />
+      <SettingsLink text="意见答复期限在乡镇设置里查看和修改。" />
       <View className="township-export">
         <ExportButton kind="feedback" toast={TOAST} />
       </View>

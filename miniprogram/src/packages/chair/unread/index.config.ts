@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '还没读的户' })
