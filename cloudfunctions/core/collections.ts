@@ -105,6 +105,7 @@ export const collectionSpecs: Record<CollectionName, CollectionSpec> = {
       ['villageId', 'kind', 'publishedAt'],
       ['villageId', 'section', 'publishedAt'],
       ['villageId', 'kind', 'section', 'publishedAt'],
+      ['villageId', 'corrected', 'publishedAt'],
       ['villageId', 'public', 'publishedAt'],
       ['villageId', 'public', 'kind', 'publishedAt'],
       ['villageId', 'public', 'section', 'publishedAt'],

@@ -73,8 +73,8 @@ export const revise: Handler<C['revise']> = async (ctx, input) => {
   try {
     await ctx.store.transaction(async (tx) => {
       await tx.insert('disclosure_revision', write.revision)
-      const { content: next, revision, revisedAt, hash } = write.disclosure
-      const moved = await tx.update('disclosure', current._id, { content: next, revision, revisedAt, hash }, { revision: current.revision })
+      const { content: next, revision, revisedAt, corrected, hash } = write.disclosure
+      const moved = await tx.update('disclosure', current._id, { content: next, revision, revisedAt, corrected, hash }, { revision: current.revision })
       if (!moved) throw new AppError('CONFLICT', RACED)
       await indexTerms(tx, write.disclosure)
     })

@@ -43,8 +43,9 @@ const revisionsOf = (ctx: HandlerContext, disclosureId: string): Promise<Revisio
 async function newestFirst(
   ctx: HandlerContext,
   where: Record<string, Condition>,
-  input: { kind?: Disclosure['kind']; section?: Disclosure['section']; cursor?: string | null },
+  input: { kind?: Disclosure['kind']; section?: Disclosure['section']; corrected?: boolean; cursor?: string | null },
 ) {
+  if (input.corrected) where.corrected = true
   if (input.kind) where.kind = input.kind
   if (input.section) where.section = input.section
   const page = await ctx.store.query('disclosure', {

@@ -34,6 +34,7 @@ export function firstPublication(args: {
       publishedAt: args.at,
       publishedBy: args.by,
       revisedAt: null,
+      corrected: false,
       hash,
     },
     revision: { _id: `${args.disclosureId}:1`, disclosureId: args.disclosureId, villageId: args.villageId, ...link, hash },
@@ -46,7 +47,7 @@ export function correction(current: Disclosure, content: DisclosureContent, reas
   const link = { revision, content, reason, at, by, prevHash: current.hash }
   const hash = sha256(linkPayload(link))
   return {
-    disclosure: { ...current, content, revision, revisedAt: at, hash },
+    disclosure: { ...current, content, revision, revisedAt: at, corrected: true, hash },
     revision: { _id: `${current._id}:${revision}`, disclosureId: current._id, villageId: current.villageId, ...link, hash },
   }
 }

@@ -110,7 +110,14 @@ const decisionSummary = z.object({
 
 export const disclosureContract = {
   list: action(
-    z.object({ ...villageInput, kind: kind.optional(), section: section.optional(), cursor }),
+    z.object({
+      ...villageInput,
+      kind: kind.optional(),
+      section: section.optional(),
+      /** only disclosures corrected after publication (已更正) */
+      corrected: z.boolean({ error: '筛选条件不对' }).optional(),
+      cursor,
+    }),
     page(listItem),
   ),
   search: action(

@@ -69,6 +69,8 @@ export const disclosureSchema = z.object({
   publishedAt: z.string(),
   publishedBy: signatureSchema,
   revisedAt: z.string().nullable(),
+  /** set by the first correction: the 已更正 filter reads it through an index */
+  corrected: z.boolean(),
   /** The hash of the latest revision: the head of the chain. */
   hash: z.string(),
 })

@@ -17,7 +17,7 @@ const fixed = [header, '0001,王建国,一组,4', '0002,张桂芳,一组,3', '00
 async function newcomer(): Promise<Page> {
   const page = await phonePage(live.browser)
   await page.goto(`${live.host.url}/#/pages/login/index`)
-  await button(page, '以新访客身份体验（申请入群）').click()
+  await button(page, '新访客体验').click()
   await page.getByText('加入本村监督群，或输入任命码').waitFor()
   return page
 }

@@ -188,6 +188,14 @@ const migrations: readonly Migration[] = [
       addIndex(db, 'round', ['villageId', 'outcome', 'answer'])
     },
   },
+  {
+    version: 11,
+    up(db) {
+      // The 已更正 filter of the disclosure list: a flag set by the first correction, served by an index.
+      db.exec(`UPDATE "disclosure" SET doc = json_set(doc, '$.corrected', json(CASE WHEN json_extract(doc, '$.revision') > 1 THEN 'true' ELSE 'false' END))`)
+      addIndex(db, 'disclosure', ['villageId', 'corrected', 'publishedAt'])
+    },
+  },
 ]
 
 export function migrate(db: Database.Database): void {

@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
+import { Text } from '@tarojs/components'
 import { Button, Toast } from '@nutui/nutui-react-taro'
 import { call } from '../services/api'
 import { messageOf } from './PageShell'
@@ -38,8 +39,11 @@ export function ExportButton({ kind, toast }: { kind: Kind; toast: string }) {
     }
   }
   return (
-    <Button block size="large" fill="outline" loading={busy} onClick={() => void run()}>
-      导出表格（Excel 可打开）
-    </Button>
+    <>
+      <Button block size="large" fill="outline" loading={busy} onClick={() => void run()}>
+        导出表格
+      </Button>
+      <Text className="muted export-note">导出的表格可以用 Excel 打开</Text>
+    </>
   )
 }

@@ -53,7 +53,7 @@ export function PhotoPicker({ max, photos, onChange }: Props) {
           <Image className="photo-thumb" src={photo.preview} mode="aspectFill" nativeProps={{ alt: photo.name }} />
           <View className="photo-fields">
             <Text className="photo-label">第{i + 1}张图片的说明</Text>
-            <Input value={photo.name} maxLength={60} onChange={(v) => rename(photo.fileId, v)} />
+            <Input className="boxed-input" value={photo.name} maxLength={60} onChange={(v) => rename(photo.fileId, v)} />
             <Button fill="none" onClick={() => onChange((list) => list.filter((p) => p.fileId !== photo.fileId))}>
               删除这张图片
             </Button>

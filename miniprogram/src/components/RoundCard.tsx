@@ -5,6 +5,7 @@ import type { RoundView } from '@shared/contract/evaluation'
 import { CoverageBar } from './CoverageBar'
 import { formatDayTime } from './format'
 import { choiceLabels, percentOf } from './evaluation'
+import { Term } from './Term'
 import './RoundCard.css'
 
 const barColors = { satisfied: '#1b7a33', basic: '#1f5fa8', dissatisfied: '#b4282d' } as const
@@ -25,7 +26,7 @@ function TallyBars({ round }: { round: RoundView }) {
       <Text className="tally-line">
         共 {tally.cast} 票
         {round.dissatisfiedPermille !== null ? `，不满意占 ${percentOf(round.dissatisfiedPermille)}` : ''}
-        （超过 {percentOf(round.rule.thresholdPermille)} 须答复释疑）
+        （超过 {percentOf(round.rule.thresholdPermille)} 须<Term word="答复释疑" />）
       </Text>
     </View>
   )

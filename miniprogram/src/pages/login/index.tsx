@@ -49,6 +49,14 @@ export default function Login() {
       error={error}
     >
       {failure ? <View className="card error-text">{failure}</View> : null}
+      {/* First: how a real newcomer starts (join a village, or take a post with an invite code). */}
+      <View className="card login-guest">
+        <Text className="muted login-guest-note">第一次来？以新访客身份申请加入本村监督群，或输入任命码。</Text>
+        <Button block size="large" type="primary" onClick={() => void signIn({ guest: true })}>
+          新访客体验
+        </Button>
+      </View>
+      <Text className="section-title">或选一位演示身份</Text>
       <Chips label="演示身份" options={roleChoices} value={role} onChange={setRole} />
       {role === 'villager' ? (
         <SearchBar placeholder="输入姓名查找村民" value={keyword} onChange={setKeyword} />
@@ -68,11 +76,6 @@ export default function Login() {
       {role === 'villager' && (people ?? []).filter((p) => p.role === role).length > shown.length ? (
         <Text className="muted login-more">只列出前 40 位，输入姓名可查找其他村民</Text>
       ) : null}
-      <View className="login-guest">
-        <Button block size="large" onClick={() => void signIn({ guest: true })}>
-          以新访客身份体验（申请入群）
-        </Button>
-      </View>
     </PageShell>
   )
 }

@@ -6,6 +6,7 @@ import { formatDayTime } from '../../../components/format'
 import { useRemote } from '../../../hooks/useRemote'
 import { readThrough } from '../../../services/offline'
 import { go, useQuery } from '../../../services/nav'
+import { TermNotes } from '../../../components/Term'
 import './index.css'
 
 /** One announcement; opening it marks it read (and counts the household as reached). */
@@ -37,6 +38,7 @@ export default function AnnouncementDetail() {
                 </Text>
               ))}
           </View>
+          <TermNotes text={`${a.title}\n${a.body}`} />
           {a.attachment ? (
             <View className="card">
               <PhotoGrid images={[a.attachment]} />

@@ -52,7 +52,7 @@ function Subscribe() {
 
   return (
     <View className="card announcement-subscribe">
-      <Text className="muted subscribe-explain">有新公告时，通过微信提醒您。每开启一次，可以收到一条提醒。</Text>
+      <Text className="muted subscribe-explain">点一下下面的按钮，下一条新公告发布时，微信会通知您一次。想接着收到通知，看完公告后再点一下。</Text>
       <Button block size="large" type="primary" fill="outline" loading={busy} onClick={() => void subscribe()}>
         接收新公告提醒
       </Button>

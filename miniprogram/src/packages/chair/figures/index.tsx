@@ -54,7 +54,7 @@ export default function Figures() {
               className="figure-button"
               onClick={() => go('/packages/disclosure/duties/index')}
             >
-              查看每一期公开时限
+              看公开时限
             </Button>
           </View>
 
@@ -94,7 +94,7 @@ export default function Figures() {
           )}
           <View className="figure-more">
             <Button block size="large" fill="outline" onClick={() => go('/packages/chair/announce/index')}>
-              发布公告、看全部阅读情况
+              公告和阅读情况
             </Button>
           </View>
         </>

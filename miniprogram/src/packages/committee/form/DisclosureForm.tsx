@@ -16,6 +16,7 @@ import {
 import { parseYuan, yuanText } from './money'
 import { PhotoPicker, type Photo } from '../../../components/PhotoPicker'
 import { TotalsCard } from '../../../components/TotalsCard'
+import { Term } from '../../../components/Term'
 import './DisclosureForm.css'
 
 export interface LineRow {
@@ -228,7 +229,9 @@ export function DisclosureForm({ draft, onChange, categoryLocked }: Props) {
           autoSize
           onChange={(body) => set({ body })}
         />
-        <Text className="form-label form-label-next">所属期（可不填）</Text>
+        <Text className="form-label form-label-next">
+          <Term word="所属期" />（可不填）
+        </Text>
         <View className="form-inline">
           <Button className="form-pick" fill="outline" onClick={() => setPicking({ target: 'period' })}>
             {draft.period ? periodLabel(draft.period) : '选择月份'}

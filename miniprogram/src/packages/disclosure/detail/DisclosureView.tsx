@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import { PhotoGrid } from '../../../components/PhotoPicker'
 import { TotalsCard } from '../../../components/TotalsCard'
+import { Term, TermNotes } from '../../../components/Term'
 import { Button, Tag } from '@nutui/nutui-react-taro'
 import { formatFen, periodLabel, totalsOf } from '@shared/domain/disclosure-rules'
 import { formatDay, formatDayTime } from '../../../components/format'
@@ -181,7 +182,11 @@ export function DisclosureView({ d }: { d: Detail }) {
           </Tag>
           {corrections > 0 ? <Tag type="danger">已更正</Tag> : null}
         </View>
-        {d.period ? <Text className="detail-meta">所属期：{periodLabel(d.period)}</Text> : null}
+        {d.period ? (
+          <Text className="detail-meta">
+            <Term word="所属期" />：{periodLabel(d.period)}
+          </Text>
+        ) : null}
         <Text className="detail-meta">
           发布：{d.publishedBy.title}
           {d.publishedBy.name} · <Text className="nowrap">{formatDay(d.publishedAt)}</Text>
@@ -199,6 +204,7 @@ export function DisclosureView({ d }: { d: Detail }) {
       <View className="card detail-body">
         <Paragraphs text={d.body} className="detail-paragraph" />
       </View>
+      <TermNotes text={`${d.title}\n${d.body}`} />
 
       {d.lineItems.length > 0 ? <LineItems d={d} /> : null}
 

@@ -81,7 +81,7 @@ export default function DisclosureDetail() {
               className="verify-button"
               onClick={() => void verify()}
             >
-              核验记录是否被改动
+              核验是否被改动
             </Button>
             {verifyError ? (
               <View className="error-text verify-result" role="alert">
@@ -124,7 +124,7 @@ export default function DisclosureDetail() {
             ) : null}
             {role && role !== 'township' ? (
               <Button block size="large" fill="outline" onClick={() => go('/packages/evaluation/subject/index', { type: 'disclosure', id: disclosureId })}>
-                这条公开的评议记录
+                评议记录
               </Button>
             ) : null}
             {role === 'committee' ? (

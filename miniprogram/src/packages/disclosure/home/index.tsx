@@ -14,6 +14,9 @@ import { go, useQuery } from '../../../services/nav'
 import './index.css'
 
 
+/** What the list shows: everything, one kind, or only what was corrected after publication. */
+type Show = DisclosureKind | 'corrected' | undefined
+
 /**
  * The village's party, village and finance disclosures (三务公开), newest
  * first: filter by kind and section, or search titles and line items.
@@ -24,8 +27,11 @@ export default function DisclosureHome() {
   const villageId = query.villageId || undefined
   const villageName = query.villageName || ''
 
-  const [kind, setKind] = useState<DisclosureKind | undefined>(undefined)
+  // One row chooses what to see (a kind, or only corrected ones); sections narrow it further.
+  const [show, setShow] = useState<Show>(undefined)
   const [section, setSection] = useState<DisclosureSection | undefined>(undefined)
+  const corrected = show === 'corrected'
+  const kind = corrected ? undefined : show
   const [input, setInput] = useState('')
   const [keyword, setKeyword] = useState('')
 
@@ -41,14 +47,14 @@ export default function DisclosureHome() {
     (cursor) =>
       searching
         ? call('disclosure', 'search', { villageId, keyword, cursor })
-        : readThrough('disclosure', 'list', { villageId, kind, section, cursor }),
-    [villageId, searching ? keyword : '', searching ? '' : kind, searching ? '' : section],
+        : readThrough('disclosure', 'list', corrected ? { villageId, corrected, cursor } : { villageId, kind, section, cursor }),
+    [villageId, searching ? keyword : '', searching ? '' : show, searching ? '' : section],
   )
   // Search covers every kind and section; the chosen filters narrow its results here.
   const items = searching
-    ? paged.items.filter((d) => (!kind || d.kind === kind) && (!section || d.section === section))
+    ? paged.items.filter((d) => (!kind || d.kind === kind) && (!section || d.section === section) && (!corrected || d.revision > 1))
     : paged.items
-  const filtered = kind !== undefined || section !== undefined
+  const filtered = show !== undefined || section !== undefined
 
   return (
     <PageShell
@@ -73,17 +79,29 @@ export default function DisclosureHome() {
       />
       {keyword.length === 1 ? <Text className="disclosure-hint">请至少输入两个字再搜索</Text> : null}
       <Chips
-        label="公开类别"
-        options={[{ value: undefined, label: '全部' }, ...kindOptions.map((k) => ({ value: k, label: kindLabels[k] }))]}
-        value={kind}
-        onChange={setKind}
+        label="看哪些公开"
+        options={[
+          { value: undefined, label: '全部' },
+          ...kindOptions.map((k) => ({ value: k as Show, label: kindLabels[k] })),
+          { value: 'corrected' as Show, label: '已更正' },
+        ]}
+        value={show}
+        onChange={(next) => {
+          setShow(next)
+          if (next === 'corrected') setSection(undefined)
+        }}
       />
-      <Chips
-        label="公开栏目"
-        options={[{ value: undefined, label: '全部' }, ...sectionOptions.map((s) => ({ value: s, label: sectionLabels[s] }))]}
-        value={section}
-        onChange={setSection}
-      />
+      {corrected ? null : (
+        <>
+          <Text className="disclosure-filter-label">按栏目看（再点一下取消）：</Text>
+          <Chips
+            label="公开栏目"
+            options={sectionOptions.map((s) => ({ value: s as DisclosureSection | undefined, label: sectionLabels[s] }))}
+            value={section}
+            onChange={(next) => setSection(next === section ? undefined : next)}
+          />
+        </>
+      )}
 
       {paged.error ? (
         <View className="card error-text" role="alert">
@@ -116,7 +134,7 @@ export default function DisclosureHome() {
           ) : null}
           {items.length === 0 && paged.nextCursor === null ? (
             <EmptyState
-              title={searching ? '没有找到相关公开，换个词试试' : '这一类还没有公开'}
+              title={searching ? '没有找到相关公开，换个词试试' : corrected ? '还没有更正过的公开' : '这一类还没有公开'}
               description={searching && filtered ? '也可以把类别切换到“全部”再找' : ''}
             />
           ) : (

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { useDidShow } from '@tarojs/taro'
-import { View } from '@tarojs/components'
+import { View, Text } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { PageShell } from '../../../components/PageShell'
 import { ErrorCard } from '../../../components/ErrorCard'
@@ -41,8 +41,9 @@ export default function Rounds() {
       ) : null}
       {role === 'villager' ? (
         <View className="rounds-new">
+          <Text className="muted rounds-proxy-note">外出了？可以把本户的票委托给监督群里的家人。</Text>
           <Button block size="large" fill="outline" onClick={() => go('/packages/evaluation/proxy/index')}>
-            外出了？委托家人投票
+            委托家人投票
           </Button>
         </View>
       ) : null}

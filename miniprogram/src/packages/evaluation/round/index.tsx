@@ -15,6 +15,7 @@ import { call, type Output } from '../../../services/api'
 import { go, useQuery } from '../../../services/nav'
 import { receiptOf, rememberReceipt } from '../receipts'
 import { CopyButton } from '../../../components/CopyButton'
+import { Term } from '../../../components/Term'
 import './index.css'
 
 const TOAST = 'round-toast'
@@ -165,7 +166,9 @@ export default function RoundPage() {
 
           {round.answer ? (
             <>
-              <Text className="section-title">答复释疑</Text>
+              <Text className="section-title">
+                <Term word="答复释疑" />
+              </Text>
               <View className="card">
                 <View className="answer">
                   <Text className="answer-by">
@@ -200,7 +203,7 @@ export default function RoundPage() {
               fill="outline"
               onClick={() => go('/packages/evaluation/subject/index', { type: round.subject.type, id: round.subject.id })}
             >
-              这个事项的全部评议
+              全部评议记录
             </Button>
           </View>
           <Dialog

@@ -64,6 +64,7 @@ export default function PowerList() {
         }}
       />
       <Chips
+        scroll
         label="清单分类"
         options={[{ value: undefined, label: '全部' }, ...shownCategories.map((c) => ({ value: c.categoryId, label: c.name }))]}
         value={categoryId}

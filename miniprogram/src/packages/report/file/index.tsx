@@ -61,7 +61,7 @@ export default function FileReport() {
     <PageShell title="向镇纪委举报" subtitle="举报直接交给镇纪委，村干部看不到举报，也不知道有人举报。">
       <Text className="section-title">举报谁、什么事（可不填）</Text>
       <View className="card">
-        <Input placeholder="例如：村委会主任、某项工程" value={subject} maxLength={60} onChange={setSubject} />
+        <Input className="boxed-input" placeholder="例如：村委会主任、某项工程" value={subject} maxLength={60} onChange={setSubject} />
       </View>
       <Text className="section-title">举报内容</Text>
       <View className="card">

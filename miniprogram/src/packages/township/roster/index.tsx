@@ -120,7 +120,7 @@ export default function RosterImport() {
     >
       <View className="card">
         <Button block size="large" type="primary" onClick={() => void choose()}>
-          选择 Excel 或 CSV 文件
+          选择表格文件
         </Button>
         {process.env.TARO_ENV === 'weapp' ? <Text className="muted roster-or">先把文件发到微信聊天里（例如文件传输助手），再从聊天记录中选择。</Text> : null}
         {excel ? <Text className="roster-chosen">已选择 Excel 表格：{withoutExtension(excel.name)}</Text> : null}

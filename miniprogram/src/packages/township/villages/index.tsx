@@ -28,10 +28,10 @@ function VillageDisclosure({ villageId }: { villageId: string }) {
 /** Township staff: per village, how many households are in its supervision group and whether it discloses on time. */
 /** What township staff open for one village; each page takes the village as a parameter. */
 const villageLinks = [
-  { label: '查看该村权力清单', url: '/packages/power/list/index' },
-  { label: '查看该村三务公开', url: '/packages/disclosure/home/index' },
-  { label: '查看该村公开时限', url: '/packages/disclosure/duties/index' },
-  { label: '查看清单变更记录', url: '/packages/power/history/index' },
+  { label: '权力清单', url: '/packages/power/list/index' },
+  { label: '三务公开', url: '/packages/disclosure/home/index' },
+  { label: '公开时限', url: '/packages/disclosure/duties/index' },
+  { label: '清单变更记录', url: '/packages/power/history/index' },
 ]
 
 export default function Villages() {
@@ -61,9 +61,10 @@ export default function Villages() {
           </Text>
           <CoverageBar permille={v.coveragePermille} className="village-progress" />
           <VillageDisclosure villageId={v.villageId} />
-          {villageLinks.map((link) => (
-            <View key={link.url} className="button-row">
+          <View className="button-row">
+            {villageLinks.map((link) => (
               <Button
+                key={link.url}
                 size="large"
                 type="primary"
                 fill="outline"
@@ -71,8 +72,8 @@ export default function Villages() {
               >
                 {link.label}
               </Button>
-            </View>
-          ))}
+            ))}
+          </View>
         </View>
       ))}
     </PageShell>
