@@ -75,6 +75,11 @@ export interface CollectionSpec {
   unique: readonly (readonly string[])[]
 }
 
+/** Every field some index (or unique key) covers: the fields a query may filter or sort on. */
+export function indexedFields(spec: CollectionSpec): Set<string> {
+  return new Set([...spec.indexes.flat(), ...spec.unique.flat()])
+}
+
 /**
  * The indexes each collection needs. The SQLite adapter builds them in its
  * migrations; the README lists them for the cloud console. A query may only

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { SqliteStore } from '../../cloudfunctions/adapters/sqlite/store'
+import { standInStore, type StandInStore } from '../../cloudfunctions/adapters/wxcloud/standin'
 import { BadCursorError, DuplicateKeyError, type Store } from '../../cloudfunctions/core/store'
 import type { Household } from '../../shared/domain/village'
 
@@ -68,6 +69,18 @@ function describeStoreContract(name: string, open: () => Store & { close?(): voi
       expect(await store.update('household', 'h-1', { inGroup: false }, { inGroup: true })).toBe(true)
       expect(await store.update('household', 'h-1', { representativeMemberId: null })).toBe(true)
       expect(await store.get('household', 'h-1')).toMatchObject({ representativeMemberId: null, inGroup: false })
+      expect(await store.update('household', 'missing', { inGroup: true })).toBe(false)
+    })
+
+    it('counts an update that changes nothing as done: a guarded no-op is not someone else getting there first', async () => {
+      await store.insert('household', household(1, { inGroup: true, representativeMemberId: 'm-1' }))
+      // The cloud's `updated` may count modified documents (0 here); the port's answer is whether the state holds.
+      expect(await store.update('household', 'h-1', { inGroup: true })).toBe(true)
+      expect(await store.update('household', 'h-1', { inGroup: true, representativeMemberId: 'm-1' }, { representativeMemberId: 'm-1' })).toBe(true)
+      expect(await store.transaction((tx) => tx.update('household', 'h-1', { inGroup: true }, { inGroup: true }))).toBe(true)
+      // A guard that no longer holds is still refused, whether or not the patch would change anything.
+      expect(await store.update('household', 'h-1', { inGroup: true }, { representativeMemberId: null })).toBe(false)
+      expect(await store.update('household', 'h-1', { inGroup: false }, { representativeMemberId: null })).toBe(false)
       expect(await store.update('household', 'missing', { inGroup: true })).toBe(false)
     })
 
@@ -178,6 +191,22 @@ function describeStoreContract(name: string, open: () => Store & { close?(): voi
       expect((await store.get('household', 'h-1'))?.inGroup).toBe(false)
     })
 
+    it('lets concurrent transactions that insert the same key all finish: one inserts, the rest find it (a double tap)', async () => {
+      const outcomes = await Promise.all(
+        Array.from({ length: 8 }, (_, i) =>
+          store.transaction(async (tx) => {
+            if (await tx.get('household', 'h-1')) return 'found'
+            await tx.insert('household', household(1, { headName: `第${i}次点击` }))
+            await tx.update('household', 'h-1', { inGroup: true })
+            return 'inserted'
+          }).catch((error: unknown) => (error instanceof DuplicateKeyError ? 'found' : `failed: ${String(error)}`)),
+        ),
+      )
+      expect(outcomes.filter((o) => o === 'inserted')).toHaveLength(1)
+      expect(outcomes.filter((o) => o === 'found')).toHaveLength(7)
+      expect(await store.count('household', {})).toBe(1)
+    })
+
     it('isolates concurrent transactions: read-modify-write never loses an update', async () => {
       await store.insert('household', household(1, { size: 0 }))
       await Promise.all(
@@ -195,6 +224,9 @@ function describeStoreContract(name: string, open: () => Store & { close?(): voi
 }
 
 describeStoreContract('SQLite (in memory)', () => SqliteStore.open(':memory:'))
+// The cloud adapter on the real wx-server-sdk, over the CloudBase stand-in, with either shape of the duplicate-key error.
+describeStoreContract('cloud adapter, duplicates as DATABASE_DUPLICATE_WRITE,', () => standInStore({ duplicate: 'duplicate-write' }))
+describeStoreContract('cloud adapter, duplicates as DATABASE_REQUEST_FAILED + E11000,', () => standInStore({ duplicate: 'request-failed' }))
 
 describe('SQLite store on disk', () => {
   it('keeps its data and schema across a reopen', async () => {
@@ -211,5 +243,107 @@ describe('SQLite store on disk', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true })
     }
+  })
+})
+
+/*
+ * What only the cloud adapter can get wrong: how the real wx-server-sdk hands it the platform's errors and
+ * counts, over the stand-in (cloudfunctions/adapters/wxcloud/standin). Issue 15, breakages 1, 2 and 6.
+ */
+describe('cloud adapter over the CloudBase stand-in', () => {
+  const household = (n: number): Household => ({
+    _id: `h-${n}`, villageId: 'v-1', number: String(n).padStart(4, '0'), headName: `户主${n}`, groupName: '一组', size: 3, representativeMemberId: null, inGroup: false,
+  })
+  let store: StandInStore
+  afterEach(() => store.close())
+
+  it('does not take a generic database failure (-502001 without E11000) for a duplicate key', async () => {
+    store = standInStore()
+    store.engine.failNext({ code: 'DATABASE_REQUEST_FAILED', message: 'database request failed' }, 'database.insertDocument')
+    const error: unknown = await store.insert('household', household(1)).catch((e: unknown) => e)
+    expect(error).not.toBeInstanceOf(DuplicateKeyError)
+    expect((error as { errCode?: number }).errCode).toBe(-502001)
+    store.engine.failNext({ code: 'DATABASE_REQUEST_FAILED', message: 'database request failed' }, 'database.insertDocument')
+    await expect(store.insertMany('household', [household(2)])).rejects.not.toBeInstanceOf(DuplicateKeyError)
+    store.engine.failNext({ code: 'DATABASE_REQUEST_FAILED', message: 'database request failed' }, 'database.insertDocument')
+    await expect(store.transaction((tx) => tx.insert('household', household(3)))).rejects.not.toBeInstanceOf(DuplicateKeyError)
+    expect(await store.count('household', {})).toBe(0)
+  })
+
+  it.each(['duplicate-write', 'request-failed'] as const)('recognises the documented duplicate (%s) in and out of transactions', async (duplicate) => {
+    store = standInStore({ duplicate })
+    await store.insert('household', household(1))
+    await expect(store.insert('household', household(1))).rejects.toBeInstanceOf(DuplicateKeyError)
+    await expect(store.transaction((tx) => tx.insert('household', household(1)))).rejects.toBeInstanceOf(DuplicateKeyError)
+    await expect(store.insertMany('household', [household(2), household(1)])).rejects.toBeInstanceOf(DuplicateKeyError)
+  })
+
+  it('retries a transaction whose write met another open transaction, and gives up after a few attempts', async () => {
+    store = standInStore()
+    await store.insert('household', household(1))
+    // A transaction that keeps the document locked while the other one tries, then commits.
+    let release!: () => void
+    const held = new Promise<void>((resolve) => (release = resolve))
+    const holder = store.transaction(async (tx) => {
+      await tx.update('household', 'h-1', { size: 10 })
+      await held
+    })
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    const other = store.transaction(async (tx) => {
+      const h = await tx.get('household', 'h-1')
+      await tx.update('household', 'h-1', { size: h!.size + 1 })
+    })
+    setTimeout(release, 60)
+    await Promise.all([holder, other])
+    expect((await store.get('household', 'h-1'))?.size).toBe(11)
+    // Held for good (a function that hangs until the platform's limit), the retries end, with the conflict.
+    let never!: () => void
+    const hung = store.transaction(async (tx) => {
+      await tx.update('household', 'h-1', { size: 0 })
+      await new Promise<void>((resolve) => (never = resolve))
+    })
+    await new Promise((resolve) => setTimeout(resolve, 10))
+    const before = store.engine.requests
+    await expect(store.transaction((tx) => tx.update('household', 'h-1', { size: 99 }))).rejects.toThrow(/conflict/)
+    expect(store.engine.requests - before).toBeLessThanOrEqual(6 * 4)
+    never()
+    await hung
+  })
+
+  it('ends a transaction past the 30 s limit: none of its writes land, and its lock goes', async () => {
+    store = standInStore({ transactionLimitMs: 50 })
+    await store.insert('household', household(1))
+    await expect(
+      store.transaction(async (tx) => {
+        await tx.update('household', 'h-1', { size: 7 })
+        await new Promise((resolve) => setTimeout(resolve, 80))
+      }),
+    ).rejects.toThrow(/time limit|DATABASE_TRANSACTION_FAIL/)
+    expect((await store.get('household', 'h-1'))?.size).toBe(3)
+    expect(await store.update('household', 'h-1', { size: 8 })).toBe(true)
+  })
+
+  it('inserts many documents in one request per hundred, and answers unsorted reads in insertion order', async () => {
+    store = standInStore()
+    const before = store.engine.requests
+    await store.insertMany('household', Array.from({ length: 250 }, (_, i) => household(250 - i)))
+    expect(store.engine.requests - before).toBe(3)
+    expect(store.engine.dump('household').map((h) => h._id).slice(0, 3)).toEqual(['h-250', 'h-249', 'h-248'])
+    // Filling in place keeps the place.
+    await store.update('household', 'h-250', { inGroup: true })
+    expect(store.engine.dump('household')[0]).toMatchObject({ _id: 'h-250', inGroup: true })
+  })
+
+  it('counts every request, a transaction\'s start and commit included', async () => {
+    store = standInStore()
+    const before = store.engine.requests
+    await store.transaction(async (tx) => {
+      await tx.insert('household', household(1))
+      await tx.update('household', 'h-1', { inGroup: true })
+    })
+    // start, insert, get + update (a guarded update in a transaction reads first), commit
+    expect(store.engine.requestLog.slice(before)).toEqual([
+      'database.startTransaction', 'database.insertDocument', 'database.getDocument', 'database.modifyDocument', 'database.commitTransaction',
+    ])
   })
 })

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3'
-import { collectionSpecs, type CollectionName, type CollectionSpec } from '../../core/collections'
+import { collectionSpecs, indexedFields, type CollectionName } from '../../core/collections'
 import { newId } from '../../core/context'
 import { shuffled } from '../../core/shuffle'
 import { beijingDay, beijingDayStart } from '../../../shared/time'
@@ -21,9 +21,7 @@ export function columnOf(field: string): string {
   return `f_${field}`
 }
 
-export function indexedFields(spec: CollectionSpec): Set<string> {
-  return new Set([...spec.indexes.flat(), ...spec.unique.flat()])
-}
+export { indexedFields }
 
 /**
  * Adds an index (and any generated column it needs) to an existing table.

@@ -1,4 +1,4 @@
-import type { CollectionName, Collections } from '../../core/collections'
+import { collectionSpecs, indexedFields, type CollectionName, type Collections } from '../../core/collections'
 import {
   BadCursorError,
   DuplicateKeyError,
@@ -55,13 +55,69 @@ export interface WxDatabase {
   runTransaction<R>(work: (transaction: WxTransaction) => Promise<R>): Promise<R>
 }
 
-const DUPLICATE_KEY = -502001
 const INSERT_BATCH = 100
+/** Our own attempts at a transaction that met a conflict (the SDK's retries are inside each). */
+const TRANSACTION_ATTEMPTS = 6
+const RETRY_BASE_MS = 15
+
+interface SdkError {
+  code?: unknown
+  errCode?: unknown
+  errMsg?: unknown
+  message?: unknown
+}
+
+const textOf = (error: unknown): string => {
+  const { errMsg, message } = (error ?? {}) as SdkError
+  return `${typeof errMsg === 'string' ? errMsg : ''} ${typeof message === 'string' ? message : ''}`
+}
+
+/**
+ * Only the documented duplicate: `DATABASE_DUPLICATE_WRITE` ("唯一索引冲突"). It is not in wx-server-sdk's code
+ * table (index.js, TCB_ERR_CODE), so it arrives as errCode -501001 (SYS_ERR) with `.code` gone and only its
+ * message (MongoDB's E11000 … duplicate key) to identify it; some environments may send it as
+ * -502001 (DATABASE_REQUEST_FAILED) with that message. A -502001 without it is any failure at all
+ * ("数据库通用错误") and must not pass for "already there" (CLOUD-NOTES.md; issue 15, breakage 2).
+ */
+export function isDuplicateKey(error: unknown): boolean {
+  const { code, errCode } = (error ?? {}) as SdkError
+  if (code === 'DATABASE_DUPLICATE_WRITE') return true
+  const text = textOf(error)
+  if (/DATABASE_DUPLICATE_WRITE/.test(text)) return true
+  return (errCode === -501001 || errCode === -502001) && /E11000|duplicate key/i.test(text)
+}
+
+/**
+ * A transaction conflict, however it arrives: with `.code` (a conflict at commit, thrown by
+ * @cloudbase/database's own request) or as wx-server-sdk's rewrap of a conflict on an operation inside
+ * the transaction (index.js, helper/error-checker `maybeTransformError` → errCode -501001, `.code` dropped,
+ * the message kept in errMsg).
+ */
+export function isTransactionConflict(error: unknown): boolean {
+  const { code } = (error ?? {}) as SdkError
+  return code === 'DATABASE_TRANSACTION_CONFLICT' || /DATABASE_TRANSACTION_CONFLICT|transaction conflict|WriteConflict/i.test(textOf(error))
+}
 
 function rethrow(collection: string, error: unknown): never {
-  const { errCode, errMsg } = error as { errCode?: number; errMsg?: string }
-  if (errCode === DUPLICATE_KEY || /duplicate key/i.test(errMsg ?? '')) throw new DuplicateKeyError(collection)
+  if (isDuplicateKey(error)) throw new DuplicateKeyError(collection)
   throw error
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+function deepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false
+  if (Array.isArray(a) !== Array.isArray(b)) return false
+  const ka = Object.keys(a as object).filter((k) => (a as Record<string, unknown>)[k] !== undefined)
+  const kb = Object.keys(b as object).filter((k) => (b as Record<string, unknown>)[k] !== undefined)
+  return ka.length === kb.length && ka.every((k) => deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
+}
+
+/** Throws like the SQLite adapter when a query filters or sorts on a field no index covers. */
+function checkIndexed(collection: CollectionName, fields: string[]): void {
+  const allowed = indexedFields(collectionSpecs[collection])
+  for (const field of fields) if (field !== '_id' && !allowed.has(field)) throw new Error(`${collection}.${field} is not indexed`)
 }
 
 function condition(_: WxCommand, value: Condition): unknown {
@@ -118,7 +174,14 @@ class WxOps implements StoreTx {
       .where({ _id: id, ...expect })
       .update({ data })
       .catch((error: unknown) => rethrow(collection, error))
-    return stats.updated === 1
+    if (stats.updated === 1) return true
+    // `updated` may count modified documents, not matched ones (MongoDB's meaning; not confirmed on a real
+    // backend: CLOUD-NOTES.md), so 0 can also mean "matched, and already so". One read tells them apart:
+    // the document holds what `expect` asks and what the patch sets, which is the state this update makes.
+    const current = (await this.get(collection, id)) as Record<string, unknown> | null
+    if (!current) return false
+    for (const [field, value] of Object.entries(expect)) if ((current[field] ?? null) !== value) return false
+    return Object.entries(patch as Record<string, unknown>).every(([field, value]) => value === undefined || deepEqual(current[field] ?? null, value))
   }
 }
 
@@ -129,6 +192,7 @@ export class WxCloudStore extends WxOps implements Store {
 
   async query<C extends CollectionName>(collection: C, query: Query): Promise<Page<Collections[C]>> {
     const _ = this._
+    checkIndexed(collection, [...Object.keys(query.where), query.orderBy.field])
     const where: Record<string, unknown> = {}
     for (const [field, value] of Object.entries(query.where)) where[field] = condition(_, value)
     const { field, direction } = query.orderBy
@@ -156,6 +220,7 @@ export class WxCloudStore extends WxOps implements Store {
   }
 
   async count(collection: CollectionName, where: Record<string, Condition>): Promise<number> {
+    checkIndexed(collection, Object.keys(where))
     const filter: Record<string, unknown> = {}
     for (const [field, value] of Object.entries(where)) filter[field] = condition(this._, value)
     const { total } = await this.db.collection(collection).where(filter).count()
@@ -186,9 +251,22 @@ export class WxCloudStore extends WxOps implements Store {
    */
   async reshuffle(): Promise<void> {}
 
-  transaction<R>(work: (tx: StoreTx) => Promise<R>): Promise<R> {
-    return this.db.runTransaction((transaction) =>
-      work(new WxOps(this._, (name) => transaction.collection(name), true)),
-    )
+  /**
+   * `runTransaction` of @cloudbase/database (dist/commonjs/transaction/index.js) retries only when
+   * `error.code === 'DATABASE_TRANSACTION_CONFLICT'`, which holds for a conflict at commit. A conflict on an
+   * operation inside the transaction (another open transaction wrote the document: the platform fails the
+   * write at once) comes through wx-server-sdk's rewrap (index.js, database/helper/error-checker.ts) as
+   * errCode -501001 without `.code`, so the SDK rolls back and gives up. We retry those ourselves, a few
+   * times, after a random pause that grows, so two taps that collided do not collide again in step.
+   */
+  async transaction<R>(work: (tx: StoreTx) => Promise<R>): Promise<R> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.db.runTransaction((transaction) => work(new WxOps(this._, (name) => transaction.collection(name), true)))
+      } catch (error) {
+        if (attempt >= TRANSACTION_ATTEMPTS || !isTransactionConflict(error)) throw error
+        await sleep(RETRY_BASE_MS * 2 ** (attempt - 1) * (0.5 + Math.random()))
+      }
+    }
   }
 }
