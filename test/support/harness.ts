@@ -1,7 +1,8 @@
 import { SqliteStore } from '../../cloudfunctions/adapters/sqlite/store'
+import { CloudBaseEngine, StandInStore, standInStore, type StandInOptions } from '../../cloudfunctions/adapters/wxcloud/standin'
 import { areas } from '../../cloudfunctions/areas'
 import { dispatch } from '../../cloudfunctions/core/dispatch'
-import { collectionSpecs, type CollectionName } from '../../cloudfunctions/core/collections'
+import { collectionSpecs, type CollectionName, type Collections } from '../../cloudfunctions/core/collections'
 import type { Clock } from '../../cloudfunctions/core/context'
 import { localOutbox, type Notifier } from '../../cloudfunctions/core/notifier'
 import { noCodes } from '../../cloudfunctions/core/codes'
@@ -23,18 +24,53 @@ export function testClock(start = NOW): Clock & { advance(ms: number): void } {
   return { now: () => new Date(now), advance: (ms) => (now += ms) }
 }
 
-/** The seeded demo township on a fresh in-memory SQLite database. */
-export async function seededStore(clock: Clock = testClock()): Promise<SqliteStore> {
-  const store = SqliteStore.open(':memory:')
-  await seedDemo(store, clock.now())
-  return store
+/*
+ * Which adapter the tests run on: SQLite by default, or the cloud adapter (the real wx-server-sdk) over the
+ * in-process CloudBase stand-in with STORE=cloud (`npm run test:cloud`). STANDIN_DUPLICATE picks the shape
+ * of the duplicate-key error (duplicate-write | request-failed), STANDIN_NOOP what `updated` counts for an
+ * update that changes nothing (modified | matched); see cloudfunctions/adapters/wxcloud/standin/engine.ts.
+ */
+export const storeKind: 'sqlite' | 'cloud' = process.env.STORE === 'cloud' ? 'cloud' : 'sqlite'
+
+export const standInOptions: StandInOptions = {
+  duplicate: process.env.STANDIN_DUPLICATE === 'request-failed' ? 'request-failed' : 'duplicate-write',
+  noOpUpdated: process.env.STANDIN_NOOP === 'matched' ? 'matched' : 'modified',
+}
+
+/** A store the tests use: either adapter, behind the port. */
+export type TestStore = SqliteStore | StandInStore
+
+/** An empty store of the kind under test (SQLite in memory, or a fresh stand-in database). */
+export function emptyStore(): TestStore {
+  return storeKind === 'cloud' ? standInStore(standInOptions) : SqliteStore.open(':memory:')
+}
+
+/** The seeded demo, seeded once per process and start time on the stand-in, and cloned for each test. */
+const seededEngines = new Map<string, CloudBaseEngine>()
+
+/** The seeded demo township on a fresh database of the kind under test. */
+export async function seededStore(clock: Clock = testClock()): Promise<TestStore> {
+  if (storeKind === 'sqlite') {
+    const store = SqliteStore.open(':memory:')
+    await seedDemo(store, clock.now())
+    return store
+  }
+  const at = clock.now().toISOString()
+  let seeded = seededEngines.get(at)
+  if (!seeded) {
+    const store = standInStore(standInOptions)
+    await seedDemo(store, clock.now())
+    store.close()
+    seededEngines.set(at, (seeded = store.engine))
+  }
+  return standInStore(seeded.clone())
 }
 
 export type Call = (area: string, action: string, input?: Record<string, unknown>) => Promise<Envelope<any>>
 
 /** Calls cloud functions the way WeChat would: as the person behind an openid. */
 export function callerFor(
-  store: SqliteStore,
+  store: TestStore,
   openid: string | null,
   clock: Clock = testClock(),
   notifier: Notifier = localOutbox,
@@ -43,7 +79,7 @@ export function callerFor(
 }
 
 /** Seeded demo people sign in with openid `demo:<personId>`. */
-export const as = (store: SqliteStore, personId: string, clock?: Clock, notifier?: Notifier) =>
+export const as = (store: TestStore, personId: string, clock?: Clock, notifier?: Notifier) =>
   callerFor(store, `demo:${personId}`, clock, notifier)
 
 export function expectOk<T = any>(envelope: Envelope<T>): T {
@@ -60,13 +96,30 @@ export function expectError(envelope: Envelope<unknown>, code: ErrorCode, status
   return envelope.error.message
 }
 
+/** Every stored document of a collection, in storage order (SQLite rows, or the stand-in's console export). */
+export function docsOf<C extends CollectionName>(store: TestStore, collection: C): Collections[C][] {
+  if (store instanceof StandInStore) return store.engine.dump(collection) as unknown as Collections[C][]
+  return (store.db.prepare(`SELECT doc FROM "${collection}" ORDER BY rowid`).all() as { doc: string }[]).map((r) => JSON.parse(r.doc) as Collections[C])
+}
+
+/** Edits a stored document behind the port's back (someone with access to the database). */
+export function tamper<C extends CollectionName>(store: TestStore, collection: C, id: string, edit: (doc: Collections[C]) => void): void {
+  if (store instanceof StandInStore) return store.engine.tamper(collection, id, edit as unknown as (doc: Record<string, unknown>) => void)
+  const row = store.db.prepare(`SELECT doc FROM "${collection}" WHERE _id = ?`).get(id) as { doc: string } | undefined
+  if (!row) throw new Error(`no ${collection}/${id}`)
+  const doc = JSON.parse(row.doc) as Collections[C]
+  edit(doc)
+  store.db.prepare(`UPDATE "${collection}" SET doc = ? WHERE _id = ?`).run(JSON.stringify(doc), id)
+}
+
 /** Every stored row of every collection, to prove a rejected request changed nothing. */
-export function dump(store: SqliteStore): Record<string, string[]> {
+export function dump(store: TestStore): Record<string, string[]> {
   const tables: Record<string, string[]> = {}
   for (const name of Object.keys(collectionSpecs) as CollectionName[]) {
-    tables[name] = (store.db.prepare(`SELECT doc FROM "${name}" ORDER BY _id`).all() as { doc: string }[]).map(
-      (r) => r.doc,
-    )
+    tables[name] =
+      store instanceof StandInStore
+        ? store.engine.dump(name).map((d) => JSON.stringify(d)).sort()
+        : (store.db.prepare(`SELECT doc FROM "${name}" ORDER BY _id`).all() as { doc: string }[]).map((r) => r.doc)
   }
   return tables
 }
@@ -93,7 +146,7 @@ export const people = {
  * A second township with one village and one discipline-staff member, to show
  * that staff see only their own township. Returns the staff member's person id.
  */
-export async function addNeighbourTownship(store: SqliteStore): Promise<string> {
+export async function addNeighbourTownship(store: TestStore): Promise<string> {
   await store.transaction(async (tx) => {
     await tx.insert('township', { _id: 'tw-beiyuan', name: '北苑镇', district: '清河区', duties: null })
     await tx.insert('village', { _id: 'v-beiyuan', townshipId: 'tw-beiyuan', name: '北苑村', joinCode: 'BEIYUAN' })
@@ -125,7 +178,7 @@ export async function addNeighbourTownship(store: SqliteStore): Promise<string> 
  * representative (`load:<n>:1`) and a second member (`load:<n>:2`); returns
  * their openids.
  */
-export async function addHouseholds(store: SqliteStore, count: number): Promise<{ representative: string; second: string }[]> {
+export async function addHouseholds(store: TestStore, count: number): Promise<{ representative: string; second: string }[]> {
   const at = NOW.toISOString()
   const households: { representative: string; second: string }[] = []
   await store.transaction(async (tx) => {

@@ -1,7 +1,6 @@
-import type { SqliteStore } from '../../cloudfunctions/adapters/sqlite/store'
 import type { QualifiedAction } from '../../shared/permissions'
 import type { Role } from '../../shared/roles'
-import { addNeighbourTownship, callerFor, expectOk, seededStore, testClock } from './harness'
+import { addNeighbourTownship, callerFor, expectOk, seededStore, testClock, type TestStore } from './harness'
 import { sampleInput } from './samples'
 
 /** The records of one village that actions name, each made through the actions themselves. */
@@ -34,7 +33,7 @@ export interface Village {
 }
 
 export interface World {
-  store: SqliteStore
+  store: TestStore
   clock: ReturnType<typeof testClock>
   /** 石桥村 and 柳树湾村 of 石桥镇, and 北苑村 of a second township, 北苑镇 */
   shiqiao: Village

@@ -86,6 +86,8 @@ export class CloudBaseEngine {
   private readonly transactions = new Map<string, Transaction>()
   /** lock key → owning open transaction */
   private readonly lockOwner = new Map<string, Transaction>()
+  /** committed documents by unique key (`collection\0u\0index\0value` → ids) */
+  private readonly uniqueIndex = new Map<string, Set<string>>()
   /** every request received, by api name: the cost of what a handler did */
   readonly requestLog: string[] = []
   private failures: { api: string | null; error: WireError }[] = []
@@ -118,7 +120,9 @@ export class CloudBaseEngine {
   tamper(collection: string, id: string, edit: (doc: Doc) => void): void {
     const doc = this.collections.get(collection)?.get(id)
     if (!doc) throw new Error(`no ${collection}/${id}`)
+    const before = clone(doc)
     edit(doc)
+    this.indexWrite(collection, id, before, doc)
   }
 
   /** A copy with the same committed documents and no open transactions (tests seed once and clone). */
@@ -126,6 +130,7 @@ export class CloudBaseEngine {
     if ([...this.transactions.values()].some((t) => t.state === 'open')) throw new Error('clone with an open transaction')
     const copy = new CloudBaseEngine(this.options)
     for (const [name, docs] of this.collections) copy.collections.set(name, new Map([...docs].map(([id, d]) => [id, clone(d)])))
+    for (const [key, ids] of this.uniqueIndex) copy.uniqueIndex.set(key, new Set(ids))
     return copy
   }
 
@@ -207,6 +212,7 @@ export class CloudBaseEngine {
     for (const [name, writes] of tx.writes) {
       const docs = this.collection(name)
       for (const [id, doc] of writes) {
+        this.indexWrite(name, id, docs.get(id) ?? null, doc)
         if (doc === null) docs.delete(id)
         else docs.set(id, doc) // an existing id keeps its place in a Map: an update stays in place
         this.lastWrite.set(`${name}\0${id}`, this.seq)
@@ -282,7 +288,10 @@ export class CloudBaseEngine {
       throw new StandInError('DATABASE_REQUEST_FAILED', 'only single-document operations are allowed in a transaction')
     }
     const filter = parse(params.query) as Record<string, unknown>
-    let cursor = new MingoQuery(filter).find<Doc>(this.view(name, tx))
+    // By id (every doc() call): look it up instead of scanning the collection. Same answer, faster.
+    const byId = typeof filter._id === 'string' ? this.current(name, filter._id, tx) : undefined
+    const candidates = byId === undefined ? this.view(name, tx) : byId ? [byId] : []
+    let cursor = new MingoQuery(filter).find<Doc>(candidates)
     const order = parse(params.order) as Record<string, 1 | -1>
     if (Object.keys(order).length) cursor = cursor.sort(order)
     if (typeof params.offset === 'number' && params.offset > 0) cursor = cursor.skip(params.offset)
@@ -314,12 +323,24 @@ export class CloudBaseEngine {
   /** Throws the duplicate-key error if `doc` (replacing any document with its id) would break a unique key. */
   private checkUnique(name: string, doc: Doc, tx: Transaction | null, isNew: boolean): void {
     if (isNew && this.current(name, doc._id, tx)) throw this.duplicate(name, '_id_', JSON.stringify({ _id: doc._id }))
-    const spec = collectionSpecs[name as CollectionName]
-    if (!spec?.unique.length) return
-    const others = this.view(name, tx).filter((d) => d._id !== doc._id)
-    for (const fields of spec.unique) {
-      const key = JSON.stringify(fields.map((f) => doc[f] ?? null))
-      if (others.some((d) => JSON.stringify(fields.map((f) => d[f] ?? null)) === key)) throw this.duplicate(name, fields.join('_'), key)
+    const own = tx?.writes.get(name)
+    for (const { index, key } of this.uniqueKeys(name, doc)) {
+      // Committed holders of the key that the transaction has not rewritten, then the transaction's own documents.
+      const holders = [...(this.uniqueIndex.get(key) ?? [])].filter((id) => id !== doc._id && !own?.has(id))
+      if (own) for (const [id, d] of own) if (d && id !== doc._id && this.uniqueKeys(name, d).some((u) => u.key === key)) holders.push(id)
+      if (holders.length) throw this.duplicate(name, index, key.split('\0').pop()!)
+    }
+  }
+
+  /** Keeps the committed unique keys' index in step with a committed write. */
+  private indexWrite(name: string, id: string, before: Doc | null, after: Doc | null): void {
+    if (before) for (const { key } of this.uniqueKeys(name, before)) this.uniqueIndex.get(key)?.delete(id)
+    if (after) {
+      for (const { key } of this.uniqueKeys(name, after)) {
+        let ids = this.uniqueIndex.get(key)
+        if (!ids) this.uniqueIndex.set(key, (ids = new Set()))
+        ids.add(id)
+      }
     }
   }
 
@@ -332,6 +353,7 @@ export class CloudBaseEngine {
     }
     const docs = this.collection(name)
     this.seq++
+    this.indexWrite(name, id, docs.get(id) ?? null, doc)
     if (doc === null) docs.delete(id)
     else docs.set(id, doc)
     this.lastWrite.set(`${name}\0${id}`, this.seq)
