@@ -81,31 +81,37 @@ export function indexedFields(spec: CollectionSpec): Set<string> {
 }
 
 /**
+ * Every query sorts by (field, _id) (the cursor needs a total order; core/store.ts), and the cloud database
+ * serves a sort from an index only when the index holds both: so every index ends with `_id`.
+ */
+const sorted = (...indexes: (readonly string[])[]): (readonly string[])[] => indexes.map((fields) => (fields.at(-1) === '_id' ? fields : [...fields, '_id']))
+
+/**
  * The indexes each collection needs. The SQLite adapter builds them in its
  * migrations; the README lists them for the cloud console. A query may only
  * filter and sort on indexed fields, so every read is served by an index.
  */
 export const collectionSpecs: Record<CollectionName, CollectionSpec> = {
   township: { indexes: [], unique: [] },
-  village: { indexes: [['townshipId', 'name']], unique: [['joinCode']] },
+  village: { indexes: sorted(['townshipId', 'name']), unique: [['joinCode']] },
   household: {
-    indexes: [['villageId', 'number'], ['villageId', 'inGroup', 'number']],
+    indexes: sorted(['villageId', 'number'], ['villageId', 'inGroup', 'number']),
     unique: [['villageId', 'number']],
   },
-  person: { indexes: [['name']], unique: [['openid']] },
+  person: { indexes: sorted(['name']), unique: [['openid']] },
   member: {
-    indexes: [['villageId', 'status', 'requestedAt'], ['householdId', 'requestedAt'], ['personId', 'requestedAt']],
+    indexes: sorted(['villageId', 'status', 'requestedAt'], ['householdId', 'requestedAt'], ['personId', 'requestedAt']),
     unique: [],
   },
-  appointment: { indexes: [['villageId', 'role'], ['townshipId', 'role'], ['personId', 'startedAt']], unique: [] },
-  power_category: { indexes: [['order']], unique: [] },
-  power_item: { indexes: [['level', 'code'], ['townshipId', 'code']], unique: [] },
-  power_selection: { indexes: [['villageId', 'selected']], unique: [['villageId', 'itemId']] },
-  power_change: { indexes: [['villageId', 'at']], unique: [] },
-  responsibility: { indexes: [['post', 'order']], unique: [] },
-  prohibition: { indexes: [['order']], unique: [] },
+  appointment: { indexes: sorted(['villageId', 'role'], ['townshipId', 'role'], ['personId', 'startedAt']), unique: [] },
+  power_category: { indexes: sorted(['order']), unique: [] },
+  power_item: { indexes: sorted(['level', 'code'], ['townshipId', 'code']), unique: [] },
+  power_selection: { indexes: sorted(['villageId', 'selected']), unique: [['villageId', 'itemId']] },
+  power_change: { indexes: sorted(['villageId', 'at']), unique: [] },
+  responsibility: { indexes: sorted(['post', 'order']), unique: [] },
+  prohibition: { indexes: sorted(['order']), unique: [] },
   disclosure: {
-    indexes: [
+    indexes: sorted(
       ['villageId', 'publishedAt'],
       ['villageId', 'kind', 'publishedAt'],
       ['villageId', 'section', 'publishedAt'],
@@ -115,19 +121,19 @@ export const collectionSpecs: Record<CollectionName, CollectionSpec> = {
       ['villageId', 'public', 'kind', 'publishedAt'],
       ['villageId', 'public', 'section', 'publishedAt'],
       ['villageId', 'public', 'kind', 'section', 'publishedAt'],
-    ],
+    ),
     unique: [],
   },
-  disclosure_revision: { indexes: [['villageId', 'at']], unique: [['disclosureId', 'revision']] },
-  disclosure_term: { indexes: [['villageId', 'term', 'publishedAt']], unique: [] },
-  decision: { indexes: [['villageId', 'updatedAt']], unique: [] },
-  announcement: { indexes: [['villageId', 'publishedAt']], unique: [] },
-  announcement_seen: { indexes: [['personId', 'announcementId']], unique: [] },
-  announcement_reach: { indexes: [['announcementId', 'householdId']], unique: [] },
-  subscription: { indexes: [['villageId', 'remaining']], unique: [] },
-  notification: { indexes: [['status', 'nextAttemptAt'], ['subject', 'status'], ['createdAt']], unique: [] },
+  disclosure_revision: { indexes: sorted(['villageId', 'at']), unique: [['disclosureId', 'revision']] },
+  disclosure_term: { indexes: sorted(['villageId', 'term', 'publishedAt']), unique: [] },
+  decision: { indexes: sorted(['villageId', 'updatedAt']), unique: [] },
+  announcement: { indexes: sorted(['villageId', 'publishedAt']), unique: [] },
+  announcement_seen: { indexes: sorted(['personId', 'announcementId']), unique: [] },
+  announcement_reach: { indexes: sorted(['announcementId', 'householdId']), unique: [] },
+  subscription: { indexes: sorted(['villageId', 'remaining']), unique: [] },
+  notification: { indexes: sorted(['status', 'nextAttemptAt'], ['subject', 'status'], ['createdAt']), unique: [] },
   feedback: {
-    indexes: [
+    indexes: sorted(
       ['personId', 'submittedAt'],
       ['villageId', 'submittedAt'],
       ['villageId', 'status', 'submittedAt'],
@@ -136,20 +142,20 @@ export const collectionSpecs: Record<CollectionName, CollectionSpec> = {
       ['villageId', 'status', 'dueAt'],
       ['aboutId', 'submittedAt'],
       ['status', 'submittedAt'],
-    ],
+    ),
     unique: [],
   },
   report: {
-    indexes: [
+    indexes: sorted(
       ['townshipId', 'filedAt'],
       ['townshipId', 'status', 'filedAt'],
       ['villageId', 'filedAt'],
       ['villageId', 'status', 'filedAt'],
-    ],
+    ),
     unique: [['trackingCode']],
   },
   round: {
-    indexes: [
+    indexes: sorted(
       ['villageId', 'openedAt'],
       ['villageId', 'status', 'openedAt'],
       ['villageId', 'status', 'closedAt'],
@@ -157,31 +163,31 @@ export const collectionSpecs: Record<CollectionName, CollectionSpec> = {
       ['subjectKey', 'seq'],
       ['subjectKey', 'status', 'seq'],
       ['status', 'closesAt'],
-    ],
+    ),
     unique: [['openKey']],
   },
-  participation: { indexes: [['roundId', 'at'], ['roundId', 'byProxy'], ['householdId', 'at']], unique: [] },
-  ballot: { indexes: [['roundId', 'choice', '_id']], unique: [['roundId', 'receipt']] },
+  participation: { indexes: sorted(['roundId', 'at'], ['roundId', 'byProxy'], ['householdId', 'at']), unique: [] },
+  ballot: { indexes: sorted(['roundId', 'choice', '_id']), unique: [['roundId', 'receipt']] },
   escalation: {
-    indexes: [
+    indexes: sorted(
       ['townshipId', 'openedAt'],
       ['townshipId', 'status', 'openedAt'],
       ['villageId', 'openedAt'],
       ['villageId', 'status', 'openedAt'],
       ['subjectKey', 'cycle'],
       ['subjectKey', 'status', 'cycle'],
-    ],
+    ),
     unique: [],
   },
-  proxy: { indexes: [['householdId', 'createdAt'], ['toMemberId', 'status']], unique: [['activeKey']] },
+  proxy: { indexes: sorted(['householdId', 'createdAt'], ['toMemberId', 'status']), unique: [['activeKey']] },
   audit: {
-    indexes: [
+    indexes: sorted(
       ['townshipId', 'at'],
       ['villageId', 'at'],
       ['personId', 'at'],
       ['townshipId', 'action', 'at'],
-    ],
+    ),
     unique: [],
   },
-  invite: { indexes: [['townshipId', 'createdAt']], unique: [] },
+  invite: { indexes: sorted(['townshipId', 'createdAt']), unique: [] },
 }

@@ -1,11 +1,10 @@
-import type { SqliteStore } from '../../cloudfunctions/adapters/sqlite/store'
 import { deliverDue } from '../../cloudfunctions/core/outbox'
 import type { Notifier } from '../../cloudfunctions/core/notifier'
 import { MAX_ATTEMPTS } from '../../shared/domain/announcement'
-import { as, dump, expectError, expectOk, people, seededStore, testClock, testFiles } from '../support/harness'
+import { as, dump, expectError, expectOk, people, seededStore, testClock, testFiles, docsOf, type TestStore } from '../support/harness'
 import { phonePng } from '../support/images'
 
-let store: SqliteStore
+let store: TestStore
 let clock: ReturnType<typeof testClock>
 beforeEach(async () => {
   clock = testClock()
@@ -105,7 +104,7 @@ describe('subscribe messages', () => {
     }
     expectOk(await as(store, people.villager)('announcement', 'subscribe'))
     expectOk(await as(store, people.chair, clock, flaky)('announcement', 'push', notice))
-    const [pending] = (store.db.prepare(`SELECT doc FROM notification`).all() as { doc: string }[]).map((r) => JSON.parse(r.doc))
+    const [pending] = docsOf(store, 'notification')
     expect(pending).toMatchObject({ status: 'pending', attempts: 1, lastError: expect.stringContaining('43101') })
 
     // Not due yet: nothing is sent again.

@@ -1,9 +1,8 @@
 import { beijingDayStart } from '../../shared/time'
-import type { SqliteStore } from '../../cloudfunctions/adapters/sqlite/store'
 import { permissions } from '../../shared/permissions'
-import { as, callerFor, dump, expectOk, people, seededStore, testClock } from '../support/harness'
+import { as, callerFor, dump, expectOk, people, seededStore, testClock, type TestStore } from '../support/harness'
 
-let store: SqliteStore
+let store: TestStore
 let clock: ReturnType<typeof testClock>
 beforeEach(async () => {
   clock = testClock()

@@ -1,5 +1,4 @@
-import type { SqliteStore } from '../../cloudfunctions/adapters/sqlite/store'
-import { as, dump, expectError, expectOk, people, seededStore, testClock } from '../support/harness'
+import { as, dump, expectError, expectOk, people, seededStore, testClock, type TestStore } from '../support/harness'
 
 /*
  * A finance disclosure's totals are the period's income, spending and their
@@ -7,7 +6,7 @@ import { as, dump, expectError, expectOk, people, seededStore, testClock } from 
  * opening and closing balance, and only if they agree with the line items.
  */
 
-let store: SqliteStore
+let store: TestStore
 let clock: ReturnType<typeof testClock>
 beforeEach(async () => {
   clock = testClock()

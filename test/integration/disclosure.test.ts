@@ -1,11 +1,10 @@
-import type { SqliteStore } from '../../cloudfunctions/adapters/sqlite/store'
 import { randomBytes } from 'node:crypto'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { as, callerFor, dump, expectError, expectOk, people, seededStore, testClock, testFiles } from '../support/harness'
+import { as, callerFor, dump, expectError, expectOk, people, seededStore, testClock, testFiles, tamper, type TestStore } from '../support/harness'
 import { phoneJpeg, phonePng } from '../support/images'
 
-let store: SqliteStore
+let store: TestStore
 let clock: ReturnType<typeof testClock>
 beforeEach(async () => {
   clock = testClock()
@@ -145,15 +144,17 @@ describe('the revision chain', () => {
     expect(expectOk(await villager('disclosure', 'verify', { disclosureId }))).toEqual({ intact: true, revisions: 2, brokenAtRevision: null })
 
     // Someone with database access lowers an amount in the first revision.
-    store.db
-      .prepare(`UPDATE disclosure_revision SET doc = json_set(doc, '$.content.lineItems[1].amountFen', 6800) WHERE _id = ?`)
-      .run(`${disclosureId}:1`)
+    tamper(store, 'disclosure_revision', `${disclosureId}:1`, (revision) => {
+      ;(revision.content as { lineItems: { amountFen: number }[] }).lineItems[1]!.amountFen = 6800
+    })
     expect(expectOk(await villager('disclosure', 'verify', { disclosureId }))).toEqual({ intact: false, revisions: 2, brokenAtRevision: 1 })
   })
 
   it('catches an edit of the published text that bypassed the chain', async () => {
     const disclosureId = await publishFinance()
-    store.db.prepare(`UPDATE disclosure SET doc = json_set(doc, '$.content.title', '改过的标题') WHERE _id = ?`).run(disclosureId)
+    tamper(store, 'disclosure', disclosureId, (disclosure) => {
+      disclosure.content.title = '改过的标题'
+    })
     expect(expectOk(await as(store, people.villager)('disclosure', 'verify', { disclosureId }))).toMatchObject({ intact: false, brokenAtRevision: 1 })
   })
 })

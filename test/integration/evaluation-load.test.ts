@@ -3,16 +3,15 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Server } from 'node:http'
-import type { SqliteStore } from '../../cloudfunctions/adapters/sqlite/store'
 import { createHost } from '../../host/server'
 import { issueToken } from '../../host/session'
 import { choices, type Choice } from '../../shared/domain/evaluation-rule'
 import type { Envelope } from '../../shared/errors'
-import { NOW, addHouseholds, dump, seededStore, testClock, testFiles } from '../support/harness'
+import { NOW, addHouseholds, dump, seededStore, testClock, testFiles, type TestStore } from '../support/harness'
 
 const secret = Buffer.alloc(32, 7)
 const HOUSEHOLDS = 300
-let store: SqliteStore
+let store: TestStore
 let server: Server
 let base: string
 

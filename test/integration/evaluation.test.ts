@@ -1,4 +1,3 @@
-import type { SqliteStore } from '../../cloudfunctions/adapters/sqlite/store'
 import { evaluationArea } from '../../cloudfunctions/evaluation/area'
 import { localOutbox } from '../../cloudfunctions/core/notifier'
 import type { Choice } from '../../shared/domain/evaluation-rule'
@@ -13,10 +12,9 @@ import {
   people,
   seededStore,
   testClock,
-  type Call,
-} from '../support/harness'
+  type Call, type TestStore} from '../support/harness'
 
-let store: SqliteStore
+let store: TestStore
 let clock: ReturnType<typeof testClock>
 let voters: Call[]
 let secondMembers: Call[]

@@ -1,9 +1,8 @@
-import type { SqliteStore } from '../../cloudfunctions/adapters/sqlite/store'
 import { feedbackArea } from '../../cloudfunctions/feedback/area'
 import { localOutbox } from '../../cloudfunctions/core/notifier'
-import { addNeighbourTownship, as, dump, expectError, expectOk, people, seededStore, testClock } from '../support/harness'
+import { addNeighbourTownship, as, dump, expectError, expectOk, people, seededStore, testClock, type TestStore } from '../support/harness'
 
-let store: SqliteStore
+let store: TestStore
 let clock: ReturnType<typeof testClock>
 beforeEach(async () => {
   clock = testClock()

@@ -1,9 +1,8 @@
 import type { AddressInfo } from 'node:net'
 import type { Server } from 'node:http'
-import type { SqliteStore } from '../../cloudfunctions/adapters/sqlite/store'
 import { createHost } from '../../host/server'
 import { issueToken } from '../../host/session'
-import { NOW, as, expectOk, seededStore, testClock, testFiles } from '../support/harness'
+import { NOW, as, expectOk, seededStore, testClock, testFiles, type TestStore } from '../support/harness'
 
 /*
  * The first screen the host draws as HTML while the app's scripts download on
@@ -12,7 +11,7 @@ import { NOW, as, expectOk, seededStore, testClock, testFiles } from '../support
  */
 
 const secret = Buffer.alloc(32, 5)
-let store: SqliteStore
+let store: TestStore
 let server: Server
 let base: string
 

@@ -3,14 +3,13 @@ import type { Server } from 'node:http'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { SqliteStore } from '../../cloudfunctions/adapters/sqlite/store'
 import { createHost } from '../../host/server'
 import { issueToken } from '../../host/session'
-import { NOW, dump, seededStore, testClock, testFiles } from '../support/harness'
+import { NOW, dump, seededStore, testClock, testFiles, type TestStore } from '../support/harness'
 import { decodeImage, phonePng } from '../support/images'
 
 const secret = Buffer.alloc(32, 3)
-let store: SqliteStore
+let store: TestStore
 let server: Server
 let base: string
 let staticDir: string

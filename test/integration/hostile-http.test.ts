@@ -4,18 +4,17 @@ import { connect, type AddressInfo } from 'node:net'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { SqliteStore } from '../../cloudfunctions/adapters/sqlite/store'
 import { areas } from '../../cloudfunctions/areas'
 import { createHost } from '../../host/server'
 import { issueToken } from '../../host/session'
 import { errorStatus, type Envelope } from '../../shared/errors'
 import { permissionOf } from '../../shared/permissions'
-import { NOW, dump, people, seededStore, testClock, testFiles } from '../support/harness'
+import { NOW, dump, people, seededStore, testClock, testFiles, type TestStore } from '../support/harness'
 import { expectPlainRefusal, hostileValue } from '../support/hostile'
 
 const secret = Buffer.alloc(32, 5)
 const shell = '<!doctype html><title>村务监督</title>'
-let store: SqliteStore
+let store: TestStore
 let server: Server
 let port: number
 beforeAll(async () => {

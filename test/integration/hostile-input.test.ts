@@ -1,5 +1,4 @@
 import fc from 'fast-check'
-import type { SqliteStore } from '../../cloudfunctions/adapters/sqlite/store'
 import { areas } from '../../cloudfunctions/areas'
 import { resolveActor } from '../../cloudfunctions/core/actor'
 import { describeZodError, dispatch } from '../../cloudfunctions/core/dispatch'
@@ -7,7 +6,7 @@ import { noCodes } from '../../cloudfunctions/core/codes'
 import { localOutbox } from '../../cloudfunctions/core/notifier'
 import { permissions, type Permission, type QualifiedAction } from '../../shared/permissions'
 import type { CallerRole } from '../../shared/roles'
-import { as, callerFor, dump, people, seededStore, testClock, testFiles } from '../support/harness'
+import { as, callerFor, dump, people, seededStore, testClock, testFiles, type TestStore } from '../support/harness'
 import { expectPlainRefusal, hostileInput, hostileValue } from '../support/hostile'
 import { buildWorld, inputIn, type World } from '../support/world'
 
@@ -69,7 +68,7 @@ describe.each(Object.keys(areas))('%s', (area) => {
 })
 
 describe('an event that is not a well-formed call', () => {
-  let store: SqliteStore
+  let store: TestStore
   beforeAll(async () => {
     store = await seededStore()
   })
@@ -103,7 +102,7 @@ describe('an event that is not a well-formed call', () => {
 })
 
 describe('injection-shaped text that is valid', () => {
-  let store: SqliteStore
+  let store: TestStore
   beforeAll(async () => {
     store = await seededStore()
   })

@@ -1,7 +1,6 @@
-import type { SqliteStore } from '../../cloudfunctions/adapters/sqlite/store'
-import { as, callerFor, dump, expectError, expectOk, people, seededStore } from '../support/harness'
+import { as, callerFor, dump, expectError, expectOk, people, seededStore, docsOf, type TestStore } from '../support/harness'
 
-let store: SqliteStore
+let store: TestStore
 beforeEach(async () => {
   store = await seededStore()
 })
@@ -94,7 +93,7 @@ describe('joining the group', () => {
       [1, 2, 3].map(() => guest('member', 'join', { joinCode: 'SHIQIAO', householdNumber: '0120', name: '韩晓东' })),
     )
     expect(results.filter((r) => r.ok)).toHaveLength(1)
-    const persons = (store.db.prepare(`SELECT COUNT(*) n FROM person WHERE f_openid = 'visitor:double-tap'`).get() as { n: number }).n
+    const persons = docsOf(store, 'person').filter((p) => p.openid === 'visitor:double-tap').length
     expect(persons).toBe(1)
     const pendingFor0120 = expectOk(await as(store, people.chair)('member', 'listPending')).items.filter(
       (m: { household: { number: string } }) => m.household.number === '0120',

@@ -1,12 +1,11 @@
-import type { SqliteStore } from '../../cloudfunctions/adapters/sqlite/store'
 import { areas } from '../../cloudfunctions/areas'
 import { permissions, type Permission, type QualifiedAction } from '../../shared/permissions'
 import type { CallerRole, Role } from '../../shared/roles'
-import { as, callerFor, dump, expectOk, seededStore, type Call } from '../support/harness'
+import { as, callerFor, dump, expectOk, seededStore, type Call, docsOf, type TestStore } from '../support/harness'
 import { sampleInput } from '../support/samples'
 import { buildWorld, inputIn, namesRecord, type Village, type World } from '../support/world'
 
-let store: SqliteStore
+let store: TestStore
 let callers: Record<CallerRole, Call>
 beforeEach(async () => {
   store = await seededStore()
@@ -130,7 +129,7 @@ describe('secrets, over every read by every role', () => {
         }
         // Every round of the village, closed ones with their published ballots included.
         if (role === 'guest') continue
-        const rounds = world.store.db.prepare(`SELECT _id FROM round WHERE json_extract(doc, '$.villageId') = ?`).all(village.records.villageId) as { _id: string }[]
+        const rounds = docsOf(world.store, 'round').filter((r) => r.villageId === village.records.villageId)
         for (const { _id: roundId } of rounds) {
           const answer = await callerFor(world.store, openid, world.clock)('evaluation', 'getRound', { roundId, ...(role === 'township' ? { villageId: village.records.villageId } : {}) })
           responses.push({ who: `${openid} (${role})`, role, village, action: 'evaluation.getRound', answer })

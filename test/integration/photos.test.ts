@@ -3,10 +3,9 @@ import type { Server } from 'node:http'
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { SqliteStore } from '../../cloudfunctions/adapters/sqlite/store'
 import { createHost } from '../../host/server'
 import { LocalFiles, signingKey } from '../../host/files'
-import { addNeighbourTownship, people, seededStore, testClock } from '../support/harness'
+import { addNeighbourTownship, people, seededStore, testClock, type TestStore } from '../support/harness'
 import { decodeImage, leaks, phoneJpeg, phonePng } from '../support/images'
 
 /**
@@ -15,7 +14,7 @@ import { decodeImage, leaks, phoneJpeg, phonePng } from '../support/images'
  * staff behind short-lived signed URLs.
  */
 const secret = Buffer.alloc(32, 9)
-let store: SqliteStore
+let store: TestStore
 let server: Server
 let base: string
 let root: string

@@ -1,7 +1,6 @@
-import type { SqliteStore } from '../../cloudfunctions/adapters/sqlite/store'
-import { as, callerFor, dump, expectError, expectOk, people, seededStore, testClock } from '../support/harness'
+import { as, callerFor, dump, expectError, expectOk, people, seededStore, testClock, type TestStore } from '../support/harness'
 
-let store: SqliteStore
+let store: TestStore
 beforeEach(async () => {
   store = await seededStore()
 })

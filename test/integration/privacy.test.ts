@@ -1,7 +1,6 @@
-import type { SqliteStore } from '../../cloudfunctions/adapters/sqlite/store'
-import { addHouseholds, as, callerFor, dump, expectError, expectOk, people, seededStore, testClock } from '../support/harness'
+import { addHouseholds, as, callerFor, dump, expectError, expectOk, people, seededStore, testClock, type TestStore } from '../support/harness'
 
-let store: SqliteStore
+let store: TestStore
 let clock: ReturnType<typeof testClock>
 beforeEach(async () => {
   clock = testClock()

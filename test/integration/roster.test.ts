@@ -1,10 +1,9 @@
-import type { SqliteStore } from '../../cloudfunctions/adapters/sqlite/store'
 import { XLSX_BASE64_MAX } from '../../shared/contract/township'
-import { addNeighbourTownship, as, dump, expectError, expectOk, people, seededStore } from '../support/harness'
+import { addNeighbourTownship, as, dump, expectError, expectOk, people, seededStore, type TestStore } from '../support/harness'
 import { zipSync } from 'fflate'
 import { xlsxOf, type XlsxCell } from '../support/xlsx'
 
-let store: SqliteStore
+let store: TestStore
 beforeEach(async () => {
   store = await seededStore()
 })

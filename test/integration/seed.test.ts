@@ -1,10 +1,9 @@
-import type { SqliteStore } from '../../cloudfunctions/adapters/sqlite/store'
 import { queryAll } from '../../cloudfunctions/core/paging'
 import { isSeeded } from '../../host/seed/demo'
 import { districtPowerItems, townshipPowerItems } from '../../host/seed/power-list'
-import { seededStore } from '../support/harness'
+import { seededStore, type TestStore } from '../support/harness'
 
-let store: SqliteStore
+let store: TestStore
 beforeAll(async () => {
   store = await seededStore()
 })

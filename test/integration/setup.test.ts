@@ -1,13 +1,12 @@
-import { SqliteStore } from '../../cloudfunctions/adapters/sqlite/store'
 import { secretMatches, setup } from '../../cloudfunctions/setup/main'
-import { NOW, callerFor, dump, expectOk, seededStore } from '../support/harness'
+import { NOW, callerFor, dump, expectOk, seededStore, type TestStore, emptyStore } from '../support/harness'
 
 const SECRET = 'a-long-setup-secret-0123456789'
 const plan = { secret: SECRET, township: '北坡镇', district: '清河区', staffName: '钱镇长' }
 
-let store: SqliteStore
+let store: TestStore
 beforeEach(() => {
-  store = SqliteStore.open(':memory:')
+  store = emptyStore()
 })
 afterEach(() => store.close())
 

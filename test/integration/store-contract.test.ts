@@ -5,6 +5,7 @@ import { SqliteStore } from '../../cloudfunctions/adapters/sqlite/store'
 import { standInStore, type StandInStore } from '../../cloudfunctions/adapters/wxcloud/standin'
 import { BadCursorError, DuplicateKeyError, type Store } from '../../cloudfunctions/core/store'
 import type { Household } from '../../shared/domain/village'
+import { collectionSpecs, type CollectionName } from '../../cloudfunctions/core/collections'
 
 /**
  * What every store adapter must do. The cloud adapter maps each of these onto
@@ -321,6 +322,22 @@ describe('cloud adapter over the CloudBase stand-in', () => {
     ).rejects.toThrow(/time limit|DATABASE_TRANSACTION_FAIL/)
     expect((await store.get('household', 'h-1'))?.size).toBe(3)
     expect(await store.update('household', 'h-1', { size: 8 })).toBe(true)
+  })
+
+  it('finds an index for every query shape the specs promise: filter fields, then the sort field, then _id', async () => {
+    store = standInStore()
+    for (const [name, spec] of Object.entries(collectionSpecs) as [CollectionName, (typeof collectionSpecs)[CollectionName]][]) {
+      for (const fields of spec.indexes) {
+        const [sortField, ...filterFields] = fields.filter((f) => f !== '_id').reverse()
+        if (!sortField) continue
+        for (const direction of ['asc', 'desc'] as const) {
+          const page = await store.query(name, { where: Object.fromEntries(filterFields.map((f) => [f, 'x'])), orderBy: { field: sortField, direction }, limit: 1 })
+          // The second page's query carries the cursor: (field, _id) beyond the last row.
+          if (page.nextCursor) await store.query(name, { where: {}, orderBy: { field: sortField, direction }, limit: 1, cursor: page.nextCursor })
+        }
+      }
+    }
+    expect(store.engine.sortsInMemory).toEqual([])
   })
 
   it('inserts many documents in one request per hundred, and answers unsorted reads in insertion order', async () => {

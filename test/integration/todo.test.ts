@@ -1,8 +1,7 @@
-import type { SqliteStore } from '../../cloudfunctions/adapters/sqlite/store'
 import type { Choice } from '../../shared/domain/evaluation-rule'
-import { addHouseholds, as, callerFor, dump, expectError, expectOk, people, seededStore, testClock, type Call } from '../support/harness'
+import { addHouseholds, as, callerFor, dump, expectError, expectOk, people, seededStore, testClock, type Call, type TestStore } from '../support/harness'
 
-let store: SqliteStore
+let store: TestStore
 let clock: ReturnType<typeof testClock>
 beforeEach(async () => {
   clock = testClock()

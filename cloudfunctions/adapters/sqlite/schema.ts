@@ -194,6 +194,19 @@ const migrations: readonly Migration[] = [
       addIndex(db, 'disclosure', ['villageId', 'corrected', 'publishedAt'])
     },
   },
+  {
+    version: 12,
+    up(db) {
+      // Every query sorts by (field, _id), so every index now ends with `_id` (core/collections.ts, the same
+      // indexes the cloud console gets): the old indexes without it go, the current specs' are built.
+      for (const name of Object.keys(collectionSpecs) as CollectionName[]) {
+        const wanted = new Set(collectionSpecs[name].indexes.map((fields) => `${name}__${fields.join('_')}`))
+        const existing = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL`).all(name) as { name: string }[]
+        for (const { name: index } of existing) if (!index.startsWith('u_') && !wanted.has(index)) db.exec(`DROP INDEX "${index}"`)
+        for (const fields of collectionSpecs[name].indexes) addIndex(db, name, fields)
+      }
+    },
+  },
 ]
 
 export function migrate(db: Database.Database): void {

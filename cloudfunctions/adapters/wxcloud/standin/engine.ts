@@ -90,6 +90,8 @@ export class CloudBaseEngine {
   private readonly uniqueIndex = new Map<string, Set<string>>()
   /** every request received, by api name: the cost of what a handler did */
   readonly requestLog: string[] = []
+  /** queries whose sort no index of collections.ts serves (the cloud would sort them in memory) */
+  readonly sortsInMemory: string[] = []
   private failures: { api: string | null; error: WireError }[] = []
   readonly options: Required<StandInOptions>
 
@@ -293,11 +295,33 @@ export class CloudBaseEngine {
     const candidates = byId === undefined ? this.view(name, tx) : byId ? [byId] : []
     let cursor = new MingoQuery(filter).find<Doc>(candidates)
     const order = parse(params.order) as Record<string, 1 | -1>
-    if (Object.keys(order).length) cursor = cursor.sort(order)
+    if (Object.keys(order).length) {
+      if (!this.sortServed(name, filter, Object.keys(order))) this.sortsInMemory.push(`${name}: ${JSON.stringify(filter)} sorted by ${Object.keys(order).join(', ')}`)
+      cursor = cursor.sort(order)
+    }
     if (typeof params.offset === 'number' && params.offset > 0) cursor = cursor.skip(params.offset)
     // The SDK caps `limit` at 1000 and sends 100 when none is given (@cloudbase/database query.js get()).
     if (!counting) cursor = cursor.limit(typeof params.limit === 'number' ? params.limit : 100)
     return cursor.all().map(clone)
+  }
+
+  /**
+   * Whether an index of collections.ts serves this sort: its first fields are the query's equality fields
+   * (in any order), followed by the sort fields in order. GUESS: the real database then sorts in memory,
+   * which is slow on a big collection and fails past a size limit; here it is only recorded.
+   */
+  private sortServed(name: string, filter: Record<string, unknown>, sort: string[]): boolean {
+    if (sort.join() === '_id') return true
+    const spec = collectionSpecs[name as CollectionName]
+    if (!spec) return false
+    const parts = Array.isArray(filter.$and) ? (filter.$and as Record<string, unknown>[]) : [filter]
+    const equal = new Set(parts.flatMap((part) => Object.keys(part).filter((k) => !k.startsWith('$'))))
+    const indexes = [['_id'], ...spec.indexes, ...spec.unique]
+    return indexes.some((fields) => {
+      const head = fields.slice(0, equal.size)
+      const tail = fields.slice(equal.size, equal.size + sort.length)
+      return head.length === equal.size && head.every((f) => equal.has(f)) && tail.join() === sort.join()
+    })
   }
 
   // ---- writes ------------------------------------------------------------------------------------------
