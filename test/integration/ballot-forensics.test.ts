@@ -1,3 +1,4 @@
+// SQLite only by nature (it attacks the SQLite files themselves (rows, WAL, byte positions); the cloud side is ballot-forensics-cloud.test.ts): not part of `npm run test:cloud` (STORE=cloud).
 import Database from 'better-sqlite3'
 import { randomBytes, randomInt } from 'node:crypto'
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'

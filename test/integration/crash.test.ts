@@ -1,3 +1,4 @@
+// SQLite only by nature (it kills the real host process and reads its SQLite data folder): not part of `npm run test:cloud` (STORE=cloud).
 import Database from 'better-sqlite3'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'

@@ -1,3 +1,4 @@
+// SQLite only by nature (it starts the bundled host process, which runs on SQLite): not part of `npm run test:cloud` (STORE=cloud).
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'

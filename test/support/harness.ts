@@ -37,12 +37,23 @@ export const standInOptions: StandInOptions = {
   noOpUpdated: process.env.STANDIN_NOOP === 'matched' ? 'matched' : 'modified',
 }
 
+/** Every stand-in database of this test file, to check afterwards that the cloud could serve each query's sort. */
+const standIns: StandInStore[] = []
+if (storeKind === 'cloud') {
+  afterAll(() => {
+    expect(standIns.flatMap((s) => s.engine.sortsInMemory)).toEqual([])
+  })
+}
+
 /** A store the tests use: either adapter, behind the port. */
 export type TestStore = SqliteStore | StandInStore
 
 /** An empty store of the kind under test (SQLite in memory, or a fresh stand-in database). */
 export function emptyStore(): TestStore {
-  return storeKind === 'cloud' ? standInStore(standInOptions) : SqliteStore.open(':memory:')
+  if (storeKind === 'sqlite') return SqliteStore.open(':memory:')
+  const store = standInStore(standInOptions)
+  standIns.push(store)
+  return store
 }
 
 /** The seeded demo, seeded once per process and start time on the stand-in, and cloned for each test. */
@@ -63,7 +74,9 @@ export async function seededStore(clock: Clock = testClock()): Promise<TestStore
     store.close()
     seededEngines.set(at, (seeded = store.engine))
   }
-  return standInStore(seeded.clone())
+  const store = standInStore(seeded.clone())
+  standIns.push(store)
+  return store
 }
 
 export type Call = (area: string, action: string, input?: Record<string, unknown>) => Promise<Envelope<any>>

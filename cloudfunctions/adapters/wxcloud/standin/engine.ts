@@ -306,21 +306,33 @@ export class CloudBaseEngine {
   }
 
   /**
-   * Whether an index of collections.ts serves this sort: its first fields are the query's equality fields
-   * (in any order), followed by the sort fields in order. GUESS: the real database then sorts in memory,
-   * which is slow on a big collection and fails past a size limit; here it is only recorded.
+   * Whether an index of collections.ts can hand this query's matches over in sort order, so nothing is sorted
+   * in memory: some of its leading fields are equality fields of the query (other filter fields are applied
+   * to what the index gives), and the fields after them are the sort fields (those fixed by equality
+   * dropped). Equality on a whole unique key matches one document, which needs no sorting; a unique index
+   * ending in the sort field orders completely without the `_id` tie-breaker. GUESS: the planner's choices
+   * are MongoDB's; what the real database does with a sort no index serves (sort in memory, slow on a big
+   * collection, failing past a size limit) is only recorded here.
    */
   private sortServed(name: string, filter: Record<string, unknown>, sort: string[]): boolean {
-    if (sort.join() === '_id') return true
     const spec = collectionSpecs[name as CollectionName]
     if (!spec) return false
     const parts = Array.isArray(filter.$and) ? (filter.$and as Record<string, unknown>[]) : [filter]
     const equal = new Set(parts.flatMap((part) => Object.keys(part).filter((k) => !k.startsWith('$'))))
-    const indexes = [['_id'], ...spec.indexes, ...spec.unique]
-    return indexes.some((fields) => {
-      const head = fields.slice(0, equal.size)
-      const tail = fields.slice(equal.size, equal.size + sort.length)
-      return head.length === equal.size && head.every((f) => equal.has(f)) && tail.join() === sort.join()
+    if (spec.unique.some((fields) => fields.every((f) => equal.has(f)))) return true
+    const wanted = sort.filter((f) => !equal.has(f))
+    if (wanted.length === 0) return true
+    const candidates: { fields: readonly string[]; unique: boolean }[] = [
+      { fields: ['_id'], unique: true },
+      ...spec.indexes.map((fields) => ({ fields, unique: false })),
+      ...spec.unique.map((fields) => ({ fields, unique: true })),
+    ]
+    return candidates.some(({ fields, unique }) => {
+      let prefix = 0
+      while (prefix < fields.length && equal.has(fields[prefix]!)) prefix++
+      const rest = fields.slice(prefix)
+      if (rest.slice(0, wanted.length).join() === wanted.join()) return true
+      return unique && wanted.at(-1) === '_id' && rest.join() === wanted.slice(0, -1).join()
     })
   }
 
