@@ -1,5 +1,5 @@
 // npm test: every check there is — type-check, jest (units and every cloud
-// function on real SQLite), then the browser suite against the H5 build on a
+// function on real SQLite, then again on the cloud adapter over the CloudBase stand-in), then the browser suite against the H5 build on a
 // live local host, then the build sizes (npm run size). Prints one closing
 // line: "N passed, N failed".
 import { spawnSync } from 'node:child_process'
@@ -37,6 +37,18 @@ if (!step('类型检查 小程序 (type-check miniprogram)', tsc, ['-p', 'minipr
 else passed += 1
 
 jest('单元与云函数测试 (jest: unit + integration)', [], join(root, '.build/jest-unit.json'))
+
+// The same handler suites on the cloud adapter (the real wx-server-sdk) over the in-process CloudBase
+// stand-in (docs/architecture.md). `npm run test:cloud` runs every suite; here the two hostile-input suites are
+// left out to keep CI short: they test validation, which runs before any storage and is the same on both.
+// SQLite-only suites say so in their files.
+process.env.STORE = 'cloud'
+jest(
+  '云数据库适配器测试 (jest: integration on the cloud adapter over the CloudBase stand-in)',
+  ['test/integration', '--testPathIgnorePatterns', 'crash|production|ballot-forensics|store-contract|hostile-input|hostile-http', '--testTimeout=30000'],
+  join(root, '.build/jest-cloud.json'),
+)
+delete process.env.STORE
 
 buildMiniprogram('h5')
 bundleHost()
