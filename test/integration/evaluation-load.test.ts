@@ -18,9 +18,6 @@ let base: string
 beforeAll(async () => {
   store = await seededStore()
   server = createHost({ store, clock: testClock(), secret, staticDir: mkdtempSync(join(tmpdir(), 'h5-')), devLogin: false, files: testFiles })
-  // 1,200 requests at once can leave a pooled connection idle past node's 5 s keep-alive; fetch reusing it
-  // just as the server drops it reads ECONNRESET (seen on the cloud adapter on a busy machine).
-  server.keepAliveTimeout = 60_000
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
 })
