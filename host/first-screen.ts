@@ -45,19 +45,27 @@ const badge = (n: number | undefined) => (n ? `<span class="fs-badge">${n > 99 ?
 function list(items: Item[]): string {
   const rows = items
     .map((i) => {
-      const body = `<span class="fs-item-title">${escape(i.title)}${badge(i.badge)}</span><span class="fs-item-text">${escape(i.text)}</span>`
+      // As the app's cell: title and text on the left, the count at the right edge.
+      const body = `<span class="fs-item-left"><span class="fs-item-title">${escape(i.title)}</span><span class="fs-item-text">${escape(i.text)}</span></span>${badge(i.badge)}`
       return `<li class="fs-item">${i.href ? `<a class="fs-item-body" href="#${escape(i.href)}">${body}</a>` : `<div class="fs-item-body">${body}</div>`}</li>`
     })
     .join('')
   return `<ul class="fs-list">${rows}</ul>`
 }
 
-function screen(title: string, subtitle: string, items: Item[], before = ''): string {
+/** Entries under an optional heading, as the app's cell groups draw them. */
+interface Group {
+  title: string | null
+  items: Item[]
+}
+
+function screen(title: string, subtitle: string, content: Item[] | Group[], before = ''): string {
+  const groups: Group[] = content.length > 0 && 'items' in content[0]! ? (content as Group[]) : [{ title: null, items: content as Item[] }]
   return (
     `<h1 class="fs-title">${escape(title)}</h1>` +
     (subtitle ? `<p class="fs-subtitle">${escape(subtitle)}</p>` : '') +
     before +
-    list(items) +
+    groups.map((g) => (g.title ? `<p class="fs-group-title">${escape(g.title)}</p>` : '') + list(g.items)).join('') +
     `<p class="fs-note">正在打开，请稍候…</p>`
   )
 }
@@ -66,7 +74,7 @@ function screen(title: string, subtitle: string, items: Item[], before = ''): st
 function todoCard(items: { kind: TodoKind; count: number }[]): string {
   const due = items.filter((i) => i.count > 0)
   const rows = due
-    .map((i) => `<li class="fs-item"><a class="fs-item-body fs-todo-row" href="#${escape(todoInfo[i.kind].url)}">${badge(i.count)}<span>${escape(todoInfo[i.kind].label(i.count).replace(/^\d+\s*/, ''))}</span></a></li>`)
+    .map((i) => `<li class="fs-item"><a class="fs-item-body fs-todo-row" href="#${escape(todoInfo[i.kind].url)}">${badge(i.count)}<span class="fs-todo-text">${escape(todoInfo[i.kind].label(i.count).replace(/^\d+\s*/, ''))}</span><span class="fs-todo-go" aria-hidden="true">›</span></a></li>`)
     .join('')
   return `<div class="fs-todo"><p class="fs-todo-title">待办</p>${due.length ? `<ul class="fs-list">${rows}</ul>` : `<p class="fs-item-text">${NOTHING_TO_DO}</p>`}</div>`
 }
@@ -117,7 +125,7 @@ async function home(sources: FirstScreenSources): Promise<string | null> {
   return screen(
     m.name ? `${m.name}，您好` : '村务监督',
     [place, m.title].filter(Boolean).join(' · '),
-    entries.map((e) => ({ title: e.title, text: e.description, href: e.url, badge: e.badge })),
+    groups.map((g) => ({ title: g.title, items: g.entries.map((e) => ({ title: e.title, text: e.description, href: e.url, badge: e.badge })) })),
     todo ? todoCard(todo) : '',
   )
 }

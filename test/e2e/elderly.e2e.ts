@@ -131,3 +131,47 @@ describe('the ballot', () => {
     expect(errorsOf(page)).toEqual([])
   })
 })
+
+describe('the first screen on a slow connection', () => {
+  // The host's HTML first screen stands in for the home page until the app has drawn it: the same
+  // title, 待办 card and entries in the same places, at the reader's text size, so nothing jumps.
+  for (const [who, personId] of [['a villager', 'p-shiqiao-0001-1'], ['the chair', 'p-shiqiao-chair']] as const) {
+    for (const scale of ['1', '2'] as const) {
+      it(`is laid out like the app's home page for ${who} at ${scale}× text`, async () => {
+        const page = await openAs(personId, scale, 'pages/index/index')
+        await current(page).locator('.nut-cell').first().waitFor()
+        const token = await apiFor(live.host.url).token(personId)
+        const html = await (await fetch(`${live.host.url}/api/first-screen?route=pages/index/index`, { headers: { authorization: `Bearer ${token}` } })).text()
+        const places = await page.evaluate((html) => {
+          const top = (el: Element | null | undefined) => (el ? Math.round(el.getBoundingClientRect().top) : null)
+          const app = document.querySelector('.taro_page:not([style*="display: none"]) .page')!
+          const appPlaces = {
+            title: top(app.querySelector('.page-title')),
+            todo: top(app.querySelector('.home-todo')),
+            entries: [...app.querySelectorAll('.nut-cell-group .nut-cell')].slice(0, 6).map(top),
+          }
+          const box = document.createElement('div')
+          box.id = 'first-screen'
+          box.innerHTML = html
+          document.body.appendChild(box)
+          const firstPlaces = {
+            title: top(box.querySelector('.fs-title')),
+            todo: top(box.querySelector('.fs-todo')),
+            entries: [...box.querySelectorAll(':scope > .fs-list > .fs-item')].slice(0, 6).map(top),
+          }
+          box.remove()
+          return { appPlaces, firstPlaces }
+        }, html)
+        // Within a pixel or two: sizes in fractions of a pixel round either way.
+        const near = (a: number | null, b: number | null) => (a === null || b === null ? a === b : Math.abs(a - b) <= 2)
+        const same =
+          near(places.firstPlaces.title, places.appPlaces.title) &&
+          near(places.firstPlaces.todo, places.appPlaces.todo) &&
+          places.firstPlaces.entries.length === places.appPlaces.entries.length &&
+          places.firstPlaces.entries.every((top, i) => near(top, places.appPlaces.entries[i]!))
+        expect(same ? places.appPlaces : places.firstPlaces).toEqual(places.appPlaces)
+        expect(places.appPlaces.entries.length).toBeGreaterThan(3)
+      })
+    }
+  }
+})

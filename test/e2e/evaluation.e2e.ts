@@ -118,7 +118,7 @@ describe('two rounds over 25% on one disclosure reach the township, which has it
     await openEntry(committee, '评议与答复')
     await current(committee).getByText('已结束', { exact: true }).click()
     await current(committee).locator('.round-card').first().click()
-    await button(committee, '这个事项的全部评议').click()
+    await button(committee, '全部评议记录').click()
     await button(committee, '报告整改情况').click()
     await textarea(committee, '按镇纪委的整改要求做了什么、结果怎样').fill(report)
     await dialogButton(committee, '公布').click()

@@ -53,6 +53,7 @@ function pagesOf(ids: { reportId: string; escalationId: string; publicDisclosure
     ['chair', 'roster', 'packages/chair/roster/index'],
     ['chair', 'household', 'packages/chair/household/index?householdId=h-shiqiao-0003'],
     ['chair', 'announce', 'packages/chair/announce/index'],
+    ['chair', 'unread', 'packages/chair/unread/index?announcementId=an-shiqiao-1'],
     ['chair', 'figures', 'packages/chair/figures/index'],
     ['chair', 'qrcode', 'packages/chair/qrcode/index'],
     ['chair', 'duties', 'packages/disclosure/duties/index'],
@@ -75,6 +76,7 @@ function pagesOf(ids: { reportId: string; escalationId: string; publicDisclosure
     ['township', 'roster', 'packages/township/roster/index?villageId=v-shiqiao&villageName=石桥村'],
     ['township', 'appointments', 'packages/township/appointments/index'],
     ['township', 'duty-settings', 'packages/township/duties/index'],
+    ['township', 'settings', 'packages/township/settings/index'],
     ['villager', 'login', 'pages/login/index'],
     ['villager', 'join', 'pages/join/index'],
   ]

@@ -35,7 +35,7 @@ describe('a villager far from town, on an old phone with a weak signal', () => {
 
   it('reaches each of the four jobs within 3 taps of the home page', async () => {
     const jobs: [string, number][] = [
-      ['read the latest disclosures', await tapsTo(villager, [tapEntry('三务公开'), tapFirst('.disclosure-row')], (p) => current(p).getByText('核验记录是否被改动').waitFor())],
+      ['read the latest disclosures', await tapsTo(villager, [tapEntry('三务公开'), tapFirst('.disclosure-row')], (p) => current(p).getByText('核验是否被改动').waitFor())],
       ['read an announcement', await tapsTo(villager, [tapEntry('村务公告'), tapFirst('.announcement-row')], (p) => current(p).locator('.announcement-paragraph').first().waitFor())],
       ['give feedback', await tapsTo(villager, [tapEntry('我要提意见')], (p) => textarea(p, '写清楚哪里有问题、您希望怎么办').waitFor())],
       ['vote in an open round', await tapsTo(villager, [tapEntry('评议投票'), tapFirst('.round-card')], (p) => button(p, '不满意').waitFor())],
@@ -46,7 +46,7 @@ describe('a villager far from town, on an old phone with a weak signal', () => {
   it('keeps the last-read disclosures, announcements and power list readable offline, saying so', async () => {
     // Read them once with the network up.
     await tapsTo(villager, [tapEntry('权力清单')], (p) => current(p).locator('.power-item').first().waitFor())
-    await tapsTo(villager, [tapEntry('三务公开'), tapFirst('.disclosure-row')], (p) => current(p).getByText('核验记录是否被改动').waitFor())
+    await tapsTo(villager, [tapEntry('三务公开'), tapFirst('.disclosure-row')], (p) => current(p).getByText('核验是否被改动').waitFor())
     await tapsTo(villager, [tapEntry('村务公告')], (p) => current(p).locator('.announcement-row').first().waitFor())
     await villager.goto(`${live.host.url}/#/pages/index/index`)
     await villager.locator('.nut-cell').first().waitFor()
@@ -67,7 +67,7 @@ describe('a villager far from town, on an old phone with a weak signal', () => {
       await tapEntry('三务公开')(villager)
       await tapFirst('.disclosure-row')(villager)
       await current(villager).locator('.offline-note').waitFor()
-      await current(villager).getByText('核验记录是否被改动').waitFor()
+      await current(villager).getByText('核验是否被改动').waitFor()
     } finally {
       await villager.context().setOffline(false)
     }

@@ -63,6 +63,8 @@ export function RoundCard({ round, onClick, mark, children }: Props) {
       </Text>
       <Text className="muted">{open ? `${formatDayTime(round.closesAt)} 截止` : `${formatDayTime(round.closedAt ?? round.closesAt)} 结束`}</Text>
       <TallyBars round={round} />
+      {/* Who acts next is said in plain words, for everyone who reads the card. */}
+      {round.needsAnswer ? <Text className="round-needs-answer">不满意超过比例，等村“两委”书面答复释疑。</Text> : null}
       {children}
     </View>
   )

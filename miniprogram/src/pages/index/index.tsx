@@ -114,7 +114,7 @@ export default function Index() {
           {me.role === 'guest' ? <Membership me={me} /> : null}
           {acts && todo.data ? <TodoCard todo={todo.data} /> : null}
           {groups.map((group) => (
-            <CellGroup key={group.title ?? 'entries'} title={group.title ?? undefined}>
+            <CellGroup key={group.title ?? 'entries'} className="home-entries" title={group.title ?? undefined}>
               {group.entries.map((entry) => (
                 <Cell
                   key={entry.url}

@@ -177,7 +177,7 @@ export default function Announce() {
                 className="reach-unread"
                 onClick={() => go('/packages/chair/unread/index', { announcementId: r.announcementId })}
               >
-                看哪 {r.householdsInGroup - r.householdsRead} 户还没读
+                {r.householdsInGroup - r.householdsRead} 户未读
               </Button>
             ) : null}
           </View>

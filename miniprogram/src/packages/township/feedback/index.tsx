@@ -29,7 +29,7 @@ export default function FeedbackProgress() {
           <FeedbackFigures figures={data.total} />
           <View className="progress-more">
             <Button block size="large" type="primary" fill="outline" onClick={() => go('/packages/township/overdue/index')}>
-              查看超期未答复的意见
+              超期未答复
             </Button>
           </View>
 
