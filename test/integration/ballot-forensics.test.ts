@@ -317,7 +317,7 @@ describe('the secret ballot against a copy of the data folder', () => {
     const scores = attackAll(copyOf(s), s)
     s.store.close()
     expect(scores).toEqual({ storageOrder: VOTERS, auditOrder: VOTERS, walCommits: VOTERS, byteProximity: VOTERS })
-  }, 60_000)
+  }, 120_000)
 
   it('links no more households than chance once a round is voted and closed today', async () => {
     const s = await votedAndClosed()
@@ -333,7 +333,7 @@ describe('the secret ballot against a copy of the data folder', () => {
     })
     // The WAL was emptied at the close; what came after it (the round's own record) holds no ballot.
     expect(walCommits(copy, s)).toBe(0)
-  }, 60_000)
+  }, 120_000)
 
   it('keeps the ballots\' storage order unrelated to the votes while the round is open (what the cloud database relies on)', async () => {
     // A copy taken during voting is not protected from the WAL or page layout (README, privacy); the rows' order is.
@@ -341,7 +341,7 @@ describe('the secret ballot against a copy of the data folder', () => {
     const score = storageOrder(copyOf(s), s)
     s.store.close()
     expect(score).toBeLessThanOrEqual(LIMIT)
-  }, 60_000)
+  }, 120_000)
 
   it('migrates a data folder written the old way, which then holds up to the same attacks', async () => {
     const old = await votedTheOldWay()
@@ -369,5 +369,5 @@ describe('the secret ballot against a copy of the data folder', () => {
       expect(votes.length).toBeGreaterThanOrEqual(VOTERS)
       expect(votes.every((e) => (e as { dayOnly?: boolean }).dayOnly === true && e.at!.endsWith('T16:00:00.000Z'))).toBe(true)
     })
-  }, 60_000)
+  }, 120_000)
 })
