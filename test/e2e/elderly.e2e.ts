@@ -71,6 +71,28 @@ describe('the first form a newcomer meets', () => {
   })
 })
 
+describe('the feedback form at double text size', () => {
+  it('grows the text box with what is typed, the count under the text and nothing under the box', async () => {
+    const page = await openAs('p-shiqiao-0001-1', '2', 'packages/feedback/submit/index')
+    const box = page.locator('textarea[placeholder="写清楚哪里有问题、您希望怎么办"]')
+    await box.click()
+    await page.keyboard.type('村里去年修的三组到五组的路，现在已经有好几处裂缝了，下雨天积水很深，老人出门很不方便。希望村里公开验收情况，找施工队来修一修。')
+    await page.waitForTimeout(300)
+    const layout = await box.evaluate((textarea) => {
+      const frame = textarea.closest('.nut-textarea')!.getBoundingClientRect()
+      const typed = textarea.getBoundingClientRect()
+      const count = textarea.closest('.nut-textarea')!.querySelector('.nut-textarea-limit')!.getBoundingClientRect()
+      const heading = [...document.querySelectorAll('.taro_page .section-title')].find((e) => (e.textContent ?? '').startsWith('图片'))!.getBoundingClientRect()
+      return { frameBottom: frame.bottom, typedBottom: typed.bottom, countTop: count.top, headingTop: heading.top }
+    })
+    // The typed text ends inside the box, the count sits below it, and the next heading below the box.
+    expect(layout.typedBottom).toBeLessThanOrEqual(layout.countTop + 1)
+    expect(layout.countTop).toBeLessThan(layout.frameBottom)
+    expect(layout.frameBottom).toBeLessThanOrEqual(layout.headingTop)
+    expect(errorsOf(page)).toEqual([])
+  })
+})
+
 describe('a month of the village\'s money at double text size', () => {
   it('puts each item on its own line with amount and date below, folds after 5 and names the totals for what they are', async () => {
     const villager = 'p-shiqiao-0001-1'
