@@ -1,5 +1,6 @@
 import { choices, decide, type Tally } from '../../shared/domain/evaluation-rule'
 import type { Escalation, Round } from '../../shared/domain/evaluation'
+import { thingValue } from '../../shared/subscribe'
 import type { Area } from '../core/dispatch'
 import type { Store, StoreTx } from '../core/store'
 import { newId } from '../core/context'
@@ -43,7 +44,7 @@ async function notifyTownship(tx: StoreTx, openids: readonly string[], escalatio
       villageId: escalation.villageId,
       openid,
       subject: `escalation:${escalation._id}`,
-      title: `${villageName}评议连续不满意超标，请介入`.slice(0, 20),
+      title: thingValue(`${villageName}评议连续不满意超标，请介入`),
       page: `packages/township/case/index?escalationId=${encodeURIComponent(escalation._id)}`,
       status: 'pending',
       attempts: 0,

@@ -9,6 +9,7 @@ import type { FileStore } from '../../core/files'
 import { PRIVATE_URL_SECONDS } from '../../core/files'
 import { cleanImage } from '../../core/images'
 import { WxCloudStore, type WxDatabase } from './store'
+import { thingValue } from '../../../shared/subscribe'
 
 /** Beijing time for message text, e.g. 2026年11月21日 16:00 */
 function beijingTime(iso: string): string {
@@ -30,7 +31,7 @@ const subscribeMessages: Notifier = {
       touser: n.openid,
       templateId,
       page: n.page,
-      data: { thing1: { value: n.title.slice(0, 20) }, time2: { value: beijingTime(n.createdAt) } },
+      data: { thing1: { value: thingValue(n.title) }, time2: { value: beijingTime(n.createdAt) } },
     } as never)
   },
 }
