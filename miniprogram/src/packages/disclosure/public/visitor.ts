@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro'
+import { villageFromQuery } from './scene'
 import { ApiError, call, devAuth, session, type ActionOf, type Input, type Output } from '../../../services/api'
 
 const isH5 = process.env.TARO_ENV === 'h5'
@@ -39,16 +40,14 @@ export async function publicCall<K extends ActionOf<'disclosure'>>(
 }
 
 /**
- * The village a public page is for: `villageId`, or the `scene` of the
- * mini-program code it was opened by (which carries the village id), read
- * from the page's query or, failing that, the launch options.
+ * The village a public page is for: `villageId`, or the URI-decoded `scene` of
+ * the mini-program code it was opened by, read from the page's query or, failing
+ * that, the launch options (scene.ts).
  */
 export function villageOf(query: Record<string, string>): string {
-  if (query.villageId) return query.villageId
-  if (query.scene) return query.scene
-  if (process.env.TARO_ENV === 'weapp') {
-    const scene = Taro.getEnterOptionsSync?.()?.query?.scene as string | undefined
-    if (scene) return decodeURIComponent(scene)
-  }
-  return ''
+  const enterScene =
+    process.env.TARO_ENV === 'weapp' && !query.villageId && !query.scene
+      ? (Taro.getEnterOptionsSync?.()?.query?.scene as string | undefined)
+      : undefined
+  return villageFromQuery(query, enterScene)
 }
