@@ -74,8 +74,10 @@ export default defineAppConfig({
   __usePrivacyCheck__: true,
   // WeChat's 同声传译 plugin reads pages aloud (services/speech.ts); the operator adds it in the console first (README).
   ...(process.env.TARO_ENV === 'weapp' ? { plugins: { WechatSI: { version: '0.3.5', provider: 'wx069ba97219f66d99' } } } : {}),
-  // H5: no sliding page transitions; they cost old phones frames and add nothing.
-  animation: false,
+  // WeChat: inject only the components a page uses, at startup (按需注入).
+  ...(process.env.TARO_ENV === 'weapp' ? { lazyCodeLoading: 'requiredComponents' } : {}),
+  // H5 only (a Taro H5 router key, not a WeChat app.json one): no sliding page transitions; they cost old phones frames and add nothing.
+  ...(process.env.TARO_ENV === 'h5' ? { animation: false } : {}),
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#b4282d',
