@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { SqliteStore } from '../cloudfunctions/adapters/sqlite/store'
+import type { Store } from '../cloudfunctions/core/store'
 import { systemClock } from '../cloudfunctions/core/context'
 import { createHost } from './server'
 import { LocalFiles, signingKey } from './files'
@@ -12,7 +13,10 @@ import { isSeeded, seedDemo } from './seed/demo'
 /**
  * The local host: the cloud functions over HTTP on an embedded SQLite database,
  * plus the H5 build of the mini-program. PORT and DATA_DIR override the defaults;
- * NODE_ENV=production turns the dev sign-in endpoints off.
+ * NODE_ENV=production turns the dev sign-in endpoints off. STORE=cloud puts the
+ * Store port on the cloud adapter (the real wx-server-sdk) over the in-process
+ * CloudBase stand-in instead: data in memory only, no village.db; files, the
+ * notifier, dev sign-in and the session key stay as they are.
  */
 async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? 8080)
@@ -20,7 +24,16 @@ async function main(): Promise<void> {
   const staticDir = resolve(process.env.STATIC_DIR ?? 'miniprogram/dist/h5')
   mkdirSync(dataDir, { recursive: true })
 
-  const store = SqliteStore.open(resolve(dataDir, 'village.db'))
+  const cloud = process.env.STORE === 'cloud'
+  let store: Store & { close(): void }
+  if (cloud) {
+    // Loaded only in this mode, so the SQLite host never loads wx-server-sdk.
+    const { standInStore } = await import('../cloudfunctions/adapters/wxcloud/standin')
+    store = standInStore()
+    console.log('云数据库模式 (STORE=cloud)：云函数经 wx-server-sdk 访问内存中的云数据库替身，不写 village.db，停止后数据即丢失')
+  } else {
+    store = SqliteStore.open(resolve(dataDir, 'village.db'))
+  }
   // SEED=none: an empty host, as a real township starts.
   if (process.env.SEED === 'none') {
     const { items } = await store.query('township', { where: {}, orderBy: { field: '_id', direction: 'asc' }, limit: 1 })
@@ -44,7 +57,7 @@ async function main(): Promise<void> {
   const files = new LocalFiles(resolve(dataDir, 'files'), signingKey(secret))
   // NODE_ENV=production: no demo sign-in, so nobody can pick who they are.
   const devLogin = process.env.NODE_ENV !== 'production'
-  const server = createHost({ store, clock: systemClock, secret, staticDir, devLogin, files })
+  const server = createHost({ store, clock: systemClock, secret, staticDir, devLogin, files, storeKind: cloud ? 'cloud' : 'sqlite' })
   server.listen(port, '127.0.0.1', () => {
     console.log(`村级小微权力监督 本地服务已启动: http://127.0.0.1:${port}  (数据目录 ${dataDir})`)
     if (!devLogin) console.log('生产模式 (NODE_ENV=production)：没有演示登录')

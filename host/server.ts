@@ -27,6 +27,8 @@ export interface HostOptions {
   devLogin: boolean
   /** uploaded attachments */
   files: LocalFiles
+  /** which adapter is behind the Store port, as `GET /api/health` reports it (default 'sqlite') */
+  storeKind?: 'sqlite' | 'cloud'
 }
 
 const MAX_BODY = 1024 * 1024
@@ -245,7 +247,7 @@ function contextFor(options: HostOptions, openid: string | null) {
 async function route(options: HostOptions, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://localhost')
   const { pathname } = url
-  if (pathname === '/api/health' && req.method === 'GET') return send(res, 200, { ok: true })
+  if (pathname === '/api/health' && req.method === 'GET') return send(res, 200, { ok: true, store: options.storeKind ?? 'sqlite' })
 
   if (options.devLogin && pathname === '/api/dev/people' && req.method === 'GET') {
     return send(res, 200, { ok: true, data: await listPeople(options.store) })

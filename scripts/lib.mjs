@@ -61,7 +61,11 @@ export function buildMiniprogram(target, { force = false } = {}) {
   writeFileSync(stamp, hash)
 }
 
-/** Bundles a Node entry of the local host into one file; better-sqlite3 stays a native dependency. */
+/**
+ * Bundles a Node entry of the local host into one file; better-sqlite3 stays a native dependency, and
+ * wx-server-sdk stays in node_modules: the CloudBase stand-in (STORE=cloud) patches the request class of the
+ * @cloudbase/node-sdk that node_modules' wx-server-sdk loads, so the adapter must use that copy, not a bundled one.
+ */
 export function bundleHost(entry = 'host/main.ts', outfile = '.build/host.cjs') {
   run(bin('esbuild'), [
     entry,
@@ -71,6 +75,7 @@ export function bundleHost(entry = 'host/main.ts', outfile = '.build/host.cjs') 
     '--target=node20',
     `--outfile=${outfile}`,
     '--external:better-sqlite3',
+    '--external:wx-server-sdk',
     '--log-level=warning',
   ])
 }

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createHost } from '../../host/server'
 import { issueToken } from '../../host/session'
-import { NOW, dump, seededStore, testClock, testFiles, type TestStore } from '../support/harness'
+import { NOW, dump, seededStore, storeKind, testClock, testFiles, type TestStore } from '../support/harness'
 import { decodeImage, phonePng } from '../support/images'
 
 const secret = Buffer.alloc(32, 3)
@@ -15,7 +15,7 @@ let base: string
 let staticDir: string
 
 async function listen(devLogin: boolean): Promise<void> {
-  server = createHost({ store, clock: testClock(), secret, staticDir, devLogin, files: testFiles })
+  server = createHost({ store, clock: testClock(), secret, staticDir, devLogin, files: testFiles, storeKind })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
 }
@@ -49,7 +49,7 @@ describe('local host HTTP contract', () => {
 
   it('answers the health check', async () => {
     const res = await fetch(`${base}/api/health`)
-    expect(await res.json()).toEqual({ ok: true })
+    expect(await res.json()).toEqual({ ok: true, store: storeKind })
   })
 
   it('lists the demo people with their roles', async () => {
