@@ -1,6 +1,6 @@
 // npm test: every check there is — type-check, jest (units and every cloud
 // function on real SQLite, then again on the cloud adapter over the CloudBase stand-in), then the browser suite against the H5 build on a
-// live local host, then the build sizes (npm run size). Prints one closing
+// live local host, then the build sizes (npm run size) and the deploy check (npm run check:deploy). Prints one closing
 // line: "N passed, N failed".
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync } from 'node:fs'
@@ -64,6 +64,9 @@ jest(
 
 // The WeChat build is made only here; the H5 build above is reused.
 if (!step('包大小 (size: 小程序每包 2 MB 上限)', process.execPath, [join(root, 'scripts/size.mjs')])) failed += 1
+else passed += 1
+// What WeChat would receive, from the builds the size step just made (npm run check:deploy).
+if (!step('发布检查 (check:deploy: pages, packages, config.json, rules, README tables)', process.execPath, [join(root, 'scripts/check-deploy.mjs')])) failed += 1
 else passed += 1
 
 if (failures.length) console.log(`\n✖ 未通过: ${failures.join('; ')}`)
