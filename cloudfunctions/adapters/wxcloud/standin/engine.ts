@@ -57,6 +57,38 @@ interface Transaction {
   finish: () => void
 }
 
+/**
+ * One request's life as the SDK saw it: issued (`issued`) and answered (`answered`), on the engine's own
+ * counter of request events (not wall time: the order is what tells concurrent requests from sequential ones).
+ */
+export interface RequestSpan {
+  api: string
+  collection: string | null
+  issued: number
+  answered: number | null
+}
+
+/**
+ * Sequential round trips in a set of requests: the longest chain of requests each issued after the one before
+ * it was answered (so it had to wait for it). Requests in flight together (Promise.all) add one round trip, not
+ * one each. With 25 ms a round trip, this times 25 ms is the modelled latency of the work.
+ */
+export function sequentialRoundTrips(spans: readonly RequestSpan[]): number {
+  const ordered = [...spans].sort((a, b) => a.issued - b.issued)
+  const depth: number[] = []
+  let longest = 0
+  for (const [i, span] of ordered.entries()) {
+    let before = 0
+    for (let j = 0; j < i; j++) {
+      const earlier = ordered[j]!
+      if (earlier.answered !== null && earlier.answered < span.issued) before = Math.max(before, depth[j]!)
+    }
+    depth[i] = before + 1
+    longest = Math.max(longest, depth[i]!)
+  }
+  return longest
+}
+
 export class StandInError extends Error {
   constructor(readonly code: string, message: string) {
     super(message)
@@ -90,6 +122,9 @@ export class CloudBaseEngine {
   private readonly uniqueIndex = new Map<string, Set<string>>()
   /** every request received, by api name: the cost of what a handler did */
   readonly requestLog: string[] = []
+  /** every request's issue and answer, in issue order (see `track`): what tells concurrent requests from sequential ones */
+  readonly spans: RequestSpan[] = []
+  private events = 0
   /** queries whose sort no index of collections.ts serves (the cloud would sort them in memory) */
   readonly sortsInMemory: string[] = []
   private failures: { api: string | null; error: WireError }[] = []
@@ -102,6 +137,23 @@ export class CloudBaseEngine {
   /** Requests received so far (every SDK request counts, transaction start and commit included). */
   get requests(): number {
     return this.requestLog.length
+  }
+
+  /**
+   * Called by the request step when the SDK issues a request (before the round trip's pause), and its
+   * `answered` callback when the answer (or error) is handed back: together, the span of one round trip.
+   */
+  track(api: string, params: Record<string, unknown>): () => void {
+    const span: RequestSpan = {
+      api,
+      collection: typeof params.collectionName === 'string' ? params.collectionName : null,
+      issued: ++this.events,
+      answered: null,
+    }
+    this.spans.push(span)
+    return () => {
+      span.answered = ++this.events
+    }
   }
 
   /** The next request (of `api`, or any) fails with this error instead of running. For tests of error paths. */

@@ -54,6 +54,8 @@ function install(): void {
     if (!engine) {
       throw E({ code: 'INVALID_ENV', message: `no CloudBase stand-in for environment ${String(this.config?.env)}`, requestId })
     }
+    // Issued now: requests issued before this one is answered were in flight together (engine.spans).
+    const answered = engine.track(api, params ?? {})
     // A request is a round trip: let other pending work run first, as the network would.
     await new Promise((resolve) => setImmediate(resolve))
     try {
@@ -61,6 +63,8 @@ function install(): void {
     } catch (error) {
       if (error instanceof StandInError) throw E({ code: error.code, message: error.message, requestId })
       throw error
+    } finally {
+      answered()
     }
   }
   cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string })
@@ -91,4 +95,4 @@ export function standInStore(engine: CloudBaseEngine | StandInOptions = {}): Sta
   return new StandInStore(instance, env)
 }
 
-export { CloudBaseEngine, type StandInOptions } from './engine'
+export { CloudBaseEngine, sequentialRoundTrips, type RequestSpan, type StandInOptions } from './engine'

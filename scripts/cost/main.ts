@@ -1,0 +1,295 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { sequentialRoundTrips, standInStore, type CloudBaseEngine, type RequestSpan, type StandInStore } from '../../cloudfunctions/adapters/wxcloud/standin'
+import { areas } from '../../cloudfunctions/areas'
+import { resolveActor } from '../../cloudfunctions/core/actor'
+import { noCodes } from '../../cloudfunctions/core/codes'
+import { dispatch } from '../../cloudfunctions/core/dispatch'
+import { localOutbox } from '../../cloudfunctions/core/notifier'
+import { LocalFiles } from '../../host/files'
+import { listPeople } from '../../host/people'
+import { seedDemo } from '../../host/seed/demo'
+
+/**
+ * `npm run cost`: what each action costs in database requests on the cloud adapter (the real wx-server-sdk)
+ * over the in-process CloudBase stand-in, seeded with the demo township. Every SDK request counts (transaction
+ * start and commit included); "sequential" is the longest chain of requests each issued after the one before
+ * it was answered (requests in flight together count once), and the modelled latency is that times 25 ms.
+ * Each action runs on its own copy of the seeded database, after whatever set-up it needs (not counted).
+ * Figures are printed, never asserted by a timed test (issue 15, item 5).
+ */
+
+export const ROUND_TRIP_MS = 25
+/** The platform's default function timeout; no config.json here sets another yet. */
+const DEFAULT_TIMEOUT_MS = 3000
+const NOW = new Date('2026-11-21T08:00:00.000Z')
+const HOUR = 3_600_000
+
+export interface Cost {
+  requests: number
+  sequential: number
+  spans: RequestSpan[]
+}
+
+/** The requests `work` makes on `engine`, and how many of them had to wait for the one before. */
+export async function costOf(engine: CloudBaseEngine, work: () => Promise<unknown>): Promise<Cost> {
+  const mark = engine.spans.length
+  await work()
+  const spans = engine.spans.slice(mark)
+  return { requests: spans.length, sequential: sequentialRoundTrips(spans), spans }
+}
+
+const clock = { at: NOW.getTime(), now() { return new Date(this.at) } }
+const files = new LocalFiles(join(mkdtempSync(join(tmpdir(), 'cost-files-')), 'files'))
+
+type Call = (area: string, action: string, input?: Record<string, unknown>) => Promise<any>
+
+/** Calls an action as a demo person, as WeChat would; throws on an error envelope (a broken measurement). */
+export const as =
+  (store: StandInStore, personId: string): Call =>
+  async (area, action, input = {}) => {
+    const envelope = await dispatch(areas[area]!, { ...input, action }, { openid: `demo:${personId}`, store, clock, notifier: localOutbox, codes: noCodes, files })
+    if (!envelope.ok) throw new Error(`${area}.${action} as ${personId}: ${envelope.error.code} ${envelope.error.message}`)
+    return envelope.data
+  }
+
+const villager = 'p-shiqiao-0001-1'
+const chair = 'p-shiqiao-chair'
+const inspector = 'p-tw-inspector'
+
+type Budget = { kind: 'caller' | 'read' | 'ballot'; max: number } | { kind: 'timeout' }
+const budgets = {
+  caller: { kind: 'caller', max: 2 },
+  read: { kind: 'read', max: 4 },
+  ballot: { kind: 'ballot', max: 7 },
+  timeout: { kind: 'timeout' },
+} as const satisfies Record<string, Budget>
+
+interface Row {
+  name: string
+  who: string
+  budget: Budget
+  /** set-up on the fresh copy, not counted */
+  setup?: (store: StandInStore) => Promise<void>
+  run: (store: StandInStore) => Promise<unknown>
+  /** why it is over its budget, when it is (what the requests are waiting for) */
+  over?: string
+}
+
+const openRound = async (store: StandInStore) => {
+  const { roundId } = await as(store, chair)('evaluation', 'openRound', {
+    subject: { type: 'disclosure', id: 'd-shiqiao-001' },
+    title: '成本测量评议',
+    closesAt: new Date(clock.at + 72 * HOUR).toISOString(),
+  })
+  return roundId as string
+}
+
+/** 石桥村's household representatives (from the seeded demo), who vote and subscribe */
+let representatives: string[] = []
+const representative = (n: number) => representatives[n - 1]!
+
+let roundId = ''
+let disclosureId = ''
+
+const rows: Row[] = [
+  {
+    name: '识别调用者 resolving the caller',
+    who: '村民',
+    budget: budgets.caller,
+    run: (store) => resolveActor(store, `demo:${villager}`),
+    over: 'person by openid, then its member (and appointment), then the household, then the village: each needs an id from the one before (no snapshot on the person yet)',
+  },
+  {
+    name: '识别调用者 resolving the caller',
+    who: '主任',
+    budget: budgets.caller,
+    run: (store) => resolveActor(store, `demo:${chair}`),
+    over: 'person by openid, then its appointment and member together',
+  },
+  {
+    name: '识别调用者 resolving the caller',
+    who: '镇纪委',
+    budget: budgets.caller,
+    run: (store) => resolveActor(store, `demo:${inspector}`),
+    over: 'person by openid, then its appointment and member together',
+  },
+  {
+    name: '首页 member.me',
+    who: '村民',
+    budget: budgets.read,
+    run: (store) => as(store, villager)('member', 'me'),
+    over: 'the caller (4), then the view reads person, member, township, village and household again one after another instead of using what resolving the caller read',
+  },
+  {
+    name: '首页 announcement.list（未读数，也是公告列表）',
+    who: '村民',
+    budget: budgets.read,
+    run: (store) => as(store, villager)('announcement', 'list'),
+    over: 'the caller (4), the village again for the scope check, the page, the two counts together, then each item\'s seen mark (together)',
+  },
+  {
+    name: '首页 evaluation.listRounds {status: open}',
+    who: '村民',
+    budget: budgets.read,
+    run: (store) => as(store, villager)('evaluation', 'listRounds', { status: 'open' }),
+    over: 'the caller (4), the village again for the scope check, then the page',
+  },
+  {
+    name: 'disclosure.list',
+    who: '村民',
+    budget: budgets.read,
+    run: async (store) => {
+      const page = await as(store, villager)('disclosure', 'list')
+      disclosureId = page.items[0].disclosureId
+    },
+    over: 'the caller (4), the village again for the scope check, then the page',
+  },
+  {
+    name: 'disclosure.get',
+    who: '村民',
+    budget: budgets.read,
+    run: (store) => as(store, villager)('disclosure', 'get', { disclosureId }),
+    over: 'the caller (4), the village again, the disclosure, then its revision',
+  },
+  {
+    name: 'evaluation.castBallot',
+    who: '村民（户代表）',
+    budget: budgets.ballot,
+    setup: async (store) => {
+      roundId = await openRound(store)
+    },
+    run: (store) => as(store, villager)('evaluation', 'castBallot', { roundId, choice: 'satisfied', requestId: 'cost-ballot-000000001' }),
+    over:
+      'the caller (4); the round and a free ballot slot (2); the transaction that writes participation and ballot together is 6 on its own (start, round re-read, participation insert, slot read for the guarded update, slot update, commit: one document per request, as the platform allows), then the audit entry (1). Even with the caller in 2, it would be 11',
+  },
+  {
+    name: 'feedback.submit',
+    who: '村民',
+    budget: budgets.timeout,
+    run: (store) => as(store, villager)('feedback', 'submit', { requestId: 'cost-feedback-0001', about: { type: 'general' }, text: '村口路灯坏了，请尽快修理' }),
+  },
+  {
+    name: 'announcement.push（100 户代表已订阅）',
+    who: '主任',
+    budget: budgets.timeout,
+    setup: async (store) => {
+      for (let n = 1; n <= 100; n++) await as(store, representative(n))('announcement', 'subscribe')
+    },
+    run: (store) => as(store, chair)('announcement', 'push', { title: '停水通知', body: '明天上午九点到十二点停水，请提前储水。' }),
+    over: 'per subscriber: person then member read one after another (2 each), ~3 writes each in one transaction (one request each), then the send in the request: a claim and a "sent" update per message (2 each). Grows with subscribers; issue 15 item 4 moves sending to the outbox timer',
+  },
+  {
+    name: 'township.importRoster（200 行：129 户更新，71 户新增）',
+    who: '镇纪委',
+    budget: budgets.timeout,
+    run: (store) =>
+      as(store, inspector)('township', 'importRoster', {
+        villageId: 'v-shiqiao',
+        csv: ['户号,户主姓名,村民小组,人口数', ...Array.from({ length: 200 }, (_, i) => `${String(i + 1).padStart(4, '0')},户主${i + 1},${(i % 5) + 1}组,${(i % 6) + 1}`)].join('\n'),
+      }),
+    over: 'one transaction over the whole file, one document per request: an update is a read (the guard) and a write, a new household one insert, all one after another. Issue 15 item 4: import in pieces that each fit',
+  },
+  ...(['cases', 'feedback', 'reports', 'figures'] as const).map(
+    (kind): Row => ({ name: `township.export {kind: ${kind}}（演示数据）`, who: '镇纪委', budget: budgets.timeout, run: (store) => as(store, inspector)('township', 'export', { kind }) }),
+  ),
+  {
+    name: 'evaluation.closeRound（114 户，30 票）',
+    who: '主任',
+    budget: budgets.timeout,
+    setup: async (store) => {
+      roundId = await openRound(store)
+      for (let n = 1; n <= 30; n++) {
+        await as(store, representative(n))('evaluation', 'castBallot', { roundId, choice: n % 4 === 0 ? 'dissatisfied' : 'satisfied', requestId: `cost-close-${String(n).padStart(8, '0')}` })
+      }
+    },
+    run: (store) => as(store, chair)('evaluation', 'closeRound', { roundId }),
+  },
+  ...Object.values(areas)
+    .filter((area) => area.timer)
+    .map(
+      (area): Row => ({
+        name: `定时器 ${area.name} timer${area.name === 'evaluation' ? '（1 轮到期）' : area.name === 'announcement' ? '（发件箱有 100 条待发）' : '（演示数据）'}`,
+        who: '—',
+        budget: budgets.timeout,
+        setup: async (store) => {
+          if (area.name === 'evaluation') {
+            await openRound(store)
+            clock.at += 73 * HOUR
+          }
+          if (area.name === 'announcement') {
+            // The outbox the timer delivers: what push leaves for it when the send in the request fails.
+            for (let n = 1; n <= 100; n++) await as(store, representative(n))('announcement', 'subscribe')
+            const failing = { ...localOutbox, send: async () => { throw new Error('send failed (set-up)') } }
+            await dispatch(areas.announcement!, { action: 'push', title: '停水通知', body: '明天上午停水。' }, { openid: `demo:${chair}`, store, clock, notifier: failing as never, codes: noCodes, files })
+            // past the retry's backoff, so all 100 are due
+            clock.at += 24 * HOUR
+          }
+        },
+        run: (store) => area.timer!({ store, clock, notifier: localOutbox }),
+        over:
+          area.name === 'announcement'
+            ? 'up to 100 messages a run, each a claim (guarded update) and a "sent" update, one after another (the claim keeps two workers from sending twice)'
+            : undefined,
+      }),
+    ),
+]
+
+function verdict(row: Row, cost: Cost): { budget: string; within: string } {
+  const latency = cost.sequential * ROUND_TRIP_MS
+  if (row.budget.kind === 'timeout') {
+    return { budget: `— (函数超时 ${DEFAULT_TIMEOUT_MS / 1000} s)`, within: latency <= DEFAULT_TIMEOUT_MS ? '— (fits 3 s)' : '— (**exceeds 3 s**)' }
+  }
+  const label = { caller: '识别调用者', read: '村民读取', ballot: '投票' }[row.budget.kind]
+  return { budget: `≤ ${row.budget.max} (${label})`, within: cost.sequential <= row.budget.max ? 'yes' : '**no**' }
+}
+
+/** `--trace`: each request of each action, indented by its place in the sequential chain. */
+function trace(name: string, spans: RequestSpan[]): void {
+  console.log(`\n## ${name}`)
+  const shown = spans.slice(0, 60)
+  for (const span of shown) {
+    const chain = sequentialRoundTrips(spans.filter((s) => s.issued <= span.issued && (s === span || (s.answered !== null && s.answered < span.issued) || s.issued < span.issued)).filter((s) => s === span || (s.answered !== null && s.answered < span.issued)))
+    console.log(`${String(chain).padStart(4)}  ${span.api.replace('database.', '')} ${span.collection ?? ''}`)
+  }
+  if (spans.length > shown.length) console.log(`  … ${spans.length - shown.length} more`)
+}
+
+export async function main(tracing = false): Promise<string> {
+  const seeding = standInStore()
+  await seedDemo(seeding, NOW)
+  representatives = (await listPeople(seeding)).filter((p) => p.villageId === 'v-shiqiao' && p.isRepresentative).map((p) => p.personId)
+  seeding.close()
+  const seeded = seeding.engine
+  if (!representatives.includes(villager) || representatives.length < 100) throw new Error('the demo has changed: fewer representatives than the measurements need')
+  const lines = [
+    `| action | who | requests | sequential round trips | modelled latency (× ${ROUND_TRIP_MS} ms) | budget (sequential) | within budget? | why over |`,
+    '|---|---|---:|---:|---:|---|---|---|',
+  ]
+  for (const row of rows) {
+    clock.at = NOW.getTime()
+    const store = standInStore(seeded.clone())
+    await row.setup?.(store)
+    const cost = await costOf(store.engine, () => row.run(store))
+    if (tracing) trace(`${row.name} (${row.who})`, cost.spans)
+    store.close()
+    const { budget, within } = verdict(row, cost)
+    const over = within.includes('**') ? (row.over ?? '') : ''
+    lines.push(`| ${row.name} | ${row.who} | ${cost.requests} | ${cost.sequential} | ${(cost.sequential * ROUND_TRIP_MS).toLocaleString('en')} ms | ${budget} | ${within} | ${over} |`)
+  }
+  return lines.join('\n')
+}
+
+if (require.main === module) {
+  main(process.argv.includes('--trace')).then(
+    (table) => {
+      console.log(`每个动作的数据库请求（云数据库适配器 + 替身，演示乡镇；每个请求计一次，含事务开始与提交；往返按 ${ROUND_TRIP_MS} ms 估算）\n`)
+      console.log(table)
+    },
+    (error: unknown) => {
+      console.error(error)
+      process.exit(1)
+    },
+  )
+}
