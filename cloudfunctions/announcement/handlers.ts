@@ -8,11 +8,11 @@ import { getInVillage, villageInScope } from '../core/scope'
 import { queryAll } from '../core/paging'
 import { deliverDue } from '../core/outbox'
 import { checkedAttachments, withUrls } from '../core/attachments'
+import { announcementNotice, subjectOf } from './notices'
 
 type C = typeof announcementContract
 
 const PAGE = 20
-const subjectOf = (announcementId: string) => `announcement:${announcementId}`
 
 async function seen(ctx: HandlerContext, announcementId: string): Promise<boolean> {
   return (await ctx.store.get('announcement_seen', `${announcementId}:${ctx.actor.personId}`)) !== null
@@ -74,20 +74,7 @@ export const push: Handler<C['push']> = async (ctx, input) => {
     for (const s of subscribers) {
       // Each accepted subscription pays for exactly one message.
       if (!(await tx.update('subscription', s._id, { remaining: s.remaining - 1, updatedAt: ctx.now }, { remaining: s.remaining }))) continue
-      await tx.insert('notification', {
-        _id: newId('nt'),
-        villageId: village._id,
-        openid: s.openid,
-        subject: subjectOf(announcement._id),
-        title: announcement.title,
-        page: `packages/announcement/detail/index?announcementId=${announcement._id}`,
-        status: 'pending',
-        attempts: 0,
-        lastError: null,
-        createdAt: ctx.now,
-        nextAttemptAt: ctx.now,
-        sentAt: null,
-      })
+      await tx.insert('notification', announcementNotice(announcement, { _id: newId('nt'), openid: s.openid, title: announcement.title, now: ctx.now }))
       count++
     }
     return count

@@ -7,6 +7,7 @@ import { DuplicateKeyError, type Page } from '../core/store'
 import { getInVillage } from '../core/scope'
 import { getMany, queryAll } from '../core/paging'
 import { deliverDue } from '../core/outbox'
+import { announcementNotice } from './notices'
 
 type C = typeof announcementContract
 
@@ -82,20 +83,8 @@ export const remind: Handler<C['remind']> = async (ctx, input) => {
       for (const s of subscribers) {
         // Each accepted subscription pays for exactly one message.
         if (!(await tx.update('subscription', s._id, { remaining: s.remaining - 1, updatedAt: ctx.now }, { remaining: s.remaining }))) continue
-        await tx.insert('notification', {
-          _id: reminderId,
-          villageId: a.villageId,
-          openid: s.openid,
-          subject: `announcement:${a._id}`,
-          title: `提醒：${a.title}`.slice(0, 40),
-          page: `packages/announcement/detail/index?announcementId=${a._id}`,
-          status: 'pending',
-          attempts: 0,
-          lastError: null,
-          createdAt: ctx.now,
-          nextAttemptAt: ctx.now,
-          sentAt: null,
-        })
+        // Stored whole; the notifier cuts the subscribe message's title by characters when it sends.
+        await tx.insert('notification', announcementNotice(a, { _id: reminderId, openid: s.openid, title: `提醒：${a.title}`, now: ctx.now }))
         return true
       }
       return false

@@ -22,7 +22,7 @@ const placeholder = () => `~${randomBytes(9).toString('hex')}`
 
 const emptySlot = (roundId: string): Ballot => ({ _id: newId('bs'), roundId, receipt: placeholder(), choice: null })
 
-export async function addSlots(store: Store, roundId: string, count: number): Promise<void> {
+async function addSlots(store: Store, roundId: string, count: number): Promise<void> {
   await store.insertMany('ballot', Array.from({ length: count }, () => emptySlot(roundId)))
 }
 

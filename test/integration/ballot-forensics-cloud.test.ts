@@ -1,7 +1,8 @@
 import { randomBytes, randomInt } from 'node:crypto'
 import { standInStore, type StandInStore } from '../../cloudfunctions/adapters/wxcloud/standin'
 import { seedDemo } from '../../host/seed/demo'
-import { choices, type Choice } from '../../shared/domain/evaluation-rule'
+import type { Choice } from '../../shared/domain/evaluation-rule'
+import { LIMIT, VOTERS, choicesToCast, pairByRank } from '../support/forensics'
 import { addHouseholds, as, callerFor, docsOf, expectOk, people, standInOptions, testClock } from '../support/harness'
 
 /*
@@ -18,24 +19,6 @@ import { addHouseholds, as, callerFor, docsOf, expectOk, people, standInOptions,
  * This file runs on the stand-in whatever STORE says; the SQLite side is ballot-forensics.test.ts.
  */
 
-const VOTERS = 30
-const LIMIT = Math.floor(VOTERS * 0.6)
-
-type Guess = readonly (readonly [householdId: string, choice: Choice])[]
-const linked = (guess: Guess, truth: Map<string, Choice>) => guess.filter(([h, c]) => truth.get(h) === c).length
-/** The n-th household of one list with the n-th choice of the other. */
-const pairByRank = (households: readonly string[], ballots: readonly Choice[], truth: Map<string, Choice>) =>
-  linked(households.flatMap((h, i) => (ballots[i] ? [[h, ballots[i]] as const] : [])), truth)
-
-/** Ten of each choice in a random order. */
-function choicesToCast(): Choice[] {
-  const all = Array.from({ length: VOTERS }, (_, i) => choices[i % choices.length]!)
-  for (let i = all.length - 1; i > 0; i--) {
-    const j = randomInt(i + 1)
-    ;[all[i], all[j]] = [all[j]!, all[i]!]
-  }
-  return all
-}
 
 interface Scenario {
   store: StandInStore

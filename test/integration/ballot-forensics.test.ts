@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import { SqliteStore } from '../../cloudfunctions/adapters/sqlite/store'
 import { seedDemo } from '../../host/seed/demo'
 import { choices, type Choice } from '../../shared/domain/evaluation-rule'
+import { LIMIT, VOTERS, choicesToCast, linked, pairByRank } from '../support/forensics'
 import { addHouseholds, as, callerFor, expectOk, people, testClock } from '../support/harness'
 
 /*
@@ -23,8 +24,6 @@ import { addHouseholds, as, callerFor, expectOk, people, testClock } from '../su
  * fails if the layout goes back.
  */
 
-const VOTERS = 30
-const LIMIT = Math.floor(VOTERS * 0.6)
 const SECOND = 1_000
 
 interface Scenario {
@@ -58,16 +57,6 @@ async function township(): Promise<Omit<Scenario, 'truth'>> {
   // The WAL starts empty, so what it holds is the voting (a copy taken later may hold more, never less).
   store.db.pragma('wal_checkpoint(TRUNCATE)')
   return { dir, store, clock, roundId: expectOk(opened).roundId }
-}
-
-/** Ten of each choice in a random order: chance then links about ten households, whichever way it pairs. */
-function choicesToCast(): Choice[] {
-  const all = Array.from({ length: VOTERS }, (_, i) => choices[i % choices.length]!)
-  for (let i = all.length - 1; i > 0; i--) {
-    const j = randomInt(i + 1)
-    ;[all[i], all[j]] = [all[j]!, all[i]!]
-  }
-  return all
 }
 
 /** Today's way: every household votes through the real handler, a few seconds apart, then the chair closes the round. */
@@ -141,14 +130,7 @@ function copyOf(s: Scenario): string {
 
 // ——— the attacks ———
 
-type Guess = readonly (readonly [householdId: string, choice: Choice])[]
 
-/** How many households a guess links to the choice they really made. */
-const linked = (guess: Guess, truth: Map<string, Choice>) => guess.filter(([h, c]) => truth.get(h) === c).length
-
-/** The n-th household of one list with the n-th choice of the other. */
-const pairByRank = (households: readonly string[], ballots: readonly Choice[], truth: Map<string, Choice>) =>
-  linked(households.flatMap((h, i) => (ballots[i] ? [[h, ballots[i]] as const] : [])), truth)
 
 interface Doc {
   _id: string

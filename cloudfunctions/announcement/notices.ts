@@ -1,0 +1,23 @@
+import type { Announcement } from '../../shared/domain/announcement'
+import type { Collections } from '../core/collections'
+
+/** The outbox subject of an announcement's messages: reach figures count by it. */
+export const subjectOf = (announcementId: string) => `announcement:${announcementId}`
+
+/** A subscribe message about an announcement, waiting in the outbox (sent by core/outbox.ts). */
+export function announcementNotice(a: Announcement, n: { _id: string; openid: string; title: string; now: string }): Collections['notification'] {
+  return {
+    _id: n._id,
+    villageId: a.villageId,
+    openid: n.openid,
+    subject: subjectOf(a._id),
+    title: n.title,
+    page: `packages/announcement/detail/index?announcementId=${a._id}`,
+    status: 'pending',
+    attempts: 0,
+    lastError: null,
+    createdAt: n.now,
+    nextAttemptAt: n.now,
+    sentAt: null,
+  }
+}
