@@ -12,6 +12,8 @@ import { exportCsv } from '../cloudfunctions/township/exports'
 import { DEFAULT_INVITE_DAYS } from '../shared/domain/invite'
 import { AppError } from '../shared/errors'
 import { LocalFiles } from './files'
+import { applyRetention } from '../cloudfunctions/core/retention'
+import { retentionDays, retentionLabels } from '../shared/retention'
 
 const usage = `用法 (usage): npm run admin -- <命令>
   bootstrap --township 石桥镇 --district 清河区 --name 张三 [--title 镇纪委书记]
@@ -21,13 +23,16 @@ const usage = `用法 (usage): npm run admin -- <命令>
                       给镇纪委干部发一个新的任命码（原来的丢了或过期时用）
   export --kind cases|feedback|reports|figures [--out 文件.csv]
                       导出表格（UTF-8，Excel 可直接打开）
+  retention [--dry-run]
+                      按保存期限删除到期的记录（选票、举报、操作记录等，见 README“保存期限”），
+                      打印每类删了多少；--dry-run 只列出会删多少，什么也不删
 数据目录：DATA_DIR（默认 .data）`
 
 async function main(): Promise<number> {
   const [command, ...rest] = process.argv.slice(2)
   const { values } = parseArgs({
     args: rest,
-    options: { township: { type: 'string' }, district: { type: 'string' }, name: { type: 'string' }, title: { type: 'string' }, kind: { type: 'string' }, out: { type: 'string' } },
+    options: { township: { type: 'string' }, district: { type: 'string' }, name: { type: 'string' }, title: { type: 'string' }, kind: { type: 'string' }, out: { type: 'string' }, 'dry-run': { type: 'boolean' } },
   })
   const dataDir = resolve(process.env.DATA_DIR ?? '.data')
   mkdirSync(dataDir, { recursive: true })
@@ -83,6 +88,18 @@ async function main(): Promise<number> {
         const out = resolve(values.out ?? filename)
         writeFileSync(out, csv)
         console.log(`已导出 ${out}`)
+        return 0
+      }
+      case 'retention': {
+        const dryRun = values['dry-run'] === true
+        const { counts, complete } = await applyRetention(store, now, { dryRun })
+        console.log(dryRun ? '按保存期限，下列记录到期，会被删除（这次什么也没删）：' : '按保存期限删除了：')
+        const rows = Object.entries(counts).filter(([, n]) => n > 0)
+        for (const [collection, n] of rows) console.log(`  ${retentionLabels[collection] ?? collection}：${n} 条`)
+        if (rows.length === 0) console.log('  没有到期的记录')
+        console.log(`保存期限：选票 ${retentionDays.ballots} 天，已办结举报 ${retentionDays.reports} 天，操作记录 ${retentionDays.audit} 天，` +
+          `消息记录 ${retentionDays.notifications} 天，已退出的成员 ${retentionDays.departedMembers} 天（都从事情办完算起）`)
+        if (!complete) console.log('还没删完，请再运行一次')
         return 0
       }
       default:

@@ -57,6 +57,11 @@ export interface Store extends StoreTx {
    * secret ballot closes (docs/architecture.md, "The secret ballot in storage").
    */
   reshuffle(collection: CollectionName, where: Record<string, Condition>): Promise<void>
+  /**
+   * Deletes the documents with these ids (at most 100, one request in the cloud) and answers how many
+   * were there. Used only by the retention policy (core/retention.ts); nothing else deletes.
+   */
+  removeMany(collection: CollectionName, ids: readonly string[]): Promise<number>
 }
 
 export class DuplicateKeyError extends Error {

@@ -26,9 +26,16 @@ async function householdOf(ctx: HandlerContext, round: Round) {
 }
 
 export async function roundViewOf(ctx: HandlerContext, round: Round) {
-  const [voted, byProxy] = await Promise.all([
-    ctx.store.count('participation', { roundId: round._id }),
-    ctx.store.count('participation', { roundId: round._id, byProxy: true }),
+  // The household's part is read with the counts, not after them (a villager's read in ≤ 4 round trips).
+  const [[voted, byProxy], myHousehold] = await Promise.all([
+    // Past its retention period a round's participations are gone; it kept their counts (core/retention.ts).
+    round.purged
+      ? [round.purged.voted, round.purged.byProxy]
+      : Promise.all([
+          ctx.store.count('participation', { roundId: round._id }),
+          ctx.store.count('participation', { roundId: round._id, byProxy: true }),
+        ]),
+    householdOf(ctx, round),
   ])
   const tally = round.status === 'closed' ? round.tally : null
   return {
@@ -51,7 +58,7 @@ export async function roundViewOf(ctx: HandlerContext, round: Round) {
     needsAnswer: round.status === 'closed' && round.outcome === 'over' && round.answer === null,
     escalationId: round.escalationId,
     reevaluationOf: round.reevaluationOf,
-    myHousehold: await householdOf(ctx, round),
+    myHousehold,
   }
 }
 

@@ -6,6 +6,7 @@ import { audit } from './audit'
 import { exportCsv } from './exports'
 import { createVillage, importRoster, previewRoster } from './villages'
 import { appointments, endAppointment, invite } from './appointments'
+import { retentionTimer } from '../core/retention'
 
 export const townshipArea = defineArea('township', townshipContract, {
   listEscalations,
@@ -26,4 +27,4 @@ export const townshipArea = defineArea('township', townshipContract, {
   createVillage,
   previewRoster,
   importRoster,
-})
+}, retentionTimer)

@@ -52,6 +52,11 @@ export const roundSchema = z.object({
   reevaluationOf: z.string().nullable(),
   /** the committee's answer on record (答复释疑) to a round over the threshold */
   answer: z.object({ text: z.string(), at: z.string(), name: z.string(), title: z.string() }).nullable(),
+  /**
+   * Set by the retention policy (shared/retention.ts) before it deletes the round's ballots and
+   * participations: the turnout they gave, so the round still shows it; `done` once all are gone.
+   */
+  purged: z.object({ at: z.string(), voted: z.number().int(), byProxy: z.number().int(), done: z.boolean() }).nullable().optional(),
 })
 export type Round = z.infer<typeof roundSchema>
 

@@ -245,6 +245,15 @@ export class SqliteStore implements Store {
     })
   }
 
+  /** secure_delete (set at open) zeroes the deleted rows' bytes in the file, not only unlinks them. */
+  removeMany(collection: CollectionName, ids: readonly string[]): Promise<number> {
+    return this.exclusive(() => {
+      if (ids.length > 100) throw new Error('removeMany takes at most 100 ids')
+      if (ids.length === 0) return 0
+      return this.ops.prepared(`DELETE FROM "${collection}" WHERE _id IN (${ids.map(() => '?').join(', ')})`).run(...ids).changes
+    })
+  }
+
   transaction<R>(work: (tx: StoreTx) => Promise<R>): Promise<R> {
     return this.exclusive(async () => {
       this.db.exec('BEGIN IMMEDIATE')

@@ -45,6 +45,7 @@ interface WxQuery {
   get(): Promise<{ data: unknown[] }>
   count(): Promise<{ total: number }>
   update(options: { data: Record<string, unknown> }): Promise<{ stats: { updated: number } }>
+  remove(): Promise<{ stats: { removed: number } }>
 }
 interface WxTransaction {
   collection(name: string): WxCollection
@@ -250,6 +251,18 @@ export class WxCloudStore extends WxOps implements Store {
    * in the README's privacy section.
    */
   async reshuffle(): Promise<void> {}
+
+  /**
+   * One request: `where({ _id: _.in(ids) }).remove()`, the server-side batch delete ("删除多条记录 … 只支持通过匹配
+   * where 语句来删除", https://developers.weixin.qq.com/miniprogram/dev/wxcloudservice/wxcloud/reference-sdk-api/database/collection/Collection.remove.md);
+   * wx-server-sdk answers `stats.removed`.
+   */
+  async removeMany(collection: CollectionName, ids: readonly string[]): Promise<number> {
+    if (ids.length > 100) throw new Error('removeMany takes at most 100 ids')
+    if (ids.length === 0) return 0
+    const { stats } = await this.db.collection(collection).where({ _id: this._.in(ids) }).remove()
+    return stats.removed
+  }
 
   /**
    * `runTransaction` of @cloudbase/database (dist/commonjs/transaction/index.js) retries only when

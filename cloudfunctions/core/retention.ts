@@ -1,0 +1,257 @@
+import type { CollectionName, Collections } from './collections'
+import type { Condition, Page, Store } from './store'
+import { queryAll } from './paging'
+import {
+  auditExpired,
+  cutoffOf,
+  membershipExpired,
+  notificationExpired,
+  personExpired,
+  reportExpired,
+  roundBallotsExpired,
+  unfinishedCaseStatuses,
+} from '../../shared/retention'
+
+/*
+ * Applies the retention policy (shared/retention.ts) to the store: finds what is over and deletes it in
+ * batches of at most 100 ids (one request each in the cloud). Run by `npm run admin -- retention` and by the
+ * township function's timer. Every step can be repeated: what is gone is not found again, and a run cut
+ * short (budget spent, timeout, crash) is finished by the next.
+ */
+
+export interface RetentionOptions {
+  /** count what would go, delete nothing */
+  dryRun: boolean
+  /** at most this many documents deleted in one run (the timer's bound); the rest waits for the next run */
+  budget?: number
+}
+
+export interface RetentionResult {
+  /** documents deleted (or, in a dry run, that would be), by collection */
+  counts: Partial<Record<CollectionName, number>>
+  /** false when the budget ran out first: run again */
+  complete: boolean
+}
+
+const BATCH = 100
+
+class Sweep {
+  readonly counts: Partial<Record<CollectionName, number>> = {}
+  private left: number
+
+  constructor(
+    readonly store: Store,
+    readonly dryRun: boolean,
+    budget: number,
+  ) {
+    this.left = budget
+  }
+
+  get spent(): boolean {
+    return this.left <= 0
+  }
+
+  /** Deletes (or counts) up to the budget; answers whether all of `ids` went. */
+  async remove(collection: CollectionName, ids: readonly string[]): Promise<boolean> {
+    const take = ids.slice(0, Math.max(this.left, 0))
+    for (let i = 0; i < take.length; i += BATCH) {
+      const batch = take.slice(i, i + BATCH)
+      const n = this.dryRun ? batch.length : await this.store.removeMany(collection, batch)
+      this.counts[collection] = (this.counts[collection] ?? 0) + n
+      this.left -= batch.length
+    }
+    return take.length === ids.length
+  }
+
+  /** Counts without reading every document (dry run of a whole set). */
+  add(collection: CollectionName, n: number): void {
+    this.counts[collection] = (this.counts[collection] ?? 0) + n
+  }
+}
+
+/** Pages of `collection` by `field` ascending; `stop` on the first document past the cutoff. */
+async function* oldestFirst<C extends CollectionName>(
+  store: Store,
+  collection: C,
+  where: Record<string, Condition>,
+  field: string,
+): AsyncGenerator<Collections[C][]> {
+  let cursor: string | null = null
+  do {
+    const page: Page<Collections[C]> = await store.query(collection, { where, orderBy: { field, direction: 'asc' }, limit: BATCH, cursor })
+    yield page.items
+    cursor = page.nextCursor
+  } while (cursor)
+}
+
+/**
+ * Deletes every document matching `where`, page by page, sorted by an indexed field. In a real run each page
+ * is deleted before the next is read, so the next page is the first again (no cursor across deletions).
+ */
+async function removeAll(sweep: Sweep, collection: CollectionName, where: Record<string, Condition>, field: string): Promise<boolean> {
+  if (sweep.dryRun) {
+    sweep.add(collection, await sweep.store.count(collection, where))
+    return true
+  }
+  for (;;) {
+    if (sweep.spent) return false
+    const { items } = await sweep.store.query(collection, { where, orderBy: { field, direction: 'asc' }, limit: BATCH })
+    if (items.length === 0) return true
+    if (!(await sweep.remove(collection, items.map((d) => d._id)))) return false
+  }
+}
+
+/**
+ * Ballots and participations of rounds closed before the cutoff. The round keeps its tally, and first records
+ * the turnout the view would otherwise count from the participations (`purged`). Ballots go before
+ * participations and each in an order that says nothing of who voted (ballots by random receipt,
+ * participations by day): the deletion itself orders nobody. On SQLite, secure_delete zeroes the rows.
+ */
+async function sweepRounds(sweep: Sweep, now: Date): Promise<boolean> {
+  const { store, dryRun } = sweep
+  const cutoff = cutoffOf('ballots', now)
+  // A round's period runs from the later of its close and its planned end (roundEndedAt), never before
+  // closesAt: so the rounds by closesAt are in order enough to stop at the first one past the cutoff.
+  for await (const rounds of oldestFirst(store, 'round', { status: 'closed' }, 'closesAt')) {
+    for (const round of rounds) {
+      if (round.closesAt >= cutoff) return true
+      if (round.purged?.done) continue
+      const { items: cases } = await store.query('escalation', {
+        where: { subjectKey: round.subjectKey, status: { in: unfinishedCaseStatuses } },
+        orderBy: { field: 'cycle', direction: 'asc' },
+        limit: 1,
+      })
+      if (!roundBallotsExpired(round, cases.length > 0, cutoff)) continue
+      if (sweep.spent) return false
+      if (!round.purged && !dryRun) {
+        const [voted, byProxy] = await Promise.all([
+          store.count('participation', { roundId: round._id }),
+          store.count('participation', { roundId: round._id, byProxy: true }),
+        ])
+        // Before anything is deleted: a run cut short later must not count a half-deleted set.
+        await store.update('round', round._id, { purged: { at: now.toISOString(), voted, byProxy, done: false } }, { status: 'closed' })
+      }
+      if (!(await removeAll(sweep, 'ballot', { roundId: round._id }, 'receipt'))) return false
+      if (!(await removeAll(sweep, 'participation', { roundId: round._id }, 'at'))) return false
+      if (!dryRun) {
+        const purged = (await store.get('round', round._id))?.purged
+        if (purged) await store.update('round', round._id, { purged: { ...purged, done: true } })
+      }
+    }
+  }
+  return true
+}
+
+/** Concluded reports, by township; a report is filed before it is concluded, so the scan stops at filedAt. */
+async function sweepReports(sweep: Sweep, townshipIds: readonly string[], now: Date): Promise<boolean> {
+  const cutoff = cutoffOf('reports', now)
+  for (const townshipId of townshipIds) {
+    for await (const reports of oldestFirst(sweep.store, 'report', { townshipId, status: 'concluded' }, 'filedAt')) {
+      const expired = reports.filter((r) => r.filedAt < cutoff && reportExpired(r, cutoff)).map((r) => r._id)
+      if (!(await sweep.remove('report', expired))) return false
+      if (reports.some((r) => r.filedAt >= cutoff)) break
+    }
+  }
+  return true
+}
+
+/** Audit entries older than the cutoff, per township (and those of no township). */
+async function sweepAudit(sweep: Sweep, townshipIds: readonly (string | null)[], now: Date): Promise<boolean> {
+  const cutoff = cutoffOf('audit', now)
+  for (const townshipId of townshipIds) {
+    for await (const entries of oldestFirst(sweep.store, 'audit', { townshipId }, 'at')) {
+      const expired = entries.filter((e) => auditExpired(e, cutoff)).map((e) => e._id)
+      if (!(await sweep.remove('audit', expired))) return false
+      if (expired.length < entries.length) break
+    }
+  }
+  return true
+}
+
+async function sweepNotifications(sweep: Sweep, now: Date): Promise<boolean> {
+  const cutoff = cutoffOf('notifications', now)
+  for await (const notes of oldestFirst(sweep.store, 'notification', {}, 'createdAt')) {
+    const expired = notes.filter((n) => notificationExpired(n, cutoff)).map((n) => n._id)
+    if (!(await sweep.remove('notification', expired))) return false
+    if (notes.some((n) => n.createdAt >= cutoff)) break
+  }
+  return true
+}
+
+/**
+ * Memberships that ended before the cutoff, village by village; with the last of them the person, their
+ * announcement subscription and their read marks. Requested before decided, so the scan stops at requestedAt.
+ */
+async function sweepMembers(sweep: Sweep, villageIds: readonly string[], now: Date): Promise<boolean> {
+  const { store } = sweep
+  const cutoff = cutoffOf('departedMembers', now)
+  for (const villageId of villageIds) {
+    for (const status of ['rejected', 'removed'] as const) {
+      for await (const members of oldestFirst(store, 'member', { villageId, status }, 'requestedAt')) {
+        for (const member of members) {
+          if (!membershipExpired(member, cutoff)) continue
+          if (sweep.spent) return false
+          const person = await store.get('person', member.personId)
+          if (person) {
+            const [others, appointments] = await Promise.all([
+              store.query('member', { where: { personId: person._id }, orderBy: { field: 'requestedAt', direction: 'asc' }, limit: 2 }),
+              store.count('appointment', { personId: person._id }),
+            ])
+            const otherMemberships = others.items.filter((m) => m._id !== member._id).length
+            if (personExpired(person, otherMemberships, appointments)) {
+              // The person last: while it stands, a rerun finds this membership and gets here again.
+              if (!(await removeAll(sweep, 'announcement_seen', { personId: person._id }, 'announcementId'))) return false
+              if ((await store.get('subscription', person._id)) && !(await sweep.remove('subscription', [person._id]))) return false
+              if (!(await sweep.remove('member', [member._id]))) return false
+              if (!(await sweep.remove('person', [person._id]))) return false
+              continue
+            }
+          }
+          if (!(await sweep.remove('member', [member._id]))) return false
+        }
+        if (members.some((m) => m.requestedAt >= cutoff)) break
+      }
+    }
+  }
+  return true
+}
+
+/** Applies the whole policy once. Idempotent; bounded by `budget` deletions. */
+export async function applyRetention(store: Store, now: Date, options: RetentionOptions): Promise<RetentionResult> {
+  const sweep = new Sweep(store, options.dryRun, options.budget ?? Number.POSITIVE_INFINITY)
+  const townships = await queryAll(store, 'township', {}, { field: '_id', direction: 'asc' }, 10_000)
+  const townshipIds = townships.map((t) => t._id)
+  const villageIds: string[] = []
+  for (const townshipId of townshipIds) {
+    villageIds.push(...(await queryAll(store, 'village', { townshipId }, { field: 'name', direction: 'asc' }, 100_000)).map((v) => v._id))
+  }
+  const complete =
+    (await sweepRounds(sweep, now)) &&
+    (await sweepReports(sweep, townshipIds, now)) &&
+    (await sweepAudit(sweep, [...townshipIds, null], now)) &&
+    (await sweepNotifications(sweep, now)) &&
+    (await sweepMembers(sweep, villageIds, now))
+  return { counts: sweep.counts, complete }
+}
+
+/**
+ * Deletions in one timer run: ten requests of 100 in the cloud plus the reads that find them, well inside the
+ * township function's 60 s (README, 发布到微信 step 6) and, should that setting be forgotten, a run the 3 s
+ * default cuts short is finished by the next (every step is repeatable).
+ */
+export const RETENTION_RUN_BUDGET = 1000
+const HOUR_MS = 3_600_000
+let nextRunAt = 0
+
+/**
+ * The township function's timer (cloudfunctions/township/config.json: hourly). The local host calls every
+ * area's timer every 30 s, so a finished run waits an hour before the next; an unfinished one goes on at once.
+ */
+export async function retentionTimer(base: { store: Store; clock: { now(): Date } }): Promise<RetentionResult | null> {
+  const now = base.clock.now()
+  if (now.getTime() < nextRunAt) return null
+  const result = await applyRetention(base.store, now, { dryRun: false, budget: RETENTION_RUN_BUDGET })
+  nextRunAt = result.complete ? now.getTime() + HOUR_MS : 0
+  if (Object.keys(result.counts).length > 0) console.log(`[retention] ${JSON.stringify(result)}`)
+  return result
+}

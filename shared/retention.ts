@@ -1,0 +1,99 @@
+/*
+ * How long records are kept once the work they belong to is over, and which records are over. Pure rules:
+ * core/retention.ts reads the store, asks these, and deletes. The periods and why are in the README
+ * (正式上线前：运营方要办的事 → 保存期限). A record still needed by something running is never over: an open or
+ * counting round, a round of a subject whose case is unfinished, a round over the threshold still waiting for
+ * its answer, a report not concluded, a pending notification, a pending join request, a current member.
+ */
+import type { Round } from './domain/evaluation'
+import type { Report } from './domain/report'
+import type { Notification } from './domain/announcement'
+import type { AuditEntry } from './domain/audit'
+import type { Member, Person } from './domain/member'
+
+const DAY_MS = 86_400_000
+
+/** Days each kind is kept after its work ended. */
+export const retentionDays = {
+  /** ballots and "this household took part" records of a closed round; the round and its tally stay */
+  ballots: 365,
+  /** a concluded report to the township, with its photos */
+  reports: 3 * 365,
+  /** the audit log: at least six months under 网络安全法 第二十一条; a village committee's term is five years */
+  audit: 5 * 365,
+  /** a subscribe message sent or given up on */
+  notifications: 90,
+  /** a join request rejected, or a member who left or was removed; then the person, if nothing else is theirs */
+  departedMembers: 365,
+} as const
+
+export type RetentionKind = keyof typeof retentionDays
+
+/** The instant before which a kind's records are over (ISO, compares with the stored instants). */
+export const cutoffOf = (kind: RetentionKind, now: Date): string => new Date(now.getTime() - retentionDays[kind] * DAY_MS).toISOString()
+
+/** Case statuses that are still running: the rounds of their subject are evidence. */
+export const unfinishedCaseStatuses = ['open', 'investigating', 'rectifying', 'reported'] as const
+
+/**
+ * When a round's period starts: its close, or its planned end if the chair closed it earlier (one instant
+ * the store can scan rounds by, `closesAt`, never later than this; core/retention.ts).
+ */
+export const roundEndedAt = (round: Pick<Round, 'closedAt' | 'closesAt'>): string | null =>
+  round.closedAt === null ? null : round.closedAt > round.closesAt ? round.closedAt : round.closesAt
+
+/**
+ * A round whose ballots and participations may go: closed, ended before the cutoff, its subject has no
+ * unfinished case, and an answer it needed (over the threshold) is on record.
+ */
+export function roundBallotsExpired(
+  round: Pick<Round, 'status' | 'closedAt' | 'closesAt' | 'outcome' | 'answer'>,
+  subjectHasUnfinishedCase: boolean,
+  cutoff: string,
+): boolean {
+  const ended = roundEndedAt(round)
+  if (round.status !== 'closed' || ended === null || ended >= cutoff) return false
+  if (subjectHasUnfinishedCase) return false
+  return !(round.outcome === 'over' && round.answer === null)
+}
+
+/** When a report was concluded, or null while it is not. */
+export function concludedAt(report: Pick<Report, 'status' | 'steps'>): string | null {
+  if (report.status !== 'concluded') return null
+  return [...report.steps].reverse().find((s) => s.kind === 'concluded')?.at ?? null
+}
+
+export function reportExpired(report: Pick<Report, 'status' | 'steps'>, cutoff: string): boolean {
+  const at = concludedAt(report)
+  return at !== null && at < cutoff
+}
+
+export const auditExpired = (entry: Pick<AuditEntry, 'at'>, cutoff: string): boolean => entry.at < cutoff
+
+/** Sent or failed long ago; a pending one is still the outbox's work. */
+export const notificationExpired = (n: Pick<Notification, 'status' | 'createdAt'>, cutoff: string): boolean =>
+  n.status !== 'pending' && n.createdAt < cutoff
+
+/** A membership that ended (rejected, or left or removed) before the cutoff. */
+export const membershipExpired = (m: Pick<Member, 'status' | 'decidedAt'>, cutoff: string): boolean =>
+  (m.status === 'rejected' || m.status === 'removed') && m.decidedAt !== null && m.decidedAt < cutoff
+
+/**
+ * A person may go with their last membership: nothing of theirs is left that the product still uses (no other
+ * membership, never an appointment: staff records name them in cases and reports).
+ */
+export const personExpired = (person: Pick<Person, 'appointmentId'>, otherMemberships: number, appointments: number): boolean =>
+  person.appointmentId === null && otherMemberships === 0 && appointments === 0
+
+/** What the operator reads for each collection the policy deletes from. */
+export const retentionLabels: Record<string, string> = {
+  ballot: '选票（含空选票位）',
+  participation: '参加评议记录',
+  report: '已办结的举报',
+  audit: '操作记录',
+  notification: '订阅消息发送记录',
+  member: '已结束的入群记录',
+  person: '人员（姓名、OpenID）',
+  subscription: '公告提醒订阅',
+  announcement_seen: '公告已读记录',
+}

@@ -1,0 +1,255 @@
+import { applyRetention, RETENTION_RUN_BUDGET } from '../../cloudfunctions/core/retention'
+import { townshipArea } from '../../cloudfunctions/township/area'
+import { localOutbox } from '../../cloudfunctions/core/notifier'
+import { retentionDays } from '../../shared/retention'
+import { addHouseholds, as, callerFor, docsOf, dump, expectOk, NOW, people, seededStore, testClock, type TestStore } from '../support/harness'
+
+/*
+ * The retention policy (shared/retention.ts) applied to a store (core/retention.ts), as `npm run admin --
+ * retention` and the township timer apply it: what goes, what stays because something still needs it, a dry
+ * run that deletes nothing, runs that can be repeated and cut short.
+ */
+
+const DAY = 86_400_000
+const HOUR = 3_600_000
+/** The instant `days` after the scenario (all of it happens within a few hours of NOW). */
+const daysLater = (days: number) => new Date(NOW.getTime() + days * DAY)
+/** Rounds are planned to end 3 days after NOW; a round closed earlier is kept from its planned end. */
+const ROUND_DAYS = 3
+const afterRounds = (days: number) => daysLater(ROUND_DAYS + days)
+
+let store: TestStore
+let clock: ReturnType<typeof testClock>
+let world: Awaited<ReturnType<typeof scenario>>
+
+beforeEach(async () => {
+  clock = testClock()
+  store = await seededStore(clock)
+  world = await scenario()
+})
+afterEach(() => store.close())
+
+/** A closed round and an open one, a concluded report and an open one, a villager who left, three messages. */
+async function scenario() {
+  const homes = await addHouseholds(store, 3)
+  const chair = as(store, people.chair, clock)
+  const inspector = as(store, people.inspector, clock)
+  const closesAt = new Date(NOW.getTime() + ROUND_DAYS * DAY).toISOString()
+  const closed = expectOk(await chair('evaluation', 'openRound', { subject: { type: 'disclosure', id: 'd-shiqiao-002' }, title: '已结束的评议', closesAt })).roundId as string
+  for (const [i, home] of homes.entries()) {
+    expectOk(await callerFor(store, home.representative, clock)('evaluation', 'castBallot', { roundId: closed, choice: i === 0 ? 'basic' : 'satisfied' }))
+  }
+  clock.advance(HOUR)
+  expectOk(await chair('evaluation', 'closeRound', { roundId: closed }))
+  const open = expectOk(await chair('evaluation', 'openRound', { subject: { type: 'disclosure', id: 'd-shiqiao-003' }, title: '还在进行的评议', closesAt })).roundId as string
+  expectOk(await callerFor(store, homes[0]!.representative, clock)('evaluation', 'castBallot', { roundId: open, choice: 'basic' }))
+
+  const villager = as(store, people.villager, clock)
+  const report = { subject: '村委会主任', text: '修路工程没有公开招标。', anonymous: false }
+  expectOk(await villager('report', 'file', { ...report, requestId: 'retention-report-1' }))
+  expectOk(await villager('report', 'file', { ...report, requestId: 'retention-report-2' }))
+  const inbox = expectOk(await inspector('report', 'inbox', {})).items as { reportId: string }[]
+  const [concluded, pending] = [inbox[1]!.reportId, inbox[0]!.reportId]
+  expectOk(await inspector('report', 'acknowledge', { reportId: concluded }))
+  expectOk(await inspector('report', 'conclude', { reportId: concluded, outcome: '经查属实，已责令整改。' }))
+
+  // The second member of household 1 reads an announcement, subscribes, then leaves the group.
+  const leaver = callerFor(store, homes[1]!.second, clock)
+  expectOk(await leaver('announcement', 'open', { announcementId: 'an-shiqiao-1' }))
+  expectOk(await leaver('announcement', 'subscribe'))
+  expectOk(await leaver('member', 'leave', { reason: '外出定居' }))
+
+  for (const status of ['sent', 'failed', 'pending'] as const) {
+    await store.insert('notification', {
+      _id: `n-retention-${status}`,
+      villageId: 'v-shiqiao',
+      openid: 'demo:p-shiqiao-0001-1',
+      subject: 'announcement:an-shiqiao-1',
+      title: '通知',
+      page: '/packages/announcement/detail/index?id=an-shiqiao-1',
+      status,
+      attempts: 1,
+      lastError: null,
+      nextAttemptAt: NOW.toISOString(),
+      createdAt: NOW.toISOString(),
+      sentAt: status === 'sent' ? NOW.toISOString() : null,
+    })
+  }
+  const personOf = (openid: string) => docsOf(store, 'person').find((p) => p.openid === openid)!._id
+  return { homes, closed, open, concluded, pending, leaverId: personOf(homes[1]!.second), stayerId: personOf(homes[1]!.representative) }
+}
+
+const count = (collection: Parameters<typeof docsOf>[1], where: (d: any) => boolean) => docsOf(store, collection).filter(where).length
+const ballotsOf = (roundId: string) => count('ballot', (b) => b.roundId === roundId)
+const participationsOf = (roundId: string) => count('participation', (p) => p.roundId === roundId)
+
+describe('a year after a round closed', () => {
+  it('deletes its ballots and participations, keeps the round, its tally and its turnout, and leaves the open round alone', async () => {
+    const openSlots = ballotsOf(world.open)
+    expect(ballotsOf(world.closed)).toBeGreaterThan(3)
+    expect(participationsOf(world.closed)).toBe(3)
+
+    const later = afterRounds(retentionDays.ballots + 1)
+    const { counts, complete } = await applyRetention(store, later, { dryRun: false })
+    expect(complete).toBe(true)
+    expect(ballotsOf(world.closed)).toBe(0)
+    expect(participationsOf(world.closed)).toBe(0)
+    expect(counts.participation).toBeGreaterThanOrEqual(3)
+    expect(ballotsOf(world.open)).toBe(openSlots)
+    expect(participationsOf(world.open)).toBe(1)
+
+    const round = expectOk(await as(store, people.villager, testClock(later))('evaluation', 'getRound', { roundId: world.closed }))
+    expect(round.tally).toMatchObject({ satisfied: 2, basic: 1, dissatisfied: 0, cast: 3 })
+    expect(round.turnout).toMatchObject({ voted: 3, byProxy: 0 })
+    expect(round.ballots).toEqual([])
+  })
+
+  it('keeps them a day earlier, counted from the planned end of a round the chair closed early', async () => {
+    const ballots = ballotsOf(world.closed)
+    await applyRetention(store, afterRounds(retentionDays.ballots - 1), { dryRun: false })
+    expect(ballotsOf(world.closed)).toBe(ballots)
+    expect(participationsOf(world.closed)).toBe(3)
+  })
+
+  it('keeps them while the subject has an unfinished case, and deletes them once it is closed', async () => {
+    // Two rounds in a row over the threshold, each answered, open a case with the township.
+    const chair = as(store, people.chair, clock)
+    const subject = { type: 'disclosure', id: 'd-shiqiao-001' }
+    const rounds: string[] = []
+    for (const title of ['第一轮', '第二轮']) {
+      const closesAt = new Date(NOW.getTime() + ROUND_DAYS * DAY).toISOString()
+      const roundId = expectOk(await chair('evaluation', 'openRound', { subject, title, closesAt })).roundId as string
+      for (const home of world.homes) expectOk(await callerFor(store, home.representative, clock)('evaluation', 'castBallot', { roundId, choice: 'dissatisfied' }))
+      expectOk(await chair('evaluation', 'closeRound', { roundId }))
+      expectOk(await as(store, people.director, clock)('evaluation', 'answerRound', { roundId, answer: '已在村民代表会议上说明。' }))
+      rounds.push(roundId)
+    }
+    const caseId = (await store.get('round', rounds[1]!))!.escalationId!
+    expect((await store.get('escalation', caseId))!.status).toBe('open')
+
+    const later = afterRounds(retentionDays.ballots + 1)
+    await applyRetention(store, later, { dryRun: false })
+    expect(rounds.map(participationsOf)).toEqual([3, 3])
+    expect(participationsOf(world.closed)).toBe(0)
+    await store.update('escalation', caseId, { status: 'closed', closedAt: later.toISOString() })
+    await applyRetention(store, later, { dryRun: false })
+    expect(rounds.map(participationsOf)).toEqual([0, 0])
+  })
+
+  it('keeps them while a round over the threshold waits for its answer', async () => {
+    await store.update('round', world.closed, { outcome: 'over', answer: null })
+    await applyRetention(store, afterRounds(retentionDays.ballots + 1), { dryRun: false })
+    expect(participationsOf(world.closed)).toBe(3)
+  })
+
+  it('deletes the person who left, with their subscription and read marks; the household and its other member stay', async () => {
+    expect(await store.get('subscription', world.leaverId)).not.toBeNull()
+    expect(count('announcement_seen', (s) => s.personId === world.leaverId)).toBe(1)
+    await applyRetention(store, daysLater(retentionDays.departedMembers + 1), { dryRun: false })
+    expect(await store.get('person', world.leaverId)).toBeNull()
+    expect(count('member', (m) => m.personId === world.leaverId)).toBe(0)
+    expect(await store.get('subscription', world.leaverId)).toBeNull()
+    expect(count('announcement_seen', (s) => s.personId === world.leaverId)).toBe(0)
+    expect(await store.get('person', world.stayerId)).not.toBeNull()
+    expect(count('member', (m) => m.personId === world.stayerId && m.status === 'active')).toBe(1)
+  })
+
+  it('keeps the person who left for a year', async () => {
+    await applyRetention(store, daysLater(retentionDays.departedMembers - 1), { dryRun: false })
+    expect(await store.get('person', world.leaverId)).not.toBeNull()
+  })
+})
+
+describe('messages, reports and the audit log', () => {
+  it('deletes sent and failed messages after their period, never a pending one', async () => {
+    await applyRetention(store, daysLater(retentionDays.notifications - 1), { dryRun: false })
+    expect(count('notification', (n) => n._id.startsWith('n-retention-'))).toBe(3)
+    await applyRetention(store, daysLater(retentionDays.notifications + 1), { dryRun: false })
+    expect(docsOf(store, 'notification').filter((n) => n._id.startsWith('n-retention-')).map((n) => n.status)).toEqual(['pending'])
+  })
+
+  it('deletes a concluded report after its period; one not concluded stays however old', async () => {
+    await applyRetention(store, daysLater(retentionDays.reports - 1), { dryRun: false })
+    expect(await store.get('report', world.concluded)).not.toBeNull()
+    await applyRetention(store, daysLater(retentionDays.reports + 1), { dryRun: false })
+    expect(await store.get('report', world.concluded)).toBeNull()
+    expect(await store.get('report', world.pending)).not.toBeNull()
+  })
+
+  it('deletes audit entries older than their period and keeps newer ones', async () => {
+    const entries = docsOf(store, 'audit').length
+    expect(entries).toBeGreaterThan(0)
+    await applyRetention(store, daysLater(retentionDays.audit - 1), { dryRun: false })
+    expect(docsOf(store, 'audit')).toHaveLength(entries)
+    const later = daysLater(retentionDays.audit + 1)
+    // One written inside the period: the scan stops there.
+    await as(store, people.chair, testClock(later))('evaluation', 'openRound', {
+      subject: { type: 'disclosure', id: 'd-shiqiao-001' },
+      title: '新评议',
+      closesAt: new Date(later.getTime() + DAY).toISOString(),
+    })
+    await applyRetention(store, later, { dryRun: false })
+    expect(docsOf(store, 'audit').map((a) => a.at)).toEqual([later.toISOString()])
+  })
+})
+
+describe('running it', () => {
+  const everythingOver = () => daysLater(retentionDays.audit + 1)
+
+  it('in a dry run changes nothing and counts what the real run then deletes', async () => {
+    const before = dump(store)
+    const dry = await applyRetention(store, everythingOver(), { dryRun: true })
+    expect(dump(store)).toEqual(before)
+    const real = await applyRetention(store, everythingOver(), { dryRun: false })
+    expect(real.counts).toEqual(dry.counts)
+    expect(Object.keys(real.counts).sort()).toEqual(
+      ['announcement_seen', 'audit', 'ballot', 'member', 'notification', 'participation', 'person', 'report', 'subscription'].sort(),
+    )
+  })
+
+  it('twice deletes nothing the second time', async () => {
+    await applyRetention(store, everythingOver(), { dryRun: false })
+    const after = dump(store)
+    expect(await applyRetention(store, everythingOver(), { dryRun: false })).toEqual({ counts: {}, complete: true })
+    expect(dump(store)).toEqual(after)
+  })
+
+  it('cut short by its budget, deletes no more than the budget, and later runs finish the job', async () => {
+    const first = await applyRetention(store, everythingOver(), { dryRun: false, budget: 2 })
+    expect(first.complete).toBe(false)
+    expect(Object.values(first.counts).reduce((a, b) => a + b, 0)).toBe(2)
+    let runs = 1
+    while (!(await applyRetention(store, everythingOver(), { dryRun: false, budget: 7 })).complete) runs++
+    expect(runs).toBeGreaterThan(1)
+    expect(participationsOf(world.closed)).toBe(0)
+    // The turnout was kept before the first deletion, so a run cut short never loses it.
+    expect((await store.get('round', world.closed))!.purged).toMatchObject({ voted: 3, byProxy: 0, done: true })
+    expect(await applyRetention(store, everythingOver(), { dryRun: true })).toEqual({ counts: {}, complete: true })
+  })
+})
+
+describe('the township function’s timer', () => {
+  it('applies the policy within its budget, then waits an hour after a finished run', async () => {
+    const timerClock = testClock(afterRounds(retentionDays.ballots + 1))
+    const run = () => townshipArea.timer!({ store, clock: timerClock, notifier: localOutbox }) as Promise<{ counts: Record<string, number>; complete: boolean } | null>
+    const first = await run()
+    expect(first!.complete).toBe(true)
+    expect(Object.values(first!.counts).reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(RETENTION_RUN_BUDGET)
+    expect(participationsOf(world.closed)).toBe(0)
+    timerClock.advance(59 * 60_000)
+    expect(await run()).toBeNull()
+    timerClock.advance(2 * 60_000)
+    expect(await run()).toEqual({ counts: {}, complete: true })
+  })
+})
+
+describe('the store port’s removeMany', () => {
+  it('deletes exactly the listed ids, answers how many were there, and refuses more than 100', async () => {
+    const ids = docsOf(store, 'notification').map((n) => n._id).sort()
+    expect(ids.length).toBeGreaterThanOrEqual(3)
+    expect(await store.removeMany('notification', [ids[0]!, ids[1]!, 'no-such-id'])).toBe(2)
+    expect(docsOf(store, 'notification').map((n) => n._id).sort()).toEqual(ids.slice(2))
+    expect(await store.removeMany('notification', [])).toBe(0)
+    await expect(store.removeMany('notification', Array.from({ length: 101 }, (_, i) => `x${i}`))).rejects.toThrow()
+  })
+})
