@@ -179,13 +179,15 @@ async function sweepNotifications(sweep: Sweep, now: Date): Promise<boolean> {
 }
 
 /**
- * Memberships that ended before the cutoff, village by village; with the last of them the person, their
- * announcement subscription and their read marks. Requested before decided, so the scan stops at requestedAt.
+ * Memberships that ended before the cutoff, a hundred villages a query (a city's thousand villages are twenty
+ * queries a run, not two thousand); with the last of them the person, their announcement subscription and their
+ * read marks. Requested before decided, so the scan stops at requestedAt.
  */
 async function sweepMembers(sweep: Sweep, villageIds: readonly string[], now: Date): Promise<boolean> {
   const { store } = sweep
   const cutoff = cutoffOf('departedMembers', now)
-  for (const villageId of villageIds) {
+  for (let i = 0; i < villageIds.length; i += BATCH) {
+    const villageId = { in: villageIds.slice(i, i + BATCH) }
     for (const status of ['rejected', 'removed'] as const) {
       for await (const members of oldestFirst(store, 'member', { villageId, status }, 'requestedAt')) {
         for (const member of members) {
@@ -240,18 +242,20 @@ export async function applyRetention(store: Store, now: Date, options: Retention
  * default cuts short is finished by the next (every step is repeatable).
  */
 export const RETENTION_RUN_BUDGET = 1000
-const HOUR_MS = 3_600_000
+const DAY_MS = 86_400_000
 let nextRunAt = 0
 
 /**
- * The township function's timer (cloudfunctions/township/config.json: hourly). The local host calls every
- * area's timer every 30 s, so a finished run waits an hour before the next; an unfinished one goes on at once.
+ * The township function's timer (cloudfunctions/township/config.json: hourly; the local host calls every area's
+ * timer every 30 s). A finished run waits a day before the next, since each run reads every closed round past its
+ * period again (a page per hundred); an unfinished one goes on at the next trigger. In the cloud a trigger may
+ * start a fresh instance, which runs at once: then it is hourly, which is harmless (every step is repeatable).
  */
 export async function retentionTimer(base: { store: Store; clock: { now(): Date } }): Promise<RetentionResult | null> {
   const now = base.clock.now()
   if (now.getTime() < nextRunAt) return null
   const result = await applyRetention(base.store, now, { dryRun: false, budget: RETENTION_RUN_BUDGET })
-  nextRunAt = result.complete ? now.getTime() + HOUR_MS : 0
+  nextRunAt = result.complete ? now.getTime() + DAY_MS : 0
   if (Object.keys(result.counts).length > 0) console.log(`[retention] ${JSON.stringify(result)}`)
   return result
 }
