@@ -1,13 +1,15 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { PRIVATE_URL_SECONDS, type AdoptedFile, type FileStore } from '../cloudfunctions/core/files'
+import { EXPORT_URL_SECONDS, PRIVATE_URL_SECONDS, type AdoptedFile, type FileStore, type StoredExport } from '../cloudfunctions/core/files'
 import { cleanImage } from '../cloudfunctions/core/images'
 import { attachmentProblem, extensionOf, sniffImage } from '../shared/domain/attachment'
 
 const PREFIX = 'local:'
 const PRIVATE = 'private/'
 const NAME = /^[0-9a-f]{24}\.(jpg|png|webp)$/
+const EXPORTS = 'exports/'
+const EXPORT_NAME = /^[0-9a-f]{32}\.csv$/
 
 /**
  * Attachment files in `<data folder>/files`:
@@ -15,11 +17,15 @@ const NAME = /^[0-9a-f]{24}\.(jpg|png|webp)$/
  * - `<name>`: adopted by a public record (disclosure, feedback, announcement), served at /files/<name>;
  * - `private/<name>`: adopted by a report, served only at a signed, expiring
  *   /files/private/<name>?e=<unix seconds>&s=<HMAC>; anything else there is a 404.
- * Ids are `local:<name>` for uploads and public files, `local:private/<name>` for private ones.
+ * - `exports/<name>.csv`: a township export (township.prepareExport), served like a private file at
+ *   /files/exports/<name>?e=&s= (random name, signed, expiring); deleted a day later by a later prepare.
+ * Ids are `local:<name>` for uploads and public files, `local:private/<name>` for private ones,
+ * `local:exports/<name>` for exports.
  */
 export class LocalFiles implements FileStore {
   private readonly incoming: string
   private readonly privateDir: string
+  private readonly exportsDir: string
 
   /** `key` signs private-file URLs; the host derives it from its session secret (see signingKey). */
   constructor(
@@ -28,7 +34,8 @@ export class LocalFiles implements FileStore {
   ) {
     this.incoming = join(dir, 'incoming')
     this.privateDir = join(dir, 'private')
-    for (const d of [dir, this.incoming, this.privateDir]) mkdirSync(d, { recursive: true })
+    this.exportsDir = join(dir, 'exports')
+    for (const d of [dir, this.incoming, this.privateDir, this.exportsDir]) mkdirSync(d, { recursive: true })
   }
 
   /** The path of a public file by its name, or null for anything that is not one. */
@@ -38,17 +45,27 @@ export class LocalFiles implements FileStore {
 
   /** The path of a private file when the URL's expiry and signature are right and unexpired; otherwise null. */
   privatePathOf(name: string, expires: string | null, signature: string | null, now: Date): string | null {
-    if (!NAME.test(name) || !expires || !/^\d{1,12}$/.test(expires) || !signature) return null
+    return NAME.test(name) ? this.signedPath(PRIVATE, this.privateDir, name, expires, signature, now) : null
+  }
+
+  /** The path of an export file, on the same terms as a private file. */
+  exportPathOf(name: string, expires: string | null, signature: string | null, now: Date): string | null {
+    return EXPORT_NAME.test(name) ? this.signedPath(EXPORTS, this.exportsDir, name, expires, signature, now) : null
+  }
+
+  private signedPath(kind: string, dir: string, name: string, expires: string | null, signature: string | null, now: Date): string | null {
+    if (!expires || !/^\d{1,12}$/.test(expires) || !signature) return null
     if (Number(expires) <= Math.floor(now.getTime() / 1000)) return null
-    const expected = Buffer.from(this.sign(name, expires))
+    const expected = Buffer.from(this.sign(`${kind}${name}`, expires))
     const given = Buffer.from(signature)
     if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null
-    const path = join(this.privateDir, name)
+    const path = join(dir, name)
     return existsSync(path) ? path : null
   }
 
-  private sign(name: string, expires: string): string {
-    return createHmac('sha256', this.key).update(`${PRIVATE}${name}:${expires}`).digest('base64url')
+  /** `path` is the file's path under the files folder, e.g. private/<name>: a signature fits one file. */
+  private sign(path: string, expires: string): string {
+    return createHmac('sha256', this.key).update(`${path}:${expires}`).digest('base64url')
   }
 
   /** Stores an upload, re-encoded without metadata; refuses what is not a whole JPG or PNG, or is too large. */
@@ -87,8 +104,27 @@ export class LocalFiles implements FileStore {
       const path = fileId.slice(PREFIX.length)
       if (!path.startsWith(PRIVATE)) return `/files/${path}`
       const name = path.slice(PRIVATE.length)
-      return `/files/${PRIVATE}${name}?e=${expires}&s=${this.sign(name, expires)}`
+      return `/files/${PRIVATE}${name}?e=${expires}&s=${this.sign(path, expires)}`
     })
+  }
+
+  async putExport(_name: string, bytes: Buffer, now: Date): Promise<StoredExport> {
+    // A random file name: the link is the only way to the file, and it expires.
+    const name = `${randomBytes(16).toString('hex')}.csv`
+    writeFileSync(join(this.exportsDir, name), bytes)
+    const expires = Math.floor(now.getTime() / 1000) + EXPORT_URL_SECONDS
+    return {
+      fileId: `${PREFIX}${EXPORTS}${name}`,
+      url: `/files/${EXPORTS}${name}?e=${expires}&s=${this.sign(`${EXPORTS}${name}`, String(expires))}`,
+      expiresAt: new Date(expires * 1000).toISOString(),
+    }
+  }
+
+  async removeExports(fileIds: readonly string[]): Promise<void> {
+    for (const fileId of fileIds) {
+      const name = fileId.startsWith(`${PREFIX}${EXPORTS}`) ? fileId.slice(`${PREFIX}${EXPORTS}`.length) : ''
+      if (EXPORT_NAME.test(name)) rmSync(join(this.exportsDir, name), { force: true })
+    }
   }
 }
 

@@ -44,6 +44,7 @@ const mime: Record<string, string> = {
   '.ico': 'image/x-icon',
   '.woff2': 'font/woff2',
   '.ttf': 'font/ttf',
+  '.csv': 'text/csv; charset=utf-8',
 }
 
 function send(res: ServerResponse, status: number, body: unknown): void {
@@ -277,19 +278,25 @@ async function route(options: HostOptions, req: IncomingMessage, res: ServerResp
 
   if (pathname === '/api/first-screen' && req.method === 'GET') return serveFirstScreen(options, url, req, res)
   if (pathname === '/api/files' && req.method === 'POST') return upload(options, req, res)
-  const served = /^\/files\/(private\/)?([^/]+)$/.exec(pathname)
+  const served = /^\/files\/(private\/|exports\/)?([^/]+)$/.exec(pathname)
   if (served && (req.method === 'GET' || req.method === 'HEAD')) {
-    // A private (report) file needs an unexpired signature from report.get; a missing, expired or
-    // tampered one is the same 404 as no file at all, so nobody learns which files exist.
-    const path = served[1]
-      ? options.files.privatePathOf(served[2]!, url.searchParams.get('e'), url.searchParams.get('s'), options.clock.now())
-      : options.files.pathOf(served[2]!)
+    // A private (report) file needs an unexpired signature from report.get, an export one from
+    // township.prepareExport; a missing, expired or tampered one is the same 404 as no file at
+    // all, so nobody learns which files exist.
+    const signed = served[1] !== undefined
+    const [expires, signature] = [url.searchParams.get('e'), url.searchParams.get('s')]
+    const path =
+      served[1] === 'private/'
+        ? options.files.privatePathOf(served[2]!, expires, signature, options.clock.now())
+        : served[1] === 'exports/'
+          ? options.files.exportPathOf(served[2]!, expires, signature, options.clock.now())
+          : options.files.pathOf(served[2]!)
     if (!path) return sendEnvelope(res, fail('NOT_FOUND', '没有这个文件'))
     res.writeHead(200, {
       'content-type': mime[extname(path)] ?? 'application/octet-stream',
-      'cache-control': served[1] ? 'private, no-store' : 'public, max-age=31536000, immutable',
+      'cache-control': signed ? 'private, no-store' : 'public, max-age=31536000, immutable',
       'x-content-type-options': 'nosniff',
-      ...(served[1] ? { 'referrer-policy': 'no-referrer' } : {}),
+      ...(signed ? { 'referrer-policy': 'no-referrer' } : {}),
     })
     createReadStream(path).pipe(res)
     return

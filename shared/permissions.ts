@@ -127,6 +127,8 @@ export const permissions = {
   'township.previewRoster': { roles: ['township'], scope: 'village', writes: false },
   'township.importRoster': { roles: ['township'], scope: 'village', writes: true },
   'township.export': { roles: ['township'], scope: 'township', writes: false },
+  // Writes a file (and so is audited, with the file's id): deleted a day later by a later prepare.
+  'township.prepareExport': { roles: ['township'], scope: 'township', writes: true },
 
   'report.file': { roles: ['villager'], scope: 'self', writes: true, conceal: true, auditAnonymously: true, auditDayOnly: true },
   'report.track': { roles: ['villager', 'guest'], scope: 'self', writes: false, conceal: true },

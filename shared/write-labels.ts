@@ -40,6 +40,7 @@ export const writeLabels: Partial<Record<QualifiedAction, string>> & Record<stri
   'township.endAppointment': '结束职务',
   'township.createVillage': '新建村',
   'township.importRoster': '导入花名册',
+  'township.prepareExport': '导出表格',
   'report.file': '举报',
   'report.acknowledge': '受理举报',
   'report.note': '记录举报调查',

@@ -24,7 +24,28 @@ export interface FileStore {
    * Private files get short-lived signed URLs; `now` is the call's time.
    */
   urlsOf(fileIds: readonly string[], now: Date): Promise<string[]>
+  /**
+   * Writes a township export (township.prepareExport) as a private file the phone
+   * downloads once and shares: readable only through the short-lived URL returned here
+   * (EXPORT_URL_SECONDS), which only the staff member who asked receives.
+   */
+  putExport(name: string, bytes: Buffer, now: Date): Promise<StoredExport>
+  /** Deletes export files by id; ids that are not exports, or already gone, are skipped. */
+  removeExports(fileIds: readonly string[]): Promise<void>
+}
+
+export interface StoredExport {
+  fileId: string
+  url: string
+  /** ISO instant the URL stops working */
+  expiresAt: string
 }
 
 /** How long a private file's URL works: long enough to open the photos of one report. */
 export const PRIVATE_URL_SECONDS = 600
+
+/** How long an export's URL works: the phone downloads it right after preparing, then shares the local copy. */
+export const EXPORT_URL_SECONDS = 600
+
+/** Export files are deleted on a later prepare once they are this old (township/exports.ts). */
+export const EXPORT_KEEP_MS = 86_400_000

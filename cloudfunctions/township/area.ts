@@ -3,7 +3,7 @@ import { defineArea } from '../core/dispatch'
 import { addNote, closeEscalation, getEscalation, listEscalations, orderRectification } from './cases'
 import { duties, figures, rule, setDuties, setRule } from './figures'
 import { audit } from './audit'
-import { exportCsv } from './exports'
+import { exportCsv, prepareExport } from './exports'
 import { createVillage, importRoster, previewRoster } from './villages'
 import { appointments, endAppointment, invite } from './appointments'
 import { retentionTimer } from '../core/retention'
@@ -21,6 +21,7 @@ export const townshipArea = defineArea('township', townshipContract, {
   setDuties,
   audit,
   export: exportCsv,
+  prepareExport,
   invite,
   appointments,
   endAppointment,

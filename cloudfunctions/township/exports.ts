@@ -6,12 +6,22 @@ import { permilleOf } from '../../shared/domain/evaluation-rule'
 import type { Handler } from '../core/dispatch'
 import type { HandlerContext } from '../core/context'
 import { getMany, queryAll } from '../core/paging'
+import type { Page } from '../core/store'
+import { EXPORT_KEEP_MS } from '../core/files'
+import type { AuditEntry } from '../../shared/domain/audit'
 import { figures as evaluationFigures } from './figures'
 
 type C = typeof townshipContract
 type Kind = ParsedInputOf<C['export']>['kind']
 
 const MAX = 100_000
+
+/** A table: its header and rows, made into CSV once (`csvOf`), so both actions answer the same bytes. */
+interface Sheet {
+  header: readonly string[]
+  rows: readonly (readonly (string | number | null)[])[]
+}
+const sheet = (header: Sheet['header'], rows: Sheet['rows']): Sheet => ({ header, rows })
 const yesNo = (b: boolean) => (b ? '是' : '否')
 const percent = (permille: number | null) => (permille === null ? '' : `${(permille / 10).toFixed(1)}%`)
 
@@ -43,7 +53,7 @@ async function cases(ctx: HandlerContext) {
       e.closedBy?.conclusion ?? '',
     ]
   })
-  return toCsv(['村', '评议事项', '第几次升级', '状态', '升级时间', '触发的评议', '整改要求', '整改期限', '村里报告整改时间', '办结时间', '办结意见'], rows)
+  return sheet(['村', '评议事项', '第几次升级', '状态', '升级时间', '触发的评议', '整改要求', '整改期限', '村里报告整改时间', '办结时间', '办结意见'], rows)
 }
 
 async function feedback(ctx: HandlerContext) {
@@ -67,7 +77,7 @@ async function feedback(ctx: HandlerContext) {
       ])
     }
   }
-  return toCsv(['村', '反映对象', '内容', '提出人', '状态', '提交时间', '答复期限', '首次答复时间', '答复用时（小时）', '办结时间', '重新反映', '超期未答复'], rows)
+  return sheet(['村', '反映对象', '内容', '提出人', '状态', '提交时间', '答复期限', '首次答复时间', '答复用时（小时）', '办结时间', '重新反映', '超期未答复'], rows)
 }
 
 async function reports(ctx: HandlerContext) {
@@ -85,7 +95,7 @@ async function reports(ctx: HandlerContext) {
     at(r, 'concluded'),
     r.outcome ?? '',
   ])
-  return toCsv(['村', '举报对象', '内容', '举报人', '状态', '举报时间', '受理时间', '办结时间', '办理结果'], rows)
+  return sheet(['村', '举报对象', '内容', '举报人', '状态', '举报时间', '受理时间', '办结时间', '办理结果'], rows)
 }
 
 async function figures(ctx: HandlerContext) {
@@ -110,21 +120,70 @@ async function figures(ctx: HandlerContext) {
       percent(permilleOf(f.reopened, f.received)),
     ])
   }
-  return toCsv(
+  return sheet(
     ['村', '评议轮数', '参与率', '满意率', '不满意超标轮数', '未办结案件', '升级案件', '收到意见', '办结意见', '办结率', '超期未答复', '答复用时中位数（小时）', '重新反映比例'],
     rows,
   )
 }
 
-const builders: Record<Kind, { name: string; build: (ctx: HandlerContext) => Promise<string> }> = {
+const builders: Record<Kind, { name: string; build: (ctx: HandlerContext) => Promise<Sheet> }> = {
   cases: { name: '评议升级案件', build: cases },
   feedback: { name: '村民意见', build: feedback },
   reports: { name: '举报', build: reports },
   figures: { name: '各村统计', build: figures },
 }
 
-/** A CSV of the township's records, in Beijing time, that Excel opens as Chinese text. */
+/** The file name and the CSV of one kind of export, as both actions give it. */
+async function built(ctx: HandlerContext, kind: Kind): Promise<{ filename: string; csv: string; rows: number }> {
+  const { name, build } = builders[kind]
+  const { header, rows } = await build(ctx)
+  return { filename: `${name}-${beijingTime(ctx.now).slice(0, 10)}.csv`, csv: toCsv(header, rows), rows: rows.length }
+}
+
+/** A CSV of the township's records, in Beijing time, that Excel opens as Chinese text (the browser downloads it). */
 export const exportCsv: Handler<C['export']> = async (ctx, input) => {
-  const { name, build } = builders[input.kind]
-  return { filename: `${name}-${beijingTime(ctx.now).slice(0, 10)}.csv`, csv: await build(ctx) }
+  const { filename, csv } = await built(ctx, input.kind)
+  return { filename, csv }
+}
+
+/**
+ * Export files of the township that are over a day old. The audit log is the list of them (each
+ * prepareExport entry records its file's id; cloud storage has no listing). Every prepare deletes
+ * all that are over a day old, so this one needs to look back only to a day before the newest
+ * entry: anything older was deleted by that prepare, which could not have succeeded otherwise.
+ */
+async function staleExports(ctx: HandlerContext): Promise<string[]> {
+  const stale: string[] = []
+  const dayAgo = new Date(Date.parse(ctx.now) - EXPORT_KEEP_MS).toISOString()
+  let since: string | null = null
+  let cursor: string | null = null
+  do {
+    const page: Page<AuditEntry> = await ctx.store.query('audit', {
+      where: { townshipId: ctx.actor.townshipId, action: 'township.prepareExport' },
+      orderBy: { field: 'at', direction: 'desc' },
+      limit: 100,
+      cursor,
+    })
+    for (const entry of page.items) {
+      since ??= new Date(Date.parse(entry.at) - EXPORT_KEEP_MS).toISOString()
+      if (entry.at < since) return stale
+      if (entry.at < dayAgo) stale.push(...entry.records)
+    }
+    cursor = page.nextCursor
+  } while (cursor)
+  return stale
+}
+
+/**
+ * The same CSV as `export`, written to a private export file with a short-lived URL, for WeChat:
+ * there a file is shared to a chat only from a tap (wx.shareFileMessage, 限制：仅在点击行为时调用,
+ * https://developers.weixin.qq.com/miniprogram/dev/api/share/wx.shareFileMessage.html), and only
+ * from a local path, so the phone downloads the file now and shares it on a second tap.
+ * Old export files are deleted first: a failed cleanup fails the request before anything is written.
+ */
+export const prepareExport: Handler<C['prepareExport']> = async (ctx, input) => {
+  await ctx.files.removeExports(await staleExports(ctx))
+  const { filename, csv, rows } = await built(ctx, input.kind)
+  const stored = await ctx.files.putExport(filename, Buffer.from(csv, 'utf8'), new Date(ctx.now))
+  return { filename, ...stored, rows }
 }

@@ -95,6 +95,8 @@ const duty = z.object({
   dueDays: z.number({ error: '期限要填天数' }).int('期限要填整天数').min(1, '期限至少1天').max(60, '期限最多60天'),
 })
 
+const exportInput = z.object({ kind: z.enum(['cases', 'feedback', 'reports', 'figures'], { error: '请选择要导出的内容' }) })
+
 export const townshipContract = {
   listEscalations: action(
     z.object({ status: status.optional(), villageId: id('村编号').optional(), cursor }),
@@ -171,9 +173,15 @@ export const townshipContract = {
   /** Imports a roster export with no bad line: updates households by 户号, adds new ones, deletes none. */
   importRoster: action(rosterInput, rosterSummary),
   /** CSV (UTF-8 with a byte-order mark, Beijing time) of cases, feedback, reports or per-village figures. */
-  export: action(
-    z.object({ kind: z.enum(['cases', 'feedback', 'reports', 'figures'], { error: '请选择要导出的内容' }) }),
-    z.object({ filename: z.string(), csv: z.string() }),
+  export: action(exportInput, z.object({ filename: z.string(), csv: z.string() })),
+  /**
+   * The same CSV as `export`, written to a private file for WeChat, where a file can be shared
+   * to a chat only from a tap: the phone downloads `url` (short-lived) at once, then shares the
+   * local copy on a second tap. Export files are deleted a day later.
+   */
+  prepareExport: action(
+    exportInput,
+    z.object({ filename: z.string(), fileId: z.string(), url: z.string(), expiresAt: z.string(), rows: z.number().int() }),
   ),
   /** Every write in the township's villages, newest first; by village, person or action. */
   audit: action(

@@ -85,6 +85,7 @@ export const sampleInput: Record<QualifiedAction, Record<string, unknown>> = {
   'township.previewRoster': { villageId: 'v-shiqiao', csv: '户号,户主姓名,村民小组,人口数\n9001,测试,一组,2' },
   'township.importRoster': { villageId: 'v-shiqiao', csv: '户号,户主姓名,村民小组,人口数\n9001,测试,一组,2' },
   'township.export': { kind: 'figures' },
+  'township.prepareExport': { kind: 'figures' },
   'report.file': { requestId: 'perm-test-0001', text: '测试', anonymous: true },
   'report.track': { trackingCode: 'AAAA-BBBB-CCCC' },
   'report.inbox': {},

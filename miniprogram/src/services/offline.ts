@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
 import { ApiError, call, type ActionOf, type Area, type Input, type Output } from './api'
+import { withoutExpiredLinks } from './savedLinks'
 
 /** What was last read, kept on the phone so it stays readable without a network. */
 interface Saved<T> {
@@ -14,7 +15,8 @@ const keyOf = (area: string, action: string, input: unknown) => `offline:${area}
 
 /**
  * Calls a read action and keeps its answer on the phone. When the network is
- * down, answers with the last copy instead, marked with when it was saved;
+ * down, answers with the last copy instead, marked with when it was saved
+ * (and without photos whose links may have expired, services/savedLinks.ts);
  * without one, the network error stands.
  */
 export async function readThrough<A extends Area, K extends ActionOf<A>>(area: A, action: K, input: Input<A, K>): Promise<Offline<Output<A, K>>> {
@@ -30,6 +32,7 @@ export async function readThrough<A extends Area, K extends ActionOf<A>>(area: A
   } catch (error) {
     const saved = error instanceof ApiError && error.code === 'NETWORK' ? (Taro.getStorageSync(key) as Saved<Output<A, K>> | '') : ''
     if (!saved) throw error
-    return Object.assign({}, saved.data, { offlineAt: saved.at }) as Offline<Output<A, K>>
+    // The copy's file links may have expired since it was saved: those files are left out.
+    return Object.assign({}, withoutExpiredLinks(saved.data, saved.at, new Date()), { offlineAt: saved.at }) as Offline<Output<A, K>>
   }
 }
