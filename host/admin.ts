@@ -84,7 +84,22 @@ async function main(): Promise<number> {
         // The export handler, run as the township itself rather than one of its staff.
         const actor = { personId: null, name: '管理命令', role: 'township' as const, title: null, townshipId: township._id, villageId: null, householdId: null, memberId: null, isRepresentative: false }
         const files = new LocalFiles(resolve(dataDir, 'files'))
-        const { filename, csv } = await exportCsv({ openid: 'admin', actor, store, clock: systemClock, notifier: localOutbox, codes: noCodes, files, now: now.toISOString() }, { kind })
+        const { filename, csv } = await exportCsv(
+          {
+            openid: 'admin',
+            actor,
+            caller: { actor, person: null, member: null, appointment: null, household: null, village: null },
+            store,
+            clock: systemClock,
+            notifier: localOutbox,
+            codes: noCodes,
+            files,
+            now: now.toISOString(),
+            // An export writes nothing to audit here (it is not a dispatched call).
+            auditedTransaction: (_output, work) => store.transaction(work),
+          },
+          { kind },
+        )
         const out = resolve(values.out ?? filename)
         writeFileSync(out, csv)
         console.log(`已导出 ${out}`)

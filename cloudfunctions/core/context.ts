@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import type { Actor } from '../../shared/domain/member'
-import type { Store } from './store'
+import type { Caller } from './actor'
+import type { Store, StoreTx } from './store'
 import type { Notifier } from './notifier'
 import type { CodeMaker } from './codes'
 import type { FileStore } from './files'
@@ -35,6 +36,15 @@ export interface HandlerContext {
   files: FileStore
   /** ISO instant of this call, one value for every record it writes. */
   now: string
+  /** The records resolving the caller read (their village, household, member…): use them, do not read them again. */
+  caller: Caller
+  /**
+   * Runs `work` in a transaction that also writes this call's audit entry, issued alongside `work`'s first
+   * request, so a write and its audit entry land together in the same round trips (dispatch then writes
+   * none). `output` is what the handler returns once the transaction commits. For an action that does not
+   * write (nothing audited), a plain transaction.
+   */
+  auditedTransaction<R>(output: unknown, work: (tx: StoreTx) => Promise<R>): Promise<R>
 }
 
 /** Random, unguessable ids; the prefix says what the id names when it shows up in logs. */

@@ -4,9 +4,10 @@ import { AppError, fail, type Envelope } from '../../shared/errors'
 import { permissionOf, type Permission } from '../../shared/permissions'
 import { touchedRecords } from '../../shared/domain/audit'
 import { beijingDayStart } from '../../shared/time'
-import { resolveActor } from './actor'
+import { resolveCaller } from './actor'
+import type { Collections } from './collections'
 import { newId, type BaseContext, type HandlerContext } from './context'
-import { BadCursorError, DuplicateKeyError } from './store'
+import { BadCursorError, DuplicateKeyError, type StoreTx } from './store'
 
 export type Handler<C extends ActionContract> = (ctx: HandlerContext, input: ParsedInputOf<C>) => Promise<OutputOf<C>>
 
@@ -33,15 +34,12 @@ export const defineArea = <A extends AreaContract>(
   ...(timer ? { timer } : {}),
 })
 
-/**
- * Appends the write to the audit log. It runs after the write has landed: a
- * failure here is logged and reported, but the write itself stands.
- */
-async function audit(ctx: HandlerContext, action: string, permission: Permission, input: unknown, output: unknown): Promise<void> {
+/** The audit log's entry for a write: who did what to which records (or, for secret acts, less). */
+function auditEntry(ctx: HandlerContext, action: string, permission: Permission, input: unknown, output: unknown): Collections['audit'] {
   const { actor } = ctx
   const anonymous = permission.auditAnonymously === true
   const dayOnly = permission.auditDayOnly === true
-  await ctx.store.insert('audit', {
+  return {
     _id: newId('au'),
     at: dayOnly ? beijingDayStart(ctx.now) : ctx.now,
     ...(dayOnly ? { dayOnly } : {}),
@@ -53,7 +51,7 @@ async function audit(ctx: HandlerContext, action: string, permission: Permission
     title: anonymous ? '' : actor.title ?? '',
     action,
     records: anonymous ? [] : touchedRecords(input, output),
-  })
+  }
 }
 
 /** The first problem, in the words the schema gives for it. */
@@ -74,26 +72,47 @@ export async function dispatch(area: Area, event: unknown, base: BaseContext): P
   if (!permission) return fail('FORBIDDEN')
   if (!base.openid) return fail('UNAUTHENTICATED')
   try {
-    const actor = await resolveActor(base.store, base.openid)
+    const caller = await resolveCaller(base.store, base.openid)
+    const { actor } = caller
     if (!permission.roles.includes(actor.role)) return fail(permission.conceal ? 'NOT_FOUND' : 'FORBIDDEN')
     const contract = area.contract[action]!
     const input = contract.input.safeParse(rawInput)
     if (!input.success) return fail('INVALID_INPUT', describeZodError(input.error))
+    const name = `${area.name}.${action}`
+    /** whether a committed transaction of the handler's already holds this call's audit entry */
+    let audited = false
     const ctx: HandlerContext = {
       openid: base.openid,
       actor,
+      caller,
       store: base.store,
       clock: base.clock,
       notifier: base.notifier,
       codes: base.codes,
       files: base.files,
       now: base.clock.now().toISOString(),
+      async auditedTransaction<R>(output: unknown, work: (tx: StoreTx) => Promise<R>): Promise<R> {
+        if (!permission.writes || audited) return base.store.transaction(work)
+        // The entry names what the caller is told, as the one written after the handler does.
+        const entry = auditEntry(ctx, name, permission, input.data, contract.output.parse(output))
+        const result = await base.store.transaction(async (tx) => {
+          // Both settle before the transaction ends, so no request of it is still in flight at its rollback.
+          // GUESS: the platform takes a transaction's requests in flight together (docs/architecture.md).
+          const [wrote, done] = await Promise.allSettled([tx.insert('audit', entry), work(tx)])
+          if (done.status === 'rejected') throw done.reason
+          if (wrote.status === 'rejected') throw wrote.reason
+          return done.value
+        })
+        audited = true
+        return result
+      },
     }
     const output = await area.handlers[action]!(ctx, input.data as never)
     // Parsing the output strips any field the contract does not name, so nothing leaks by accident.
     const checked = contract.output.safeParse(output)
     if (!checked.success) throw checked.error
-    if (permission.writes) await audit(ctx, `${area.name}.${action}`, permission, input.data, checked.data)
+    // Appended after the write has landed: a failure here is logged and reported, but the write itself stands.
+    if (permission.writes && !audited) await ctx.store.insert('audit', auditEntry(ctx, name, permission, input.data, checked.data))
     return { ok: true, data: checked.data }
   } catch (error) {
     if (error instanceof AppError) return fail(error.code, error.message)

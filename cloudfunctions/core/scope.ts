@@ -14,7 +14,8 @@ export async function villageInScope(ctx: HandlerContext, requested?: string): P
   const villageId = actor.role === 'township' ? requested : actor.villageId
   if (actor.role === 'township' && !requested) throw new AppError('INVALID_INPUT', '请先选择一个村')
   if (!villageId || (requested && requested !== villageId)) throw new AppError('NOT_FOUND', '没有找到这个村')
-  const village = await store.get('village', villageId)
+  // A village role's own village was read with the caller (core/actor.ts); staff name one of their township's.
+  const village = ctx.caller.village?._id === villageId ? ctx.caller.village : await store.get('village', villageId)
   if (!village || (actor.role === 'township' && village.townshipId !== actor.townshipId)) {
     throw new AppError('NOT_FOUND', '没有找到这个村')
   }

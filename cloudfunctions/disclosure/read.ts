@@ -84,8 +84,7 @@ export const search: Handler<C['search']> = async (ctx, input) => {
   }
 }
 
-async function detailOf(ctx: HandlerContext, disclosure: Disclosure) {
-  const revisions = await revisionsOf(ctx, disclosure._id)
+async function detailOf(ctx: HandlerContext, disclosure: Disclosure, revisions: Revision[]) {
   return {
     disclosure: {
       ...listItemOf(disclosure),
@@ -106,8 +105,14 @@ async function detailOf(ctx: HandlerContext, disclosure: Disclosure) {
   }
 }
 
-export const get: Handler<C['get']> = async (ctx, input) =>
-  detailOf(ctx, await readable(ctx, input.disclosureId, input.villageId))
+/**
+ * The disclosure and its revisions are read together (the id names both): revisions of a disclosure the
+ * caller may not read are dropped unseen with the NOT_FOUND.
+ */
+export const get: Handler<C['get']> = async (ctx, input) => {
+  const [disclosure, revisions] = await Promise.all([readable(ctx, input.disclosureId, input.villageId), revisionsOf(ctx, input.disclosureId)])
+  return detailOf(ctx, disclosure, revisions)
+}
 
 /** The village page opened by its QR code: anyone, member or not, sees its public disclosures. */
 async function publicVillage(ctx: HandlerContext, villageId: string) {
@@ -132,7 +137,7 @@ export const publicGet: Handler<C['publicGet']> = async (ctx, input) => {
   if (!disclosure || disclosure.villageId !== input.villageId || !disclosure.public) {
     throw new AppError('NOT_FOUND', '没有找到这条公开')
   }
-  return detailOf(ctx, disclosure)
+  return detailOf(ctx, disclosure, await revisionsOf(ctx, disclosure._id))
 }
 
 export const VILLAGE_PAGE = 'packages/disclosure/public/index'

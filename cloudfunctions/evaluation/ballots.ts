@@ -6,7 +6,7 @@ import type { Handler } from '../core/dispatch'
 import { DuplicateKeyError } from '../core/store'
 import { roundInScope } from './views'
 import { voteRight } from './proxies'
-import { emptySlotFor } from './slots'
+import { emptySlotFor, slotWindow } from './slots'
 import { beijingDay } from '../../shared/time'
 
 type C = typeof evaluationContract
@@ -41,10 +41,15 @@ const SLOT_ATTEMPTS = 6
  * slot. The ballot is a randomly chosen empty slot of the round (see slots.ts):
  * it holds only the round, the receipt and the choice. The participation keeps
  * only the day, and the audit entry too (permissions: auditDayOnly).
+ *
+ * Round trips (docs/performance.md): the round and a window of empty slots are
+ * read together; inside the transaction the round's re-read, the participation,
+ * the slot's guard read and the audit entry go out together (each still one
+ * single-document request, as the platform requires), then the slot's write.
  */
 export const castBallot: Handler<C['castBallot']> = async (ctx, input) => {
   const { actor } = ctx
-  const round = await roundInScope(ctx, input.roundId)
+  const [round, window] = await Promise.all([roundInScope(ctx, input.roundId), slotWindow(ctx.store, input.roundId)])
   const right = await voteRight(ctx, round)
   if (!right || !actor.householdId) throw new AppError('FORBIDDEN', '每户由户代表投票，您不是本户的户代表，也没有受委托')
   if (round.status !== 'open' || round.closesAt <= ctx.now) throw new AppError('CONFLICT', '这轮评议已经结束，不能再投票')
@@ -54,22 +59,34 @@ export const castBallot: Handler<C['castBallot']> = async (ctx, input) => {
   let attempt = 0
   for (let tries = 0; attempt < RECEIPT_ATTEMPTS && tries < RECEIPT_ATTEMPTS + SLOT_ATTEMPTS; tries++) {
     const receipt = receiptFor(input.requestId, attempt)
-    const slot = await emptySlotFor(ctx.store, round._id)
+    const slot = await emptySlotFor(ctx.store, round._id, tries === 0 ? window : undefined)
     try {
-      await ctx.store.transaction(async (tx) => {
-        const current = await tx.get('round', round._id)
-        if (current?.status !== 'open') throw new AppError('CONFLICT', '这轮评议已经结束，不能再投票')
-        await tx.insert('participation', {
-          _id: participationId,
-          roundId: round._id,
-          householdId: actor.householdId!,
-          villageId: round.villageId,
-          at: beijingDay(ctx.now),
-          requestKey,
-          byProxy: right === 'proxy',
-          receiptAttempt: attempt,
-        })
-        if (!(await tx.update('ballot', slot._id, { receipt, choice: input.choice }, { choice: null }))) throw new SlotTaken()
+      // The audit entry is written in the vote's transaction: it lands with the vote, or not at all.
+      await ctx.auditedTransaction({ receipt }, async (tx) => {
+        // Independent single-document operations, issued together; all settle before any verdict, so none
+        // is still in flight when the transaction ends. Any failure rolls all of them back. GUESS: that the
+        // platform takes several requests of one transaction in flight at once (docs/architecture.md, the
+        // stand-in's guesses): the SDK sends each on its own with the transaction id and serialises nothing.
+        const [current, participation, filled] = await Promise.allSettled([
+          tx.get('round', round._id),
+          tx.insert('participation', {
+            _id: participationId,
+            roundId: round._id,
+            householdId: actor.householdId!,
+            villageId: round.villageId,
+            at: beijingDay(ctx.now),
+            requestKey,
+            byProxy: right === 'proxy',
+            receiptAttempt: attempt,
+          }),
+          tx.update('ballot', slot._id, { receipt, choice: input.choice }, { choice: null }),
+        ])
+        // In the order a reader would check them: a closed round first, then one ballot per household.
+        if (current.status === 'rejected') throw current.reason
+        if (current.value?.status !== 'open') throw new AppError('CONFLICT', '这轮评议已经结束，不能再投票')
+        if (participation.status === 'rejected') throw participation.reason
+        if (filled.status === 'rejected') throw filled.reason
+        if (!filled.value) throw new SlotTaken()
       })
       return { receipt }
     } catch (error) {

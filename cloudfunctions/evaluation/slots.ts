@@ -1,6 +1,6 @@
 import { randomBytes, randomInt } from 'node:crypto'
 import type { Ballot } from '../../shared/domain/evaluation'
-import type { Store } from '../core/store'
+import type { Page, Store } from '../core/store'
 import { encodeCursor } from '../core/store'
 import { newId } from '../core/context'
 
@@ -45,13 +45,20 @@ const emptySlots = (store: Store, roundId: string, from: string | null) =>
   })
 
 /**
+ * The empty slots after a random id: only a read, so a vote may start it before it has checked the round
+ * (its result is dropped if the round is not the caller's) and hand it to `emptySlotFor`.
+ */
+export const slotWindow = (store: Store, roundId: string): Promise<Page<Ballot>> => emptySlots(store, roundId, newId('bs'))
+
+/**
  * A random empty slot of the round: the few after a random id (wrapping to the
  * start), one of them at random. If every slot is full (more households joined
- * than spares allowed), a batch of new slots is made first.
+ * than spares allowed), a batch of new slots is made first. `window`: the
+ * first random window, when already read (`slotWindow`).
  */
-export async function emptySlotFor(store: Store, roundId: string): Promise<Ballot> {
+export async function emptySlotFor(store: Store, roundId: string, window?: Page<Ballot>): Promise<Ballot> {
   for (let tries = 0; tries < 2; tries++) {
-    let { items } = await emptySlots(store, roundId, newId('bs'))
+    let { items } = tries === 0 && window ? window : await slotWindow(store, roundId)
     if (items.length === 0) items = (await emptySlots(store, roundId, null)).items
     if (items.length > 0) return items[randomInt(items.length)]!
     await addSlots(store, roundId, CHOICE_WINDOW)

@@ -1,6 +1,7 @@
 import { AppError } from '../../shared/errors'
 import type { memberContract } from '../../shared/contract/member'
 import { inviteProblem } from '../../shared/domain/invite'
+import { snapshotOf } from '../../shared/domain/member'
 import type { Handler } from '../core/dispatch'
 import { newId } from '../core/context'
 
@@ -17,8 +18,8 @@ export const acceptInvite: Handler<M['acceptInvite']> = async (ctx, input) => {
   const problem = inviteProblem(found, ctx.now)
   if (problem) throw new AppError(found ? 'CONFLICT' : 'NOT_FOUND', problem)
   const inv = found!
-  const existing = ctx.actor.personId ? await ctx.store.get('person', ctx.actor.personId) : null
-  const current = existing?.appointmentId ? await ctx.store.get('appointment', existing.appointmentId) : null
+  const existing = ctx.caller.person
+  const current = ctx.caller.appointment
   if (current?.status === 'active') throw new AppError('CONFLICT', `您已经是${current.title}，一个人同时只能担任一个职务`)
   const personId = existing?._id ?? newId('p')
   const appointmentId = newId('a')
@@ -37,8 +38,10 @@ export const acceptInvite: Handler<M['acceptInvite']> = async (ctx, input) => {
       startedAt: ctx.now,
       endedAt: null,
     })
-    if (existing) await tx.update('person', existing._id, { appointmentId })
-    else await tx.insert('person', { _id: personId, openid: ctx.openid, name: inv.name, memberId: null, appointmentId, createdAt: ctx.now })
+    // The snapshot follows the new post; the member's household and village are the ones resolving the caller read.
+    const snapshot = snapshotOf(existing ? ctx.caller.member : null, { villageId: inv.villageId })
+    if (existing) await tx.update('person', existing._id, { appointmentId, snapshot })
+    else await tx.insert('person', { _id: personId, openid: ctx.openid, name: inv.name, memberId: null, appointmentId, snapshot, createdAt: ctx.now })
   })
   return { role: inv.role, title: inv.title }
 }

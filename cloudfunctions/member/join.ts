@@ -1,16 +1,18 @@
 import { AppError } from '../../shared/errors'
 import type { memberContract } from '../../shared/contract/member'
-import type { Household, Village } from '../../shared/domain/village'
+import type { Household, Township, Village } from '../../shared/domain/village'
+import { snapshotOf } from '../../shared/domain/member'
 import type { Handler } from '../core/dispatch'
 import { newId, type HandlerContext } from '../core/context'
+import { uploadDirOf } from '../core/files'
 import { DuplicateKeyError } from '../core/store'
 
 type C = typeof memberContract
 
-const villageRef = async (ctx: HandlerContext, village: Village) => ({
+const villageRef = (village: Village, township: Township | null) => ({
   villageId: village._id,
   name: village.name,
-  townshipName: (await ctx.store.get('township', village.townshipId))?.name ?? '',
+  townshipName: township?.name ?? '',
 })
 
 const householdRef = (household: Household) => ({
@@ -19,40 +21,50 @@ const householdRef = (household: Household) => ({
   headName: household.headName,
 })
 
+/**
+ * Who the caller is, from the records resolving them read (core/actor.ts); what is not among them (the
+ * township, and a pending member's village and household) is read together.
+ */
 export const me: Handler<C['me']> = async (ctx) => {
-  const { actor, store } = ctx
-  const person = actor.personId ? await store.get('person', actor.personId) : null
-  const member = person?.memberId ? await store.get('member', person.memberId) : null
-  const township = actor.townshipId ? await store.get('township', actor.townshipId) : null
-  const village = actor.villageId ? await store.get('village', actor.villageId) : null
-  const household = actor.householdId ? await store.get('household', actor.householdId) : null
-  let membership = null
-  if (member) {
-    const [memberVillage, memberHousehold] = await Promise.all([
-      store.get('village', member.villageId),
-      store.get('household', member.householdId),
-    ])
-    if (memberVillage && memberHousehold) {
-      membership = {
-        memberId: member._id,
-        status: member.status,
-        village: await villageRef(ctx, memberVillage),
-        household: householdRef(memberHousehold),
-        requestedAt: member.requestedAt,
-        reason: member.reason,
-      }
-    }
-  }
+  const { actor, store, caller } = ctx
+  const { member } = caller
+  const have = <T extends { _id: string }>(record: T | null, id: string | null | undefined) => (record && record._id === id ? record : null)
+  const getVillage = (id: string | null | undefined) => (!id ? null : have(caller.village, id) ?? store.get('village', id))
+  const getHousehold = (id: string | null | undefined) => (!id ? null : have(caller.household, id) ?? store.get('household', id))
+  const [township, village, household, memberVillage, memberHousehold] = await Promise.all([
+    actor.townshipId ? store.get('township', actor.townshipId) : null,
+    getVillage(actor.villageId),
+    getHousehold(actor.householdId),
+    getVillage(member?.villageId),
+    getHousehold(member?.householdId),
+  ])
+  const townshipOf = async (v: Village) => (v.townshipId === township?._id ? township : store.get('township', v.townshipId))
+  const [villageTownship, memberTownship] = await Promise.all([
+    village ? townshipOf(village) : null,
+    memberVillage ? townshipOf(memberVillage) : null,
+  ])
+  const membership =
+    member && memberVillage && memberHousehold
+      ? {
+          memberId: member._id,
+          status: member.status,
+          village: villageRef(memberVillage, memberTownship),
+          household: householdRef(memberHousehold),
+          requestedAt: member.requestedAt,
+          reason: member.reason,
+        }
+      : null
   return {
     personId: actor.personId,
     name: actor.name,
     role: actor.role,
     title: actor.title,
     township: township ? { townshipId: township._id, name: township.name } : null,
-    village: village ? await villageRef(ctx, village) : null,
+    village: village ? villageRef(village, villageTownship) : null,
     household: household ? householdRef(household) : null,
     isRepresentative: actor.isRepresentative,
     membership,
+    uploadDir: uploadDirOf(ctx.openid),
   }
 }
 
@@ -67,6 +79,7 @@ async function ensurePerson(ctx: HandlerContext, name: string): Promise<string> 
       name,
       memberId: null,
       appointmentId: null,
+      snapshot: snapshotOf(null, null),
       createdAt: ctx.now,
     })
     return personId
@@ -124,8 +137,10 @@ export const join: Handler<C['join']> = async (ctx, input) => {
       decidedBy: null,
       reason: null,
     })
-    // Guarded on the value just read, so two simultaneous requests cannot both attach.
-    const attached = await tx.update('person', personId, { memberId, name: input.name }, { memberId: person.memberId })
+    // Guarded on the value just read, so two simultaneous requests cannot both attach. The snapshot
+    // follows the new member; the appointment's village is the one resolving the caller read.
+    const snapshot = snapshotOf({ householdId: household._id, villageId: village._id }, ctx.caller.appointment)
+    const attached = await tx.update('person', personId, { memberId, name: input.name, snapshot }, { memberId: person.memberId })
     if (!attached) throw new AppError('ALREADY_PENDING')
   })
   return { memberId, status: 'pending' as const }

@@ -1,5 +1,5 @@
 import type { Store, StoreTx } from '../../cloudfunctions/core/store'
-import type { AppointmentRole } from '../../shared/domain/member'
+import { snapshotOf, type AppointmentRole } from '../../shared/domain/member'
 import { headOfHousehold, pick, prng, relativeOf } from './names'
 import {
   districtPowerItems,
@@ -113,6 +113,7 @@ async function seedVillage(tx: StoreTx, plan: VillagePlan, now: Date): Promise<v
       name: official.name,
       memberId: null,
       appointmentId,
+      snapshot: snapshotOf(null, { villageId: plan.id }),
       createdAt: daysBefore(now, 400),
     })
     await tx.insert('appointment', {
@@ -166,6 +167,7 @@ async function seedVillage(tx: StoreTx, plan: VillagePlan, now: Date): Promise<v
         name: member.name,
         memberId: memberIds[k]!,
         appointmentId: null,
+        snapshot: snapshotOf({ householdId, villageId: plan.id }, null),
         createdAt: requestedAt,
       })
       await tx.insert('member', {
@@ -191,6 +193,7 @@ async function seedVillage(tx: StoreTx, plan: VillagePlan, now: Date): Promise<v
         name,
         memberId: `m-${short}-${number}-1`,
         appointmentId: null,
+        snapshot: snapshotOf({ householdId, villageId: plan.id }, null),
         createdAt: requestedAt,
       })
       await tx.insert('member', {
@@ -268,6 +271,7 @@ export async function seedDemo(store: Store, now: Date): Promise<void> {
         name: staff.name,
         memberId: null,
         appointmentId,
+        snapshot: snapshotOf(null, { villageId: null }),
         createdAt: daysBefore(now, 500),
       })
       await tx.insert('appointment', {

@@ -5,6 +5,7 @@ import type { Signature } from '../../shared/domain/disclosure'
 import type { Escalation, Round } from '../../shared/domain/evaluation'
 import { DEFAULT_RULE, decide, type Choice, type Tally } from '../../shared/domain/evaluation-rule'
 import { TRACKING_ALPHABET } from '../../shared/domain/report'
+import { snapshotOf } from '../../shared/domain/member'
 import { seedDisclosures, type SeedDisclosure } from '../../host/seed/disclosures'
 import { headOfHousehold, prng, relativeOf } from '../../host/seed/names'
 import { issueToken } from '../../host/session'
@@ -177,7 +178,7 @@ export async function generate(
     for (const key of ['inspector', 'officer']) {
       const personId = `p-${townshipId}-${key}`
       await w.add(async (tx) => {
-        await tx.insert('person', { _id: personId, openid: `bench:${personId}`, name: key === 'inspector' ? '赵清华' : '陈思远', memberId: null, appointmentId: `a-${townshipId}-${key}`, createdAt: long })
+        await tx.insert('person', { _id: personId, openid: `bench:${personId}`, name: key === 'inspector' ? '赵清华' : '陈思远', memberId: null, appointmentId: `a-${townshipId}-${key}`, snapshot: snapshotOf(null, { villageId: null }), createdAt: long })
         await tx.insert('appointment', { _id: `a-${townshipId}-${key}`, personId, role: 'township', townshipId, villageId: null, title: key === 'inspector' ? '镇纪委书记' : '镇纪委干事', status: 'active', startedAt: long, endedAt: null })
       })
     }
@@ -198,7 +199,7 @@ export async function generate(
     await w.add((tx) => tx.insert('village', { _id: plan.id, townshipId: plan.townshipId, name: `${plan.id.slice(2)}村`, joinCode: `BENCH${plan.id.slice(2)}` }))
     for (const [key, signature] of Object.entries(officials)) {
       await w.add(async (tx) => {
-        await tx.insert('person', { _id: signature.personId, openid: `bench:${signature.personId}`, name: signature.name, memberId: null, appointmentId: `a-${plan.id}-${key}`, createdAt: long })
+        await tx.insert('person', { _id: signature.personId, openid: `bench:${signature.personId}`, name: signature.name, memberId: null, appointmentId: `a-${plan.id}-${key}`, snapshot: snapshotOf(null, { villageId: plan.id }), createdAt: long })
         await tx.insert('appointment', { _id: `a-${plan.id}-${key}`, personId: signature.personId, role: key === 'chair' ? 'chair' : 'committee', townshipId: plan.townshipId, villageId: plan.id, title: signature.title, status: 'active', startedAt: long, endedAt: null })
       })
     }
@@ -225,7 +226,7 @@ export async function generate(
         })
         for (const [k, name] of names.entries()) {
           const personId = `p-${householdId}-${k + 1}`
-          await tx.insert('person', { _id: personId, openid: `bench:${personId}`, name, memberId: `m-${householdId}-${k + 1}`, appointmentId: null, createdAt: joined })
+          await tx.insert('person', { _id: personId, openid: `bench:${personId}`, name, memberId: `m-${householdId}-${k + 1}`, appointmentId: null, snapshot: snapshotOf({ householdId, villageId: plan.id }, null), createdAt: joined })
           await tx.insert('member', { _id: `m-${householdId}-${k + 1}`, personId, name, villageId: plan.id, householdId, status: 'active', requestedAt: joined, decidedAt: joined, decidedBy: officials.chair.personId, reason: null })
         }
       })

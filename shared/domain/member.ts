@@ -5,15 +5,46 @@ import type { CallerRole } from '../roles'
  * A WeChat user known to the product. `memberId` and `appointmentId` point at
  * the current membership and appointment; both records keep their history.
  */
+/**
+ * Ids copied from the member and appointment a person names, so that resolving a caller can read those
+ * records, the household and the village in one round trip (cloudfunctions/core/actor.ts). Only a hint of
+ * what to read together: resolution checks the records themselves, and reads again (and repairs the copy)
+ * when it is missing or disagrees. A member's household and village and an appointment's village never
+ * change, so the copy changes only with `memberId` and `appointmentId`.
+ */
+export const personSnapshotSchema = z.object({
+  /** the household and village of the member `memberId` names, whatever its status */
+  householdId: z.string().nullable(),
+  villageId: z.string().nullable(),
+  /** the village of the appointment `appointmentId` names (null for township staff), whatever its status */
+  postVillageId: z.string().nullable(),
+})
+export type PersonSnapshot = z.infer<typeof personSnapshotSchema>
+
 export const personSchema = z.object({
   _id: z.string(),
   openid: z.string(),
   name: z.string(),
   memberId: z.string().nullable(),
   appointmentId: z.string().nullable(),
+  /** null (or absent, on cloud data written before it) until first written: resolution then repairs it */
+  snapshot: personSnapshotSchema.nullable(),
   createdAt: z.string(),
 })
 export type Person = z.infer<typeof personSchema>
+
+/** The snapshot a person naming `member` and `appointment` should carry. */
+export const snapshotOf = (
+  member: Pick<Member, 'householdId' | 'villageId'> | null,
+  appointment: Pick<Appointment, 'villageId'> | null,
+): PersonSnapshot => ({
+  householdId: member?.householdId ?? null,
+  villageId: member?.villageId ?? null,
+  postVillageId: appointment?.villageId ?? null,
+})
+
+export const sameSnapshot = (a: PersonSnapshot | null | undefined, b: PersonSnapshot): boolean =>
+  a != null && a.householdId === b.householdId && a.villageId === b.villageId && a.postVillageId === b.postVillageId
 
 export const memberStatuses = ['pending', 'active', 'rejected', 'removed'] as const
 export type MemberStatus = (typeof memberStatuses)[number]

@@ -169,6 +169,7 @@ export async function addNeighbourTownship(store: TestStore): Promise<string> {
       name: '钱北辰',
       memberId: null,
       appointmentId: 'a-tw2-inspector',
+      snapshot: { householdId: null, villageId: null, postVillageId: null },
       createdAt: NOW.toISOString(),
     })
     await tx.insert('appointment', {
@@ -200,7 +201,7 @@ export async function addHouseholds(store: TestStore, count: number): Promise<{ 
       for (const k of [1, 2]) {
         const personId = `p-load-${n}-${k}`
         const memberId = `m-load-${n}-${k}`
-        await tx.insert('person', { _id: personId, openid: `load:${n}:${k}`, name: `测试${n}-${k}`, memberId, appointmentId: null, createdAt: at })
+        await tx.insert('person', { _id: personId, openid: `load:${n}:${k}`, name: `测试${n}-${k}`, memberId, appointmentId: null, snapshot: { householdId, villageId: 'v-shiqiao', postVillageId: null }, createdAt: at })
         await tx.insert('member', {
           _id: memberId,
           personId,

@@ -207,6 +207,17 @@ const migrations: readonly Migration[] = [
       }
     },
   },
+  {
+    version: 13,
+    up(db) {
+      // Each person carries the ids of its member's household and village and its post's village, so the
+      // caller is resolved in two round trips (core/actor.ts; on the cloud, resolving repairs what lacks it).
+      db.exec(`UPDATE "person" SET doc = json_set(doc, '$.snapshot', json_object(
+        'householdId', (SELECT json_extract(m.doc, '$.householdId') FROM "member" m WHERE m._id = json_extract("person".doc, '$.memberId')),
+        'villageId', (SELECT json_extract(m.doc, '$.villageId') FROM "member" m WHERE m._id = json_extract("person".doc, '$.memberId')),
+        'postVillageId', (SELECT json_extract(a.doc, '$.villageId') FROM "appointment" a WHERE a._id = json_extract("person".doc, '$.appointmentId'))))`)
+    },
+  },
 ]
 
 export function migrate(db: Database.Database): void {
