@@ -81,8 +81,10 @@ export class LocalFiles implements FileStore {
    * Moves an upload to where the record wants it. A second adoption of the same
    * upload (a retried submit) finds the copy the first made, but only in the
    * same place: a public file never turns private, nor a private one public.
+   * `uploader` is not checked here: a local upload's name is 96 random bits from
+   * node's crypto, handed only to the signed-in person who uploaded it.
    */
-  async adopt(fileId: string, options: { private: boolean }): Promise<AdoptedFile | { problem: string } | null> {
+  async adopt(fileId: string, options: { private: boolean; uploader?: string }): Promise<AdoptedFile | { problem: string } | null> {
     const name = fileId.startsWith(PREFIX) ? fileId.slice(PREFIX.length) : ''
     if (!NAME.test(name)) return null
     const target = join(options.private ? this.privateDir : this.dir, name)
@@ -124,6 +126,13 @@ export class LocalFiles implements FileStore {
     for (const fileId of fileIds) {
       const name = fileId.startsWith(`${PREFIX}${EXPORTS}`) ? fileId.slice(`${PREFIX}${EXPORTS}`.length) : ''
       if (EXPORT_NAME.test(name)) rmSync(join(this.exportsDir, name), { force: true })
+    }
+  }
+
+  async removeReportPhotos(fileIds: readonly string[]): Promise<void> {
+    for (const fileId of fileIds) {
+      const name = fileId.startsWith(`${PREFIX}${PRIVATE}`) ? fileId.slice(`${PREFIX}${PRIVATE}`.length) : ''
+      if (NAME.test(name)) rmSync(join(this.privateDir, name), { force: true })
     }
   }
 }

@@ -22,7 +22,7 @@ export async function checkedAttachments(
       checked.push({ ...kept, name: a.name })
       continue
     }
-    const file = await ctx.files.adopt(a.fileId, { private: options.private ?? false })
+    const file = await ctx.files.adopt(a.fileId, { private: options.private ?? false, uploader: ctx.openid })
     const problem = file && 'problem' in file ? file.problem : attachmentProblem(file)
     if (problem || !file || 'problem' in file) throw new AppError('INVALID_INPUT', `第${i + 1}张图片：${problem}`)
     checked.push({ fileId: file.fileId, name: a.name, mime: file.mime, size: file.size })

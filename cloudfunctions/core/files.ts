@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto'
+
 /**
  * Where attachment files live: WeChat cloud storage in the cloud, a folder
  * under the data folder on the local host. A phone's upload is only a
@@ -15,10 +17,11 @@ export interface AdoptedFile {
 export interface FileStore {
   /**
    * Takes an uploaded file into a record: re-encoded without metadata, stored
-   * as `private` says. null when there is no such upload (or it was adopted
-   * already); `problem` in plain Chinese when it is not a usable image.
+   * as `private` says. null when there is no such upload, it was adopted
+   * already, or `uploader` (the caller's openid) did not upload it;
+   * `problem` in plain Chinese when it is not a usable image.
    */
-  adopt(fileId: string, options: { private: boolean }): Promise<AdoptedFile | { problem: string } | null>
+  adopt(fileId: string, options: { private: boolean; uploader: string }): Promise<AdoptedFile | { problem: string } | null>
   /**
    * URLs to show a record's files, in the same order, in one round trip.
    * Private files get short-lived signed URLs; `now` is the call's time.
@@ -32,6 +35,11 @@ export interface FileStore {
   putExport(name: string, bytes: Buffer, now: Date): Promise<StoredExport>
   /** Deletes export files by id; ids that are not exports, or already gone, are skipped. */
   removeExports(fileIds: readonly string[]): Promise<void>
+  /**
+   * Deletes report photos (the private attachments of reports) by id when their report's retention ends
+   * (core/retention.ts); ids that are not report photos, or already gone, are skipped.
+   */
+  removeReportPhotos(fileIds: readonly string[]): Promise<void>
 }
 
 export interface StoredExport {
@@ -49,3 +57,12 @@ export const EXPORT_URL_SECONDS = 600
 
 /** Export files are deleted on a later prepare once they are this old (township/exports.ts). */
 export const EXPORT_KEEP_MS = 86_400_000
+
+/**
+ * The cloud storage folder a person's phone uploads to (`member.me` tells the phone): `uploads/` and a
+ * hash of the openid, so a function adopts a cloud upload only from its caller's own folder (the
+ * function has admin rights over every file, so the path is the only proof of who uploaded it), and
+ * the openid itself never shows in a path. Letters and digits only, as cloud paths allow
+ * (https://developers.weixin.qq.com/miniprogram/dev/wxcloudservice/wxcloud/guide/storage/naming.html).
+ */
+export const uploadDirOf = (openid: string): string => `uploads/${createHash('sha256').update(`upload-dir:${openid}`).digest('hex').slice(0, 32)}/`

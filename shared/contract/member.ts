@@ -20,6 +20,8 @@ export const meOutput = z.object({
   village: villageRef.nullable(),
   household: householdRef.nullable(),
   isRepresentative: z.boolean(),
+  /** The phone's own folder for uploads to cloud storage (`uploads/<hash of the openid>/`): only uploads from there are adopted. */
+  uploadDir: z.string(),
   /** The caller's latest join request, so a guest can see it is waiting or why it was declined. */
   membership: z
     .object({

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto'
-import { EXPORT_URL_SECONDS, PRIVATE_URL_SECONDS, type FileStore } from '../../core/files'
+import { EXPORT_URL_SECONDS, PRIVATE_URL_SECONDS, uploadDirOf, type FileStore } from '../../core/files'
 import { cleanImage } from '../../core/images'
 
 /**
@@ -26,8 +26,9 @@ export interface CloudStorage {
 const PER_CALL = 50
 
 /*
- * Where things live. The phone uploads with wx.cloud.uploadFile under `uploads/`, so that file is
- * owned by (carries the openid of) the uploader. Adopting it downloads it, re-encodes it without
+ * Where things live. The phone uploads with wx.cloud.uploadFile under its own folder
+ * `uploads/<hash of the openid>/` (core/files.ts uploadDirOf, from member.me), so that file is
+ * owned by (carries the openid of) the uploader, and only its uploader's calls adopt it. Adopting it downloads it, re-encodes it without
  * metadata (core/images.ts), uploads the clean copy under the function's own identity to
  * `attachments/` (public records) or `private/reports/` (reports), and deletes the phone's
  * original: what stays is owned by no user and carries no EXIF. Limit: between upload and
@@ -36,7 +37,6 @@ const PER_CALL = 50
  * Private files stay private, and maxAge means anything, only when the bucket's rule is
  * 仅创建者可读写 (README, 发布到微信): then phones read none of the function's files directly.
  */
-const UPLOADS = 'uploads/'
 const PUBLIC_DIR = 'attachments/'
 const PRIVATE_DIR = 'private/reports/'
 const EXPORTS_DIR = 'private/exports/'
@@ -77,8 +77,9 @@ export function cloudFileStore(storage: CloudStorage): FileStore {
   return {
     async adopt(fileId, options) {
       const parts = splitFileId(fileId)
-      // Only a phone's upload can be adopted; a file the function wrote is never taken over again.
-      if (!parts || !parts.path.startsWith(UPLOADS) || parts.path.includes('..')) return null
+      // Only the caller's own upload can be adopted (their folder under uploads/); a file the function
+      // wrote, or someone else's upload, is never taken over.
+      if (!parts || !parts.path.startsWith(uploadDirOf(options.uploader)) || parts.path.includes('..')) return null
       const dir = options.private ? PRIVATE_DIR : PUBLIC_DIR
       // The clean copy's name follows from the upload's id, so a retried submit finds the copy the
       // first attempt made (its original is gone by then), and only in the same place.
@@ -120,6 +121,12 @@ export function cloudFileStore(storage: CloudStorage): FileStore {
       const exports = fileIds.filter((id) => splitFileId(id)?.path.startsWith(EXPORTS_DIR) && !id.includes('..'))
       // A file already gone answers a non-zero status, which is fine: it is gone either way.
       for (const fileList of inCalls(exports)) await storage.deleteFile({ fileList })
+    },
+
+    async removeReportPhotos(fileIds) {
+      // Only report photos, whatever a list says; one already gone answers a non-zero status, and is gone.
+      const photos = fileIds.filter((id) => splitFileId(id)?.path.startsWith(PRIVATE_DIR) && !id.includes('..'))
+      for (const fileList of inCalls(photos)) await storage.deleteFile({ fileList })
     },
   }
 }

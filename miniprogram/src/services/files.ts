@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro'
 import type { Envelope } from '@shared/errors'
 import { ApiError, session } from './api'
+import { loadMe } from '../hooks/useRole'
 
 /** Where an uploaded image ended up: pass `fileId` with the record; the server re-encodes it and keeps a clean copy. */
 export interface Uploaded {
@@ -10,12 +11,14 @@ export interface Uploaded {
 type Upload = (filePath: string) => Promise<Uploaded>
 
 /**
- * In WeChat: into cloud storage under uploads/, still the phone's own file. Submitting the form
- * has the cloud function re-encode it without metadata, keep its own copy and delete this one.
+ * In WeChat: into cloud storage under this person's own upload folder (member.me's uploadDir), still
+ * the phone's own file. Submitting the form has the cloud function re-encode it without metadata,
+ * keep its own copy and delete this one; it adopts only uploads from the caller's own folder.
  */
 const viaCloud: Upload = async (filePath) => {
   const ext = /\.(jpe?g|png|webp)$/i.exec(filePath)?.[1] ?? 'jpg'
-  const cloudPath = `uploads/${Date.now()}-${Math.random().toString(36).slice(2, 10)}.${ext}`
+  const { uploadDir } = await loadMe()
+  const cloudPath = `${uploadDir}${Date.now()}-${Math.random().toString(36).slice(2, 10)}.${ext}`
   const { fileID } = await Taro.cloud.uploadFile({ cloudPath, filePath })
   return { fileId: fileID }
 }
