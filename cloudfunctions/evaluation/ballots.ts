@@ -5,7 +5,7 @@ import { TRACKING_ALPHABET } from '../../shared/domain/report'
 import type { Handler } from '../core/dispatch'
 import { DuplicateKeyError } from '../core/store'
 import { roundInScope } from './views'
-import { voteRight } from './proxies'
+import { callersProxy, voteRight } from './proxies'
 import { emptySlotFor, slotWindow } from './slots'
 import { beijingDay } from '../../shared/time'
 
@@ -42,15 +42,15 @@ const SLOT_ATTEMPTS = 6
  * it holds only the round, the receipt and the choice. The participation keeps
  * only the day, and the audit entry too (permissions: auditDayOnly).
  *
- * Round trips (docs/performance.md): the round and a window of empty slots are
- * read together; inside the transaction the round's re-read, the participation,
+ * Round trips (docs/performance.md): the round, a window of empty slots and
+ * (for a member who may hold a proxy) the household's standing proxy are read together; inside the transaction the round's re-read, the participation,
  * the slot's guard read and the audit entry go out together (each still one
  * single-document request, as the platform requires), then the slot's write.
  */
 export const castBallot: Handler<C['castBallot']> = async (ctx, input) => {
   const { actor } = ctx
-  const [round, window] = await Promise.all([roundInScope(ctx, input.roundId), slotWindow(ctx.store, input.roundId)])
-  const right = await voteRight(ctx, round)
+  const [round, window, proxy] = await Promise.all([roundInScope(ctx, input.roundId), slotWindow(ctx.store, input.roundId), callersProxy(ctx)])
+  const right = await voteRight(ctx, round, proxy)
   if (!right || !actor.householdId) throw new AppError('FORBIDDEN', '每户由户代表投票，您不是本户的户代表，也没有受委托')
   if (round.status !== 'open' || round.closesAt <= ctx.now) throw new AppError('CONFLICT', '这轮评议已经结束，不能再投票')
   const participationId = `${round._id}:${actor.householdId}`

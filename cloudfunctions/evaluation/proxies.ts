@@ -21,13 +21,25 @@ async function standingProxy(ctx: HandlerContext, householdId: string): Promise<
   return items[0] ?? null
 }
 
-/** How the caller may vote for their household in this round: as its representative, by proxy, or not at all. */
-export async function voteRight(ctx: HandlerContext, round: Round): Promise<'representative' | 'proxy' | null> {
+/**
+ * The standing proxy `voteRight` would look at for the caller (none for a representative, who needs none): it
+ * needs no round, so a vote reads it together with the round.
+ */
+export async function callersProxy(ctx: HandlerContext): Promise<Proxy | null> {
+  const { actor } = ctx
+  return actor.role === 'villager' && actor.householdId && !actor.isRepresentative ? standingProxy(ctx, actor.householdId) : null
+}
+
+/**
+ * How the caller may vote for their household in this round: as its representative, by proxy, or not at all.
+ * `proxy`: what `callersProxy` read, when it was read already.
+ */
+export async function voteRight(ctx: HandlerContext, round: Round, proxy?: Proxy | null): Promise<'representative' | 'proxy' | null> {
   const { actor } = ctx
   if (actor.role !== 'villager' || !actor.householdId || round.villageId !== actor.villageId) return null
   if (actor.isRepresentative) return 'representative'
-  const proxy = await standingProxy(ctx, actor.householdId)
-  return proxy && proxy.toMemberId === actor.memberId && proxyCovers(proxy, round._id, ctx.now) ? 'proxy' : null
+  const standing = proxy === undefined ? await standingProxy(ctx, actor.householdId) : proxy
+  return standing && standing.toMemberId === actor.memberId && proxyCovers(standing, round._id, ctx.now) ? 'proxy' : null
 }
 
 async function viewOf(ctx: HandlerContext, p: Proxy) {

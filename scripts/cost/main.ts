@@ -173,6 +173,17 @@ const rows: Row[] = [
       'the caller (2); the round and a window of empty ballot slots together (1); the transaction (4): its start, then together the round re-read, the participation insert, the slot\'s guard read and the audit entry (one document each, as the platform allows), the slot write, the commit',
   },
   {
+    name: 'evaluation.castBallot（受委托）',
+    who: '村民（家庭成员）',
+    budget: budgets.ballot,
+    setup: async (store) => {
+      roundId = await openRound(store)
+      await as(store, 'p-shiqiao-0003-1')('evaluation', 'grantProxy', { toMemberId: 'm-shiqiao-0003-2', roundId })
+    },
+    run: (store) => as(store, 'p-shiqiao-0003-2')('evaluation', 'castBallot', { roundId, choice: 'satisfied', requestId: 'cost-ballot-000000002' }),
+    why: 'as the representative\'s, with the household\'s standing proxy read together with the round',
+  },
+  {
     name: 'feedback.submit',
     who: '村民',
     budget: timeoutOf('feedback'),

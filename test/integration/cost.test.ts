@@ -63,7 +63,7 @@ describe('every villager action within its budget (scripts/cost/main.ts, the row
     const seen = measured.map(({ row, cost }) => ({ action: `${row.name} (${row.who})`, sequential: cost.sequential, max: (row.budget as { max: number }).max }))
     // the villager's daily actions are all measured (a row dropped from the script fails here, not silently)
     for (const action of ['member.me', 'announcement.list', 'evaluation.listRounds', 'disclosure.list', 'disclosure.get', 'evaluation.castBallot']) {
-      expect(seen.filter((m) => m.action.includes(action) && m.action.includes('村民'))).toHaveLength(1)
+      expect(seen.filter((m) => m.action.includes(action) && m.action.includes('村民')).length).toBeGreaterThan(0)
     }
     expect(seen.filter((m) => m.action.includes('resolving the caller'))).toHaveLength(3)
     expect(seen.filter((m) => m.sequential > m.max)).toEqual([])
