@@ -7,13 +7,13 @@ type C = typeof memberContract
 
 /** Everything stored about the caller, counted, in plain words (the 用户隐私保护指引 lists why). */
 export const myData: Handler<C['myData']> = async (ctx) => {
-  const { actor, store } = ctx
-  const person = actor.personId ? await store.get('person', actor.personId) : null
+  const { actor, store, caller } = ctx
+  // The person, member, household and village as resolving the caller read them (core/actor.ts).
+  const { person, member } = caller
   if (!person) throw new AppError('NOT_FOUND', '还没有您的信息：您还没有申请加入任何村的监督群')
-  const member = person.memberId ? await store.get('member', person.memberId) : null
   const [household, village] = await Promise.all([
-    member ? store.get('household', member.householdId) : null,
-    member ? store.get('village', member.villageId) : null,
+    !member ? null : caller.household?._id === member.householdId ? caller.household : store.get('household', member.householdId),
+    !member ? null : caller.village?._id === member.villageId ? caller.village : store.get('village', member.villageId),
   ])
   const [feedback, announcementsRead, householdRoundsVoted] = await Promise.all([
     store.count('feedback', { personId: person._id }),
@@ -34,7 +34,8 @@ export const myData: Handler<C['myData']> = async (ctx) => {
 }
 
 export const leave: Handler<C['leave']> = async (ctx, input) => {
-  const member = ctx.actor.memberId ? await ctx.store.get('member', ctx.actor.memberId) : null
+  // The caller's active membership, as resolving the caller read it; removeMember checks it again in its transaction.
+  const member = ctx.actor.memberId ? ctx.caller.member : null
   if (!member) throw new AppError('NOT_FOUND', '您不在监督群里')
   const { householdInGroup } = await removeMember(ctx, member, input.reason || '本人退出')
   return { householdInGroup }
