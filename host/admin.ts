@@ -107,7 +107,7 @@ async function main(): Promise<number> {
       }
       case 'retention': {
         const dryRun = values['dry-run'] === true
-        const { counts, complete } = await applyRetention(store, now, { dryRun })
+        const { counts, complete } = await applyRetention(store, now, { dryRun, files: new LocalFiles(resolve(dataDir, 'files')) })
         console.log(dryRun ? '按保存期限，下列记录到期，会被删除（这次什么也没删）：' : '按保存期限删除了：')
         const rows = Object.entries(counts).filter(([, n]) => n > 0)
         for (const [collection, n] of rows) console.log(`  ${retentionLabels[collection] ?? collection}：${n} 条`)

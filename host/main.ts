@@ -45,16 +45,16 @@ async function main(): Promise<void> {
     console.log('已创建演示乡镇：石桥镇（石桥村、柳树湾村、东岭村）')
   }
 
+  const secret = loadSecret(dataDir)
+  const files = new LocalFiles(resolve(dataDir, 'files'), signingKey(secret))
+
   // The cloud's timer triggers, locally: e.g. retrying the announcement outbox.
   const timers = setInterval(() => {
     for (const area of Object.values(areas)) {
-      area.timer?.({ store, clock: systemClock, notifier: localOutbox }).catch((error: unknown) => console.error(`[timer ${area.name}]`, error))
+      area.timer?.({ store, clock: systemClock, notifier: localOutbox, files }).catch((error: unknown) => console.error(`[timer ${area.name}]`, error))
     }
   }, 30_000)
   timers.unref()
-
-  const secret = loadSecret(dataDir)
-  const files = new LocalFiles(resolve(dataDir, 'files'), signingKey(secret))
   // NODE_ENV=production: no demo sign-in, so nobody can pick who they are.
   const devLogin = process.env.NODE_ENV !== 'production'
   const server = createHost({ store, clock: systemClock, secret, staticDir, devLogin, files, storeKind: cloud ? 'cloud' : 'sqlite' })

@@ -90,6 +90,7 @@ export const retentionLabels: Record<string, string> = {
   ballot: '选票（含空选票位）',
   participation: '参加评议记录',
   report: '已办结的举报',
+  photos: '举报的照片（文件）',
   audit: '操作记录',
   notification: '订阅消息发送记录',
   member: '已结束的入群记录',

@@ -8,6 +8,7 @@ import { resolveCaller } from './actor'
 import type { Collections } from './collections'
 import { newId, type BaseContext, type HandlerContext } from './context'
 import { BadCursorError, DuplicateKeyError, type StoreTx } from './store'
+import type { FileStore } from './files'
 
 export type Handler<C extends ActionContract> = (ctx: HandlerContext, input: ParsedInputOf<C>) => Promise<OutputOf<C>>
 
@@ -18,8 +19,11 @@ export interface Area {
   name: string
   contract: AreaContract
   handlers: Record<string, (ctx: HandlerContext, input: never) => Promise<unknown>>
-  /** Periodic work (a cloud timer trigger; an interval on the local host), run without a caller. */
-  timer?: (base: Omit<BaseContext, 'openid' | 'codes' | 'files'>) => Promise<unknown>
+  /**
+   * Periodic work (a cloud timer trigger; an interval on the local host), run without a caller. `files` is
+   * given by both hosts (the retention timer deletes report photos); a timer must work without it.
+   */
+  timer?: (base: Omit<BaseContext, 'openid' | 'codes' | 'files'> & { files?: FileStore }) => Promise<unknown>
 }
 
 export const defineArea = <A extends AreaContract>(

@@ -1,4 +1,5 @@
 import type { CollectionName, Collections } from './collections'
+import type { FileStore } from './files'
 import type { Condition, Page, Store } from './store'
 import { queryAll } from './paging'
 import {
@@ -24,11 +25,13 @@ export interface RetentionOptions {
   dryRun: boolean
   /** at most this many documents deleted in one run (the timer's bound); the rest waits for the next run */
   budget?: number
+  /** where report photos are deleted; without it a report with photos is kept, never left without its files' owner */
+  files?: FileStore
 }
 
 export interface RetentionResult {
-  /** documents deleted (or, in a dry run, that would be), by collection */
-  counts: Partial<Record<CollectionName, number>>
+  /** documents deleted (or, in a dry run, that would be), by collection; `photos`: report photo files */
+  counts: Partial<Record<CollectionName | 'photos', number>>
   /** false when the budget ran out first: run again */
   complete: boolean
 }
@@ -36,7 +39,7 @@ export interface RetentionResult {
 const BATCH = 100
 
 class Sweep {
-  readonly counts: Partial<Record<CollectionName, number>> = {}
+  readonly counts: Partial<Record<CollectionName | 'photos', number>> = {}
   private left: number
 
   constructor(
@@ -51,6 +54,11 @@ class Sweep {
     return this.left <= 0
   }
 
+  /** As many of `items` as the budget still allows. */
+  fit<T>(items: readonly T[]): T[] {
+    return items.slice(0, Math.max(this.left, 0))
+  }
+
   /** Deletes (or counts) up to the budget; answers whether all of `ids` went. */
   async remove(collection: CollectionName, ids: readonly string[]): Promise<boolean> {
     const take = ids.slice(0, Math.max(this.left, 0))
@@ -63,8 +71,8 @@ class Sweep {
     return take.length === ids.length
   }
 
-  /** Counts without reading every document (dry run of a whole set). */
-  add(collection: CollectionName, n: number): void {
+  /** Counts without reading every document (dry run of a whole set), or files. */
+  add(collection: CollectionName | 'photos', n: number): void {
     this.counts[collection] = (this.counts[collection] ?? 0) + n
   }
 }
@@ -142,13 +150,22 @@ async function sweepRounds(sweep: Sweep, now: Date): Promise<boolean> {
   return true
 }
 
-/** Concluded reports, by township; a report is filed before it is concluded, so the scan stops at filedAt. */
-async function sweepReports(sweep: Sweep, townshipIds: readonly string[], now: Date): Promise<boolean> {
+/**
+ * Concluded reports, by township; a report is filed before it is concluded, so the scan stops at filedAt. Its
+ * photos go first: a crash in between leaves the report, and the next run deletes the (already gone) photos again.
+ */
+async function sweepReports(sweep: Sweep, townshipIds: readonly string[], now: Date, files: FileStore | undefined): Promise<boolean> {
   const cutoff = cutoffOf('reports', now)
   for (const townshipId of townshipIds) {
     for await (const reports of oldestFirst(sweep.store, 'report', { townshipId, status: 'concluded' }, 'filedAt')) {
-      const expired = reports.filter((r) => r.filedAt < cutoff && reportExpired(r, cutoff)).map((r) => r._id)
-      if (!(await sweep.remove('report', expired))) return false
+      const expired = reports.filter((r) => r.filedAt < cutoff && reportExpired(r, cutoff) && (files || r.photos.length === 0))
+      const batch = sweep.fit(expired)
+      const photos = batch.flatMap((r) => r.photos.map((p) => p.fileId))
+      if (photos.length > 0) {
+        if (!sweep.dryRun) await files!.removeReportPhotos(photos)
+        sweep.add('photos', photos.length)
+      }
+      if (!(await sweep.remove('report', batch.map((r) => r._id))) || batch.length < expired.length) return false
       if (reports.some((r) => r.filedAt >= cutoff)) break
     }
   }
@@ -229,7 +246,7 @@ export async function applyRetention(store: Store, now: Date, options: Retention
   }
   const complete =
     (await sweepRounds(sweep, now)) &&
-    (await sweepReports(sweep, townshipIds, now)) &&
+    (await sweepReports(sweep, townshipIds, now, options.files)) &&
     (await sweepAudit(sweep, [...townshipIds, null], now)) &&
     (await sweepNotifications(sweep, now)) &&
     (await sweepMembers(sweep, villageIds, now))
@@ -251,10 +268,10 @@ let nextRunAt = 0
  * period again (a page per hundred); an unfinished one goes on at the next trigger. In the cloud a trigger may
  * start a fresh instance, which runs at once: then it is hourly, which is harmless (every step is repeatable).
  */
-export async function retentionTimer(base: { store: Store; clock: { now(): Date } }): Promise<RetentionResult | null> {
+export async function retentionTimer(base: { store: Store; clock: { now(): Date }; files?: FileStore }): Promise<RetentionResult | null> {
   const now = base.clock.now()
   if (now.getTime() < nextRunAt) return null
-  const result = await applyRetention(base.store, now, { dryRun: false, budget: RETENTION_RUN_BUDGET })
+  const result = await applyRetention(base.store, now, { dryRun: false, budget: RETENTION_RUN_BUDGET, files: base.files })
   nextRunAt = result.complete ? now.getTime() + DAY_MS : 0
   if (Object.keys(result.counts).length > 0) console.log(`[retention] ${JSON.stringify(result)}`)
   return result

@@ -2,7 +2,12 @@ import { applyRetention, RETENTION_RUN_BUDGET } from '../../cloudfunctions/core/
 import { townshipArea } from '../../cloudfunctions/township/area'
 import { localOutbox } from '../../cloudfunctions/core/notifier'
 import { retentionDays } from '../../shared/retention'
-import { addHouseholds, as, callerFor, docsOf, dump, expectOk, NOW, people, seededStore, testClock, type TestStore } from '../support/harness'
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { cloudFileStore } from '../../cloudfunctions/adapters/wxcloud/files'
+import { StorageStandIn } from '../../cloudfunctions/adapters/wxcloud/standin/storage'
+import { addHouseholds, as, callerFor, docsOf, dump, expectOk, NOW, people, seededStore, testClock, testFiles, type TestStore } from '../support/harness'
+import { phoneJpeg } from '../support/images'
 
 /*
  * The retention policy (shared/retention.ts) applied to a store (core/retention.ts), as `npm run admin --
@@ -46,7 +51,9 @@ async function scenario() {
 
   const villager = as(store, people.villager, clock)
   const report = { subject: '村委会主任', text: '修路工程没有公开招标。', anonymous: false }
-  expectOk(await villager('report', 'file', { ...report, requestId: 'retention-report-1' }))
+  const upload = testFiles.save(phoneJpeg())
+  if ('problem' in upload) throw new Error(upload.problem)
+  expectOk(await villager('report', 'file', { ...report, requestId: 'retention-report-1', photos: [{ fileId: upload.fileId, name: '现场' }] }))
   expectOk(await villager('report', 'file', { ...report, requestId: 'retention-report-2' }))
   const inbox = expectOk(await inspector('report', 'inbox', {})).items as { reportId: string }[]
   const [concluded, pending] = [inbox[1]!.reportId, inbox[0]!.reportId]
@@ -168,12 +175,23 @@ describe('messages, reports and the audit log', () => {
     expect(docsOf(store, 'notification').filter((n) => n._id.startsWith('n-retention-')).map((n) => n.status)).toEqual(['pending'])
   })
 
-  it('deletes a concluded report after its period; one not concluded stays however old', async () => {
-    await applyRetention(store, daysLater(retentionDays.reports - 1), { dryRun: false })
+  it('deletes a concluded report and its photos after its period; one not concluded stays however old', async () => {
+    const [photo] = (await store.get('report', world.concluded))!.photos
+    const photoPath = join(testFiles.dir, photo!.fileId.slice('local:'.length))
+    expect(existsSync(photoPath)).toBe(true)
+    await applyRetention(store, daysLater(retentionDays.reports - 1), { dryRun: false, files: testFiles })
     expect(await store.get('report', world.concluded)).not.toBeNull()
-    await applyRetention(store, daysLater(retentionDays.reports + 1), { dryRun: false })
+    expect(existsSync(photoPath)).toBe(true)
+    const { counts } = await applyRetention(store, daysLater(retentionDays.reports + 1), { dryRun: false, files: testFiles })
+    expect(counts).toMatchObject({ report: 1, photos: 1 })
     expect(await store.get('report', world.concluded)).toBeNull()
+    expect(existsSync(photoPath)).toBe(false)
     expect(await store.get('report', world.pending)).not.toBeNull()
+  })
+
+  it('keeps a report with photos when it is not given where to delete them, so no photo outlives its record', async () => {
+    await applyRetention(store, daysLater(retentionDays.reports + 1), { dryRun: false })
+    expect(await store.get('report', world.concluded)).not.toBeNull()
   })
 
   it('deletes audit entries older than their period and keeps newer ones', async () => {
@@ -198,33 +216,35 @@ describe('running it', () => {
 
   it('in a dry run changes nothing and counts what the real run then deletes', async () => {
     const before = dump(store)
-    const dry = await applyRetention(store, everythingOver(), { dryRun: true })
+    const photoPath = join(testFiles.dir, (await store.get('report', world.concluded))!.photos[0]!.fileId.slice('local:'.length))
+    const dry = await applyRetention(store, everythingOver(), { dryRun: true, files: testFiles })
     expect(dump(store)).toEqual(before)
-    const real = await applyRetention(store, everythingOver(), { dryRun: false })
+    expect(existsSync(photoPath)).toBe(true)
+    const real = await applyRetention(store, everythingOver(), { dryRun: false, files: testFiles })
     expect(real.counts).toEqual(dry.counts)
     expect(Object.keys(real.counts).sort()).toEqual(
-      ['announcement_seen', 'audit', 'ballot', 'member', 'notification', 'participation', 'person', 'report', 'subscription'].sort(),
+      ['announcement_seen', 'audit', 'ballot', 'member', 'notification', 'participation', 'person', 'photos', 'report', 'subscription'].sort(),
     )
   })
 
   it('twice deletes nothing the second time', async () => {
-    await applyRetention(store, everythingOver(), { dryRun: false })
+    await applyRetention(store, everythingOver(), { dryRun: false, files: testFiles })
     const after = dump(store)
-    expect(await applyRetention(store, everythingOver(), { dryRun: false })).toEqual({ counts: {}, complete: true })
+    expect(await applyRetention(store, everythingOver(), { dryRun: false, files: testFiles })).toEqual({ counts: {}, complete: true })
     expect(dump(store)).toEqual(after)
   })
 
   it('cut short by its budget, deletes no more than the budget, and later runs finish the job', async () => {
-    const first = await applyRetention(store, everythingOver(), { dryRun: false, budget: 2 })
+    const first = await applyRetention(store, everythingOver(), { dryRun: false, budget: 2, files: testFiles })
     expect(first.complete).toBe(false)
     expect(Object.values(first.counts).reduce((a, b) => a + b, 0)).toBe(2)
     let runs = 1
-    while (!(await applyRetention(store, everythingOver(), { dryRun: false, budget: 7 })).complete) runs++
+    while (!(await applyRetention(store, everythingOver(), { dryRun: false, budget: 7, files: testFiles })).complete) runs++
     expect(runs).toBeGreaterThan(1)
     expect(participationsOf(world.closed)).toBe(0)
     // The turnout was kept before the first deletion, so a run cut short never loses it.
     expect((await store.get('round', world.closed))!.purged).toMatchObject({ voted: 3, byProxy: 0, done: true })
-    expect(await applyRetention(store, everythingOver(), { dryRun: true })).toEqual({ counts: {}, complete: true })
+    expect(await applyRetention(store, everythingOver(), { dryRun: true, files: testFiles })).toEqual({ counts: {}, complete: true })
   })
 })
 
@@ -240,6 +260,15 @@ describe('the township function’s timer', () => {
     expect(await run()).toBeNull()
     timerClock.advance(2 * 60_000)
     expect(await run()).toEqual({ counts: {}, complete: true })
+  })
+})
+
+describe('deleting report photos in cloud storage', () => {
+  it('deletes report photos and nothing else, whatever the list holds', async () => {
+    const storage = new StorageStandIn(() => NOW)
+    const ids = ['private/reports/a.jpg', 'attachments/b.jpg', 'private/exports/c.csv'].map((path) => storage.phoneUpload('x', path, Buffer.from('x')))
+    await cloudFileStore(storage).removeReportPhotos([...ids, `${storage.bucket}private/reports/../exports/c.csv`])
+    expect([...storage.files.keys()].sort()).toEqual(['attachments/b.jpg', 'private/exports/c.csv'])
   })
 })
 

@@ -53,7 +53,7 @@ export function cloudMain(area: Area) {
     const { OPENID } = cloud.getWXContext()
     // A timer trigger (config.json "triggers") carries Type: 'Timer' and no caller; a caller cannot pose as one.
     if (!OPENID && (event as { Type?: string } | null)?.Type === 'Timer') {
-      return area.timer ? area.timer({ store, clock: systemClock, notifier: subscribeMessages }) : null
+      return area.timer ? area.timer({ store, clock: systemClock, notifier: subscribeMessages, files: cloudFiles }) : null
     }
     return dispatch(area, event, {
       openid: OPENID || null,
