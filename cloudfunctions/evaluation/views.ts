@@ -59,6 +59,7 @@ export async function roundViewOf(ctx: HandlerContext, round: Round) {
     escalationId: round.escalationId,
     reevaluationOf: round.reevaluationOf,
     myHousehold,
+    ballotsDeletedAt: round.purged?.at ?? null,
   }
 }
 

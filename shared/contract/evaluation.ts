@@ -36,6 +36,8 @@ export const roundView = z.object({
   reevaluationOf: z.string().nullable(),
   /** the caller's household, for villagers: whether its representative may vote and whether it has */
   myHousehold: z.object({ canVote: z.boolean(), voted: z.boolean() }).nullable(),
+  /** when the retention policy deleted the round's ballots and participations (a year after it ended); the tally stays */
+  ballotsDeletedAt: z.string().nullable(),
 })
 
 /** A case as villagers may read it: no internal notes. */

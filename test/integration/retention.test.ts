@@ -94,6 +94,7 @@ describe('a year after a round closed', () => {
   it('deletes its ballots and participations, keeps the round, its tally and its turnout, and leaves the open round alone', async () => {
     const openSlots = ballotsOf(world.open)
     expect(ballotsOf(world.closed)).toBeGreaterThan(3)
+    expect(expectOk(await as(store, people.villager, clock)('evaluation', 'getRound', { roundId: world.closed })).ballotsDeletedAt).toBeNull()
     expect(participationsOf(world.closed)).toBe(3)
 
     const later = afterRounds(retentionDays.ballots + 1)
@@ -109,6 +110,7 @@ describe('a year after a round closed', () => {
     expect(round.tally).toMatchObject({ satisfied: 2, basic: 1, dissatisfied: 0, cast: 3 })
     expect(round.turnout).toMatchObject({ voted: 3, byProxy: 0 })
     expect(round.ballots).toEqual([])
+    expect(round.ballotsDeletedAt).toBe(later.toISOString())
   })
 
   it('keeps them a day earlier, counted from the planned end of a round the chair closed early', async () => {

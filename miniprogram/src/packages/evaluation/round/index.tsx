@@ -6,7 +6,7 @@ import { PageShell, messageOf } from '../../../components/PageShell'
 import { ReasonDialog } from '../../../components/ReasonDialog'
 import { RoundCard } from '../../../components/RoundCard'
 import { choiceLabels } from '../../../components/evaluation'
-import { formatDayTime } from '../../../components/format'
+import { formatDay, formatDayTime } from '../../../components/format'
 import { SubmitStatus } from '../../../components/SubmitStatus'
 import { useRemote } from '../../../hooks/useRemote'
 import { useSubmission } from '../../../hooks/useSubmission'
@@ -189,7 +189,13 @@ export default function RoundPage() {
           ) : null}
           {round.escalationId ? <View className="card round-escalated">连续评议不满意超过比例，已提交镇纪委处理。</View> : null}
 
-          {round.status === 'closed' ? <BallotList round={round} /> : null}
+          {round.ballotsDeletedAt ? (
+            <View className="card muted">
+              投票清单已按保存期限在{formatDay(round.ballotsDeletedAt)}删除（评议结束满一年）。上面的票数和参与户数照样保留。
+            </View>
+          ) : round.status === 'closed' ? (
+            <BallotList round={round} />
+          ) : null}
 
           <View className="round-actions">
             {role === 'chair' && round.status === 'open' ? (
