@@ -10,6 +10,7 @@ import type { Report } from './domain/report'
 import type { Notification } from './domain/announcement'
 import type { AuditEntry } from './domain/audit'
 import type { Member, Person } from './domain/member'
+import type { Invite } from './domain/invite'
 
 const DAY_MS = 86_400_000
 
@@ -25,6 +26,8 @@ export const retentionDays = {
   notifications: 90,
   /** a join request rejected, or a member who left or was removed; then the person, if nothing else is theirs */
   departedMembers: 365,
+  /** an appointment code used, revoked or expired (it names the appointee; the appointment keeps who and when) */
+  invites: 365,
 } as const
 
 export type RetentionKind = keyof typeof retentionDays
@@ -78,6 +81,10 @@ export const notificationExpired = (n: Pick<Notification, 'status' | 'createdAt'
 export const membershipExpired = (m: Pick<Member, 'status' | 'decidedAt'>, cutoff: string): boolean =>
   (m.status === 'rejected' || m.status === 'removed') && m.decidedAt !== null && m.decidedAt < cutoff
 
+/** An appointment code made before the cutoff that can no longer be taken (used, revoked, or expired by then). */
+export const inviteExpired = (i: Pick<Invite, 'status' | 'createdAt' | 'expiresAt'>, cutoff: string): boolean =>
+  i.createdAt < cutoff && (i.status !== 'open' || i.expiresAt < cutoff)
+
 /**
  * A person may go with their last membership: nothing of theirs is left that the product still uses (no other
  * membership, never an appointment: staff records name them in cases and reports).
@@ -97,4 +104,5 @@ export const retentionLabels: Record<string, string> = {
   person: '人员（姓名、OpenID）',
   subscription: '公告提醒订阅',
   announcement_seen: '公告已读记录',
+  invite: '用过或过期的任命码',
 }

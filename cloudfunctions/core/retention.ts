@@ -5,6 +5,7 @@ import { queryAll } from './paging'
 import {
   auditExpired,
   cutoffOf,
+  inviteExpired,
   membershipExpired,
   notificationExpired,
   personExpired,
@@ -185,6 +186,18 @@ async function sweepAudit(sweep: Sweep, townshipIds: readonly (string | null)[],
   return true
 }
 
+/** Appointment codes that can no longer be taken, per township, oldest first. */
+async function sweepInvites(sweep: Sweep, townshipIds: readonly string[], now: Date): Promise<boolean> {
+  const cutoff = cutoffOf('invites', now)
+  for (const townshipId of townshipIds) {
+    for await (const invites of oldestFirst(sweep.store, 'invite', { townshipId }, 'createdAt')) {
+      if (!(await sweep.remove('invite', invites.filter((i) => inviteExpired(i, cutoff)).map((i) => i._id)))) return false
+      if (invites.some((i) => i.createdAt >= cutoff)) break
+    }
+  }
+  return true
+}
+
 async function sweepNotifications(sweep: Sweep, now: Date): Promise<boolean> {
   const cutoff = cutoffOf('notifications', now)
   for await (const notes of oldestFirst(sweep.store, 'notification', {}, 'createdAt')) {
@@ -249,6 +262,7 @@ export async function applyRetention(store: Store, now: Date, options: Retention
     (await sweepReports(sweep, townshipIds, now, options.files)) &&
     (await sweepAudit(sweep, [...townshipIds, null], now)) &&
     (await sweepNotifications(sweep, now)) &&
+    (await sweepInvites(sweep, townshipIds, now)) &&
     (await sweepMembers(sweep, villageIds, now))
   return { counts: sweep.counts, complete }
 }

@@ -2,6 +2,7 @@ import { applyRetention, RETENTION_RUN_BUDGET } from '../../cloudfunctions/core/
 import { townshipArea } from '../../cloudfunctions/township/area'
 import { localOutbox } from '../../cloudfunctions/core/notifier'
 import { retentionDays } from '../../shared/retention'
+import { DEFAULT_INVITE_DAYS } from '../../shared/domain/invite'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { cloudFileStore } from '../../cloudfunctions/adapters/wxcloud/files'
@@ -210,6 +211,27 @@ describe('messages, reports and the audit log', () => {
     })
     await applyRetention(store, later, { dryRun: false })
     expect(docsOf(store, 'audit').map((a) => a.at)).toEqual([later.toISOString()])
+  })
+})
+
+describe('appointment codes', () => {
+  it('deletes a used code a year after it was made and an unused one a year after it expired, never one that can still be taken', async () => {
+    const inspector = as(store, people.inspector, clock)
+    const invite = (name: string) => inspector('township', 'invite', { role: 'township', title: '镇纪委干部', name })
+    const used = expectOk(await invite('孙用过')).code as string
+    const expired = expectOk(await invite('周过期')).code as string
+    expectOk(await callerFor(store, 'visitor:retention', clock)('member', 'acceptInvite', { code: used }))
+    // Made as long ago, but still open a year and a day on (a code's life is set when it is made).
+    const open = { ...(await store.get('invite', expired))!, _id: 'RETAINED', expiresAt: daysLater(retentionDays.invites + 30).toISOString() }
+    await store.insert('invite', open)
+
+    const kept = async () => (await Promise.all([used, expired, open._id].map((code) => store.get('invite', code)))).map((i) => i !== null)
+    await applyRetention(store, daysLater(retentionDays.invites - 1), { dryRun: false })
+    expect(await kept()).toEqual([true, true, true])
+    await applyRetention(store, daysLater(retentionDays.invites + 1), { dryRun: false })
+    expect(await kept()).toEqual([false, true, true])
+    await applyRetention(store, daysLater(retentionDays.invites + DEFAULT_INVITE_DAYS + 1), { dryRun: false })
+    expect(await kept()).toEqual([false, false, true])
   })
 })
 

@@ -1,6 +1,7 @@
 import {
   concludedAt,
   cutoffOf,
+  inviteExpired,
   membershipExpired,
   notificationExpired,
   personExpired,
@@ -56,5 +57,16 @@ describe('retention rules', () => {
     expect(personExpired({ appointmentId: 'ap-1' }, 0, 0)).toBe(false)
     expect(personExpired({ appointmentId: null }, 1, 0)).toBe(false)
     expect(personExpired({ appointmentId: null }, 0, 1)).toBe(false)
+  })
+})
+
+describe('appointment codes', () => {
+  it('lets a code go once made before the cutoff and no longer takeable by then', () => {
+    const old = '2020-01-01T00:00:00.000Z'
+    const inviteCutoff = cutoffOf('invites', now)
+    expect(inviteExpired({ status: 'used', createdAt: old, expiresAt: old }, inviteCutoff)).toBe(true)
+    expect(inviteExpired({ status: 'open', createdAt: old, expiresAt: old }, inviteCutoff)).toBe(true)
+    expect(inviteExpired({ status: 'open', createdAt: old, expiresAt: '2031-01-01T00:00:00.000Z' }, inviteCutoff)).toBe(false)
+    expect(inviteExpired({ status: 'used', createdAt: '2030-05-01T00:00:00.000Z', expiresAt: old }, inviteCutoff)).toBe(false)
   })
 })
