@@ -165,8 +165,8 @@ export const consoleSettings: Record<string, { timeout: number; memory?: number;
   report: { timeout: 30, memory: 1024, why: '照片重新编码' },
   feedback: { timeout: 30, memory: 1024, why: '照片重新编码；每小时的定时办结' },
   disclosure: { timeout: 30, memory: 1024, why: '照片重新编码' },
-  announcement: { timeout: 60, memory: 1024, why: '照片重新编码；推送和发送队列（定时触发）' },
-  township: { timeout: 60, why: '导出和导入花名册' },
+  announcement: { timeout: 60, memory: 1024, why: '照片重新编码；发件箱定时分批发送' },
+  township: { timeout: 60, why: '导出；检查花名册文件' },
   evaluation: { timeout: 60, why: '定时结束到期的评议' },
 }
 

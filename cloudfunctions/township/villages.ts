@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto'
 import { AppError } from '../../shared/errors'
 import type { townshipContract } from '../../shared/contract/township'
 import type { ParsedInputOf } from '../../shared/contract/action'
-import { parseCsv, readRoster } from '../../shared/domain/roster'
+import { parseCsv, readPiece, readRoster } from '../../shared/domain/roster'
 import { TRACKING_ALPHABET } from '../../shared/domain/report'
 import type { Household } from '../../shared/domain/village'
 import type { Handler } from '../core/dispatch'
@@ -13,8 +13,6 @@ import { queryAll } from '../core/paging'
 import { readXlsx } from './spreadsheet'
 
 type C = typeof townshipContract
-
-const BATCH = 100
 
 /** A new village of the caller's township, with a join code villagers type to ask to join. */
 export const createVillage: Handler<C['createVillage']> = async (ctx, input) => {
@@ -54,39 +52,63 @@ async function plan(ctx: HandlerContext, input: ParsedInputOf<C['previewRoster']
   return { village, rows, current, summary }
 }
 
-export const previewRoster: Handler<C['previewRoster']> = async (ctx, input) => (await plan(ctx, input)).summary
+/** The check before an import: with no bad line, the households to import, for the phone to send in pieces. */
+export const previewRoster: Handler<C['previewRoster']> = async (ctx, input) => {
+  const { rows, summary } = await plan(ctx, input)
+  return { ...summary, households: summary.problems.length > 0 ? [] : rows }
+}
+
+/** A piece whose new household another call added first (a retry sent twice at once): read and write it again. */
+const PIECE_ATTEMPTS = 2
 
 /**
- * Writes a roster export with no bad line: households found by 户号 are
- * updated in place (their members, votes and history stay), new ones are
- * added, none are deleted.
+ * Writes one piece of a checked roster file (at most ROSTER_PIECE households) in one transaction:
+ * households found by 户号 are updated in place (their members, votes and history stay), new ones are
+ * added, none are deleted. The piece is checked again as the file was. A household already as the piece
+ * says is left alone (`unchanged`), so sending a piece again (a retry after a lost answer) writes nothing
+ * and adds no household twice: 户号 is unique in the village.
  */
 export const importRoster: Handler<C['importRoster']> = async (ctx, input) => {
-  const { village, rows, current, summary } = await plan(ctx, input)
-  const first = summary.problems[0]
-  if (first) throw new AppError('INVALID_INPUT', `第${first.line}行：${first.reason}。请改好后再导入（共${summary.problems.length}处问题）`)
-  if (rows.length === 0) throw new AppError('INVALID_INPUT', '花名册里没有户')
-  for (let i = 0; i < rows.length; i += BATCH) {
-    await ctx.store.transaction(async (tx) => {
-      for (const r of rows.slice(i, i + BATCH)) {
-        const known = current.get(r.number)
-        if (known) {
-          await tx.update('household', known._id, { headName: r.headName, groupName: r.groupName, size: r.size })
-        } else {
-          const household: Household = {
-            _id: newId('h'),
-            villageId: village._id,
-            number: r.number,
-            headName: r.headName,
-            groupName: r.groupName,
-            size: r.size,
-            representativeMemberId: null,
-            inGroup: false,
-          }
-          await tx.insert('household', household)
-        }
-      }
+  const village = await villageInScope(ctx, input.villageId)
+  for (let attempt = 1; ; attempt++) {
+    const { items } = await ctx.store.query('household', {
+      where: { villageId: village._id, number: { in: input.households.map((h) => h.number) } },
+      orderBy: { field: 'number', direction: 'asc' },
+      limit: 100,
     })
+    const current = new Map(items.map((h) => [h.number, h]))
+    const { rows, problems } = readPiece(input.households, current.keys())
+    const first = problems[0]
+    if (first) throw new AppError('INVALID_INPUT', `第${first.line}行：${first.reason}。请改好后再导入（共${problems.length}处问题）`)
+    try {
+      return await ctx.store.transaction(async (tx) => {
+        const counts = { creates: 0, updates: 0, unchanged: 0 }
+        for (const r of rows) {
+          const known = current.get(r.number)
+          if (known && known.headName === r.headName && known.groupName === r.groupName && known.size === r.size) {
+            counts.unchanged++
+          } else if (known) {
+            await tx.update('household', known._id, { headName: r.headName, groupName: r.groupName, size: r.size })
+            counts.updates++
+          } else {
+            const household: Household = {
+              _id: newId('h'),
+              villageId: village._id,
+              number: r.number,
+              headName: r.headName,
+              groupName: r.groupName,
+              size: r.size,
+              representativeMemberId: null,
+              inGroup: false,
+            }
+            await tx.insert('household', household)
+            counts.creates++
+          }
+        }
+        return counts
+      })
+    } catch (error) {
+      if (!(error instanceof DuplicateKeyError) || attempt >= PIECE_ATTEMPTS) throw error
+    }
   }
-  return summary
 }

@@ -5,6 +5,7 @@ import { escalationStatuses, subjectTypes } from '../domain/evaluation'
 import { inviteRoles } from '../domain/invite'
 import { auditSchema } from '../domain/audit'
 import { disclosureKinds, disclosureSections } from '../domain/disclosure'
+import { ROSTER_PIECE } from '../domain/roster'
 import { escalationPublicView, roundView } from './evaluation'
 
 const escalationId = { escalationId: id('案件编号') }
@@ -85,6 +86,15 @@ const rosterSummary = z.object({
   /** households on the roster that the file does not list: kept as they are */
   notInFile: z.number().int(),
   problems: z.array(z.object({ line: z.number().int(), reason: z.string() })),
+})
+
+/** One household of a roster file as the check read it; `line` is its line in the file, for messages. */
+const rosterHousehold = z.object({
+  line: z.number({ error: '行号不对' }).int('行号不对').min(1, '行号不对'),
+  number: z.string({ error: '户号格式不对' }).max(20, '户号太长'),
+  headName: z.string({ error: '户主姓名格式不对' }).max(20, '户主姓名太长'),
+  groupName: z.string({ error: '村民小组格式不对' }).max(20, '村民小组太长'),
+  size: z.number({ error: '人口数要填数字' }),
 })
 
 const duty = z.object({
@@ -168,10 +178,23 @@ export const townshipContract = {
   ),
   endAppointment: action(z.object({ appointmentId: id('职务编号') }), z.object({})),
   createVillage: action(z.object({ name: text('村名', 20) }), z.object({ villageId: z.string(), joinCode: z.string() })),
-  /** What importing a roster export would do, and every bad line with why; writes nothing. */
-  previewRoster: action(rosterInput, rosterSummary),
-  /** Imports a roster export with no bad line: updates households by 户号, adds new ones, deletes none. */
-  importRoster: action(rosterInput, rosterSummary),
+  /**
+   * The check before an import: what importing the roster file would do and every bad line with why; writes
+   * nothing. A file with no bad line comes back as `households`, for `importRoster` to take piece by piece.
+   */
+  previewRoster: action(rosterInput, rosterSummary.extend({ households: z.array(rosterHousehold) })),
+  /**
+   * One piece of a checked roster file (at most ROSTER_PIECE households, one transaction, so each call fits the
+   * function's timeout): updates households by 户号, adds new ones, deletes none. Sending a piece again changes
+   * nothing more (`unchanged`), so a failed piece can simply be retried.
+   */
+  importRoster: action(
+    z.object({
+      villageId: id('村编号'),
+      households: z.array(rosterHousehold, { error: '花名册格式不对' }).min(1, '这一批没有户').max(ROSTER_PIECE, `每批最多${ROSTER_PIECE}户`),
+    }),
+    z.object({ creates: z.number().int(), updates: z.number().int(), unchanged: z.number().int() }),
+  ),
   /** CSV (UTF-8 with a byte-order mark, Beijing time) of cases, feedback, reports or per-village figures. */
   export: action(exportInput, z.object({ filename: z.string(), csv: z.string() })),
   /**

@@ -73,7 +73,7 @@ async function everyWrite() {
   expectOk(await callerFor(store, 'wx:new-official', clock)('member', 'acceptInvite', { code }))
   const { appointments } = expectOk(await inspector('township', 'appointments', {}))
   expectOk(await inspector('township', 'endAppointment', { appointmentId: appointments.find((a: { name: string }) => a.name === '新干部').appointmentId }))
-  expectOk(await inspector('township', 'importRoster', { villageId, csv: '户号,户主姓名,村民小组,人口数\n0001,王建国,一组,4' }))
+  expectOk(await inspector('township', 'importRoster', { villageId, households: [{ line: 2, number: '0001', headName: '王建国', groupName: '一组', size: 4 }] }))
   expectOk(await inspector('township', 'prepareExport', { kind: 'figures' }))
 
   expectOk(await villager('report', 'file', { requestId: 'audit-report-0001', text: '有人违规。', anonymous: true }))

@@ -83,7 +83,7 @@ export const sampleInput: Record<QualifiedAction, Record<string, unknown>> = {
   'township.endAppointment': { appointmentId: 'a-none' },
   'township.createVillage': { name: '测试村' },
   'township.previewRoster': { villageId: 'v-shiqiao', csv: '户号,户主姓名,村民小组,人口数\n9001,测试,一组,2' },
-  'township.importRoster': { villageId: 'v-shiqiao', csv: '户号,户主姓名,村民小组,人口数\n9001,测试,一组,2' },
+  'township.importRoster': { villageId: 'v-shiqiao', households: [{ line: 2, number: '9001', headName: '测试', groupName: '一组', size: 2 }] },
   'township.export': { kind: 'figures' },
   'township.prepareExport': { kind: 'figures' },
   'report.file': { requestId: 'perm-test-0001', text: '测试', anonymous: true },

@@ -2,6 +2,7 @@ import type { QualifiedAction } from '../../shared/permissions'
 import type { Role } from '../../shared/roles'
 import { addNeighbourTownship, callerFor, expectOk, seededStore, testClock, type TestStore } from './harness'
 import { sampleInput } from './samples'
+import { importRosterFile } from './roster'
 
 /** The records of one village that actions name, each made through the actions themselves. */
 export interface VillageRecords {
@@ -186,7 +187,7 @@ export async function buildWorld(): Promise<World> {
   const inspector = demo(await addNeighbourTownship(store))
   const staff = callerFor(store, inspector, clock)
   const csv = '户号,户主姓名,村民小组,人口数\n0001,钱一,一组,3\n0002,钱二,一组,2\n0003,钱三,二组,4\n0004,钱四,二组,2'
-  expectOk(await staff('township', 'importRoster', { villageId: 'v-beiyuan', csv }))
+  await importRosterFile(staff, 'v-beiyuan', { csv })
   const officials = { chair: 'bei:chair', committee: 'bei:director' } as const
   for (const [role, openid] of Object.entries(officials)) {
     const title = role === 'chair' ? '村务监督委员会主任' : '村委会主任'

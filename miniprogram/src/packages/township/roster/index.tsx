@@ -6,9 +6,18 @@ import { PageShell, messageOf } from '../../../components/PageShell'
 import { ErrorCard } from '../../../components/ErrorCard'
 import { call, type Output } from '../../../services/api'
 import { useQuery } from '../../../services/nav'
+import { ROSTER_PIECE } from '@shared/domain/roster'
 import './index.css'
 
 type Summary = Output<'township', 'previewRoster'>
+/** What the pieces sent so far did, and the next piece to send (a failed piece is sent again from there). */
+interface Progress {
+  pieces: Summary['households'][]
+  next: number
+  creates: number
+  updates: number
+  unchanged: number
+}
 /** What the server reads: CSV text, or an Excel workbook in base64. */
 type RosterFile = { csv: string } | { xlsx: string }
 
@@ -68,7 +77,8 @@ export default function RosterImport() {
   const [excel, setExcel] = useState<{ name: string; xlsx: string } | null>(null)
   /** the last check and the file it was about: importing sends exactly what was checked */
   const [checked, setChecked] = useState<{ file: RosterFile; summary: Summary } | null>(null)
-  const [done, setDone] = useState<Summary | null>(null)
+  /** the import under way or finished: each piece is its own call, so a big file never outlasts the server's time limit */
+  const [progress, setProgress] = useState<Progress | null>(null)
   const [failure, setFailure] = useState('')
   const [busy, setBusy] = useState(false)
 
@@ -85,7 +95,7 @@ export default function RosterImport() {
   }
   const preview = (file: RosterFile) =>
     run(async () => {
-      setDone(null)
+      setProgress(null)
       setChecked(null)
       setChecked({ file, summary: await call('township', 'previewRoster', { villageId, ...file }) })
     })
@@ -106,6 +116,28 @@ export default function RosterImport() {
     }
     await preview(picked.file)
   }
+  /**
+   * Sends the checked households piece by piece from `from.next`. A piece sent again changes nothing (the
+   * server keys households by 户号), so after a failure the same button carries on from the failed piece.
+   */
+  const importFrom = (from: Progress) =>
+    run(async () => {
+      let at = from
+      for (let i = at.next; i < at.pieces.length; i++) {
+        const piece = await call('township', 'importRoster', { villageId, households: at.pieces[i]! })
+        at = { ...at, next: i + 1, creates: at.creates + piece.creates, updates: at.updates + piece.updates, unchanged: at.unchanged + piece.unchanged }
+        setProgress(at)
+      }
+      setChecked(null)
+    })
+  const startImport = (summary: Summary) => {
+    const pieces: Summary['households'][] = []
+    for (let i = 0; i < summary.households.length; i += ROSTER_PIECE) pieces.push(summary.households.slice(i, i + ROSTER_PIECE))
+    const start: Progress = { pieces, next: 0, creates: 0, updates: 0, unchanged: 0 }
+    setProgress(start)
+    void importFrom(start)
+  }
+  const importing = progress !== null && progress.next < progress.pieces.length
   // Changed text must be checked again before it can be imported.
   const typed = (text: string) => {
     setExcel(null)
@@ -153,28 +185,27 @@ export default function RosterImport() {
                 </Text>
               ))}
             </View>
+          ) : importing ? (
+            <>
+              <View className="roster-progress" role="status">
+                {busy ? `正在导入 第 ${progress.next + 1}/${progress.pieces.length} 批` : `第 ${progress.next + 1}/${progress.pieces.length} 批没有导入成功，前面的已经导入了`}
+              </View>
+              {busy ? null : (
+                <Button block size="large" type="primary" className="roster-import" onClick={() => void importFrom(progress)}>
+                  接着导入
+                </Button>
+              )}
+            </>
           ) : (
-            <Button
-              block
-              size="large"
-              type="primary"
-              className="roster-import"
-              loading={busy}
-              onClick={() =>
-                void run(async () => {
-                  setDone(await call('township', 'importRoster', { villageId, ...checked.file }))
-                  setChecked(null)
-                })
-              }
-            >
+            <Button block size="large" type="primary" className="roster-import" loading={busy} onClick={() => startImport(checked.summary)}>
               确认导入
             </Button>
           )}
         </View>
       ) : null}
-      {done ? (
+      {progress && !importing ? (
         <View className="card roster-done" role="status">
-          已导入：新增 {done.creates} 户，更新 {done.updates} 户。
+          已导入：新增 {progress.creates} 户，更新 {progress.updates} 户{progress.unchanged > 0 ? `，${progress.unchanged} 户本来就是这样` : ''}。
         </View>
       ) : null}
     </PageShell>
