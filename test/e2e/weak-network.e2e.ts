@@ -101,6 +101,37 @@ describe('a villager far from town, on an old phone with a weak signal', () => {
     await slow.context().close()
   })
 
+  it('says the server is busy, not that the network is weak, when the cloud function runs out of time', async () => {
+    const text = '村东头水渠堵了，下雨天漫到路上'
+    let attempts = 0
+    // What WeChat's callFunction rejects with when a function passes its timeout (services/api.ts, isFunctionTimeout).
+    await villager.route('**/api/fn/feedback', async (route) => {
+      const body = route.request().postDataJSON() as { action?: string }
+      if (body.action !== 'submit') return route.continue()
+      attempts++
+      if (attempts > 1) return route.continue()
+      return route.fulfill({
+        status: 504,
+        contentType: 'application/json',
+        body: JSON.stringify({ errCode: -504003, errMsg: 'cloud.callFunction:fail Error: errCode: -504003 | errMsg: Invoking task timed out after 3 seconds' }),
+      })
+    })
+    await tapsTo(villager, [tapEntry('我要提意见')], (p) => textarea(p, '写清楚哪里有问题、您希望怎么办').waitFor())
+    await textarea(villager, '写清楚哪里有问题、您希望怎么办').fill(text)
+    await button(villager, '提交').click()
+    await current(villager).getByText('服务器忙，请稍后再试', { exact: false }).waitFor()
+    await expect(current(villager).getByText('网络不太好', { exact: false }).count()).resolves.toBe(0)
+    // Not sent again by itself: a busy server is given time.
+    await villager.waitForTimeout(1500)
+    expect(attempts).toBe(1)
+    await screenshot(villager, 'feedback-server-busy')
+    await villager.locator('.submit-status-retry').click()
+    await current(villager).getByText('意见已提交').waitFor()
+    await villager.unroute('**/api/fn/feedback')
+    expect(attempts).toBe(2)
+    expect(errorsOf(villager)).toEqual([])
+  })
+
   it('counts a ballot exactly once when the network drops, even after the server took it and the answer was lost', async () => {
     let attempts = 0
     // First attempt: the phone is offline. Second: the ballot reaches the server, but the answer is lost.

@@ -47,7 +47,14 @@ export function useSubmission<T>(send: (requestId: string) => Promise<T>, { auto
         return
       }
       setPhase('failed')
-      setFailure(offline ? '提交失败：网络一直没有连上。您写的内容还在，请点“重试”。' : `${messageOf(e)}。您写的内容还在，改好后可以再提交。`)
+      const busy = e instanceof ApiError && e.code === 'BUSY'
+      setFailure(
+        offline
+          ? '提交失败：网络一直没有连上。您写的内容还在，请点“重试”。'
+          : busy
+            ? '服务器忙，请稍后再试。您写的内容还在，过一会儿再点“重试”（不会重复提交）。'
+            : `${messageOf(e)}。您写的内容还在，改好后可以再提交。`,
+      )
     }
   }
 

@@ -10,6 +10,7 @@ import type { evaluationContract } from '@shared/contract/evaluation'
 import type { townshipContract } from '@shared/contract/township'
 import type { Envelope, ErrorCode } from '@shared/errors'
 import type { DevPerson } from '@shared/contract/dev'
+import { isFunctionTimeout } from './callErrors'
 
 /** Every cloud function the app calls, with its actions' shapes (types only: no zod in the bundle). */
 interface Contracts {
@@ -27,10 +28,14 @@ export type ActionOf<A extends Area> = keyof Contracts[A] & string
 export type Input<A extends Area, K extends ActionOf<A>> = InputOf<Contracts[A][K]>
 export type Output<A extends Area, K extends ActionOf<A>> = OutputOf<Contracts[A][K]>
 
-/** A failure with the server's code and its plain-Chinese message, or a network failure. */
+/**
+ * A failure with the server's code and its plain-Chinese message, a network failure (NETWORK: nothing got
+ * through, safe to send again by itself), or the cloud function running out of time (BUSY: it may have done
+ * part of the work; the server is slow, so nothing is sent again by itself).
+ */
 export class ApiError extends Error {
   constructor(
-    readonly code: ErrorCode | 'NETWORK',
+    readonly code: ErrorCode | 'NETWORK' | 'BUSY',
     message: string,
   ) {
     super(message)
@@ -63,7 +68,10 @@ const viaHttp: Transport = async (area, event) => {
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify(event),
   })
-  return (await response.json()) as Envelope<unknown>
+  const body = (await response.json()) as Envelope<unknown> | { errCode: number; errMsg: string }
+  // Not an envelope: the platform's own failure (e.g. a function past its timeout), thrown as WeChat throws it.
+  if ('errCode' in body) throw body
+  return body
 }
 
 // Chosen at module level so each build carries only its own transport.
@@ -77,7 +85,8 @@ export async function call<A extends Area, K extends ActionOf<A>>(
   let envelope: Envelope<unknown>
   try {
     envelope = await transport(area, { ...(input as object), action })
-  } catch {
+  } catch (error) {
+    if (isFunctionTimeout(error)) throw new ApiError('BUSY', '服务器忙，请稍后再试')
     throw new ApiError('NETWORK', '网络不太好，没连上。请检查网络后再试')
   }
   if (!envelope.ok) throw new ApiError(envelope.error.code, envelope.error.message)
