@@ -18,11 +18,12 @@ import type { Township } from '../../shared/domain/village'
 import type { Area, Handler } from '../core/dispatch'
 import { changeBy, changeTownship, ownTownship } from '../core/settings'
 import type { HandlerContext } from '../core/context'
-import type { Condition } from '../core/store'
+import type { Condition, Page } from '../core/store'
 import { DuplicateKeyError } from '../core/store'
 import { getInVillage, villageInScope } from '../core/scope'
 import { checkedAttachments, withUrls } from '../core/attachments'
 import { queryAll } from '../core/paging'
+import { inWaves, RUN_LIMITS, WAVE } from '../core/batches'
 
 type C = typeof feedbackContract
 
@@ -279,13 +280,27 @@ export const setReplyDays: Handler<C['setReplyDays']> = async (ctx, input) => {
   return replyDaysView(await ownTownship(ctx))
 }
 
-/** Timer: replies left unconfirmed for AUTO_CLOSE_DAYS close by themselves. */
+/** Pages of replied feedback one run reads at most (100 each) looking for stale replies. */
+const SCAN_PAGES = 20
+
+/**
+ * Timer: replies left unconfirmed for AUTO_CLOSE_DAYS close by themselves. One run closes at most
+ * RUN_LIMITS.feedback of them, WAVE at a time, and reads at most SCAN_PAGES pages of replied feedback
+ * (oldest submission first; the replies not yet stale among them are at most a week's); what is left is
+ * still `replied` and stale, so the next run (hourly) finds it. The close is guarded on `replied`.
+ */
 export const closeStale: NonNullable<Area['timer']> = async ({ store, clock }) => {
   const now = clock.now().toISOString()
-  const replied = await queryAll(store, 'feedback', { status: 'replied' }, { field: 'submittedAt', direction: 'asc' }, 5000)
-  let closed = 0
-  for (const f of replied.filter((x) => closesByItself(x, now))) {
-    if (await store.update('feedback', f._id, { status: 'closed', closedAt: now, closedBy: 'timeout' }, { status: 'replied' })) closed++
+  const stale: Feedback[] = []
+  let cursor: string | null = null
+  for (let pages = 0; pages < SCAN_PAGES && stale.length < RUN_LIMITS.feedback; pages++) {
+    const page: Page<Feedback> = await store.query('feedback', { where: { status: 'replied' }, orderBy: { field: 'submittedAt', direction: 'asc' }, limit: 100, cursor })
+    stale.push(...page.items.filter((f) => closesByItself(f, now)))
+    cursor = page.nextCursor
+    if (!cursor) break
   }
-  return { closed }
+  const closed = await inWaves(stale.slice(0, RUN_LIMITS.feedback), WAVE, (f) =>
+    store.update('feedback', f._id, { status: 'closed', closedAt: now, closedBy: 'timeout' }, { status: 'replied' }),
+  )
+  return { closed: closed.filter(Boolean).length }
 }

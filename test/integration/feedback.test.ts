@@ -1,5 +1,7 @@
 import { feedbackArea } from '../../cloudfunctions/feedback/area'
 import { localOutbox } from '../../cloudfunctions/core/notifier'
+import { RUN_LIMITS } from '../../cloudfunctions/core/batches'
+import { getMany } from '../../cloudfunctions/core/paging'
 import { addNeighbourTownship, as, dump, expectError, expectOk, people, seededStore, testClock, type TestStore } from '../support/harness'
 
 let store: TestStore
@@ -162,6 +164,39 @@ describe('deadlines', () => {
     clock.advance(86_400_000)
     expect(await timer({ store, clock, notifier: localOutbox })).toEqual({ closed: 1 })
     expect(expectOk(await as(store, people.villager, clock)('feedback', 'mine')).items[0]).toMatchObject({ status: 'closed', closedBy: 'timeout' })
+  })
+})
+
+describe('the feedback timer', () => {
+  it('closes stale replies in bounded runs: more than one run closes are finished by the next, none twice', async () => {
+    // with the reply made above as their template, 15 more than one run closes
+    const stale = RUN_LIMITS.feedback + 14
+    const { feedbackId } = expectOk(await as(store, people.villager, clock)('feedback', 'submit', onDisclosure('req-bulk-000001')))
+    expectOk(await as(store, people.chair, clock)('feedback', 'route', { feedbackId, assignTo: people.director }))
+    expectOk(await as(store, people.director, clock)('feedback', 'reply', { feedbackId, text: '已核实。' }))
+    const template = (await store.get('feedback', feedbackId))!
+    const repliedAt = clock.now().toISOString()
+    await store.insertMany(
+      'feedback',
+      Array.from({ length: stale }, (_, i) => ({
+        ...template,
+        _id: `fb-stale-${String(i).padStart(4, '0')}`,
+        status: 'replied' as const,
+        reply: { text: '已核实。', at: repliedAt, name: '李村主任', title: '村委会主任' },
+        closedAt: null,
+        closedBy: null,
+      })) as never,
+    )
+    clock.advance(8 * 86_400_000)
+    const timer = () => feedbackArea.timer!({ store, clock, notifier: localOutbox })
+    // Two runs at once take the same replies; the guarded close lets each count once.
+    const [first, second] = (await Promise.all([timer(), timer()])) as { closed: number }[]
+    expect(first!.closed + second!.closed).toBe(RUN_LIMITS.feedback)
+    expect(await timer()).toEqual({ closed: 15 })
+    expect(await timer()).toEqual({ closed: 0 })
+    const ids = Array.from({ length: stale }, (_, i) => `fb-stale-${String(i).padStart(4, '0')}`)
+    const after = await getMany(store, 'feedback', ids)
+    expect(after.map((f) => [f.status, f.closedBy])).toEqual(ids.map(() => ['closed', 'timeout']))
   })
 })
 
