@@ -3,7 +3,7 @@ import { resolve } from 'node:path'
 import { SqliteStore } from '../cloudfunctions/adapters/sqlite/store'
 import type { Store } from '../cloudfunctions/core/store'
 import { systemClock } from '../cloudfunctions/core/context'
-import { createHost } from './server'
+import { createHost, LISTEN_BACKLOG } from './server'
 import { LocalFiles, signingKey } from './files'
 import { areas } from '../cloudfunctions/areas'
 import { localOutbox } from '../cloudfunctions/core/notifier'
@@ -58,7 +58,7 @@ async function main(): Promise<void> {
   // NODE_ENV=production: no demo sign-in, so nobody can pick who they are.
   const devLogin = process.env.NODE_ENV !== 'production'
   const server = createHost({ store, clock: systemClock, secret, staticDir, devLogin, files, storeKind: cloud ? 'cloud' : 'sqlite' })
-  server.listen(port, '127.0.0.1', () => {
+  server.listen({ port, host: '127.0.0.1', backlog: LISTEN_BACKLOG }, () => {
     console.log(`村级小微权力监督 本地服务已启动: http://127.0.0.1:${port}  (数据目录 ${dataDir})`)
     if (!devLogin) console.log('生产模式 (NODE_ENV=production)：没有演示登录')
   })

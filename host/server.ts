@@ -33,6 +33,16 @@ export interface HostOptions {
 
 const MAX_BODY = 1024 * 1024
 
+/**
+ * Connections the kernel holds until node accepts them (node's default backlog is 511). When more arrive
+ * at once while the event loop is busy (a village voting together; the 300-household test opens 1,200),
+ * the queue overflows, Linux falls back to SYN cookies, and a connection whose cookie comes back while the
+ * queue is still full is reset: the client reads ECONNRESET (nstat counts TcpExtListenOverflows,
+ * TcpExtSyncookiesFailed and as many TcpEstabResets). Linux caps this at net.core.somaxconn (4096 by default
+ * since kernel 5.4).
+ */
+export const LISTEN_BACKLOG = 4096
+
 const mime: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',

@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Server } from 'node:http'
-import { createHost } from '../../host/server'
+import { createHost, LISTEN_BACKLOG } from '../../host/server'
 import { issueToken } from '../../host/session'
 import { choices, type Choice } from '../../shared/domain/evaluation-rule'
 import type { Envelope } from '../../shared/errors'
@@ -18,7 +18,8 @@ let base: string
 beforeAll(async () => {
   store = await seededStore()
   server = createHost({ store, clock: testClock(), secret, staticDir: mkdtempSync(join(tmpdir(), 'h5-')), devLogin: false, files: testFiles })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  // The host's backlog: node's default 511 cannot queue this test's 1,200 connections while the host is busy.
+  await new Promise<void>((resolve) => server.listen({ port: 0, host: '127.0.0.1', backlog: LISTEN_BACKLOG }, resolve))
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
 })
 afterAll(async () => {

@@ -109,6 +109,55 @@ const serialize = (doc: Doc): string => EJSON.stringify(doc, { relaxed: false })
 
 const clone = <T>(value: T): T => structuredClone(value)
 
+/** A value the equality index files a document under; null stands for null and for a missing field alike, as in a query. */
+type Plain = string | number | boolean | null
+const isPlain = (value: unknown): value is Plain =>
+  value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
+const plainKey = (value: Plain) => (value === null ? 'null' : `${typeof value}:${String(value)}`)
+
+/** The plain values an equality condition accepts (`v`, `{ $eq: v }`, `{ $in: [v…] }`), or null for any other condition. */
+function plainValues(condition: unknown): Plain[] | null {
+  if (isPlain(condition)) return [condition]
+  if (condition === null || typeof condition !== 'object' || Array.isArray(condition)) return null
+  const ops = Object.entries(condition)
+  if (ops.length !== 1) return null
+  const [op, operand] = ops[0]!
+  if (op === '$eq' && isPlain(operand)) return [operand]
+  if (op === '$in' && Array.isArray(operand) && operand.every(isPlain)) return operand
+  return null
+}
+
+/** Committed ids by the plain value of one top-level field; the rest (arrays, objects, dates) kept apart. */
+class EqualityIndex {
+  private readonly byValue = new Map<string, Set<string>>()
+  private readonly others = new Set<string>()
+  constructor(private readonly field: string) {}
+
+  private bucket(doc: Doc, create: boolean): Set<string> | undefined {
+    const value = doc[this.field] ?? null
+    if (!isPlain(value)) return this.others
+    const key = plainKey(value)
+    let ids = this.byValue.get(key)
+    if (!ids && create) this.byValue.set(key, (ids = new Set()))
+    return ids
+  }
+
+  add(id: string, doc: Doc): void {
+    this.bucket(doc, true)!.add(id)
+  }
+
+  remove(id: string, doc: Doc): void {
+    this.bucket(doc, false)?.delete(id)
+  }
+
+  /** Ids that may match an equality with one of `values`: those holding one of them, and the others. */
+  lookup(values: Plain[]): Set<string> {
+    const ids = new Set(this.others)
+    for (const value of values) for (const id of this.byValue.get(plainKey(value)) ?? []) ids.add(id)
+    return ids
+  }
+}
+
 export class CloudBaseEngine {
   /** committed documents per collection, in insertion order (what an unsorted query and an export return) */
   private readonly collections = new Map<string, Map<string, Doc>>()
@@ -120,6 +169,11 @@ export class CloudBaseEngine {
   private readonly lockOwner = new Map<string, Transaction>()
   /** committed documents by unique key (`collection\0u\0index\0value` → ids) */
   private readonly uniqueIndex = new Map<string, Set<string>>()
+  /** equality lookups over committed documents: see `candidates` */
+  private readonly equality = new Map<string, Map<string, EqualityIndex>>()
+  /** per `collection\0id`: its place in insertion order (a Map's order, which an update keeps) */
+  private readonly place = new Map<string, number>()
+  private placed = 0
   /** every request received, by api name: the cost of what a handler did */
   readonly requestLog: string[] = []
   /** every request's issue and answer, in issue order (see `track`): what tells concurrent requests from sequential ones */
@@ -185,6 +239,8 @@ export class CloudBaseEngine {
     const copy = new CloudBaseEngine(this.options)
     for (const [name, docs] of this.collections) copy.collections.set(name, new Map([...docs].map(([id, d]) => [id, clone(d)])))
     for (const [key, ids] of this.uniqueIndex) copy.uniqueIndex.set(key, new Set(ids))
+    for (const [key, at] of this.place) copy.place.set(key, at)
+    copy.placed = this.placed
     return copy
   }
 
@@ -263,15 +319,7 @@ export class CloudBaseEngine {
 
   private commit(tx: Transaction): void {
     this.seq++
-    for (const [name, writes] of tx.writes) {
-      const docs = this.collection(name)
-      for (const [id, doc] of writes) {
-        this.indexWrite(name, id, docs.get(id) ?? null, doc)
-        if (doc === null) docs.delete(id)
-        else docs.set(id, doc) // an existing id keeps its place in a Map: an update stays in place
-        this.lastWrite.set(`${name}\0${id}`, this.seq)
-      }
-    }
+    for (const [name, writes] of tx.writes) for (const [id, doc] of writes) this.put(name, id, doc)
     this.end(tx, 'committed')
   }
 
@@ -335,6 +383,46 @@ export class CloudBaseEngine {
     return this.collection(name).get(id) ?? null
   }
 
+  /**
+   * The documents a query needs to look at, in insertion order: with equalities on plain values (a string,
+   * number, boolean or null, or `$in` of those) of top-level fields, only the documents holding such a value in
+   * each of those fields, plus those whose field holds what no plain value stands for (an array, an object, a
+   * date); mingo still judges every candidate. The stand-in's own index, not a model of the cloud's: the answer
+   * is a whole scan's, without running mingo over the whole collection for every request (that kept the
+   * 300-household storm's event loop busy for seconds). A transaction's own uncommitted writes are scanned.
+   */
+  private candidates(name: string, filter: Record<string, unknown>, tx: Transaction | null): Doc[] {
+    const docs = this.collection(name)
+    if (tx?.writes.has(name)) return this.view(name, tx)
+    const parts = Array.isArray(filter.$and) ? [filter, ...(filter.$and as Record<string, unknown>[])] : [filter]
+    const hits: Set<string>[] = []
+    for (const part of parts) {
+      for (const [field, condition] of Object.entries(part)) {
+        if (field.startsWith('$') || field.includes('.')) continue
+        const values = plainValues(condition)
+        if (!values) continue
+        let indexes = this.equality.get(name)
+        if (!indexes) this.equality.set(name, (indexes = new Map()))
+        let index = indexes.get(field)
+        if (!index) {
+          indexes.set(field, (index = new EqualityIndex(field)))
+          for (const [id, doc] of docs) index.add(id, doc)
+        }
+        hits.push(index.lookup(values))
+      }
+    }
+    if (hits.length === 0) return [...docs.values()]
+    // Every equality must hold: the smallest set, less what another lacks.
+    hits.sort((a, b) => a.size - b.size)
+    const [smallest, ...rest] = hits as [Set<string>, ...Set<string>[]]
+    const ids = new Set([...smallest].filter((id) => rest.every((other) => other.has(id))))
+    if (ids.size === 0) return []
+    // Most of the collection: walking it in order is cheaper than sorting the ids by place.
+    if (ids.size * 4 > docs.size) return [...docs.values()].filter((doc) => ids.has(doc._id))
+    const at = (id: string) => this.place.get(`${name}\0${id}`)!
+    return [...ids].sort((a, b) => at(a) - at(b)).map((id) => docs.get(id)!)
+  }
+
   private find(params: Record<string, unknown>, tx: Transaction | null, counting = false): Doc[] {
     const name = String(params.collectionName)
     if (tx && params.queryType !== 'DOC') {
@@ -344,7 +432,7 @@ export class CloudBaseEngine {
     const filter = parse(params.query) as Record<string, unknown>
     // By id (every doc() call): look it up instead of scanning the collection. Same answer, faster.
     const byId = typeof filter._id === 'string' ? this.current(name, filter._id, tx) : undefined
-    const candidates = byId === undefined ? this.view(name, tx) : byId ? [byId] : []
+    const candidates = byId === undefined ? this.candidates(name, filter, tx) : byId ? [byId] : []
     let cursor = new MingoQuery(filter).find<Doc>(candidates)
     const order = parse(params.order) as Record<string, 1 | -1>
     if (Object.keys(order).length) {
@@ -422,6 +510,10 @@ export class CloudBaseEngine {
 
   /** Keeps the committed unique keys' index in step with a committed write. */
   private indexWrite(name: string, id: string, before: Doc | null, after: Doc | null): void {
+    for (const index of this.equality.get(name)?.values() ?? []) {
+      if (before) index.remove(id, before)
+      if (after) index.add(id, after)
+    }
     if (before) for (const { key } of this.uniqueKeys(name, before)) this.uniqueIndex.get(key)?.delete(id)
     if (after) {
       for (const { key } of this.uniqueKeys(name, after)) {
@@ -439,12 +531,24 @@ export class CloudBaseEngine {
       writes.set(id, doc)
       return
     }
-    const docs = this.collection(name)
     this.seq++
+    this.put(name, id, doc)
+  }
+
+  /** A committed write (null removes), with every index kept in step. */
+  private put(name: string, id: string, doc: Doc | null): void {
+    const docs = this.collection(name)
+    const key = `${name}\0${id}`
     this.indexWrite(name, id, docs.get(id) ?? null, doc)
-    if (doc === null) docs.delete(id)
-    else docs.set(id, doc)
-    this.lastWrite.set(`${name}\0${id}`, this.seq)
+    if (doc === null) {
+      docs.delete(id)
+      this.place.delete(key)
+    } else {
+      // An existing id keeps its place in a Map: an update stays in place; a new one goes last.
+      if (!docs.has(id)) this.place.set(key, ++this.placed)
+      docs.set(id, doc)
+    }
+    this.lastWrite.set(key, this.seq)
   }
 
   /**
