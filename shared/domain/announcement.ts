@@ -1,5 +1,6 @@
 import { z } from '../zod'
 import { attachmentSchema, signatureSchema } from './disclosure'
+import { subscribeTopics } from '../subscribe'
 
 export const announcementLinkSchema = z.object({ type: z.enum(['disclosure', 'round']), id: z.string() })
 export type AnnouncementLink = z.infer<typeof announcementLinkSchema>
@@ -37,15 +38,24 @@ export const announcementReachSchema = z.object({
 export type AnnouncementReach = z.infer<typeof announcementReachSchema>
 
 /**
- * WeChat one-time subscribe messages: each tap on "allow" lets the product send
- * that person one message. `_id` = personId.
+ * A person's consent to WeChat subscribe messages on one topic (shared/subscribe.ts): with a
+ * one-time template each tap on "allow" lets the product send one message (`remaining`); with a
+ * long-term template one "allow" covers every message (`longTerm`). `_id` = personId for
+ * announcements (as before topics existed), personId:escalation for township staff's cases.
  */
 export const subscriptionSchema = z.object({
   _id: z.string(),
   personId: z.string(),
-  villageId: z.string(),
+  /** absent on records written before topics: announcement */
+  topic: z.enum(subscribeTopics).optional(),
+  /** the village whose announcements; null for escalation notices (staff belong to a township) */
+  villageId: z.string().nullable(),
+  /** the township whose cases (escalation topic only) */
+  townshipId: z.string().nullable().optional(),
   openid: z.string(),
   remaining: z.number().int(),
+  /** absent on records written before long-term templates: one-time */
+  longTerm: z.boolean().optional(),
   updatedAt: z.string(),
 })
 export type Subscription = z.infer<typeof subscriptionSchema>
@@ -59,6 +69,11 @@ export const notificationSchema = z.object({
   subject: z.string(),
   title: z.string(),
   page: z.string(),
+  /**
+   * The consent this message spends, taken by the outbox when it first claims the message (not when it is
+   * queued, so queueing stays a few batch writes); null or absent: none is spent here.
+   */
+  subscriptionId: z.string().nullable().optional(),
   status: z.enum(['pending', 'sent', 'failed']),
   attempts: z.number().int(),
   lastError: z.string().nullable(),
