@@ -3,12 +3,12 @@ import type { announcementContract } from '../../shared/contract/announcement'
 import type { Announcement, Subscription } from '../../shared/domain/announcement'
 import type { Handler } from '../core/dispatch'
 import { newId, type HandlerContext } from '../core/context'
-import { DuplicateKeyError } from '../core/store'
+import { DuplicateKeyError, type Page } from '../core/store'
 import { getInVillage, villageInScope } from '../core/scope'
-import { queryAll } from '../core/paging'
-import { deliverDue } from '../core/outbox'
+import { getMany } from '../core/paging'
 import { checkedAttachments, withUrls } from '../core/attachments'
 import { announcementNotice, subjectOf } from './notices'
+import { canSend } from '../../shared/subscribe'
 
 type C = typeof announcementContract
 
@@ -60,28 +60,47 @@ export const push: Handler<C['push']> = async (ctx, input) => {
     publishedAt: ctx.now,
     by: { personId: ctx.actor.personId ?? '', name: ctx.actor.name ?? '', title: ctx.actor.title ?? '' },
   }
-  const subscribers: Subscription[] = []
-  for (const s of await queryAll(ctx.store, 'subscription', { villageId: village._id }, { field: 'remaining', direction: 'desc' })) {
-    if (s.remaining <= 0) continue
-    // Only people still in this village's group are messaged.
-    const person = await ctx.store.get('person', s.personId)
-    const member = person?.memberId ? await ctx.store.get('member', person.memberId) : null
-    if (member?.status === 'active' && member.villageId === village._id) subscribers.push(s)
-  }
-  const notified = await ctx.store.transaction(async (tx) => {
-    await tx.insert('announcement', announcement)
-    let count = 0
-    for (const s of subscribers) {
-      // Each accepted subscription pays for exactly one message.
-      if (!(await tx.update('subscription', s._id, { remaining: s.remaining - 1, updatedAt: ctx.now }, { remaining: s.remaining }))) continue
-      await tx.insert('notification', announcementNotice(announcement, { _id: newId('nt'), openid: s.openid, title: announcement.title, now: ctx.now }))
-      count++
-    }
-    return count
-  })
-  // Send now; whatever fails stays in the outbox for the timer to retry.
-  await deliverDue(ctx.store, ctx.notifier, ctx.clock)
-  return { announcementId: announcement._id, notified }
+  const recipients = await recipientsOf(ctx, village._id)
+  await ctx.store.insert('announcement', announcement)
+  // Queued, not sent: the outbox timer sends in bounded runs and spends each consent as it sends (core/outbox.ts).
+  // Batch writes (100 a request in the cloud), not atomic: a crash between them loses some messages of this
+  // announcement, never the announcement, and never sends a message for an announcement that does not exist.
+  await ctx.store.insertMany(
+    'notification',
+    recipients.map((s) =>
+      announcementNotice(announcement, { _id: `nt:${announcement._id}:${s.personId}`, openid: s.openid, subscriptionId: s._id, title: announcement.title, now: ctx.now }),
+    ),
+  )
+  return { announcementId: announcement._id, queued: recipients.length }
+}
+
+/**
+ * The village's subscribers with a message allowed who are still in its group, read in a few requests:
+ * subscriptions a page of 100 at a time, then their persons and members in batches of 100.
+ */
+async function recipientsOf(ctx: HandlerContext, villageId: string): Promise<Subscription[]> {
+  const subscriptions: Subscription[] = []
+  let cursor: string | null = null
+  do {
+    const page: Page<Subscription> = await ctx.store.query('subscription', {
+      where: { villageId },
+      orderBy: { field: 'remaining', direction: 'desc' },
+      limit: 100,
+      cursor,
+    })
+    subscriptions.push(...page.items.filter(canSend))
+    cursor = page.nextCursor
+  } while (cursor)
+  const persons = await getMany(ctx.store, 'person', subscriptions.map((s) => s.personId))
+  const members = new Map((await getMany(ctx.store, 'member', persons.flatMap((p) => (p.memberId ? [p.memberId] : [])))).map((m) => [m._id, m]))
+  // Only people still in this village's group are messaged.
+  const inGroup = new Set(
+    persons.filter((p) => {
+      const m = p.memberId ? members.get(p.memberId) : undefined
+      return m?.status === 'active' && m.villageId === villageId
+    }).map((p) => p._id),
+  )
+  return subscriptions.filter((s) => inGroup.has(s.personId))
 }
 
 export const list: Handler<C['list']> = async (ctx, input) => {

@@ -4,8 +4,14 @@ import type { Collections } from '../core/collections'
 /** The outbox subject of an announcement's messages: reach figures count by it. */
 export const subjectOf = (announcementId: string) => `announcement:${announcementId}`
 
-/** A subscribe message about an announcement, waiting in the outbox (sent by core/outbox.ts). */
-export function announcementNotice(a: Announcement, n: { _id: string; openid: string; title: string; now: string }): Collections['notification'] {
+/**
+ * A subscribe message about an announcement, waiting in the outbox: the outbox timer (core/outbox.ts) spends
+ * the recipient's consent `subscriptionId` and sends it.
+ */
+export function announcementNotice(
+  a: Announcement,
+  n: { _id: string; openid: string; subscriptionId: string; title: string; now: string },
+): Collections['notification'] {
   return {
     _id: n._id,
     villageId: a.villageId,
@@ -13,6 +19,7 @@ export function announcementNotice(a: Announcement, n: { _id: string; openid: st
     subject: subjectOf(a._id),
     title: n.title,
     page: `packages/announcement/detail/index?announcementId=${a._id}`,
+    subscriptionId: n.subscriptionId,
     status: 'pending',
     attempts: 0,
     lastError: null,

@@ -6,8 +6,8 @@ import type { HandlerContext } from '../core/context'
 import { DuplicateKeyError, type Page } from '../core/store'
 import { getInVillage } from '../core/scope'
 import { getMany, queryAll } from '../core/paging'
-import { deliverDue } from '../core/outbox'
 import { announcementNotice } from './notices'
+import { canSend } from '../../shared/subscribe'
 
 type C = typeof announcementContract
 
@@ -23,7 +23,7 @@ async function subscribersOf(ctx: HandlerContext, household: Household) {
     .filter((m) => m.status === 'active' && m.villageId === household.villageId)
     .sort((a, b) => Number(b._id === household.representativeMemberId) - Number(a._id === household.representativeMemberId))
   const subscriptions = await getMany(ctx.store, 'subscription', active.map((m) => m.personId))
-  return subscriptions.filter((s) => s.remaining > 0 && s.villageId === household.villageId)
+  return subscriptions.filter((s) => canSend(s) && s.villageId === household.villageId)
 }
 
 /**
@@ -64,8 +64,8 @@ export const unread: Handler<C['unread']> = async (ctx, input) => {
 }
 
 /**
- * Sends one subscribe message to a household that has not read the announcement, spending
- * one of a member's accepted subscriptions. Without one nothing can be sent, and it says so.
+ * Queues one subscribe message to a household that has not read the announcement, on one of a member's
+ * accepted subscriptions (the representative's first). Without one nothing can be sent, and it says so.
  */
 export const remind: Handler<C['remind']> = async (ctx, input) => {
   const a = await getInVillage(ctx, 'announcement', input.announcementId, NOT_FOUND)
@@ -74,26 +74,19 @@ export const remind: Handler<C['remind']> = async (ctx, input) => {
   if (await ctx.store.get('announcement_reach', `${a._id}:${household._id}`)) throw new AppError('CONFLICT', '这一户已经看过这条公告了')
   const reminderId = reminderIdOf(a._id, household._id)
   if (await ctx.store.get('notification', reminderId)) throw new AppError('CONFLICT', '已经提醒过这一户了')
-  const subscribers = await subscribersOf(ctx, household)
-  if (subscribers.length === 0) {
-    throw new AppError('CONFLICT', '这一户没有人开通微信消息提醒，发不出提醒。请打电话或当面告诉他们')
-  }
+  const [subscriber] = await subscribersOf(ctx, household)
+  if (!subscriber) throw new AppError('CONFLICT', '这一户没有人开通微信消息提醒，发不出提醒。请打电话或当面告诉他们')
   try {
-    const sent = await ctx.store.transaction(async (tx) => {
-      for (const s of subscribers) {
-        // Each accepted subscription pays for exactly one message.
-        if (!(await tx.update('subscription', s._id, { remaining: s.remaining - 1, updatedAt: ctx.now }, { remaining: s.remaining }))) continue
-        // Stored whole; the notifier cuts the subscribe message's title by characters when it sends.
-        await tx.insert('notification', announcementNotice(a, { _id: reminderId, openid: s.openid, title: `提醒：${a.title}`, now: ctx.now }))
-        return true
-      }
-      return false
-    })
-    if (!sent) throw new AppError('CONFLICT')
+    // Queued for the outbox timer, which spends the consent when it sends (core/outbox.ts); the key makes a
+    // double tap or a retry queue one message.
+    await ctx.store.insert(
+      'notification',
+      // Stored whole; the notifier cuts the subscribe message's title by characters when it sends.
+      announcementNotice(a, { _id: reminderId, openid: subscriber.openid, subscriptionId: subscriber._id, title: `提醒：${a.title}`, now: ctx.now }),
+    )
   } catch (error) {
     if (error instanceof DuplicateKeyError) throw new AppError('CONFLICT', '已经提醒过这一户了')
     throw error
   }
-  await deliverDue(ctx.store, ctx.notifier, ctx.clock)
   return { householdId: household._id }
 }

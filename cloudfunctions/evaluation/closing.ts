@@ -5,6 +5,7 @@ import type { Area } from '../core/dispatch'
 import type { Store, StoreTx } from '../core/store'
 import { newId } from '../core/context'
 import { queryAll } from '../core/paging'
+import { RUN_LIMITS } from '../core/batches'
 
 /** Thrown inside the closing transaction when another caller finished the round first; nothing is written. */
 class AlreadyClosed extends Error {}
@@ -130,15 +131,21 @@ export async function stopAndCount(store: Store, round: Round, now: string, by: 
 }
 
 /**
- * Timer: no round stays open past its closing time, and a round a crash left
- * in `counting` is finished.
+ * Timer: no round stays open past its closing time, and a round a crash left in `counting` is finished.
+ * One run closes at most RUN_LIMITS.rounds rounds (each ~11 round trips, one after another), stuck ones
+ * first since they were due earlier; the rest are still `open` past their time or `counting`, so the next
+ * run (every minute) finds them. The guarded steps of `stopAndCount` make a round close once, however many
+ * runs or chairs reach it.
  */
 export const closeDue: NonNullable<Area['timer']> = async ({ store, clock }) => {
   const now = clock.now().toISOString()
-  const due = (await store.query('round', { where: { status: 'open' }, orderBy: { field: 'closesAt', direction: 'asc' }, limit: 100 })).items.filter(
-    (r) => r.closesAt <= now,
-  )
-  const stuck = (await store.query('round', { where: { status: 'counting' }, orderBy: { field: 'closesAt', direction: 'asc' }, limit: 100 })).items
-  for (const round of [...due, ...stuck]) await stopAndCount(store, round, now, 'timer')
-  return { closed: due.length + stuck.length }
+  const byClosing = { field: 'closesAt', direction: 'asc' } as const
+  const [stuck, open] = await Promise.all([
+    store.query('round', { where: { status: 'counting' }, orderBy: byClosing, limit: RUN_LIMITS.rounds }),
+    store.query('round', { where: { status: 'open' }, orderBy: byClosing, limit: RUN_LIMITS.rounds }),
+  ])
+  const due = open.items.filter((r) => r.closesAt <= now)
+  const batch = [...stuck.items, ...due].slice(0, RUN_LIMITS.rounds)
+  for (const round of batch) await stopAndCount(store, round, now, 'timer')
+  return { closed: batch.length }
 }

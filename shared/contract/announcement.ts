@@ -44,7 +44,8 @@ export const announcementContract = {
       /** An uploaded image, e.g. a photo of the printed notice; checked from the stored bytes. */
       attachment: photoInput.nullish(),
     }),
-    z.object({ announcementId: z.string(), notified: z.number().int() }),
+    /** `queued`: messages waiting in the outbox for the timer to send (reach shows them pending, then sent). */
+    z.object({ announcementId: z.string(), queued: z.number().int() }),
   ),
   list: action(
     z.object({ cursor }),

@@ -1,4 +1,6 @@
-import { deliverDue } from '../../cloudfunctions/core/outbox'
+import { deliverDue, NO_CONSENT_LEFT } from '../../cloudfunctions/core/outbox'
+import { RUN_LIMITS } from '../../cloudfunctions/core/batches'
+import { announcementArea } from '../../cloudfunctions/announcement/area'
 import type { Notifier } from '../../cloudfunctions/core/notifier'
 import { MAX_ATTEMPTS } from '../../shared/domain/announcement'
 import { as, dump, expectError, expectOk, people, seededStore, testClock, testFiles, docsOf, type TestStore } from '../support/harness'
@@ -79,23 +81,34 @@ describe('announcements', () => {
 })
 
 describe('subscribe messages', () => {
-  it('send one message per accepted subscription through the notifier', async () => {
+  const outboxTimer = (notifier: Notifier) => announcementArea.timer!({ store, clock, notifier }) as Promise<{ sent: number; failed: number }>
+
+  it('are queued by push, which returns at once; the outbox timer sends one per accepted subscription', async () => {
     const sent: string[] = []
     const notifier: Notifier = { send: async (n) => void sent.push(`${n.openid}|${n.title}`) }
-    expect(expectOk(await as(store, people.villager)('announcement', 'subscribe'))).toEqual({ remaining: 1 })
-    expect(expectOk(await as(store, people.villager)('announcement', 'subscribe'))).toEqual({ remaining: 2 })
+    expect(expectOk(await as(store, people.villager)('announcement', 'subscribe'))).toMatchObject({ remaining: 1 })
+    expect(expectOk(await as(store, people.villager)('announcement', 'subscribe'))).toMatchObject({ remaining: 2 })
     expectOk(await as(store, people.representative3)('announcement', 'subscribe'))
 
-    const { notified } = expectOk(await as(store, people.chair, clock, notifier)('announcement', 'push', notice))
-    expect(notified).toBe(2)
+    const { queued } = expectOk(await as(store, people.chair, clock, notifier)('announcement', 'push', notice))
+    expect(queued).toBe(2)
+    // Nothing is sent in the request: the chair's reach says queued, not sent.
+    expect(sent).toEqual([])
+    const reach = async () => expectOk(await as(store, people.chair)('announcement', 'reach')).items[0]
+    expect(await reach()).toMatchObject({ notificationsSent: 0, notificationsPending: 2, notificationsFailed: 0 })
+
+    expect(await outboxTimer(notifier)).toEqual({ sent: 2, failed: 0 })
     expect(sent.sort()).toEqual([`demo:${people.villager}|${notice.title}`, `demo:${people.representative3}|${notice.title}`].sort())
-    // The second push reaches only the villager who allowed two messages.
+    expect(await reach()).toMatchObject({ notificationsSent: 2, notificationsPending: 0 })
+    // Sending spent one allowance each: the second push reaches only the villager who allowed two messages.
     clock.advance(60_000)
-    expect(expectOk(await as(store, people.chair, clock, notifier)('announcement', 'push', { ...notice, title: '第二条' })).notified).toBe(1)
-    expect(expectOk(await as(store, people.chair)('announcement', 'reach')).items[0]).toMatchObject({ notificationsSent: 1, notificationsPending: 0 })
+    expect(expectOk(await as(store, people.chair, clock, notifier)('announcement', 'push', { ...notice, title: '第二条' })).queued).toBe(1)
+    expect(await outboxTimer(notifier)).toEqual({ sent: 1, failed: 0 })
+    expect(await reach()).toMatchObject({ notificationsSent: 1, notificationsPending: 0 })
+    expect(docsOf(store, 'subscription').map((s) => s.remaining)).toEqual([0, 0])
   })
 
-  it('record a failed send with its error and retry it later; give up visibly after repeated failures', async () => {
+  it('record a failed send with its error and retry it later, spending the allowance once; give up visibly after repeated failures', async () => {
     let failures = 2
     const flaky: Notifier = {
       send: async () => {
@@ -104,14 +117,17 @@ describe('subscribe messages', () => {
     }
     expectOk(await as(store, people.villager)('announcement', 'subscribe'))
     expectOk(await as(store, people.chair, clock, flaky)('announcement', 'push', notice))
+    expect(await deliverDue(store, flaky, clock)).toEqual({ sent: 0, failed: 1 })
     const [pending] = docsOf(store, 'notification')
     expect(pending).toMatchObject({ status: 'pending', attempts: 1, lastError: expect.stringContaining('43101') })
+    expect(docsOf(store, 'subscription')[0]!.remaining).toBe(0)
 
     // Not due yet: nothing is sent again.
     expect(await deliverDue(store, flaky, clock)).toEqual({ sent: 0, failed: 0 })
     clock.advance(61_000)
     expect(await deliverDue(store, flaky, clock)).toEqual({ sent: 0, failed: 1 })
     clock.advance(121_000)
+    // The retry that succeeds needs no second allowance.
     expect(await deliverDue(store, flaky, clock)).toEqual({ sent: 1, failed: 0 })
     expect(expectOk(await as(store, people.chair)('announcement', 'reach')).items[0]).toMatchObject({ notificationsSent: 1, notificationsFailed: 0 })
 
@@ -119,17 +135,85 @@ describe('subscribe messages', () => {
     clock.advance(60_000)
     expectOk(await as(store, people.villager)('announcement', 'subscribe'))
     expectOk(await as(store, people.chair, clock, broken)('announcement', 'push', { ...notice, title: '第二条' }))
-    for (let i = 1; i < MAX_ATTEMPTS; i++) {
-      clock.advance(60 * 60_000)
+    for (let i = 0; i < MAX_ATTEMPTS; i++) {
       await deliverDue(store, broken, clock)
+      clock.advance(60 * 60_000)
     }
     expect(expectOk(await as(store, people.chair)('announcement', 'reach')).items[0]).toMatchObject({ notificationsFailed: 1, notificationsPending: 0 })
+  })
+
+  it('queued twice on one allowance: the first is sent, the second fails with why, and nothing is sent without an allowance', async () => {
+    const sent: string[] = []
+    const notifier: Notifier = { send: async (n) => void sent.push(n.title) }
+    expectOk(await as(store, people.villager)('announcement', 'subscribe'))
+    expect(expectOk(await as(store, people.chair, clock)('announcement', 'push', notice)).queued).toBe(1)
+    clock.advance(1000)
+    expect(expectOk(await as(store, people.chair, clock)('announcement', 'push', { ...notice, title: '第二条' })).queued).toBe(1)
+    expect(await outboxTimer(notifier)).toEqual({ sent: 1, failed: 1 })
+    expect(sent).toEqual([notice.title])
+    expect(docsOf(store, 'notification').find((n) => n.title === '第二条')).toMatchObject({ status: 'failed', lastError: NO_CONSENT_LEFT })
+  })
+
+  it('are claimed before sending: two timer runs at once send each message once and spend each allowance once', async () => {
+    const sent: string[] = []
+    const notifier: Notifier = { send: async (n) => void sent.push(n.openid) }
+    for (const who of [people.villager, people.representative3, people.secondMember3]) expectOk(await as(store, who)('announcement', 'subscribe'))
+    expect(expectOk(await as(store, people.chair, clock)('announcement', 'push', notice)).queued).toBe(3)
+    const runs = await Promise.all([outboxTimer(notifier), outboxTimer(notifier)])
+    expect(runs.reduce((total, r) => total + r.sent, 0)).toBe(3)
+    expect(runs.reduce((total, r) => total + r.failed, 0)).toBe(0)
+    expect(docsOf(store, 'notification').map((n) => n.status)).toEqual(['sent', 'sent', 'sent'])
+    expect(sent.sort()).toEqual([people.villager, people.representative3, people.secondMember3].map((p) => `demo:${p}`).sort())
+    expect(docsOf(store, 'subscription').map((s) => s.remaining)).toEqual([0, 0, 0])
+  })
+
+  it('go out in bounded runs: more due than one run takes are finished by the next run, none twice, even with two runs at once', async () => {
+    const due = RUN_LIMITS.outbox + 30
+    await store.insertMany(
+      'notification',
+      Array.from({ length: due }, (_, i) => ({
+        _id: `nt-bulk-${String(i).padStart(4, '0')}`,
+        villageId: 'v-shiqiao',
+        openid: `demo:bulk-${i}`,
+        subject: 'announcement:an-bulk',
+        title: '停水通知',
+        page: 'packages/announcement/detail/index?announcementId=an-bulk',
+        status: 'pending' as const,
+        attempts: 0,
+        lastError: null,
+        createdAt: clock.now().toISOString(),
+        nextAttemptAt: clock.now().toISOString(),
+        sentAt: null,
+      })),
+    )
+    const sent: string[] = []
+    const notifier: Notifier = { send: async (n) => void sent.push(n._id) }
+    // Two runs at once take the same first batch; the claim lets each message go once.
+    const [first, second] = await Promise.all([outboxTimer(notifier), outboxTimer(notifier)])
+    expect(first.sent + second.sent).toBe(RUN_LIMITS.outbox)
+    expect(await outboxTimer(notifier)).toEqual({ sent: 30, failed: 0 })
+    expect(await outboxTimer(notifier)).toEqual({ sent: 0, failed: 0 })
+    expect(sent).toHaveLength(due)
+    expect(new Set(sent).size).toBe(due)
+  })
+
+  it('a reminder to a household that has not read it is queued too, and the timer sends it on the reminded member’s allowance', async () => {
+    const sent: string[] = []
+    const notifier: Notifier = { send: async (n) => void sent.push(`${n.openid}|${n.title}`) }
+    const { announcementId } = expectOk(await as(store, people.chair, clock)('announcement', 'push', notice))
+    expectOk(await as(store, people.representative3, clock)('announcement', 'subscribe'))
+    expectOk(await as(store, people.chair, clock, notifier)('announcement', 'remind', { announcementId, householdId: 'h-shiqiao-0003' }))
+    expect(sent).toEqual([])
+    expect(docsOf(store, 'subscription')[0]!.remaining).toBe(1)
+    expect(await outboxTimer(notifier)).toEqual({ sent: 1, failed: 0 })
+    expect(sent).toEqual([`demo:${people.representative3}|提醒：${notice.title}`])
+    expect(docsOf(store, 'subscription')[0]!.remaining).toBe(0)
   })
 
   it('skip people who have left the group since they subscribed', async () => {
     expectOk(await as(store, people.villager)('announcement', 'subscribe'))
     expectOk(await as(store, people.chair)('member', 'remove', { memberId: 'm-shiqiao-0001-1', reason: '迁出' }))
-    expect(expectOk(await as(store, people.chair)('announcement', 'push', notice)).notified).toBe(0)
+    expect(expectOk(await as(store, people.chair)('announcement', 'push', notice)).queued).toBe(0)
   })
 
   it('are for group members only', async () => {

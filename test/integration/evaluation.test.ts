@@ -1,5 +1,6 @@
 import { evaluationArea } from '../../cloudfunctions/evaluation/area'
 import { localOutbox } from '../../cloudfunctions/core/notifier'
+import { RUN_LIMITS } from '../../cloudfunctions/core/batches'
 import type { Choice } from '../../shared/domain/evaluation-rule'
 import {
   addHouseholds,
@@ -137,6 +138,20 @@ describe('a round', () => {
     const round = (await store.get('round', roundId))!
     expect(round).toMatchObject({ status: 'closed', closedBy: 'timer', outcome: 'over', tally: { cast: 1, dissatisfied: 1 } })
     expect(await evaluationArea.timer!({ store, clock, notifier: localOutbox })).toEqual({ closed: 0 })
+  })
+
+  it('are closed by the timer in bounded runs: more due than one run closes are finished by the next, none twice', async () => {
+    const disclosures = (await store.query('disclosure', { where: { villageId: 'v-shiqiao' }, orderBy: { field: 'publishedAt', direction: 'asc' }, limit: RUN_LIMITS.rounds + 2 })).items
+    expect(disclosures).toHaveLength(RUN_LIMITS.rounds + 2)
+    const roundIds: string[] = []
+    for (const d of disclosures) roundIds.push(await openRound(`评议${d._id}`, { type: 'disclosure', id: d._id }))
+    clock.advance(72 * HOUR)
+    const timer = () => evaluationArea.timer!({ store, clock, notifier: localOutbox })
+    expect(await timer()).toEqual({ closed: RUN_LIMITS.rounds })
+    expect(await timer()).toEqual({ closed: 2 })
+    expect(await timer()).toEqual({ closed: 0 })
+    const rounds = await Promise.all(roundIds.map((id) => store.get('round', id)))
+    expect(rounds.map((r) => [r!.status, r!.closedBy])).toEqual(roundIds.map(() => ['closed', 'timer']))
   })
 
   it('finishes a round a crash left half-closed', async () => {

@@ -83,7 +83,7 @@ export default function Announce() {
     setSubmitting(true)
     setFailure('')
     try {
-      const { notified } = await call('announcement', 'push', {
+      const { queued } = await call('announcement', 'push', {
         title,
         body,
         link: linked ? { type: 'disclosure', id: linked.disclosureId } : null,
@@ -93,7 +93,7 @@ export default function Announce() {
       setBody('')
       setLinked(null)
       setPhotos([])
-      Toast.show(TOAST, { icon: 'success', content: notified > 0 ? `已发布，已通知 ${notified} 人` : '已发布' })
+      Toast.show(TOAST, { icon: 'success', content: queued > 0 ? `已发布，${queued} 人几分钟内会收到微信提醒` : '已发布' })
       reach.refresh()
     } catch (e) {
       setFailure(messageOf(e))

@@ -29,7 +29,7 @@ function Row({ announcementId, h }: { announcementId: string; h: { householdId: 
         户号 {h.number}　户主 {h.headName}
       </Text>
       {state === 'sent' ? (
-        <Text className="muted">已发过微信提醒</Text>
+        <Text className="muted">已安排微信提醒，几分钟内发出</Text>
       ) : h.canRemind ? (
         <Button size="large" type="primary" fill="outline" loading={state === 'sending'} onClick={() => void remind()}>
           发微信提醒
