@@ -78,7 +78,9 @@ export const permissions = {
   'announcement.list': { roles: ['villager', 'chair', 'committee'], scope: 'village', writes: false },
   'announcement.open': { roles: ['villager', 'chair', 'committee'], scope: 'village', writes: true },
   'announcement.reach': { roles: ['chair'], scope: 'village', writes: false },
-  'announcement.subscribe': { roles: ['villager'], scope: 'self', writes: true },
+  // Villagers subscribe to announcements, township staff to escalation cases (the handler checks the topic).
+  'announcement.subscribe': { roles: ['villager', 'township'], scope: 'self', writes: true },
+  'announcement.subscription': { roles: ['villager', 'township'], scope: 'self', writes: false },
   'announcement.unread': { roles: ['chair'], scope: 'village', writes: false },
   'announcement.remind': { roles: ['chair'], scope: 'village', writes: true },
 

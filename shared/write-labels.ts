@@ -15,7 +15,7 @@ export const writeLabels: Partial<Record<QualifiedAction, string>> & Record<stri
   'disclosure.recordDecisionStep': '记录四议两公开',
   'announcement.push': '发布公告',
   'announcement.open': '阅读公告',
-  'announcement.subscribe': '开启公告提醒',
+  'announcement.subscribe': '开启微信提醒',
   'announcement.remind': '提醒未读公告的户',
   'feedback.submit': '提意见',
   'feedback.route': '分派意见',

@@ -1,12 +1,12 @@
 import { announcementContract } from '../../shared/contract/announcement'
 import { defineArea } from '../core/dispatch'
 import { deliverDue } from '../core/outbox'
-import { list, open, push, reach, subscribe } from './handlers'
+import { list, open, push, reach, subscribe, subscription } from './handlers'
 import { remind, unread } from './unread'
 
 export const announcementArea = defineArea(
   'announcement',
   announcementContract,
-  { push, list, open, reach, subscribe, unread, remind },
+  { push, list, open, reach, subscribe, subscription, unread, remind },
   ({ store, notifier, clock }) => deliverDue(store, notifier, clock),
 )

@@ -7,8 +7,9 @@ import { DuplicateKeyError, type Page } from '../core/store'
 import { getInVillage, villageInScope } from '../core/scope'
 import { getMany } from '../core/paging'
 import { checkedAttachments, withUrls } from '../core/attachments'
+import { deployedTemplateKind } from '../core/subscriptions'
+import { afterConsent, canSend, consentStatus, subscriptionIdOf, topicOfRole, type SubscribeTopic } from '../../shared/subscribe'
 import { announcementNotice, subjectOf } from './notices'
-import { canSend } from '../../shared/subscribe'
 
 type C = typeof announcementContract
 
@@ -171,25 +172,45 @@ export const reach: Handler<C['reach']> = async (ctx, input) => {
   return { items, nextCursor: page.nextCursor }
 }
 
-/** The member allowed one more subscribe message (WeChat asks on every tap). */
-export const subscribe: Handler<C['subscribe']> = async (ctx) => {
-  const { personId, villageId } = ctx.actor
-  if (!personId || !villageId) throw new AppError('FORBIDDEN')
+/** Who may be reminded of what: villagers of their village's announcements, township staff of their township's cases. */
+function subscriberOf(ctx: HandlerContext, asked: SubscribeTopic | undefined) {
+  const { personId, villageId, townshipId, role } = ctx.actor
+  const topic = asked ?? topicOfRole(role)
+  if (topic === 'announcement') {
+    if (!personId || !villageId || role !== 'villager') throw new AppError('FORBIDDEN', '公告提醒只给监督群的成员')
+    return { topic, id: subscriptionIdOf(personId, topic), record: { personId, villageId, townshipId: null } }
+  }
+  if (!personId || !townshipId || role !== 'township') throw new AppError('FORBIDDEN', '案件提醒只给镇纪委的干部')
+  return { topic, id: subscriptionIdOf(personId, topic), record: { personId, villageId: null, townshipId } }
+}
+
+/**
+ * The caller allowed WeChat's subscribe prompt for a topic (WeChat asks on every tap): one more
+ * message with a one-time template, every message with a long-term one (shared/subscribe.ts).
+ */
+export const subscribe: Handler<C['subscribe']> = async (ctx, input) => {
+  const { topic, id, record: who } = subscriberOf(ctx, input.topic)
+  const kind = deployedTemplateKind(topic)
   for (let attempt = 0; attempt < 3; attempt++) {
-    const current = await ctx.store.get('subscription', personId)
+    const current = await ctx.store.get('subscription', id)
+    const next = afterConsent(current, kind)
+    const record = { ...who, topic, openid: ctx.openid, ...next, updatedAt: ctx.now }
     if (!current) {
       try {
-        await ctx.store.insert('subscription', { _id: personId, personId, villageId, openid: ctx.openid, remaining: 1, updatedAt: ctx.now })
-        return { remaining: 1 }
+        await ctx.store.insert('subscription', { _id: id, ...record })
+        return next
       } catch (error) {
         if (!(error instanceof DuplicateKeyError)) throw error
         continue
       }
     }
-    const remaining = current.remaining + 1
-    if (await ctx.store.update('subscription', personId, { remaining, villageId, openid: ctx.openid, updatedAt: ctx.now }, { remaining: current.remaining })) {
-      return { remaining }
-    }
+    // Guarded on the count read: a message spent meanwhile is not given back.
+    if (await ctx.store.update('subscription', id, record, { remaining: current.remaining })) return next
   }
   throw new AppError('CONFLICT')
+}
+
+export const subscription: Handler<C['subscription']> = async (ctx, input) => {
+  const { topic, id } = subscriberOf(ctx, input.topic)
+  return { ...consentStatus(await ctx.store.get('subscription', id)), kind: deployedTemplateKind(topic) }
 }

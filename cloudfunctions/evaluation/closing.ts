@@ -1,10 +1,10 @@
 import { choices, decide, type Tally } from '../../shared/domain/evaluation-rule'
 import type { Escalation, Round } from '../../shared/domain/evaluation'
-import { thingValue } from '../../shared/subscribe'
+import { canSend, subscriptionIdOf, thingValue } from '../../shared/subscribe'
+import type { Subscription } from '../../shared/domain/announcement'
 import type { Area } from '../core/dispatch'
 import type { Store, StoreTx } from '../core/store'
-import { newId } from '../core/context'
-import { queryAll } from '../core/paging'
+import { getMany, queryAll } from '../core/paging'
 import { RUN_LIMITS } from '../core/batches'
 
 /** Thrown inside the closing transaction when another caller finished the round first; nothing is written. */
@@ -30,23 +30,31 @@ async function streakRounds(store: Store, round: Round, streak: number): Promise
   return ids.reverse()
 }
 
-/** The openids of the township's active discipline staff. */
-async function staffOpenids(store: Store, townshipId: string): Promise<string[]> {
+/**
+ * The township's active discipline staff who can be told: a subscribe message needs the person's
+ * consent to the escalation template (announcement.subscribe with topic escalation), so staff
+ * without one are left out (their case list says they will not be told).
+ */
+async function staffToTell(store: Store, townshipId: string): Promise<Subscription[]> {
   const staff = await queryAll(store, 'appointment', { townshipId, role: 'township' }, { field: 'role', direction: 'asc' })
-  const persons = await Promise.all(staff.filter((a) => a.status === 'active').map((a) => store.get('person', a.personId)))
-  return persons.flatMap((p) => (p ? [p.openid] : []))
+  const ids = staff.filter((a) => a.status === 'active').map((a) => subscriptionIdOf(a.personId, 'escalation'))
+  return (await getMany(store, 'subscription', ids)).filter((s) => canSend(s) && s.townshipId === townshipId)
 }
 
-/** Tells every discipline-staff member of the township, through the outbox (subscribe messages in WeChat). */
-async function notifyTownship(tx: StoreTx, openids: readonly string[], escalation: Escalation, villageName: string, now: string) {
-  for (const openid of openids) {
+/**
+ * Tells the staff with a consent, through the outbox (subscribe messages in WeChat); the outbox
+ * spends each consent when it sends, as for announcements (core/outbox.ts).
+ */
+async function notifyTownship(tx: StoreTx, staff: readonly Subscription[], escalation: Escalation, villageName: string, now: string) {
+  for (const s of staff) {
     await tx.insert('notification', {
-      _id: newId('nt'),
+      _id: `nt:${escalation._id}:${s.personId}`,
       villageId: escalation.villageId,
-      openid,
+      openid: s.openid,
       subject: `escalation:${escalation._id}`,
       title: thingValue(`${villageName}评议连续不满意超标，请介入`),
       page: `packages/township/case/index?escalationId=${encodeURIComponent(escalation._id)}`,
+      subscriptionId: s._id,
       status: 'pending',
       attempts: 0,
       lastError: null,
@@ -102,14 +110,14 @@ async function finish(store: Store, round: Round, now: string): Promise<Round> {
   }
   // Everything read is read before the transaction: inside it the store allows single-document work only.
   const village = escalation ? await store.get('village', round.villageId) : null
-  const openids = escalation ? await staffOpenids(store, round.townshipId) : []
+  const staff = escalation ? await staffToTell(store, round.townshipId) : []
   try {
     await store.transaction(async (tx) => {
       const patch = { status: closed.status, openKey: closed.openKey, tally, outcome: closed.outcome, streak: closed.streak, escalationId: closed.escalationId }
       if (!(await tx.update('round', round._id, patch, { status: 'counting' }))) throw new AlreadyClosed()
       if (escalation) {
         await tx.insert('escalation', escalation)
-        await notifyTownship(tx, openids, escalation, village?.name ?? '', now)
+        await notifyTownship(tx, staff, escalation, village?.name ?? '', now)
       }
     })
   } catch (error) {

@@ -12,5 +12,7 @@ declare namespace NodeJS {
     TARO_APP_CLOUD_ENV?: string
     /** WeChat subscribe-message template for new announcements; unset means no reminders are asked for. */
     TARO_APP_NOTICE_TEMPLATE_ID?: string
+    /** WeChat subscribe-message template for escalation cases (township staff); unset means none are asked for. */
+    TARO_APP_ESCALATION_TEMPLATE_ID?: string
   }
 }

@@ -2,6 +2,7 @@ import { cursor, id, page, photoInput, text, z } from '../zod'
 import { action } from './action'
 import { announcementLinkSchema } from '../domain/announcement'
 import { attachmentSchema } from '../domain/disclosure'
+import { subscribeTopics, templateKinds } from '../subscribe'
 
 const summary = z.object({
   announcementId: z.string(),
@@ -63,7 +64,25 @@ export const announcementContract = {
     }),
   ),
   reach: action(z.object({ cursor }), page(reach)),
-  subscribe: action(z.object({}), z.object({ remaining: z.number().int() })),
+  /**
+   * Records one "allow" on WeChat's subscribe prompt for a topic: villagers for announcements,
+   * township staff for escalation cases. Without a topic, the caller's own (old clients send {}).
+   */
+  subscribe: action(
+    z.object({ topic: z.enum(subscribeTopics, { error: '提醒的种类不对' }).optional() }),
+    z.object({ remaining: z.number().int(), longTerm: z.boolean() }),
+  ),
+  /** Whether the caller will be told, and how: messages still allowed, or 已开启长期提醒. */
+  subscription: action(
+    z.object({ topic: z.enum(subscribeTopics, { error: '提醒的种类不对' }).optional() }),
+    z.object({
+      subscribed: z.boolean(),
+      longTerm: z.boolean(),
+      remaining: z.number().int(),
+      /** the deployed template: one-time (one message per "allow") or long-term (one "allow" covers all) */
+      kind: z.enum(templateKinds),
+    }),
+  ),
   /** The group's households that have not opened the announcement, by household number, paged. */
   unread: action(
     z.object({ announcementId: id('公告编号'), cursor }),

@@ -219,7 +219,8 @@ describe('the secret ballot', () => {
 })
 
 describe('escalation', () => {
-  it('opens a case for the township after two consecutive rounds over the threshold, and tells the staff', async () => {
+  it('opens a case for the township after two consecutive rounds over the threshold, and tells the staff who subscribed', async () => {
+    for (const staff of [people.inspector, 'p-tw-officer']) expectOk(await as(store, staff)('announcement', 'subscribe', { topic: 'escalation' }))
     const first = await closedRound(overThreshold)
     expect(first.escalationId).toBeNull()
     clock.advance(HOUR)

@@ -99,6 +99,7 @@ export const sampleInput: Record<QualifiedAction, Record<string, unknown>> = {
   'announcement.open': { announcementId: 'an-shiqiao-1' },
   'announcement.reach': {},
   'announcement.subscribe': {},
+  'announcement.subscription': {},
   'announcement.unread': { announcementId: 'an-shiqiao-1' },
   'announcement.remind': { announcementId: 'an-shiqiao-1', householdId: 'h-shiqiao-0003' },
 }

@@ -6,7 +6,7 @@ import type { Notifier } from '../../core/notifier'
 import type { CodeMaker } from '../../core/codes'
 import { cloudFileStore, type CloudStorage } from './files'
 import { WxCloudStore, type WxDatabase } from './store'
-import { thingValue } from '../../../shared/subscribe'
+import { templateIdVariable, thingValue, topicOfSubject } from '../../../shared/subscribe'
 
 /** Beijing time for message text, e.g. 2026年11月21日 16:00 */
 function beijingTime(iso: string): string {
@@ -18,12 +18,14 @@ function beijingTime(iso: string): string {
 /**
  * WeChat subscribe messages. The template (from the mini-program's console)
  * must have a thing1 (title) and time2 (time) field; its id comes from the
- * function's NOTICE_TEMPLATE_ID environment variable.
+ * function's environment: NOTICE_TEMPLATE_ID for announcements, ESCALATION_TEMPLATE_ID
+ * for escalation cases (the template the person consented to, shared/subscribe.ts).
  */
 const subscribeMessages: Notifier = {
   async send(n) {
-    const templateId = process.env.NOTICE_TEMPLATE_ID
-    if (!templateId) throw new Error('NOTICE_TEMPLATE_ID is not configured')
+    const variable = templateIdVariable(topicOfSubject(n.subject))
+    const templateId = process.env[variable]
+    if (!templateId) throw new Error(`${variable} is not configured`)
     await cloud.openapi.subscribeMessage.send({
       touser: n.openid,
       templateId,

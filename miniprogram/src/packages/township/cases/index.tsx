@@ -5,6 +5,7 @@ import { Tag, Toast } from '@nutui/nutui-react-taro'
 import type { CaseSummary } from '@shared/contract/township'
 import type { EscalationStatus } from '@shared/domain/evaluation'
 import { ExportButton } from '../../../components/ExportButton'
+import { CaseReminders } from '../settings/CaseReminders'
 import { PageShell, messageOf } from '../../../components/PageShell'
 import { Chips } from '../../../components/Chips'
 import { EmptyState } from '../../../components/EmptyState'
@@ -47,6 +48,8 @@ export default function Cases() {
 
   return (
     <PageShell title="评议升级案件" subtitle="同一事项连续评议不满意超标，由镇纪委介入：调查、下达整改、办结后再评议。">
+      {/* Whether this staff member will be told of a new case, and the way to be. */}
+      <CaseReminders onlyWhenNotTold />
       <Chips label="案件状态" options={statusChoices} value={status} onChange={setStatus} />
       {villages.data && villages.data.length > 1 ? (
         <Chips

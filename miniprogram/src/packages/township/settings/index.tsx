@@ -2,6 +2,7 @@ import { Text } from '@tarojs/components'
 import { Toast } from '@nutui/nutui-react-taro'
 import { PageShell } from '../../../components/PageShell'
 import { DutiesSetting, ReplyDaysSetting, RuleSetting } from '../../../components/TownshipSettings'
+import { CaseReminders } from './CaseReminders'
 
 const TOAST = 'settings-toast'
 
@@ -9,6 +10,8 @@ const TOAST = 'settings-toast'
 export default function TownshipSettings() {
   return (
     <PageShell title="乡镇设置" subtitle="评议规则、意见答复期限、公开时限。每次修改都留有记录，谁改的、什么时候改的。">
+      <Text className="section-title">案件提醒</Text>
+      <CaseReminders />
       <Text className="section-title">评议规则</Text>
       <RuleSetting toast={TOAST} />
       <Text className="section-title">意见答复期限</Text>
