@@ -17,7 +17,8 @@ import { retentionDays, retentionLabels } from '../shared/retention'
 
 const usage = `用法 (usage): npm run admin -- <命令>
   bootstrap --township 石桥镇 --district 清河区 --name 张三 [--title 镇纪委书记]
-                      开通乡镇，打印第一位镇纪委干部的任命码（只能开通一次）
+                      开通乡镇，载入区级权力清单、责任清单和负面清单
+                      （cloudfunctions/setup/reference 下的表格），打印第一位镇纪委干部的任命码（只能开通一次）
   list                列出乡镇、各村（加入码）、职务和未使用的任命码
   invite --name 张三 [--title 镇纪委书记]
                       给镇纪委干部发一个新的任命码（原来的丢了或过期时用）
@@ -45,7 +46,7 @@ async function main(): Promise<number> {
       case 'bootstrap': {
         if (!values.township || !values.district || !values.name) return fail('请给出 --township、--district 和 --name')
         const result = await bootstrapTownship(store, { township: values.township, district: values.district, staffName: values.name, staffTitle: values.title ?? '镇纪委书记' }, now)
-        console.log(`已开通 ${values.district}${values.township}。\n${values.name}的任命码：${result.inviteCode}（${DEFAULT_INVITE_DAYS}天内有效）`)
+        console.log(`已开通 ${values.district}${values.township}，${result.loaded}。\n${values.name}的任命码：${result.inviteCode}（${DEFAULT_INVITE_DAYS}天内有效）`)
         console.log('在小程序（或本地 H5：以新访客身份登录）首页点“我有任命码”，输入任命码即成为镇纪委干部。')
         return 0
       }

@@ -35,6 +35,13 @@ for (const name of names) {
   // config.json: openapi permissions and timer triggers, deployed with the function.
   const config = join(source, name, 'config.json')
   if (existsSync(config)) copyFileSync(config, join(dir, 'config.json'))
+  // The setup function's data files (the district's power list), read at run time next to index.js
+  // (cloudfunctions/core/reference.ts); the demo's own featured list stays behind.
+  const reference = join(source, name, 'reference')
+  if (existsSync(reference)) {
+    mkdirSync(join(dir, 'reference'))
+    for (const file of readdirSync(reference).filter((f) => f.endsWith('.csv') && !f.startsWith('demo-'))) copyFileSync(join(reference, file), join(dir, 'reference', file))
+  }
   console.log(`  ${name.padEnd(12)} ${(statSync(join(dir, 'index.js')).size / 1024).toFixed(1)} KB`)
 }
 console.log(`✔ 云函数已生成: dist/functions/ (${names.join(', ')})`)

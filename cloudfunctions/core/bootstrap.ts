@@ -3,6 +3,8 @@ import { DEFAULT_INVITE_DAYS } from '../../shared/domain/invite'
 import type { Store } from './store'
 import { DuplicateKeyError } from './store'
 import { createInvite } from './invites'
+import { describeLoaded, insertReference, readReference } from './reference'
+import type { ReferenceData } from '../../shared/domain/power-reference'
 
 /** The township of a deployment made by the setup step; its fixed id lets setup happen once. */
 const SETUP_TOWNSHIP_ID = 'tw-main'
@@ -14,14 +16,25 @@ export interface BootstrapPlan {
   staffTitle: string
 }
 
+export interface Bootstrapped {
+  townshipId: string
+  inviteCode: string
+  expiresAt: string
+  /** What was loaded, in words: 已载入 区级权力清单 N 项… */
+  loaded: string
+}
+
 /**
- * From an empty database to a township and an invite code for its first
- * discipline-staff member, who then appoints everyone else. Only once.
+ * From an empty database to a township with the district's power list, responsibility list and negative
+ * list (the data files in cloudfunctions/setup/reference), and an invite code for its first
+ * discipline-staff member, who then appoints everyone else. Only once. The lists go in before the
+ * township, so a setup cut short is simply run again.
  */
-export async function bootstrapTownship(store: Store, plan: BootstrapPlan, now: Date): Promise<{ townshipId: string; inviteCode: string; expiresAt: string }> {
+export async function bootstrapTownship(store: Store, plan: BootstrapPlan, now: Date, reference: ReferenceData = readReference()): Promise<Bootstrapped> {
   const { items } = await store.query('township', { where: {}, orderBy: { field: '_id', direction: 'asc' }, limit: 1 })
   if (items.length > 0) throw new AppError('CONFLICT', `已经开通过了（${items[0]!.name}），不能再开通`)
   try {
+    await insertReference(store, reference)
     await store.insert('township', { _id: SETUP_TOWNSHIP_ID, name: plan.township, district: plan.district, duties: null })
   } catch (error) {
     if (error instanceof DuplicateKeyError) throw new AppError('CONFLICT', '已经开通过了，不能再开通')
@@ -37,5 +50,5 @@ export async function bootstrapTownship(store: Store, plan: BootstrapPlan, now: 
     createdBy: '开通',
     expiresAt: new Date(now.getTime() + DEFAULT_INVITE_DAYS * 86_400_000).toISOString(),
   })
-  return { townshipId: SETUP_TOWNSHIP_ID, inviteCode: invite._id, expiresAt: invite.expiresAt }
+  return { townshipId: SETUP_TOWNSHIP_ID, inviteCode: invite._id, expiresAt: invite.expiresAt, loaded: describeLoaded(reference) }
 }

@@ -3,7 +3,7 @@ import { setupInput } from '../../shared/contract/setup'
 import { AppError, fail, type Envelope } from '../../shared/errors'
 import { describeZodError } from '../core/dispatch'
 import type { Store } from '../core/store'
-import { bootstrapTownship } from '../core/bootstrap'
+import { bootstrapTownship, type Bootstrapped } from '../core/bootstrap'
 
 /** Whether `given` is the function's setup secret; a missing or short secret on the function opens nothing. */
 export function secretMatches(given: string, configured: string | undefined): boolean {
@@ -18,7 +18,7 @@ export function secretMatches(given: string, configured: string | undefined): bo
  * from the function's SETUP_SECRET environment variable; answers with the
  * first staff member's invite code.
  */
-export async function setup(store: Store, event: unknown, configured: string | undefined, now: Date): Promise<Envelope<unknown>> {
+export async function setup(store: Store, event: unknown, configured: string | undefined, now: Date): Promise<Envelope<Bootstrapped>> {
   const input = setupInput.safeParse(event)
   if (!input.success) return fail('INVALID_INPUT', describeZodError(input.error))
   if (!secretMatches(input.data.secret, configured)) return fail('FORBIDDEN', '开通密钥不对')

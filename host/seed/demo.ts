@@ -1,13 +1,8 @@
 import type { Store, StoreTx } from '../../cloudfunctions/core/store'
 import { snapshotOf, type AppointmentRole } from '../../shared/domain/member'
 import { headOfHousehold, pick, prng, relativeOf } from './names'
-import {
-  districtPowerItems,
-  powerCategories,
-  prohibitions,
-  responsibilities,
-  townshipPowerItems,
-} from './power-list'
+import type { PowerItem } from '../../shared/domain/power'
+import { readReference, readTownshipItems } from '../../cloudfunctions/core/reference'
 import { seedPublications } from './publications'
 import { seedEvaluations } from './evaluations'
 
@@ -91,15 +86,21 @@ export async function isSeeded(store: Store): Promise<boolean> {
   return (await store.get('township', DEMO_TOWNSHIP_ID)) !== null
 }
 
-async function seedPowerList(tx: StoreTx): Promise<void> {
-  for (const category of powerCategories) await tx.insert('power_category', category)
-  for (const item of districtPowerItems) await tx.insert('power_item', { ...item, townshipId: null })
-  for (const item of townshipPowerItems) await tx.insert('power_item', { ...item, townshipId: DEMO_TOWNSHIP_ID })
-  for (const duty of responsibilities) await tx.insert('responsibility', duty)
-  for (const prohibition of prohibitions) await tx.insert('prohibition', prohibition)
+/**
+ * The district's lists from the same data files a real township's setup loads, and the demo township's
+ * featured items from a file in the same format; answers every item, for the villages' selections.
+ */
+async function seedPowerList(tx: StoreTx): Promise<PowerItem[]> {
+  const reference = readReference()
+  const featured = readTownshipItems('demo-township-items.csv', DEMO_TOWNSHIP_ID, reference)
+  for (const category of reference.categories) await tx.insert('power_category', category)
+  for (const item of [...reference.items, ...featured]) await tx.insert('power_item', item)
+  for (const duty of reference.responsibilities) await tx.insert('responsibility', duty)
+  for (const prohibition of reference.prohibitions) await tx.insert('prohibition', prohibition)
+  return [...reference.items, ...featured]
 }
 
-async function seedVillage(tx: StoreTx, plan: VillagePlan, now: Date): Promise<void> {
+async function seedVillage(tx: StoreTx, plan: VillagePlan, now: Date, allItems: readonly PowerItem[]): Promise<void> {
   const random = prng(plan.seed)
   const short = plan.id.slice(2)
   await tx.insert('village', { _id: plan.id, townshipId: DEMO_TOWNSHIP_ID, name: plan.name, joinCode: plan.joinCode })
@@ -214,7 +215,6 @@ async function seedVillage(tx: StoreTx, plan: VillagePlan, now: Date): Promise<v
   // The village's published selection from the district list and the township's featured list.
   const director = plan.officials.find((o) => o.key === 'director')!
   const adopted = daysBefore(now, 360)
-  const allItems = [...districtPowerItems, ...townshipPowerItems]
   for (const item of allItems) {
     const selected = plan.id !== 'v-shiqiao' || !notSelectedInMainVillage.has(item._id)
     await tx.insert('power_selection', {
@@ -286,8 +286,8 @@ export async function seedDemo(store: Store, now: Date): Promise<void> {
         endedAt: null,
       })
     }
-    await seedPowerList(tx)
-    for (const plan of villages) await seedVillage(tx, plan, now)
+    const powerItems = await seedPowerList(tx)
+    for (const plan of villages) await seedVillage(tx, plan, now, powerItems)
     await seedPublications(tx, now)
     await seedEvaluations(tx, now)
   })

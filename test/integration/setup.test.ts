@@ -1,4 +1,8 @@
 import { secretMatches, setup } from '../../cloudfunctions/setup/main'
+import { bootstrapTownship } from '../../cloudfunctions/core/bootstrap'
+import { readReference } from '../../cloudfunctions/core/reference'
+import { StandInStore, standInStore } from '../../cloudfunctions/adapters/wxcloud/standin'
+import { ROUND_TRIP_MS, costOf } from '../../scripts/cost/main'
 import { NOW, callerFor, dump, expectOk, seededStore, type TestStore, emptyStore } from '../support/harness'
 
 const SECRET = 'a-long-setup-secret-0123456789'
@@ -21,6 +25,61 @@ describe('setting up an empty deployment', () => {
     expect(expectOk(await staff('member', 'acceptInvite', { code }))).toEqual({ role: 'township', title: '镇纪委书记' })
     const { villageId } = expectOk(await staff('township', 'createVillage', { name: '北坡村' }))
     expect(villageId).toMatch(/^v_/)
+  })
+
+  it('loads the district power list, responsibility list and negative list, and says so', async () => {
+    const first = expectOk(await setup(store, plan, SECRET, NOW))
+    expect(first.loaded).toBe('已载入 区级权力清单 40 项（7 类）、责任清单 48 条、负面清单 30 条')
+    const staff = callerFor(store, 'wx:first-staff')
+    expectOk(await staff('member', 'acceptInvite', { code: first.inviteCode }))
+    const { villageId } = expectOk(await staff('township', 'createVillage', { name: '北坡村' }))
+    const { code } = expectOk(await staff('township', 'invite', { role: 'committee', villageId, title: '村委会主任', name: '孙主任' }))
+    const director = callerFor(store, 'wx:director')
+    expectOk(await director('member', 'acceptInvite', { code }))
+
+    // The new village starts from the whole district list, none of it selected yet.
+    const { items: catalog } = expectOk(await director('power', 'catalog', {}))
+    expect(catalog).toHaveLength(40)
+    expect(catalog.every((i: { level: string; selected: boolean }) => i.level === 'district' && !i.selected)).toBe(true)
+    const low = catalog.find((i: { name: string }) => i.name.includes('最低生活保障'))
+    expectOk(await director('power', 'select', { itemId: low.itemId, selected: true, note: '经村民代表会议表决纳入' }))
+
+    const { categories } = expectOk(await director('power', 'categories', {}))
+    expect(categories.map((c: { name: string }) => c.name)).toContain('村级财务管理')
+    expect(categories).toHaveLength(7)
+    const { items } = expectOk(await director('power', 'list', {}))
+    expect(items.map((i: { itemId: string }) => i.itemId)).toEqual([low.itemId])
+    const { item } = expectOk(await director('power', 'get', { itemId: low.itemId }))
+    expect(item.flow.length).toBeGreaterThanOrEqual(4)
+    expect(item.basis.length).toBeGreaterThan(0)
+    const { posts } = expectOk(await director('power', 'responsibilities', {}))
+    expect(posts.reduce((n: number, p: { duties: string[] }) => n + p.duties.length, 0)).toBe(48)
+    expect(expectOk(await director('power', 'prohibitions', {})).items).toHaveLength(30)
+  })
+
+  it('loads only what is missing when a setup cut short is run again', async () => {
+    const reference = readReference()
+    // A first attempt that stopped after writing part of the lists, before the township.
+    await store.insertMany('power_item', reference.items.slice(0, 15))
+    await store.insertMany('prohibition', reference.prohibitions.slice(0, 3))
+    expectOk(await setup(store, plan, SECRET, NOW))
+    const rows = dump(store)
+    expect(rows.power_item).toHaveLength(40)
+    expect(rows.prohibition).toHaveLength(30)
+    expect(rows.responsibility).toHaveLength(48)
+  })
+
+  it('fits the cloud function\'s default 3 s timeout on its database work', async () => {
+    // Always measured on the stand-in, whatever STORE says: its request counter is what is under test.
+    const cloud: StandInStore = standInStore()
+    const cost = await costOf(cloud.engine, () => bootstrapTownship(cloud, { township: '北坡镇', district: '清河区', staffName: '钱镇长', staffTitle: '镇纪委书记' }, NOW))
+    cloud.close()
+    // Each list is one read of the ids already there and one batched insert, not a request a row.
+    for (const collection of ['power_category', 'power_item', 'responsibility', 'prohibition']) {
+      expect(cost.spans.filter((s) => s.collection === collection)).toHaveLength(2)
+    }
+    expect(cost.requests).toBeLessThanOrEqual(12)
+    expect(cost.sequential * ROUND_TRIP_MS).toBeLessThan(3000)
   })
 
   it('opens nothing without the right secret, or when the function has none set', async () => {
