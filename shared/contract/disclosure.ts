@@ -61,11 +61,23 @@ const listItem = z.object({
 
 const totals = z.object({ incomeFen: z.number().int(), spendingFen: z.number().int(), balanceFen: z.number().int() })
 
+/** Positions are 1-based (第N笔): `from` in the list before the correction, `to` in the list after (see revision-diff.ts for the matching rule). */
 const lineChange = z.discriminatedUnion('change', [
-  z.object({ change: z.literal('added'), after: lineItemSchema }),
-  z.object({ change: z.literal('removed'), before: lineItemSchema }),
-  z.object({ change: z.literal('changed'), before: lineItemSchema, after: lineItemSchema }),
+  z.object({ change: z.literal('inserted'), to: z.number().int(), after: lineItemSchema }),
+  z.object({ change: z.literal('removed'), from: z.number().int(), before: lineItemSchema }),
+  z.object({ change: z.literal('moved'), from: z.number().int(), to: z.number().int(), item: lineItemSchema }),
+  z.object({
+    change: z.literal('edited'),
+    from: z.number().int(),
+    to: z.number().int(),
+    before: lineItemSchema,
+    after: lineItemSchema,
+    fields: z.array(z.enum(['amount', 'direction'])),
+  }),
 ])
+
+/** A run of text, marked where it was removed (before) or added (after). */
+const segments = z.array(z.object({ text: z.string(), changed: z.boolean() }))
 
 const revisionView = z.object({
   revision: z.number().int(),
@@ -74,7 +86,17 @@ const revisionView = z.object({
   by: signatureSchema.omit({ personId: true }),
   reason: z.string().nullable(),
   changes: z.object({
-    fields: z.array(z.object({ field: z.enum(['title', 'body', 'period', 'balance']), before: z.string(), after: z.string() })),
+    /** in plain words, e.g. 新增 1 笔、改了 1 笔金额 */
+    summary: z.string(),
+    fields: z.array(
+      z.object({
+        field: z.enum(['title', 'body', 'period', 'balance']),
+        before: z.string(),
+        after: z.string(),
+        /** each place the wording changed, with a little context (title and body) */
+        hunks: z.array(z.object({ before: segments, after: segments })),
+      }),
+    ),
     lineItems: z.array(lineChange),
     attachmentsChanged: z.boolean(),
   }),

@@ -105,53 +105,7 @@ export function brokenLink(links: readonly ChainLink[], hash: Hash, headHash: st
   return null
 }
 
-export type FieldChange = { field: 'title' | 'body' | 'period' | 'balance'; before: string; after: string }
-export type LineChange =
-  | { change: 'added'; after: LineItem }
-  | { change: 'removed'; before: LineItem }
-  | { change: 'changed'; before: LineItem; after: LineItem }
-
-export interface ContentDiff {
-  fields: FieldChange[]
-  lineItems: LineChange[]
-  attachmentsChanged: boolean
-}
-
-const sameItem = (a: LineItem, b: LineItem) =>
-  a.date === b.date && a.item === b.item && a.amountFen === b.amountFen && a.direction === b.direction
-
-/**
- * What a correction changed, line by line for finance items: a line at the
- * same position that differs is "changed" (e.g. 680元 → 860元); extra lines
- * on either side are added or removed.
- */
-export function diffContent(before: DisclosureContent, after: DisclosureContent): ContentDiff {
-  const fields: FieldChange[] = []
-  for (const field of ['title', 'body', 'period'] as const) {
-    const a = before[field] ?? ''
-    const b = after[field] ?? ''
-    if (a !== b) fields.push({ field, before: a, after: b })
-  }
-  const balanceText = (b: Balance | null | undefined) => (b ? `期初${formatFen(b.openingFen)}，期末${formatFen(b.closingFen)}` : '')
-  if (balanceText(before.balance) !== balanceText(after.balance)) {
-    fields.push({ field: 'balance', before: balanceText(before.balance), after: balanceText(after.balance) })
-  }
-  const lineItems: LineChange[] = []
-  const n = Math.max(before.lineItems.length, after.lineItems.length)
-  for (let i = 0; i < n; i++) {
-    const a = before.lineItems[i]
-    const b = after.lineItems[i]
-    if (a && b) {
-      if (!sameItem(a, b)) lineItems.push({ change: 'changed', before: a, after: b })
-    } else if (b) lineItems.push({ change: 'added', after: b })
-    else if (a) lineItems.push({ change: 'removed', before: a })
-  }
-  const attachmentsChanged =
-    JSON.stringify(before.attachments.map((x) => x.fileId)) !== JSON.stringify(after.attachments.map((x) => x.fileId))
-  return { fields, lineItems, attachmentsChanged }
-}
-
-export const isEmptyDiff = (d: ContentDiff) => d.fields.length === 0 && d.lineItems.length === 0 && !d.attachmentsChanged
+// What a correction changed (diffContent) lives in ./revision-diff: it needs jsdiff, which only the server loads.
 
 /**
  * Search terms for a disclosure: every two-character run of its title and

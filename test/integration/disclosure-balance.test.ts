@@ -58,7 +58,7 @@ describe('the opening and closing balance of a finance disclosure', () => {
     const { disclosureId } = expectOk(await director()('disclosure', 'publish', finance))
     expectOk(await director()('disclosure', 'revise', { disclosureId, reason: '补填期初期末余额', ...finance, balance }))
     const { disclosure } = expectOk(await villager()('disclosure', 'get', { disclosureId }))
-    expect(disclosure.revisions[0].changes.fields).toEqual([{ field: 'balance', before: '', after: '期初243,916.33元，期末255,489.33元' }])
+    expect(disclosure.revisions[0].changes.fields).toEqual([{ field: 'balance', before: '', after: '期初243,916.33元，期末255,489.33元', hunks: [] }])
     expect(expectOk(await villager()('disclosure', 'verify', { disclosureId }))).toMatchObject({ intact: true, revisions: 2 })
     expectError(await director()('disclosure', 'revise', { disclosureId, reason: '改错了', ...finance, balance: { ...balance, openingFen: 0 } }), 'INVALID_INPUT')
   })

@@ -94,12 +94,46 @@ describe('corrections', () => {
         by: { name: '王振山', title: '村党支部书记' },
         reason,
         changes: {
+          summary: '改了 1 笔金额',
           fields: [],
-          lineItems: [{ change: 'changed', before: finance.lineItems[1], after: corrected[1] }],
+          lineItems: [{ change: 'edited', from: 2, to: 2, before: finance.lineItems[1], after: corrected[1], fields: ['amount'] }],
           attachmentsChanged: false,
         },
       },
     ])
+  })
+
+  it('shows a line inserted at the top as that one line, at its position, not as every line changed', async () => {
+    const disclosureId = await publishFinance()
+    const top = { date: '2026-10-02', item: '保洁员工资', amountFen: 150000, direction: 'spending' }
+    const body = '经村务监督委员会审核，现将10月收支公开如下，补上漏记的一笔。'
+    const reason = '漏记保洁员工资'
+    expectOk(await as(store, people.director, clock)('disclosure', 'revise', { disclosureId, ...finance, body, lineItems: [top, ...finance.lineItems], reason }))
+    const { disclosure } = expectOk(await as(store, people.villager, clock)('disclosure', 'get', { disclosureId }))
+    expect(disclosure.revisions[0].changes).toEqual({
+      summary: '新增 1 笔、改了正文',
+      fields: [
+        {
+          field: 'body',
+          before: finance.body,
+          after: body,
+          // a pure insertion: nothing marked in the old wording, only the added words in the new
+          hunks: [
+            {
+              before: [{ text: '…', changed: false }, { text: '现将10月收支公开如下。', changed: false }],
+              after: [
+                { text: '…', changed: false },
+                { text: '现将10月收支公开如下', changed: false },
+                { text: '，补上漏记的一笔', changed: true },
+                { text: '。', changed: false },
+              ],
+            },
+          ],
+        },
+      ],
+      lineItems: [{ change: 'inserted', to: 1, after: top }],
+      attachmentsChanged: false,
+    })
   })
 
   it('requires a reason, a real change, and the committee', async () => {

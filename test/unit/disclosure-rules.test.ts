@@ -3,7 +3,6 @@ import {
   balanceProblem,
   brokenLink,
   canonicalContent,
-  diffContent,
   formatFen,
   linkPayload,
   lookupTerm,
@@ -55,23 +54,7 @@ describe('periods', () => {
   })
 })
 
-describe('corrections', () => {
-  it('lists exactly what changed, line by line', () => {
-    const before = content()
-    const after = content({ lineItems: [item(42700), item(186000, 'spending', '水房供电线路安装费')], title: '2026年6月财务收支公开（更正）' })
-    expect(diffContent(before, after)).toEqual({
-      fields: [{ field: 'title', before: '2026年6月财务收支公开', after: '2026年6月财务收支公开（更正）' }],
-      lineItems: [
-        { change: 'changed', before: item(127000, 'spending', '水房供电线路安装费'), after: item(186000, 'spending', '水房供电线路安装费') },
-        { change: 'removed', before: item(500000, 'income', '上级转移支付') },
-      ],
-      attachmentsChanged: false,
-    })
-  })
-  it('finds nothing to change in identical content', () => {
-    expect(diffContent(content(), content())).toEqual({ fields: [], lineItems: [], attachmentsChanged: false })
-  })
-})
+// What a correction changed: test/unit/revision-diff.test.ts
 
 describe('revision chain', () => {
   function chain(contents: DisclosureContent[]): ChainLink[] {

@@ -8,7 +8,7 @@ import { formatFen, periodLabel, totalsOf } from '@shared/domain/disclosure-rule
 import { formatDay, formatDayTime } from '../../../components/format'
 import { directionLabels, kindLabels, lineDate, sectionLabels } from '../../../components/disclosure'
 import type { Output } from '../../../services/api'
-import { fieldName, fieldValue, lineChangeText, linePositions, textHunks, type Segment } from './changes'
+import { fieldName, fieldValue, lineChangeText, type Segment } from './changes'
 import './DisclosureView.css'
 
 /** A disclosure as read by members (get) and by anyone on the village's public page (publicGet): the same shape. */
@@ -86,10 +86,11 @@ function Wording({ label, segments, kind }: { label: string; segments: Segment[]
   )
 }
 
-/** A body correction: the changed words with some context, and the full texts on request. */
-function BodyChange({ before, after }: { before: string; after: string }) {
+type Change = Detail['revisions'][number]['changes']
+
+/** A body correction: the changed words with some context (marked by the server), and the full texts on request. */
+function BodyChange({ change: { before, after, hunks } }: { change: Change['fields'][number] }) {
   const [full, setFull] = useState(false)
-  const hunks = textHunks(before, after)
   return (
     <View className="revision-change">
       <Text className="revision-change-text">
@@ -123,7 +124,6 @@ function BodyChange({ before, after }: { before: string; after: string }) {
 
 /** Every correction, oldest first: when, who, why, and exactly what changed. */
 function Revisions({ d }: { d: Detail }) {
-  const positions = linePositions(d.lineItems, d.revisions)
   return (
     <>
       <Text className="section-title">更正记录（共 {d.revisions.length} 次）</Text>
@@ -139,9 +139,10 @@ function Revisions({ d }: { d: Detail }) {
           </Text>
           <Text className="revision-line">更正原因：{r.reason || '（未写）'}</Text>
           <Text className="revision-subtitle">改了什么</Text>
+          <Text className="revision-line revision-summary">{r.changes.summary}</Text>
           {r.changes.fields.map((f) =>
             f.field === 'body' ? (
-              <BodyChange key={f.field} before={f.before} after={f.after} />
+              <BodyChange key={f.field} change={f} />
             ) : (
               <View key={f.field} className="revision-change">
                 <Text className="revision-change-text">
@@ -152,7 +153,7 @@ function Revisions({ d }: { d: Detail }) {
           )}
           {r.changes.lineItems.map((c, i) => (
             <View key={`line-${i}`} className={`revision-change revision-line-${c.change}`}>
-              <Text className="revision-change-text">{lineChangeText(c, positions.get(r.revision)?.[i] ?? null)}</Text>
+              <Text className="revision-change-text">{lineChangeText(c)}</Text>
             </View>
           ))}
           {r.changes.attachmentsChanged ? (
