@@ -5,7 +5,8 @@ import { mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
 
-export const screenshotDir = resolve(__dirname, '../screenshots')
+/** Screenshots of the suite's run on the cloud adapter (STORE=cloud) go to their own folder, beside the SQLite run's. */
+export const screenshotDir = resolve(__dirname, '../screenshots', process.env.STORE === 'cloud' ? 'cloud' : '.')
 
 /** Debian's chromium, headless, with background networking off (this machine has no internet). */
 export async function launchBrowser(): Promise<{ browser: Browser; close(): Promise<void> }> {
