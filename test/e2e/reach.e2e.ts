@@ -8,6 +8,7 @@ import type { DevPerson } from '../../shared/contract/dev'
 import { useHostAndBrowser } from './support/session'
 import { screenshotDir } from './support/browser'
 import { apiFor } from './support/api'
+import { withToken } from './support/phone'
 
 const live = useHostAndBrowser()
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')
@@ -225,14 +226,7 @@ describe('every page at standard and double text size', () => {
           const errors: string[] = []
           page.on('pageerror', (e) => errors.push(e.message))
           const token = await api.token(signedIn[role])
-          await page.goto(`${live.host.url}/#/pages/login/index`)
-          await page.evaluate(
-            ([t, s]) => {
-              localStorage.setItem('session-token', JSON.stringify({ data: t }))
-              localStorage.setItem('text-scale', JSON.stringify({ data: s }))
-            },
-            [token, scale] as const,
-          )
+          await withToken(page, live.host.url, token, scale)
           for (const [owner, name, path] of pages.filter(([r]) => r === role)) {
             await page.goto(`${live.host.url}/#/${path}`)
             await page.reload()

@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core'
 import { apiFor } from './support/api'
 import { screenshotDir } from './support/browser'
 import { useHostAndBrowser } from './support/session'
+import { openPath, phoneAt } from './support/phone'
 
 /*
  * Issue 14, what those who must act see: the 待办 card and badges on the homes of the chair, the
@@ -17,33 +18,9 @@ const chair = 'p-shiqiao-chair'
 const director = 'p-shiqiao-director'
 const inspector = 'p-tw-inspector'
 
-async function signedIn(personId: string, scale: string): Promise<{ page: Page; errors: string[] }> {
-  const context = await live.browser.newContext({ viewport: { width: 360, height: 640 }, locale: 'zh-CN' })
-  const page = await context.newPage()
-  const errors: string[] = []
-  page.on('pageerror', (e) => errors.push(e.message))
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text())
-  })
-  const token = await apiFor(live.host.url).token(personId)
-  await page.goto(`${live.host.url}/#/pages/login/index`)
-  await page.evaluate(
-    ([t, s]) => {
-      localStorage.setItem('session-token', JSON.stringify({ data: t }))
-      localStorage.setItem('text-scale', JSON.stringify({ data: s }))
-    },
-    [token, scale] as const,
-  )
-  return { page, errors }
-}
-
-async function open(page: Page, path: string) {
-  await page.goto(`${live.host.url}/#/${path}`)
-  await page.reload()
-  await page.locator('.taro_page .page-title').last().waitFor()
-  await page.waitForLoadState('networkidle')
-  await page.waitForTimeout(300)
-}
+const signedIn = async (personId: string, scale: string) =>
+  phoneAt(live.browser, live.host.url, await apiFor(live.host.url).token(personId), scale)
+const open = (page: Page, path: string) => openPath(page, live.host.url, path)
 
 const current = (page: Page) => page.locator('.taro_page').last()
 
