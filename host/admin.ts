@@ -4,6 +4,8 @@ import { parseArgs } from 'node:util'
 import { SqliteStore } from '../cloudfunctions/adapters/sqlite/store'
 import { systemClock } from '../cloudfunctions/core/context'
 import { bootstrapTownship } from '../cloudfunctions/core/bootstrap'
+import { applyReferenceChange, loadReference, presentReference, referenceDir } from '../cloudfunctions/core/reference'
+import { describeChange, describeProblem, referenceChange } from '../shared/domain/power-reference'
 import { createInvite } from '../cloudfunctions/core/invites'
 import { queryAll } from '../cloudfunctions/core/paging'
 import { localOutbox } from '../cloudfunctions/core/notifier'
@@ -19,6 +21,9 @@ const usage = `用法 (usage): npm run admin -- <命令>
   bootstrap --township 石桥镇 --district 清河区 --name 张三 [--title 镇纪委书记]
                       开通乡镇，载入区级权力清单、责任清单和负面清单
                       （cloudfunctions/setup/reference 下的表格），打印第一位镇纪委干部的任命码（只能开通一次）
+  import-power-list [--dir 文件夹] [--apply]
+                      载入区级权力清单的新版本（默认 cloudfunctions/setup/reference 下的表格）：
+                      先预览，列出每一个错行，或列出新增、修改的事项；没有错行时加 --apply 才写入
   list                列出乡镇、各村（加入码）、职务和未使用的任命码
   invite --name 张三 [--title 镇纪委书记]
                       给镇纪委干部发一个新的任命码（原来的丢了或过期时用）
@@ -33,7 +38,7 @@ async function main(): Promise<number> {
   const [command, ...rest] = process.argv.slice(2)
   const { values } = parseArgs({
     args: rest,
-    options: { township: { type: 'string' }, district: { type: 'string' }, name: { type: 'string' }, title: { type: 'string' }, kind: { type: 'string' }, out: { type: 'string' }, 'dry-run': { type: 'boolean' } },
+    options: { township: { type: 'string' }, district: { type: 'string' }, name: { type: 'string' }, title: { type: 'string' }, kind: { type: 'string' }, out: { type: 'string' }, 'dry-run': { type: 'boolean' }, dir: { type: 'string' }, apply: { type: 'boolean' } },
   })
   const dataDir = resolve(process.env.DATA_DIR ?? '.data')
   mkdirSync(dataDir, { recursive: true })
@@ -48,6 +53,23 @@ async function main(): Promise<number> {
         const result = await bootstrapTownship(store, { township: values.township, district: values.district, staffName: values.name, staffTitle: values.title ?? '镇纪委书记' }, now)
         console.log(`已开通 ${values.district}${values.township}，${result.loaded}。\n${values.name}的任命码：${result.inviteCode}（${DEFAULT_INVITE_DAYS}天内有效）`)
         console.log('在小程序（或本地 H5：以新访客身份登录）首页点“我有任命码”，输入任命码即成为镇纪委干部。')
+        return 0
+      }
+      case 'import-power-list': {
+        const dir = values.dir ? resolve(values.dir) : referenceDir()
+        const loaded = loadReference(dir)
+        if (!loaded.ok) {
+          for (const problem of loaded.problems) console.error(`  ${describeProblem(problem)}`)
+          return fail(`表格有 ${loaded.problems.length} 处错误，什么也没有写入；改好后再运行`)
+        }
+        const change = referenceChange(await presentReference(store), loaded.value)
+        for (const line of describeChange(change)) console.log(line)
+        if (values.apply !== true) {
+          console.log('这是预览，什么也没有写入。确认无误后加 --apply 再运行一次。')
+          return 0
+        }
+        await applyReferenceChange(store, change)
+        console.log('已写入。')
         return 0
       }
       case 'list': {

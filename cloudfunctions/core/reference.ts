@@ -6,8 +6,11 @@ import {
   parseItems,
   parseReference,
   referenceFiles,
+  type Loaded,
+  type ReferenceChange,
   type ReferenceData,
 } from '../../shared/domain/power-reference'
+import { queryAll } from './paging'
 import type { PowerItem } from '../../shared/domain/power'
 import type { CollectionName, Collections } from './collections'
 import type { Store } from './store'
@@ -28,14 +31,21 @@ export function referenceDir(): string {
 
 const tableIn = (dir: string, file: string) => parseCsv(readFileSync(join(dir, file), 'utf8'))
 
-/** Reads and checks the four district files; a bad line is a broken deployment, so it throws, naming every one. */
-export function readReference(dir: string = referenceDir()): ReferenceData {
-  const loaded = parseReference({
+/** Reads and checks the four district files in `dir`: every bad line, or the data. */
+export function loadReference(dir: string): Loaded<ReferenceData> {
+  const absent = Object.values(referenceFiles).filter((file) => !existsSync(join(dir, file)))
+  if (absent.length > 0) return { ok: false, problems: absent.map((file) => ({ file, line: 0, reason: `${dir} 里没有这个文件` })) }
+  return parseReference({
     categories: tableIn(dir, referenceFiles.categories),
     items: tableIn(dir, referenceFiles.items),
     responsibilities: tableIn(dir, referenceFiles.responsibilities),
     prohibitions: tableIn(dir, referenceFiles.prohibitions),
   })
+}
+
+/** The shipped files; a bad line is a broken deployment, so it throws, naming every one. */
+export function readReference(dir: string = referenceDir()): ReferenceData {
+  const loaded = loadReference(dir)
   if (!loaded.ok) throw new Error(`区级权力清单的数据文件有错：\n${loaded.problems.map(describeProblem).join('\n')}`)
   return loaded.value
 }
@@ -79,3 +89,26 @@ export async function insertReference(store: Store, data: ReferenceData): Promis
 /** What bootstrap says it loaded. */
 export const describeLoaded = (data: ReferenceData) =>
   `已载入 区级权力清单 ${data.items.length} 项（${data.categories.length} 类）、责任清单 ${data.responsibilities.length} 条、负面清单 ${data.prohibitions.length} 条`
+
+/** The district's lists as the store holds them now (township featured items are the townships' own). */
+export async function presentReference(store: Store): Promise<ReferenceData> {
+  const [categories, items, responsibilities, prohibitions] = await Promise.all([
+    queryAll(store, 'power_category', {}, { field: '_id', direction: 'asc' }),
+    queryAll(store, 'power_item', { level: 'district' }, { field: '_id', direction: 'asc' }),
+    queryAll(store, 'responsibility', {}, { field: '_id', direction: 'asc' }),
+    queryAll(store, 'prohibition', {}, { field: '_id', direction: 'asc' }),
+  ])
+  return { categories, items, responsibilities, prohibitions }
+}
+
+/** Writes a previewed change: new documents in batches, changed ones in place; what only the store has stays. */
+export async function applyReferenceChange(store: Store, change: ReferenceChange): Promise<void> {
+  const write = async <C extends CollectionName>(collection: C, added: readonly Collections[C][], changed: readonly Collections[C][]) => {
+    for (let i = 0; i < added.length; i += WRITE_BATCH) await store.insertMany(collection, added.slice(i, i + WRITE_BATCH))
+    for (const { _id, ...patch } of changed) await store.update(collection, _id, patch)
+  }
+  await write('power_category', change.categories.added, change.categories.changed)
+  await write('power_item', change.items.added, change.items.changed)
+  await write('responsibility', change.responsibilities.added, change.responsibilities.changed)
+  await write('prohibition', change.prohibitions.added, change.prohibitions.changed)
+}

@@ -241,3 +241,56 @@ export function parseReference(tables: Record<keyof typeof referenceFiles, reado
 }
 
 export const describeProblem = (p: ReferenceProblem) => `${p.file} 第 ${p.line} 行：${p.reason}`
+
+export interface CollectionChange<T> {
+  added: T[]
+  changed: T[]
+  /** In the store and not in the file: listed, never deleted (villages' selections point at them). */
+  missing: T[]
+  unchanged: number
+}
+
+export type ReferenceChange = { [K in keyof ReferenceData]: CollectionChange<ReferenceData[K][number]> }
+
+/** Equal documents, whatever order a store gives their fields back in. */
+const sameDoc = (a: unknown, b: unknown) => JSON.stringify(sortedKeys(a)) === JSON.stringify(sortedKeys(b))
+function sortedKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortedKeys)
+  if (value && typeof value === 'object') return Object.fromEntries(Object.keys(value).sort().map((k) => [k, sortedKeys((value as Record<string, unknown>)[k])]))
+  return value
+}
+
+function changeOf<T extends { _id: string }>(present: readonly T[], incoming: readonly T[]): CollectionChange<T> {
+  const before = new Map(present.map((d) => [d._id, d]))
+  const ids = new Set(incoming.map((d) => d._id))
+  const added = incoming.filter((d) => !before.has(d._id))
+  const changed = incoming.filter((d) => before.has(d._id) && !sameDoc(before.get(d._id)!, d))
+  return { added, changed, missing: present.filter((d) => !ids.has(d._id)), unchanged: incoming.length - added.length - changed.length }
+}
+
+/** What loading a new version of the district's files would do to what the store holds now (district items only). */
+export function referenceChange(present: ReferenceData, incoming: ReferenceData): ReferenceChange {
+  return {
+    categories: changeOf(present.categories, incoming.categories),
+    items: changeOf(present.items, incoming.items),
+    responsibilities: changeOf(present.responsibilities, incoming.responsibilities),
+    prohibitions: changeOf(present.prohibitions, incoming.prohibitions),
+  }
+}
+
+const listLabels: Record<keyof ReferenceData, string> = { categories: '类别', items: '区级事项', responsibilities: '责任清单', prohibitions: '负面清单' }
+const labelOf = (doc: { _id: string } & Partial<{ name: string; code: string; duty: string; text: string }>) =>
+  doc.code ? `${doc.code} ${doc.name}` : (doc.name ?? doc.duty ?? doc.text ?? doc._id)
+
+/** The preview in words: per list, what is new, what changed, what only the store still has. */
+export function describeChange(change: ReferenceChange): string[] {
+  const lines: string[] = []
+  for (const key of Object.keys(listLabels) as (keyof ReferenceData)[]) {
+    const c = change[key] as CollectionChange<{ _id: string }>
+    lines.push(`${listLabels[key]}：新增 ${c.added.length}，修改 ${c.changed.length}，不变 ${c.unchanged}` + (c.missing.length ? `，文件里没有而库里有 ${c.missing.length}（不删除）` : ''))
+    for (const [word, docs] of [['新增', c.added], ['修改', c.changed], ['文件里没有', c.missing]] as const) {
+      for (const doc of docs) lines.push(`  ${word}：${labelOf(doc)}`)
+    }
+  }
+  return lines
+}

@@ -40,6 +40,8 @@ describe('a township from an empty host to a working supervision group', () => {
     })
     const code = /任命码：([2-9A-Z]{8})/.exec(printed)?.[1]
     expect(code).toBeDefined()
+    // The district's lists are loaded with the township, from the data files, and the command says so.
+    expect(printed).toContain('已载入 区级权力清单 40 项（7 类）、责任清单 48 条、负面清单 30 条')
     officer = await newcomer()
     await acceptInvite(officer, code!)
     await officer.getByText('钱镇长，您好').waitFor()
@@ -105,6 +107,10 @@ describe('a township from an empty host to a working supervision group', () => {
     chair = await newcomer()
     await acceptInvite(chair, code)
     await chair.getByText('孙主任，您好').waitFor()
+    // The new village's chair reads the district's negative list, loaded at setup.
+    await chair.goto(`${live.host.url}/#/packages/power/lists/index`)
+    await current(chair).getByText('负面清单', { exact: true }).click()
+    await current(chair).getByText('村干部一律不准做的事，共 30 条', { exact: false }).waitFor()
 
     const villager = await newcomer()
     await button(villager, '加入本村监督群，或输入任命码').click()

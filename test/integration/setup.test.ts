@@ -1,6 +1,10 @@
 import { secretMatches, setup } from '../../cloudfunctions/setup/main'
 import { bootstrapTownship } from '../../cloudfunctions/core/bootstrap'
-import { readReference } from '../../cloudfunctions/core/reference'
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { applyReferenceChange, loadReference, presentReference, readReference, referenceDir } from '../../cloudfunctions/core/reference'
+import { describeChange, referenceChange, referenceFiles } from '../../shared/domain/power-reference'
 import { StandInStore, standInStore } from '../../cloudfunctions/adapters/wxcloud/standin'
 import { ROUND_TRIP_MS, costOf } from '../../scripts/cost/main'
 import { NOW, callerFor, dump, expectOk, seededStore, type TestStore, emptyStore } from '../support/harness'
@@ -13,6 +17,26 @@ beforeEach(() => {
   store = emptyStore()
 })
 afterEach(() => store.close())
+
+/** Setup, then the first officer creates a village and appoints its director: the director's caller. */
+async function directorOfNewVillage() {
+  const { inviteCode, loaded } = expectOk(await setup(store, plan, SECRET, NOW))
+  const staff = callerFor(store, 'wx:first-staff')
+  expectOk(await staff('member', 'acceptInvite', { code: inviteCode }))
+  const { villageId } = expectOk(await staff('township', 'createVillage', { name: '北坡村' }))
+  const { code } = expectOk(await staff('township', 'invite', { role: 'committee', villageId, title: '村委会主任', name: '孙主任' }))
+  const director = callerFor(store, 'wx:director')
+  expectOk(await director('member', 'acceptInvite', { code }))
+  return { loaded, director }
+}
+
+/** A copy of the shipped district files, edited as a district official would in Excel. */
+function editedCopy(edit: (file: string, text: string) => string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'district-'))
+  cpSync(referenceDir(), dir, { recursive: true })
+  for (const file of Object.values(referenceFiles)) writeFileSync(join(dir, file), edit(file, readFileSync(join(dir, file), 'utf8')))
+  return dir
+}
 
 describe('setting up an empty deployment', () => {
   it('creates the township once, with the secret, and the first staff member takes the post by the code', async () => {
@@ -28,14 +52,8 @@ describe('setting up an empty deployment', () => {
   })
 
   it('loads the district power list, responsibility list and negative list, and says so', async () => {
-    const first = expectOk(await setup(store, plan, SECRET, NOW))
-    expect(first.loaded).toBe('已载入 区级权力清单 40 项（7 类）、责任清单 48 条、负面清单 30 条')
-    const staff = callerFor(store, 'wx:first-staff')
-    expectOk(await staff('member', 'acceptInvite', { code: first.inviteCode }))
-    const { villageId } = expectOk(await staff('township', 'createVillage', { name: '北坡村' }))
-    const { code } = expectOk(await staff('township', 'invite', { role: 'committee', villageId, title: '村委会主任', name: '孙主任' }))
-    const director = callerFor(store, 'wx:director')
-    expectOk(await director('member', 'acceptInvite', { code }))
+    const { loaded, director } = await directorOfNewVillage()
+    expect(loaded).toBe('已载入 区级权力清单 40 项（7 类）、责任清单 48 条、负面清单 30 条')
 
     // The new village starts from the whole district list, none of it selected yet.
     const { items: catalog } = expectOk(await director('power', 'catalog', {}))
@@ -103,5 +121,51 @@ describe('setting up an empty deployment', () => {
     const seeded = await seededStore()
     expect(await setup(seeded, plan, SECRET, NOW)).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringMatching(/石桥镇/) } })
     seeded.close()
+  })
+})
+
+describe('the operator loading a new version of the district list', () => {
+  it('previews what changes, writes nothing until applied, then changes items in place and a village keeps its selection', async () => {
+    const { director } = await directorOfNewVillage()
+    expectOk(await director('power', 'select', { itemId: 'pw-1-01', selected: true, note: '经村民代表会议表决纳入' }))
+
+    const dir = editedCopy((file, text) =>
+      file === 'district-items.csv'
+        ? text.replace('决议公开,村民委员会,', '决议公开,村民委员会和村务监督委员会,')
+        : file === 'prohibitions.csv'
+          ? `${text}31,财务,不得用村集体资金购买烟酒礼品。\r\n`
+          : text,
+    )
+    const loaded = loadReference(dir)
+    expect(loaded.ok).toBe(true)
+    if (!loaded.ok) return
+    const before = dump(store)
+    const change = referenceChange(await presentReference(store), loaded.value)
+    expect(describeChange(change)).toEqual(
+      expect.arrayContaining(['区级事项：新增 0，修改 1，不变 39', '  修改：1-01 村级重大事项“四议两公开”决策', '负面清单：新增 1，修改 0，不变 30', '类别：新增 0，修改 0，不变 7']),
+    )
+    expect(dump(store)).toEqual(before)
+
+    await applyReferenceChange(store, change)
+    const { item } = expectOk(await director('power', 'get', { itemId: 'pw-1-01' }))
+    expect(item.flow.find((s: { name: string }) => s.name === '决议公开').actor).toBe('村民委员会和村务监督委员会')
+    expect(expectOk(await director('power', 'list', {})).items.map((i: { itemId: string }) => i.itemId)).toEqual(['pw-1-01'])
+    expect(expectOk(await director('power', 'prohibitions', {})).items).toHaveLength(31)
+    // Loaded again, the same files change nothing.
+    const again = referenceChange(await presentReference(store), loaded.value)
+    expect([again.items.changed, again.items.added, again.prohibitions.added]).toEqual([[], [], []])
+  })
+
+  it('lists every bad line of a broken file, and nothing is loaded', async () => {
+    const dir = editedCopy((file, text) =>
+      file === 'district-items.csv' ? text.replace('\r\n1-02,1,', '\r\n1-02,9,') : file === 'prohibitions.csv' ? text.replace('\r\n3,决策,', '\r\n2,决策,') : text,
+    )
+    expect(loadReference(dir)).toEqual({
+      ok: false,
+      problems: [
+        { file: 'district-items.csv', line: expect.any(Number), reason: '类别编号“9”不在类别表里' },
+        { file: 'prohibitions.csv', line: 4, reason: '编号 2 和第 3 行重复' },
+      ],
+    })
   })
 })

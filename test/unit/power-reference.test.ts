@@ -12,6 +12,8 @@ import {
   parseReference,
   parseResponsibilities,
   prohibitionColumns,
+  describeChange,
+  referenceChange,
   referenceFiles,
 } from '../../shared/domain/power-reference'
 
@@ -122,5 +124,29 @@ describe('reading categories, duties and prohibitions', () => {
         { file: 'responsibilities.csv', line: 2, reason: '缺少职责' },
       ],
     })
+  })
+})
+
+describe('what a new version changes', () => {
+  const data = readReference()
+  it('finds nothing changed in the same lists read back with their fields in another order', () => {
+    const backwards = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).reverse()) as T
+    const reordered = { ...data, items: data.items.map((i) => backwards({ ...i, steps: i.steps.map(backwards) })) }
+    expect(Object.keys(reordered.items[0]!)[0]).toBe('disclosure')
+    const change = referenceChange(reordered, data)
+    expect([change.items.changed, change.items.added, change.items.missing, change.items.unchanged]).toEqual([[], [], [], data.items.length])
+  })
+  it('lists items added, changed, and only in the store, which it never deletes', () => {
+    const [first, second, ...rest] = data.items
+    const incoming = { ...data, items: [{ ...first!, name: '新名称' }, ...rest, { ...second!, _id: 'pw-9-99', code: '9-99' }] }
+    const lines = describeChange(referenceChange(data, incoming))
+    const at = lines.findIndex((l) => l.startsWith('区级事项'))
+    expect(lines.slice(at, at + 4)).toEqual([
+      `区级事项：新增 1，修改 1，不变 ${data.items.length - 2}，文件里没有而库里有 1（不删除）`,
+      `  新增：9-99 ${second!.name}`,
+      '  修改：1-01 新名称',
+      `  文件里没有：${second!.code} ${second!.name}`,
+    ])
+    expect(lines).toContain('类别：新增 0，修改 0，不变 7')
   })
 })
