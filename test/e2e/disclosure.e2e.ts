@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core'
+import { apiFor } from './support/api'
 import { useHostAndBrowser } from './support/session'
 import { button, current, errorsOf, input, openEntry, phonePage, screenshot, signInAs, textarea } from './support/browser'
 
@@ -86,6 +87,40 @@ describe('a finance disclosure is published, read, corrected; an announcement is
     expect(page).toMatch(/680\.00元\s*→\s*860\.00元/)
     await expect(villager.locator('.disclosure-totals').innerText()).resolves.toContain('2,557.50元')
     await screenshot(villager, 'villager-disclosure-corrected')
+    expect(errorsOf(villager)).toEqual([])
+  })
+
+  it('shows a line inserted at the top as 新增 1 笔 with only that line marked, not every later line as changed', async () => {
+    const api = apiFor(live.host.url)
+    const director = 'p-shiqiao-director'
+    const { items } = await api.call<{ items: { disclosureId: string; title: string }[] }>(director, 'disclosure', 'list', { kind: 'finance' })
+    const { disclosureId } = items.find((d) => d.title === title)!
+    const { disclosure } = await api.call(director, 'disclosure', 'get', { disclosureId })
+    const top = { date: disclosure.lineItems[0].date, item: '保洁员工资', amountFen: 30000, direction: 'spending' }
+    await api.call(director, 'disclosure', 'revise', {
+      disclosureId,
+      expectedRevision: 2,
+      title,
+      body: disclosure.body,
+      period: disclosure.period,
+      lineItems: [top, ...disclosure.lineItems],
+      attachments: disclosure.attachments.map((a: { fileId: string; name: string }) => ({ fileId: a.fileId, name: a.name })),
+      reason: '漏记保洁员工资300元，补在最前面',
+    })
+
+    await villager.reload()
+    const records = villager.locator('.revision-record')
+    const latest = records.nth(1)
+    await latest.waitFor()
+    await expect(records.count()).resolves.toBe(2)
+    await expect(latest.locator('.revision-summary').innerText()).resolves.toBe('新增 1 笔')
+    await expect(latest.locator('.revision-line-inserted').innerText()).resolves.toMatch(/新增第1笔：.*保洁员工资.*300\.00元/)
+    // Only that line: none of the three lines after it reads as changed, removed or moved.
+    await expect(latest.locator('.revision-change').count()).resolves.toBe(1)
+    await expect(records.nth(0).locator('.revision-summary').innerText()).resolves.toBe('改了 1 笔金额')
+    await expect(villager.locator('.disclosure-totals').innerText()).resolves.toContain('2,857.50元')
+    await latest.scrollIntoViewIfNeeded()
+    await screenshot(villager, 'villager-disclosure-inserted-line')
     expect(errorsOf(villager)).toEqual([])
   })
 
