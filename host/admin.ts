@@ -4,8 +4,7 @@ import { parseArgs } from 'node:util'
 import { SqliteStore } from '../cloudfunctions/adapters/sqlite/store'
 import { systemClock } from '../cloudfunctions/core/context'
 import { bootstrapTownship } from '../cloudfunctions/core/bootstrap'
-import { applyReferenceChange, loadReference, presentReference, referenceDir } from '../cloudfunctions/core/reference'
-import { describeChange, describeProblem, referenceChange } from '../shared/domain/power-reference'
+import { importReference, referenceDir } from '../cloudfunctions/core/reference'
 import { createInvite } from '../cloudfunctions/core/invites'
 import { queryAll } from '../cloudfunctions/core/paging'
 import { localOutbox } from '../cloudfunctions/core/notifier'
@@ -57,18 +56,16 @@ async function main(): Promise<number> {
       }
       case 'import-power-list': {
         const dir = values.dir ? resolve(values.dir) : referenceDir()
-        const loaded = loadReference(dir)
-        if (!loaded.ok) {
-          for (const problem of loaded.problems) console.error(`  ${describeProblem(problem)}`)
-          return fail(`表格有 ${loaded.problems.length} 处错误，什么也没有写入；改好后再运行`)
+        const result = await importReference(store, dir, values.apply === true)
+        if (!result.ok) {
+          for (const problem of result.problems) console.error(`  ${problem}`)
+          return fail(`表格有 ${result.problems.length} 处错误，什么也没有写入；改好后再运行`)
         }
-        const change = referenceChange(await presentReference(store), loaded.value)
-        for (const line of describeChange(change)) console.log(line)
+        for (const line of result.changes) console.log(line)
         if (values.apply !== true) {
           console.log('这是预览，什么也没有写入。确认无误后加 --apply 再运行一次。')
           return 0
         }
-        await applyReferenceChange(store, change)
         console.log('已写入。')
         return 0
       }

@@ -2,9 +2,11 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseCsv } from '../../shared/domain/roster'
 import {
+  describeChange,
   describeProblem,
   parseItems,
   parseReference,
+  referenceChange,
   referenceFiles,
   type Loaded,
   type ReferenceChange,
@@ -111,4 +113,16 @@ export async function applyReferenceChange(store: Store, change: ReferenceChange
   await write('power_item', change.items.added, change.items.changed)
   await write('responsibility', change.responsibilities.added, change.responsibilities.changed)
   await write('prohibition', change.prohibitions.added, change.prohibitions.changed)
+}
+
+/**
+ * The operator's load of a new version from `dir`: every bad line and nothing written, or what each list gains
+ * and changes, written only when `apply`. Behind both `npm run admin -- import-power-list` and the setup function.
+ */
+export async function importReference(store: Store, dir: string, apply: boolean): Promise<{ ok: false; problems: string[] } | { ok: true; changes: string[] }> {
+  const loaded = loadReference(dir)
+  if (!loaded.ok) return { ok: false, problems: loaded.problems.map(describeProblem) }
+  const change = referenceChange(await presentReference(store), loaded.value)
+  if (apply) await applyReferenceChange(store, change)
+  return { ok: true, changes: describeChange(change) }
 }

@@ -1,9 +1,10 @@
 import { timingSafeEqual } from 'node:crypto'
-import { setupInput } from '../../shared/contract/setup'
+import { importPowerListInput, setupInput } from '../../shared/contract/setup'
 import { AppError, fail, type Envelope } from '../../shared/errors'
 import { describeZodError } from '../core/dispatch'
 import type { Store } from '../core/store'
 import { bootstrapTownship, type Bootstrapped } from '../core/bootstrap'
+import { importReference, referenceDir } from '../core/reference'
 
 /** Whether `given` is the function's setup secret; a missing or short secret on the function opens nothing. */
 export function secretMatches(given: string, configured: string | undefined): boolean {
@@ -29,3 +30,26 @@ export async function setup(store: Store, event: unknown, configured: string | u
     throw error
   }
 }
+
+/**
+ * The cloud twin of `npm run admin -- import-power-list`: after the operator deploys the setup function with the
+ * district's new files, `{ action: 'importPowerList', secret }` previews (every bad line, or what each list
+ * gains and changes) and `{ …, apply: true }` writes, only when no line is bad.
+ */
+export async function importPowerList(
+  store: Store,
+  event: unknown,
+  configured: string | undefined,
+  dir: string = referenceDir(),
+): Promise<Envelope<{ changes: string[]; applied: boolean }>> {
+  const input = importPowerListInput.safeParse(event)
+  if (!input.success) return fail('INVALID_INPUT', describeZodError(input.error))
+  if (!secretMatches(input.data.secret, configured)) return fail('FORBIDDEN', '开通密钥不对')
+  const result = await importReference(store, dir, input.data.apply)
+  if (!result.ok) return fail('INVALID_INPUT', `表格有 ${result.problems.length} 处错误，什么也没有写入：\n${result.problems.join('\n')}`)
+  return { ok: true, data: { changes: result.changes, applied: input.data.apply } }
+}
+
+/** The setup function's event: the operator's power-list load when it names that action, else the setup step. */
+export const handleSetupEvent = (store: Store, event: unknown, configured: string | undefined, now: Date) =>
+  (event as { action?: unknown } | null)?.action === 'importPowerList' ? importPowerList(store, event, configured) : setup(store, event, configured, now)

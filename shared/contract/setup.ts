@@ -8,3 +8,13 @@ export const setupInput = z.object({
   staffName: text('第一位镇纪委干部的姓名', 20),
   staffTitle: text('职务名称', 20).default('镇纪委书记'),
 })
+
+/**
+ * The operator's load of a new version of the district's power list, from the files deployed with the setup
+ * function: a preview unless `apply` is true, which writes only when no line is bad.
+ */
+export const importPowerListInput = z.object({
+  action: z.literal('importPowerList'),
+  secret: setupInput.shape.secret,
+  apply: z.boolean().default(false),
+})

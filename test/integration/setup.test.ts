@@ -1,13 +1,13 @@
-import { secretMatches, setup } from '../../cloudfunctions/setup/main'
+import { handleSetupEvent, importPowerList, secretMatches, setup } from '../../cloudfunctions/setup/main'
 import { bootstrapTownship } from '../../cloudfunctions/core/bootstrap'
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { applyReferenceChange, loadReference, presentReference, readReference, referenceDir } from '../../cloudfunctions/core/reference'
-import { describeChange, referenceChange, referenceFiles } from '../../shared/domain/power-reference'
+import { readReference, referenceDir } from '../../cloudfunctions/core/reference'
+import { referenceFiles } from '../../shared/domain/power-reference'
 import { StandInStore, standInStore } from '../../cloudfunctions/adapters/wxcloud/standin'
 import { ROUND_TRIP_MS, costOf } from '../../scripts/cost/main'
-import { NOW, callerFor, dump, expectOk, seededStore, type TestStore, emptyStore } from '../support/harness'
+import { NOW, callerFor, dump, expectError, expectOk, seededStore, type TestStore, emptyStore } from '../support/harness'
 
 const SECRET = 'a-long-setup-secret-0123456789'
 const plan = { secret: SECRET, township: '北坡镇', district: '清河区', staffName: '钱镇长' }
@@ -124,7 +124,9 @@ describe('setting up an empty deployment', () => {
   })
 })
 
-describe('the operator loading a new version of the district list', () => {
+describe('the operator loading a new version of the district list (the setup function\'s importPowerList)', () => {
+  const load = (dir: string, apply = false) => importPowerList(store, { action: 'importPowerList', secret: SECRET, apply }, SECRET, dir)
+
   it('previews what changes, writes nothing until applied, then changes items in place and a village keeps its selection', async () => {
     const { director } = await directorOfNewVillage()
     expectOk(await director('power', 'select', { itemId: 'pw-1-01', selected: true, note: '经村民代表会议表决纳入' }))
@@ -136,36 +138,40 @@ describe('the operator loading a new version of the district list', () => {
           ? `${text}31,财务,不得用村集体资金购买烟酒礼品。\r\n`
           : text,
     )
-    const loaded = loadReference(dir)
-    expect(loaded.ok).toBe(true)
-    if (!loaded.ok) return
     const before = dump(store)
-    const change = referenceChange(await presentReference(store), loaded.value)
-    expect(describeChange(change)).toEqual(
+    const preview = expectOk(await load(dir))
+    expect(preview.applied).toBe(false)
+    expect(preview.changes).toEqual(
       expect.arrayContaining(['区级事项：新增 0，修改 1，不变 39', '  修改：1-01 村级重大事项“四议两公开”决策', '负面清单：新增 1，修改 0，不变 30', '类别：新增 0，修改 0，不变 7']),
     )
     expect(dump(store)).toEqual(before)
 
-    await applyReferenceChange(store, change)
+    expect(expectOk(await load(dir, true)).applied).toBe(true)
     const { item } = expectOk(await director('power', 'get', { itemId: 'pw-1-01' }))
     expect(item.flow.find((s: { name: string }) => s.name === '决议公开').actor).toBe('村民委员会和村务监督委员会')
     expect(expectOk(await director('power', 'list', {})).items.map((i: { itemId: string }) => i.itemId)).toEqual(['pw-1-01'])
     expect(expectOk(await director('power', 'prohibitions', {})).items).toHaveLength(31)
     // Loaded again, the same files change nothing.
-    const again = referenceChange(await presentReference(store), loaded.value)
-    expect([again.items.changed, again.items.added, again.prohibitions.added]).toEqual([[], [], []])
+    expect(expectOk(await load(dir)).changes.filter((line) => /新增 [1-9]|修改 [1-9]/.test(line))).toEqual([])
   })
 
-  it('lists every bad line of a broken file, and nothing is loaded', async () => {
+  it('lists every bad line of a broken file, and writes nothing even when told to apply', async () => {
+    expectOk(await setup(store, plan, SECRET, NOW))
     const dir = editedCopy((file, text) =>
-      file === 'district-items.csv' ? text.replace('\r\n1-02,1,', '\r\n1-02,9,') : file === 'prohibitions.csv' ? text.replace('\r\n3,决策,', '\r\n2,决策,') : text,
+      file === 'district-items.csv' ? text.replace('\r\n1-02,1,', '\r\n1-02,9,') : file === 'prohibitions.csv' ? text.replace('\r\n3,决策,', '\r\n2,决策,').replace('不得将重大事项拆分化小', '不得拆分') : text,
     )
-    expect(loadReference(dir)).toEqual({
-      ok: false,
-      problems: [
-        { file: 'district-items.csv', line: expect.any(Number), reason: '类别编号“9”不在类别表里' },
-        { file: 'prohibitions.csv', line: 4, reason: '编号 2 和第 3 行重复' },
-      ],
+    const before = dump(store)
+    const message = expectError(await load(dir, true), 'INVALID_INPUT')
+    expect(message).toMatch(/^表格有 2 处错误，什么也没有写入：\ndistrict-items\.csv 第 \d+ 行：类别编号“9”不在类别表里\nprohibitions\.csv 第 4 行：编号 2 和第 3 行重复$/)
+    expect(dump(store)).toEqual(before)
+  })
+
+  it('is the setup function\'s event when it names the action, and opens only with the secret', async () => {
+    expectOk(await setup(store, plan, SECRET, NOW))
+    expectError(await handleSetupEvent(store, { action: 'importPowerList', secret: 'wrong-secret-0000000000000' }, SECRET, NOW), 'FORBIDDEN')
+    expect(await handleSetupEvent(store, { action: 'importPowerList', secret: SECRET }, SECRET, NOW)).toMatchObject({
+      ok: true,
+      data: { applied: false, changes: expect.arrayContaining(['区级事项：新增 0，修改 0，不变 40']) },
     })
   })
 })
