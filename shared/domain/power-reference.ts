@@ -145,12 +145,13 @@ export function parseItems(rows: readonly (readonly string[])[], options: ItemOp
     }
     if (current?.item.code !== code) {
       finish()
-      if (firstLine.has(code)) {
-        problems.push({ file, line: row.line, reason: `事项编号 ${code} 已在第 ${firstLine.get(code)} 行用过，同一事项的各步骤要排在相邻的行` })
+      // Keyed by the id, so t-01 and T-01 are one code.
+      if (firstLine.has(itemIdOf(code))) {
+        problems.push({ file, line: row.line, reason: `事项编号 ${code} 已在第 ${firstLine.get(itemIdOf(code))} 行用过，同一事项的各步骤要排在相邻的行` })
         current = null
         continue
       }
-      firstLine.set(code, row.line)
+      firstLine.set(itemIdOf(code), row.line)
       const number = numberIn(row.cell('类别编号'))
       const categoryId = number === null ? null : categoryIdOf(number)
       current = {

@@ -86,6 +86,13 @@ describe('reading items, one row a flowchart step', () => {
     expect(loaded).toMatchObject({ ok: false, problems: [{ line: 4, reason: '这一步缺少：步骤名称、办理主体' }] })
   })
 
+  it('takes codes that differ only in case for the same item', () => {
+    expect(items([itemRow('T-01', '1', '事项甲', '提议'), itemRow('t-01', '1', '事项乙', '申请')])).toMatchObject({
+      ok: false,
+      problems: [{ line: 3, reason: '事项编号 t-01 已在第 2 行用过，同一事项的各步骤要排在相邻的行' }],
+    })
+  })
+
   it('names the missing columns of a header', () => {
     const loaded = parseItems([['事项编号', '事项名称']], { level: 'district', townshipId: null, categoryIds, file: 'd.csv' })
     expect(loaded).toMatchObject({ ok: false, problems: [{ line: 1, reason: expect.stringMatching(/^第一行缺少列：类别编号、事项说明/) }] })
