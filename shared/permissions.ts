@@ -57,6 +57,12 @@ export const permissions = {
   'power.history': { roles: villageReaders, scope: 'village', writes: false },
   'power.catalog': { roles: ['committee'], scope: 'village', writes: false },
   'power.select': { roles: ['committee'], scope: 'village', writes: true },
+  // The township's featured list is its staff's; the district list is the operator's (npm run admin -- import-power-list).
+  'power.townshipItems': { roles: ['township'], scope: 'township', writes: false },
+  'power.townshipItem': { roles: ['township'], scope: 'township', writes: false },
+  'power.saveTownshipItem': { roles: ['township'], scope: 'township', writes: true },
+  'power.removeTownshipItem': { roles: ['township'], scope: 'township', writes: true },
+  'power.itemHistory': { roles: villageReaders, scope: 'village', writes: false },
 
   'disclosure.list': { roles: villageReaders, scope: 'village', writes: false },
   'disclosure.search': { roles: villageReaders, scope: 'village', writes: false },

@@ -14,6 +14,7 @@ export const todoKinds = [
   'newCases',
   'newReports',
   'overdueFeedback',
+  'powerToReview',
 ] as const
 export type TodoKind = (typeof todoKinds)[number]
 
@@ -62,12 +63,17 @@ export const todoInfo: Record<TodoKind, TodoKindInfo> = {
     url: '/packages/township/overdue/index',
     entryUrl: '/packages/township/overdue/index',
   },
+  powerToReview: {
+    label: (n) => `${n} 项本村清单事项被镇里移除，请复核`,
+    url: '/packages/committee/catalog/index',
+    entryUrl: '/packages/committee/catalog/index',
+  },
 }
 
 /** Which counts each role gets; reports are the township's alone, so village roles never see that kind. */
 export const todoKindsOf: Partial<Record<CallerRole, readonly TodoKind[]>> = {
   chair: ['joinPending', 'feedbackToRoute'],
-  committee: ['feedbackToAnswer', 'roundsToAnswer'],
+  committee: ['feedbackToAnswer', 'roundsToAnswer', 'powerToReview'],
   township: ['newCases', 'newReports', 'overdueFeedback'],
 }
 

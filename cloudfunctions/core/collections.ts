@@ -8,6 +8,7 @@ import type {
   Responsibility,
   Prohibition,
 } from '../../shared/domain/power'
+import type { PowerItemVersion } from '../../shared/domain/power-edit'
 import type { Disclosure, Revision } from '../../shared/domain/disclosure'
 import type { Decision } from '../../shared/domain/decision'
 import type { Feedback } from '../../shared/domain/feedback'
@@ -44,6 +45,7 @@ export interface Collections {
   power_item: PowerItem
   power_selection: PowerSelection
   power_change: PowerChange
+  power_item_version: PowerItemVersion
   responsibility: Responsibility
   prohibition: Prohibition
   disclosure: Disclosure
@@ -106,8 +108,12 @@ export const collectionSpecs: Record<CollectionName, CollectionSpec> = {
   appointment: { indexes: sorted(['villageId', 'role'], ['townshipId', 'role'], ['personId', 'startedAt']), unique: [] },
   power_category: { indexes: sorted(['order']), unique: [] },
   power_item: { indexes: sorted(['level', 'code'], ['townshipId', 'code']), unique: [] },
-  power_selection: { indexes: sorted(['villageId', 'selected']), unique: [['villageId', 'itemId']] },
+  power_selection: {
+    indexes: sorted(['villageId', 'selected'], ['itemId', 'selected'], ['villageId', 'needsReview']),
+    unique: [['villageId', 'itemId']],
+  },
   power_change: { indexes: sorted(['villageId', 'at']), unique: [] },
+  power_item_version: { indexes: sorted(['itemId', 'version']), unique: [] },
   responsibility: { indexes: sorted(['post', 'order']), unique: [] },
   prohibition: { indexes: sorted(['order']), unique: [] },
   disclosure: {

@@ -40,6 +40,8 @@ const counters: Record<TodoKind, (ctx: HandlerContext) => Promise<number>> = {
   feedbackToAnswer: (ctx) => ctx.store.count('feedback', { routedToId: ctx.actor.personId, status: 'routed' }),
   // A round over the threshold needs the committee's answer until it has one (views.ts: needsAnswer).
   roundsToAnswer: (ctx) => ctx.store.count('round', { villageId: ctx.actor.villageId, outcome: 'over', answer: null }),
+  // The township removed an item the village had selected (power.removeTownshipItem); the committee's select clears it.
+  powerToReview: (ctx) => ctx.store.count('power_selection', { villageId: ctx.actor.villageId, needsReview: true }),
   newCases: (ctx) => ctx.store.count('escalation', { townshipId: ctx.actor.townshipId, status: 'open' }),
   newReports: (ctx) => ctx.store.count('report', { townshipId: ctx.actor.townshipId, status: 'submitted' }),
   overdueFeedback: async (ctx) => {

@@ -2,6 +2,7 @@ import { powerContract } from '../../shared/contract/power'
 import { defineArea } from '../core/dispatch'
 import { categories, get, list, prohibitions, responsibilities } from './list'
 import { catalog, history, select } from './selection'
+import { itemHistory, removeTownshipItem, saveTownshipItem, townshipItem, townshipItems } from './township-items'
 
 export const powerArea = defineArea('power', powerContract, {
   categories,
@@ -12,4 +13,9 @@ export const powerArea = defineArea('power', powerContract, {
   history,
   catalog,
   select,
+  townshipItems,
+  townshipItem,
+  saveTownshipItem,
+  removeTownshipItem,
+  itemHistory,
 })

@@ -40,7 +40,13 @@ export const catalog: Handler<C['catalog']> = async (ctx) => {
     queryAll(ctx.store, 'power_selection', { villageId: village._id, selected: true }, { field: '_id', direction: 'asc' }),
   ])
   const selected = new Set(selections.map((s) => s.itemId))
-  return { items: [...district, ...featured].map((item) => ({ ...summaryOf(item), selected: selected.has(item._id) })) }
+  const toReview = new Set(selections.filter((s) => s.needsReview === true).map((s) => s.itemId))
+  // A removed featured item can no longer be chosen; a village that has it still sees it, to take it off.
+  return {
+    items: [...district, ...featured]
+      .filter((item) => !item.removedAt || selected.has(item._id))
+      .map((item) => ({ ...summaryOf(item), selected: selected.has(item._id), removed: Boolean(item.removedAt), needsReview: toReview.has(item._id) })),
+  }
 }
 
 export const select: Handler<C['select']> = async (ctx, input) => {
@@ -49,6 +55,7 @@ export const select: Handler<C['select']> = async (ctx, input) => {
   if (!item || (item.level === 'township' && item.townshipId !== village.townshipId)) {
     throw new AppError('NOT_FOUND', '区、镇清单里没有这一项')
   }
+  if (input.selected && item.removedAt) throw new AppError('CONFLICT', '镇里已经移除了这一项，不能再加入')
   const selectionId = `${village._id}:${item._id}`
   const changeId = newId('pc')
   await ctx.store.transaction(async (tx) => {
@@ -60,7 +67,8 @@ export const select: Handler<C['select']> = async (ctx, input) => {
       const changed = await tx.update(
         'power_selection',
         selectionId,
-        { selected: input.selected, changedAt: ctx.now },
+        // Either answer is the village's review of a removal, so the flag goes.
+        { selected: input.selected, changedAt: ctx.now, needsReview: false },
         { selected: current.selected },
       )
       if (!changed) throw new AppError('CONFLICT')

@@ -1,6 +1,7 @@
 import { cursor, id, page, text, z, villageInput } from '../zod'
 import { action } from './action'
 import { powerLevels, powerStepSchema } from '../domain/power'
+import { itemVersionChanges } from '../domain/power-edit'
 
 /** Village roles read their own village; township staff name one of their villages. */
 
@@ -21,6 +22,40 @@ const changeView = z.object({
   itemName: z.string(),
   change: z.enum(['added', 'removed']),
   note: z.string(),
+  at: z.string(),
+  byName: z.string(),
+  byTitle: z.string(),
+})
+
+const line = (label: string, max: number) => z.string({ error: `${label}格式不对` }).trim().max(max, `${label}不能超过${max}个字`)
+
+/** One step of a featured item's flowchart as staff type it; its time limit may be left empty. */
+const stepInput = z.object({
+  name: text('步骤名称', 30),
+  actor: text('办理主体', 60),
+  detail: line('办理内容', 300).default(''),
+  timeLimit: line('办理时限', 30).default(''),
+})
+
+/** A township featured item as staff edit it; `itemId` absent: a new item. */
+const townshipItemInput = z.object({
+  itemId: id('事项编号').optional(),
+  categoryId: id('类别'),
+  name: text('事项名称', 40),
+  summary: line('事项说明', 500).default(''),
+  basis: z.array(text('依据', 200), { error: '请填写依据' }).min(1, '请至少填写一条依据').max(20, '依据最多20条'),
+  performer: text('实施主体（责任岗位）', 100),
+  supervisor: text('监督主体', 100),
+  steps: z.array(stepInput, { error: '请填写办理流程' }).min(1, '请至少填写一个办理步骤').max(30, '办理步骤最多30个'),
+  disclosure: line('公开要求', 300).default(''),
+})
+
+const itemVersionView = z.object({
+  version: z.number().int(),
+  change: z.enum(itemVersionChanges),
+  summary: z.string(),
+  fields: z.array(z.string()),
+  reason: z.string(),
   at: z.string(),
   byName: z.string(),
   byTitle: z.string(),
@@ -67,7 +102,7 @@ export const powerContract = {
   history: action(z.object({ ...villageInput, cursor }), page(changeView)),
   catalog: action(
     z.object({}),
-    z.object({ items: z.array(itemSummary.extend({ selected: z.boolean() })) }),
+    z.object({ items: z.array(itemSummary.extend({ selected: z.boolean(), removed: z.boolean(), needsReview: z.boolean() })) }),
   ),
   select: action(
     z.object({
@@ -77,7 +112,31 @@ export const powerContract = {
     }),
     z.object({ changeId: z.string() }),
   ),
+  /** Township staff: their township's featured list, removed items included (marked). */
+  townshipItems: action(
+    z.object({}),
+    z.object({
+      items: z.array(itemSummary.extend({ removed: z.boolean(), version: z.number().int(), villageCount: z.number().int() })),
+    }),
+  ),
+  /** One featured item in full, as the edit form fills itself. */
+  townshipItem: action(
+    z.object({ itemId: id('事项编号') }),
+    z.object({ item: townshipItemInput.required({ itemId: true }).extend({ code: z.string(), version: z.number().int(), removed: z.boolean() }) }),
+  ),
+  saveTownshipItem: action(
+    townshipItemInput,
+    z.object({ itemId: z.string(), code: z.string(), version: z.number().int(), fields: z.array(z.string()), notified: z.number().int() }),
+  ),
+  removeTownshipItem: action(
+    z.object({ itemId: id('事项编号'), reason: text('移除原因', 200) }),
+    z.object({ version: z.number().int(), villagesToReview: z.number().int(), notified: z.number().int() }),
+  ),
+  /** The item's 变更记录, newest first. */
+  itemHistory: action(z.object({ ...villageInput, itemId: id('事项编号') }), z.object({ versions: z.array(itemVersionView) })),
 }
 
 export type PowerItemSummary = z.infer<typeof itemSummary>
 export type FlowNodeView = z.infer<typeof flowNode>
+export type TownshipItemInput = z.infer<typeof townshipItemInput>
+export type ItemVersionView = z.infer<typeof itemVersionView>

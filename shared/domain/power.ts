@@ -37,6 +37,10 @@ export const powerItemSchema = z.object({
   supervisor: z.string(),
   steps: z.array(powerStepSchema),
   disclosure: z.string(),
+  /** Township items edited in the app: the number of the newest version (power_item_version); absent before the first edit. */
+  version: z.number().int().optional(),
+  /** When township staff removed the item; the record stays, villages' selections point at it. */
+  removedAt: z.string().nullable().optional(),
 })
 export type PowerItem = z.infer<typeof powerItemSchema>
 
@@ -47,6 +51,8 @@ export const powerSelectionSchema = z.object({
   itemId: z.string(),
   selected: z.boolean(),
   changedAt: z.string(),
+  /** Set when the township removed the item while the village had it selected: the committee should review. */
+  needsReview: z.boolean().optional(),
 })
 export type PowerSelection = z.infer<typeof powerSelectionSchema>
 

@@ -43,7 +43,7 @@ describe('the 待办 counts (member.todo)', () => {
 
   it('give a committee member the feedback routed to them and the rounds over the threshold to answer', async () => {
     const before = await todo(director())
-    expect(Object.keys(before).sort()).toEqual(['feedbackToAnswer', 'roundsToAnswer'])
+    expect(Object.keys(before).sort()).toEqual(['feedbackToAnswer', 'powerToReview', 'roundsToAnswer'])
     const secretaryBefore = await todo(as(store, people.secretary, clock))
 
     const { feedbackId } = expectOk(await villager()('feedback', 'submit', feedback('todo-fb-000002')))

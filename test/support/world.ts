@@ -21,6 +21,8 @@ export interface VillageRecords {
   reportId: string
   trackingCode: string
   appointmentId: string
+  /** an item of the township's featured list */
+  featuredItemId: string
 }
 
 export interface Village {
@@ -62,6 +64,7 @@ const placeholders: Record<string, keyof VillageRecords> = {
   'rp-none': 'reportId',
   'AAAA-BBBB-CCCC': 'trackingCode',
   'a-none': 'appointmentId',
+  'pw-t-01': 'featuredItemId',
 }
 
 const substitute = (value: unknown, records: VillageRecords): unknown =>
@@ -94,7 +97,7 @@ interface Cast {
 }
 
 /** Feedback, a named report, an announcement, a decision, two failed rounds with their case, and an open round. */
-async function populate(world: Pick<World, 'store' | 'clock'>, cast: Cast): Promise<Omit<VillageRecords, 'villageId' | 'joinCode' | 'pendingMemberId' | 'memberId' | 'householdId' | 'appointmentId'>> {
+async function populate(world: Pick<World, 'store' | 'clock'>, cast: Cast): Promise<Omit<VillageRecords, 'villageId' | 'joinCode' | 'pendingMemberId' | 'memberId' | 'householdId' | 'appointmentId' | 'featuredItemId'>> {
   const { store, clock } = world
   const call = (openid: string) => callerFor(store, openid, clock)
   const { chair, committee, township } = cast.openids
@@ -151,6 +154,7 @@ export async function buildWorld(): Promise<World> {
       memberId: 'm-shiqiao-0003-1',
       householdId: 'h-shiqiao-0003',
       appointmentId: 'a-shiqiao-director',
+      featuredItemId: 'pw-t-01',
       ...(await populate(world, {
         villageId: 'v-shiqiao',
         subjectDisclosureId: 'd-shiqiao-001',
@@ -174,6 +178,7 @@ export async function buildWorld(): Promise<World> {
       memberId: 'm-liushu-0003-1',
       householdId: 'h-liushu-0003',
       appointmentId: 'a-liushu-director',
+      featuredItemId: 'pw-t-01',
       ...(await populate(world, {
         villageId: 'v-liushu',
         subjectDisclosureId: 'd-liushu-001',
@@ -206,6 +211,9 @@ export async function buildWorld(): Promise<World> {
     await callerFor(store, officials.committee, clock)('disclosure', 'publish', { kind: 'village', section: 'services', title: '低保名单公示', body: '本村低保户名单。', public: true }),
   )
   const { appointments } = expectOk(await staff('township', 'appointments', {}))
+  const featured = expectOk(
+    await staff('power', 'saveTownshipItem', { categoryId: 'cat-7', name: '北苑特色事项', basis: ['依据'], performer: '村民委员会', supervisor: '村务监督委员会', steps: [{ name: '申请', actor: '申请人' }] }),
+  )
   const beiyuan: Village = {
     name: '北苑村',
     townshipId: 'tw-beiyuan',
@@ -218,6 +226,7 @@ export async function buildWorld(): Promise<World> {
       memberId: joined[0]!.memberId,
       householdId: joined[0]!.household.householdId,
       appointmentId: (appointments as { appointmentId: string; role: string }[]).find((a) => a.role === 'committee')!.appointmentId,
+      featuredItemId: featured.itemId,
       ...(await populate(world, {
         villageId: 'v-beiyuan',
         subjectDisclosureId: disclosureId,
@@ -227,9 +236,11 @@ export async function buildWorld(): Promise<World> {
       })),
     },
   }
-  // Ids made at run time carry no village name; they are markers of their village too.
+  // Ids made at run time carry no village name; they are markers of their village too. A featured item is
+  // its township's, listed by all of its villages, so it marks none of them.
   for (const village of [shiqiao, liushu, beiyuan]) {
-    const made = Object.values(village.records).filter((id) => !village.markers.test(id))
+    const { featuredItemId: _shared, ...own } = village.records
+    const made = Object.values(own).filter((id) => !village.markers.test(id))
     village.markers = new RegExp([village.markers.source, ...made.map((id) => id.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&'))].join('|'))
   }
   // Seen from another township, 石桥村 stands for all of 石桥镇.

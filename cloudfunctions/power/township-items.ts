@@ -1,0 +1,232 @@
+import { AppError } from '../../shared/errors'
+import type { powerContract, TownshipItemInput } from '../../shared/contract/power'
+import { powerItemSchema, type PowerItem } from '../../shared/domain/power'
+import { changedFields, itemVersionId, nextTownshipCode, versionSummary, type PowerItemVersion } from '../../shared/domain/power-edit'
+import { canSend, subscriptionIdOf, thingValue, topicOf } from '../../shared/subscribe'
+import type { Handler } from '../core/dispatch'
+import { newId, type HandlerContext } from '../core/context'
+import type { Collections } from '../core/collections'
+import { DuplicateKeyError } from '../core/store'
+import { villageInScope } from '../core/scope'
+import { getMany, queryAll } from '../core/paging'
+import { summaryOf } from './list'
+
+type C = typeof powerContract
+
+const DISTRICT_ITEM = '这一项是区里的指导性清单，由区里统一修改，乡镇不能修改或移除'
+const NOT_OURS = '本镇的特色清单里没有这一项'
+const EDITED_MEANWHILE = '这一项刚被别人改过，请重新打开再改'
+
+function staffTownship(ctx: HandlerContext): string {
+  if (!ctx.actor.townshipId) throw new AppError('FORBIDDEN')
+  return ctx.actor.townshipId
+}
+
+/** The caller's township's item; a district item is FORBIDDEN (the district's list), another township's is not found. */
+async function ownItem(ctx: HandlerContext, townshipId: string, itemId: string): Promise<PowerItem> {
+  const item = await ctx.store.get('power_item', itemId)
+  if (item?.level === 'district') throw new AppError('FORBIDDEN', DISTRICT_ITEM)
+  if (!item || item.townshipId !== townshipId) throw new AppError('NOT_FOUND', NOT_OURS)
+  return item
+}
+
+/** The villages whose published list holds the item. */
+async function selectingVillages(ctx: HandlerContext, itemId: string): Promise<string[]> {
+  const selections = await queryAll(ctx.store, 'power_selection', { itemId, selected: true }, { field: '_id', direction: 'asc' })
+  return selections.map((s) => s.villageId)
+}
+
+/**
+ * A notice for each chair of those villages who can still be sent a WeChat message (an announcement
+ * consent with a message left, or a long-term one); the outbox timer spends the consent and sends it.
+ * A chair without one learns of the change from the committee's 待办 (a removal) or the item's 变更记录.
+ */
+async function chairNotices(ctx: HandlerContext, item: PowerItem, versionId: string, villageIds: readonly string[], title: string): Promise<Collections['notification'][]> {
+  if (villageIds.length === 0) return []
+  const chairs: Collections['appointment'][] = []
+  for (let i = 0; i < villageIds.length; i += 100) {
+    const batch = villageIds.slice(i, i + 100)
+    chairs.push(...(await queryAll(ctx.store, 'appointment', { villageId: { in: batch }, role: 'chair' }, { field: '_id', direction: 'asc' })))
+  }
+  const active = chairs.filter((a) => a.status === 'active')
+  const consents = await getMany(ctx.store, 'subscription', active.map((a) => subscriptionIdOf(a.personId, 'announcement')))
+  const byPerson = new Map(consents.filter((s) => topicOf(s) === 'announcement' && canSend(s)).map((s) => [s.personId, s]))
+  return active.flatMap((a) => {
+    const consent = byPerson.get(a.personId)
+    if (!consent || !a.villageId) return []
+    return [
+      {
+        _id: `pn:${versionId}:${a.personId}`,
+        villageId: a.villageId,
+        openid: consent.openid,
+        subject: `power:${item._id}`,
+        title: thingValue(title),
+        page: `packages/power/item/index?itemId=${item._id}`,
+        subscriptionId: consent._id,
+        status: 'pending' as const,
+        attempts: 0,
+        lastError: null,
+        createdAt: ctx.now,
+        nextAttemptAt: ctx.now,
+        sentAt: null,
+      },
+    ]
+  })
+}
+
+function versionOf(ctx: HandlerContext, item: PowerItem, version: number, change: PowerItemVersion['change'], fields: string[], reason: string): PowerItemVersion {
+  return {
+    _id: itemVersionId(item._id, version),
+    itemId: item._id,
+    townshipId: item.townshipId ?? '',
+    version,
+    change,
+    fields,
+    reason,
+    name: item.name,
+    at: ctx.now,
+    byPersonId: ctx.actor.personId ?? '',
+    byName: ctx.actor.name ?? '',
+    byTitle: ctx.actor.title ?? '',
+  }
+}
+
+/**
+ * Writes one version: the item, its version record and the chairs' notices land together or not at all.
+ * The version record's id (<item>:v<n>) is the key that lets only one of two edits of the same version land.
+ */
+async function writeVersion(
+  ctx: HandlerContext,
+  read: PowerItem | null,
+  next: PowerItem,
+  version: PowerItemVersion,
+  notices: readonly Collections['notification'][],
+  more?: (tx: Parameters<Parameters<HandlerContext['store']['transaction']>[0]>[0]) => Promise<void>,
+): Promise<void> {
+  try {
+    await ctx.store.transaction(async (tx) => {
+      if (read) {
+        const now = await tx.get('power_item', read._id)
+        if (!now || (now.version ?? 0) !== (read.version ?? 0) || (now.removedAt ?? null) !== null) throw new AppError('CONFLICT', EDITED_MEANWHILE)
+      }
+      await tx.insert('power_item_version', version)
+      if (read) {
+        const { _id, ...patch } = next
+        await tx.update('power_item', _id, patch)
+      } else {
+        await tx.insert('power_item', next)
+      }
+      await more?.(tx)
+      for (const n of notices) await tx.insert('notification', n)
+    })
+  } catch (error) {
+    if (error instanceof DuplicateKeyError) throw new AppError('CONFLICT', EDITED_MEANWHILE)
+    throw error
+  }
+}
+
+export const townshipItems: Handler<C['townshipItems']> = async (ctx) => {
+  const townshipId = staffTownship(ctx)
+  const items = await queryAll(ctx.store, 'power_item', { townshipId }, { field: 'code', direction: 'asc' })
+  const counts = await Promise.all(items.map((i) => ctx.store.count('power_selection', { itemId: i._id, selected: true })))
+  return {
+    items: items.map((item, i) => ({
+      ...summaryOf(item),
+      removed: Boolean(item.removedAt),
+      version: item.version ?? 0,
+      villageCount: counts[i] ?? 0,
+    })),
+  }
+}
+
+export const townshipItem: Handler<C['townshipItem']> = async (ctx, input) => {
+  const item = await ownItem(ctx, staffTownship(ctx), input.itemId)
+  const { _id, categoryId, name, summary, basis, performer, supervisor, steps, disclosure, code } = item
+  return {
+    item: { itemId: _id, categoryId, name, summary, basis, performer, supervisor, steps, disclosure, code, version: item.version ?? 0, removed: Boolean(item.removedAt) },
+  }
+}
+
+/** The stored item an input makes, checked by the store's own schema before anything is written. */
+function itemFrom(input: TownshipItemInput, base: Pick<PowerItem, '_id' | 'code' | 'townshipId'>, version: number): PowerItem {
+  const parsed = powerItemSchema.safeParse({
+    _id: base._id,
+    level: 'township',
+    townshipId: base.townshipId,
+    categoryId: input.categoryId,
+    code: base.code,
+    name: input.name,
+    summary: input.summary,
+    basis: input.basis,
+    performer: input.performer,
+    supervisor: input.supervisor,
+    steps: input.steps,
+    disclosure: input.disclosure,
+    version,
+    removedAt: null,
+  })
+  if (!parsed.success) throw new AppError('INVALID_INPUT', parsed.error.issues[0]?.message ?? '事项内容不完整')
+  return parsed.data
+}
+
+export const saveTownshipItem: Handler<C['saveTownshipItem']> = async (ctx, input) => {
+  const townshipId = staffTownship(ctx)
+  const [category, current] = await Promise.all([
+    ctx.store.get('power_category', input.categoryId),
+    input.itemId ? ownItem(ctx, townshipId, input.itemId) : Promise.resolve(null),
+  ])
+  if (!category) throw new AppError('INVALID_INPUT', '没有这个类别，请重新选择')
+  if (current?.removedAt) throw new AppError('CONFLICT', '这一项已经移除，不能再修改')
+  const version = (current?.version ?? 0) + 1
+  let base: Pick<PowerItem, '_id' | 'code' | 'townshipId'>
+  if (current) base = current
+  else {
+    const codes = (await queryAll(ctx.store, 'power_item', { townshipId }, { field: 'code', direction: 'asc' })).map((i) => i.code)
+    base = { _id: newId('pw'), code: nextTownshipCode(codes), townshipId }
+  }
+  const next = itemFrom(input, base, version)
+  const fields = current ? changedFields(current, next) : []
+  // Saving the same content again would make a version that changed nothing: say so instead.
+  if (current && fields.length === 0) throw new AppError('INVALID_INPUT', '这一项没有任何改动，不用保存')
+  const record = versionOf(ctx, next, version, current ? 'edited' : 'created', fields, '')
+  const villages = current ? await selectingVillages(ctx, current._id) : []
+  const notices = await chairNotices(ctx, next, record._id, villages, `镇里修改了清单事项：${next.name}`)
+  await writeVersion(ctx, current, next, record, notices)
+  return { itemId: next._id, code: next.code, version, fields, notified: notices.length }
+}
+
+export const removeTownshipItem: Handler<C['removeTownshipItem']> = async (ctx, input) => {
+  const item = await ownItem(ctx, staffTownship(ctx), input.itemId)
+  if (item.removedAt) throw new AppError('CONFLICT', '这一项已经移除了')
+  const version = (item.version ?? 0) + 1
+  const removed: PowerItem = { ...item, version, removedAt: ctx.now }
+  const record = versionOf(ctx, item, version, 'removed', [], input.reason)
+  const villages = await selectingVillages(ctx, item._id)
+  const notices = await chairNotices(ctx, item, record._id, villages, `镇里移除了清单事项：${item.name}`)
+  // Each selecting village is asked to review: its selection keeps pointing at the item, flagged.
+  await writeVersion(ctx, item, removed, record, notices, async (tx) => {
+    for (const villageId of villages) await tx.update('power_selection', `${villageId}:${item._id}`, { needsReview: true }, { selected: true })
+  })
+  return { version, villagesToReview: villages.length, notified: notices.length }
+}
+
+/** The item's 变更记录 for anyone who may see the item: staff of its township, or a village of that township. */
+export const itemHistory: Handler<C['itemHistory']> = async (ctx, input) => {
+  // Staff may name a village (of their own township) like every village read; village roles read their own.
+  const townshipId = ctx.actor.role === 'township' && !input.villageId ? staffTownship(ctx) : (await villageInScope(ctx, input.villageId)).townshipId
+  const item = await ctx.store.get('power_item', input.itemId)
+  if (!item || (item.level === 'township' && item.townshipId !== townshipId)) throw new AppError('NOT_FOUND', '没有找到这一项')
+  const versions = await queryAll(ctx.store, 'power_item_version', { itemId: item._id }, { field: 'version', direction: 'desc' }, 200)
+  return {
+    versions: versions.map((v) => ({
+      version: v.version,
+      change: v.change,
+      summary: versionSummary(v),
+      fields: v.fields,
+      reason: v.reason,
+      at: v.at,
+      byName: v.byName,
+      byTitle: v.byTitle,
+    })),
+  }
+}
