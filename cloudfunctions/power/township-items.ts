@@ -127,9 +127,13 @@ async function writeVersion(
 
 export const townshipItems: Handler<C['townshipItems']> = async (ctx) => {
   const townshipId = staffTownship(ctx)
-  const items = await queryAll(ctx.store, 'power_item', { townshipId }, { field: 'code', direction: 'asc' })
+  const [items, categories] = await Promise.all([
+    queryAll(ctx.store, 'power_item', { townshipId }, { field: 'code', direction: 'asc' }),
+    queryAll(ctx.store, 'power_category', {}, { field: 'order', direction: 'asc' }),
+  ])
   const counts = await Promise.all(items.map((i) => ctx.store.count('power_selection', { itemId: i._id, selected: true })))
   return {
+    categories: categories.map((c) => ({ categoryId: c._id, name: c.name })),
     items: items.map((item, i) => ({
       ...summaryOf(item),
       removed: Boolean(item.removedAt),

@@ -117,6 +117,8 @@ export const powerContract = {
     z.object({}),
     z.object({
       items: z.array(itemSummary.extend({ removed: z.boolean(), version: z.number().int(), villageCount: z.number().int() })),
+      /** the district's categories, which a featured item belongs to */
+      categories: z.array(z.object({ categoryId: z.string(), name: z.string() })),
     }),
   ),
   /** One featured item in full, as the edit form fills itself. */

@@ -21,7 +21,8 @@ const item: PowerItem = {
 
 describe('what an edit of a featured item changed', () => {
   it('names nothing when nothing changed, whatever else the record carries', () => {
-    expect(changedFields(item, { ...item, version: 3, removedAt: null })).toEqual([])
+    const saved: PowerItem = { ...item, version: 3, removedAt: null }
+    expect(changedFields(item, saved)).toEqual([])
   })
 
   it('names each changed field once, in the form’s order', () => {
