@@ -67,6 +67,7 @@ export default defineAppConfig({
         'appointments/index',
         'duties/index',
         'settings/index',
+        'featured/index',
       ],
     },
   ],

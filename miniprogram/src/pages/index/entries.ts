@@ -104,6 +104,7 @@ export function entriesFor(role: CallerRole, unread: number | null, toVote: numb
         { title: '各村评议情况', description: '评议轮数、参与率、满意率、超标次数', url: '/packages/township/evaluation/index' },
         { title: '各村监督群覆盖情况', description: '各村入群户数、公开是否按时', url: '/packages/township/villages/index' },
         { title: '村和花名册', description: '新建村、查看村加入码、导入各村户籍花名册', url: '/packages/township/setup/index' },
+        { title: '镇特色清单', description: '本镇自己的权力事项：新增、编辑、移除，每次修改都有记录', url: '/packages/township/featured/index' },
         { title: '职务任命', description: '任命村务监督委员会主任、村“两委”成员和镇纪委干部', url: '/packages/township/appointments/index' },
         { title: '乡镇设置', description: '评议规则、意见答复期限、公开时限，和每次修改的记录', url: '/packages/township/settings/index' },
         { title: '操作记录', description: '谁在什么时候做了什么，不能修改', url: '/packages/township/audit/index' },

@@ -2,6 +2,7 @@ import { View, Text } from '@tarojs/components'
 import { Button, Tag } from '@nutui/nutui-react-taro'
 import type { FlowNodeView } from '@shared/contract/power'
 import { PageShell } from '../../../components/PageShell'
+import { ItemHistory } from '../../../components/ItemHistory'
 import { useRemote } from '../../../hooks/useRemote'
 import { readThrough } from '../../../services/offline'
 import { useRole } from '../../../hooks/useRole'
@@ -136,6 +137,13 @@ export default function PowerItem() {
           <View className="card">
             <Text className="item-text">{item.disclosure}</Text>
           </View>
+
+          {item.level === 'township' ? (
+            <>
+              <Text className="section-title">变更记录</Text>
+              <ItemHistory itemId={item.itemId} villageId={villageId} />
+            </>
+          ) : null}
 
           {role === 'villager' ? (
             <View className="item-feedback">

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '镇特色清单' })
