@@ -108,7 +108,7 @@ export default function FeaturedList() {
       <PageShell title={form.itemId ? '编辑事项' : '新增事项'} subtitle="保存后是一个新版本，记下谁、什么时候改了什么；选了这一项的村的主任会收到通知。">
         <View className="card">
           <Chips label="类别" scroll options={categories.map((c) => ({ value: c.categoryId, label: c.name }))} value={form.categoryId} onChange={(categoryId) => set({ categoryId })} />
-          <Field label="事项名称" value={form.name} max={40} onChange={(name) => set({ name })} />
+          <Field label="事项名称" value={form.name} max={40} placeholder="例如：林地流转初审" onChange={(name) => set({ name })} />
           <Area label="事项说明" value={form.summary} max={500} onChange={(summary) => set({ summary })} />
           <Area label="依据（一行写一条）" value={form.basis} max={2000} placeholder="例如：《中华人民共和国村民委员会组织法》" onChange={(basis) => set({ basis })} />
           <Field label="实施主体（责任岗位）" value={form.performer} max={100} placeholder="例如：村民委员会" onChange={(performer) => set({ performer })} />
@@ -127,8 +127,8 @@ export default function FeaturedList() {
                   </Button>
                 ) : null}
               </View>
-              <Field label="步骤名称" value={step.name} max={30} onChange={(name) => setStep(i, { name })} />
-              <Field label="办理主体" value={step.actor} max={60} onChange={(actor) => setStep(i, { actor })} />
+              <Field label="步骤名称" value={step.name} max={30} placeholder="例如：提出申请" onChange={(name) => setStep(i, { name })} />
+              <Field label="办理主体" value={step.actor} max={60} placeholder="例如：村民代表会议" onChange={(actor) => setStep(i, { actor })} />
               <Area label="办理内容" value={step.detail ?? ''} max={300} onChange={(detail) => setStep(i, { detail })} />
               <Field label="办理时限（没有就不填）" value={step.timeLimit ?? ''} max={30} placeholder="例如：5个工作日内" onChange={(timeLimit) => setStep(i, { timeLimit })} />
             </View>
