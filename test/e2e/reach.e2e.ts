@@ -78,6 +78,7 @@ function pagesOf(ids: { reportId: string; escalationId: string; publicDisclosure
     ['township', 'appointments', 'packages/township/appointments/index'],
     ['township', 'duty-settings', 'packages/township/duties/index'],
     ['township', 'settings', 'packages/township/settings/index'],
+    ['township', 'featured', 'packages/township/featured/index'],
     ['villager', 'login', 'pages/login/index'],
     ['villager', 'join', 'pages/join/index'],
   ]

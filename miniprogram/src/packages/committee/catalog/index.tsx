@@ -8,7 +8,7 @@ import { ReasonDialog } from '../../../components/ReasonDialog'
 import { useRemote } from '../../../hooks/useRemote'
 import './index.css'
 
-type CatalogItem = PowerItemSummary & { selected: boolean }
+type CatalogItem = PowerItemSummary & { selected: boolean; removed?: boolean; needsReview?: boolean }
 
 interface Toggle {
   item: CatalogItem
@@ -91,6 +91,8 @@ export default function Catalog() {
                   description={
                     <View className="tag-row catalog-desc">
                       {item.level === 'township' ? <Tag type="warning">镇特色</Tag> : null}
+                      {/* The township removed it while the village had it: the committee's 待办 counts it until they answer. */}
+                      {item.removed ? <Tag type="danger">{item.needsReview ? '镇里已移除，请复核' : '镇里已移除'}</Tag> : null}
                       <Text className={checked ? 'catalog-state-on' : 'catalog-state-off'}>
                         {checked ? '已纳入本村清单' : '未纳入'}
                       </Text>
