@@ -68,6 +68,9 @@ async function everyWrite() {
   expectOk(await inspector('township', 'closeEscalation', { escalationId, conclusion: '整改到位。', reevaluationClosesAt: inThreeDays() }))
   expectOk(await inspector('township', 'setRule', { thresholdPermille: 300, streakLength: 2 }))
   expectOk(await inspector('township', 'setDuties', { duties: [{ label: '财务收支公开', kind: 'finance', section: 'finance', cadence: 'monthly', dueDays: 15 }] }))
+  const featured = { categoryId: 'cat-7', name: '一事一议', basis: ['依据'], performer: '村民委员会', supervisor: '村务监督委员会', steps: [{ name: '提出', actor: '村民委员会' }] }
+  const { itemId } = expectOk(await inspector('power', 'saveTownshipItem', featured))
+  expectOk(await inspector('power', 'removeTownshipItem', { itemId, reason: '重复' }))
   const { villageId } = expectOk(await inspector('township', 'createVillage', { name: '新庄村' }))
   const { code } = expectOk(await inspector('township', 'invite', { role: 'committee', villageId, title: '村委委员', name: '新干部' }))
   expectOk(await callerFor(store, 'wx:new-official', clock)('member', 'acceptInvite', { code }))
