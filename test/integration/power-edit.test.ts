@@ -114,6 +114,17 @@ describe('township staff edit their featured list', () => {
     expectError(await staff()('power', 'saveTownshipItem', await formOf(FEATURED, { name: '再改' })), 'CONFLICT')
   })
 
+  it('two edits of the same version at once: one lands, the other is told to reopen, and one version is written', async () => {
+    const form = await formOf(FEATURED)
+    const results = await Promise.all([
+      staff()('power', 'saveTownshipItem', { ...form, supervisor: '乡镇纪委' }),
+      staff()('power', 'saveTownshipItem', { ...form, disclosure: '公示10天' }),
+    ])
+    expect(results.filter((r) => r.ok)).toHaveLength(1)
+    expect(expectError(results.find((r) => !r.ok)!, 'CONFLICT')).toBe('这一项刚被别人改过，请重新打开再改')
+    expect(docsOf(store, 'power_item_version').filter((v) => v.itemId === FEATURED)).toHaveLength(1)
+  })
+
   it('an edit tells the chairs of the villages using the item', async () => {
     await giveChairAConsent(people.chair, 'v-shiqiao')
     const saved = expectOk(await staff()('power', 'saveTownshipItem', await formOf(FEATURED, { supervisor: '乡镇纪委' })))
