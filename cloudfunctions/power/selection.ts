@@ -55,10 +55,11 @@ export const select: Handler<C['select']> = async (ctx, input) => {
   if (!item || (item.level === 'township' && item.townshipId !== village.townshipId)) {
     throw new AppError('NOT_FOUND', '区、镇清单里没有这一项')
   }
-  if (input.selected && item.removedAt) throw new AppError('CONFLICT', '镇里已经移除了这一项，不能再加入')
   const selectionId = `${village._id}:${item._id}`
   const changeId = newId('pc')
   await ctx.store.transaction(async (tx) => {
+    // Read again inside the transaction: a removal that lands first is seen, so no village newly chooses a removed item.
+    if (input.selected && (await tx.get('power_item', item._id))?.removedAt) throw new AppError('CONFLICT', '镇里已经移除了这一项，不能再加入')
     const current = await tx.get('power_selection', selectionId)
     if ((current?.selected ?? false) === input.selected) {
       throw new AppError('CONFLICT', input.selected ? '本村清单里已经有这一项了' : '本村清单里没有这一项')

@@ -211,7 +211,11 @@ export const removeTownshipItem: Handler<C['removeTownshipItem']> = async (ctx, 
   await writeVersion(ctx, item, removed, record, notices, async (tx) => {
     for (const villageId of villages) await tx.update('power_selection', `${villageId}:${item._id}`, { needsReview: true }, { selected: true })
   })
-  return { version, villagesToReview: villages.length, notified: notices.length }
+  // A village that chose the item between the read above and the removal is flagged too: power.select checks the
+  // item inside its own transaction, so any choice made before the removal landed is visible now.
+  const late = (await selectingVillages(ctx, item._id)).filter((v) => !villages.includes(v))
+  for (const villageId of late) await ctx.store.update('power_selection', `${villageId}:${item._id}`, { needsReview: true }, { selected: true })
+  return { version, villagesToReview: villages.length + late.length, notified: notices.length }
 }
 
 /** The item's 变更记录 for anyone who may see the item: staff of its township, or a village of that township. */
