@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { SqliteStore } from '../../cloudfunctions/adapters/sqlite/store'
 import { standInStore, type StandInStore } from '../../cloudfunctions/adapters/wxcloud/standin'
+import { isTransactionConflict } from '../../cloudfunctions/adapters/wxcloud/store'
 import { BadCursorError, DuplicateKeyError, type Store } from '../../cloudfunctions/core/store'
 import type { Household } from '../../shared/domain/village'
 import { collectionSpecs, type CollectionName } from '../../cloudfunctions/core/collections'
@@ -210,7 +211,7 @@ function describeStoreContract(name: string, open: () => Store & { close?(): voi
 
     it('isolates concurrent transactions: read-modify-write never loses an update', async () => {
       await store.insert('household', household(1, { size: 0 }))
-      await Promise.all(
+      const outcomes = await Promise.allSettled(
         Array.from({ length: 20 }, () =>
           store.transaction(async (tx) => {
             const h = await tx.get('household', 'h-1')
@@ -219,7 +220,14 @@ function describeStoreContract(name: string, open: () => Store & { close?(): voi
           }),
         ),
       )
-      expect((await store.get('household', 'h-1'))?.size).toBe(20)
+      const committed = outcomes.filter((o) => o.status === 'fulfilled').length
+      // Every committed increment is there, and nothing else. SQLite serialises all 20. The cloud retries a
+      // conflict a bounded number of times (adapters/wxcloud/store.ts): twenty at once on one document, on a busy
+      // machine, may leave one to fail as a conflict, which the caller sees, never as a lost update.
+      expect((await store.get('household', 'h-1'))?.size).toBe(committed)
+      if (store instanceof SqliteStore) expect(committed).toBe(20)
+      else expect(committed).toBeGreaterThanOrEqual(15)
+      for (const o of outcomes) if (o.status === 'rejected') expect(isTransactionConflict(o.reason)).toBe(true)
     })
   })
 }
