@@ -1,10 +1,10 @@
 import { AppError } from '../../shared/errors'
 import type { powerContract, TownshipItemInput } from '../../shared/contract/power'
 import { powerItemSchema, type PowerItem } from '../../shared/domain/power'
-import { changedFields, itemVersionId, nextTownshipCode, versionSummary, type PowerItemVersion } from '../../shared/domain/power-edit'
+import { changedFields, itemVersionId, nextTownshipCode, townshipItemId, versionSummary, type PowerItemVersion } from '../../shared/domain/power-edit'
 import { canSend, subscriptionIdOf, thingValue, topicOf } from '../../shared/subscribe'
 import type { Handler } from '../core/dispatch'
-import { newId, type HandlerContext } from '../core/context'
+import type { HandlerContext } from '../core/context'
 import type { Collections } from '../core/collections'
 import { DuplicateKeyError } from '../core/store'
 import { villageInScope } from '../core/scope'
@@ -16,6 +16,7 @@ type C = typeof powerContract
 const DISTRICT_ITEM = '这一项是区里的指导性清单，由区里统一修改，乡镇不能修改或移除'
 const NOT_OURS = '本镇的特色清单里没有这一项'
 const EDITED_MEANWHILE = '这一项刚被别人改过，请重新打开再改'
+const ADDED_MEANWHILE = '刚才有人同时新增了一项，编号被占用了，请再点一次保存'
 
 function staffTownship(ctx: HandlerContext): string {
   if (!ctx.actor.townshipId) throw new AppError('FORBIDDEN')
@@ -120,7 +121,7 @@ async function writeVersion(
       for (const n of notices) await tx.insert('notification', n)
     })
   } catch (error) {
-    if (error instanceof DuplicateKeyError) throw new AppError('CONFLICT', EDITED_MEANWHILE)
+    if (error instanceof DuplicateKeyError) throw new AppError('CONFLICT', read ? EDITED_MEANWHILE : ADDED_MEANWHILE)
     throw error
   }
 }
@@ -186,7 +187,8 @@ export const saveTownshipItem: Handler<C['saveTownshipItem']> = async (ctx, inpu
   if (current) base = current
   else {
     const codes = (await queryAll(ctx.store, 'power_item', { townshipId }, { field: 'code', direction: 'asc' })).map((i) => i.code)
-    base = { _id: newId('pw'), code: nextTownshipCode(codes), townshipId }
+    const code = nextTownshipCode(codes)
+    base = { _id: townshipItemId(townshipId, code), code, townshipId }
   }
   const next = itemFrom(input, base, version)
   const fields = current ? changedFields(current, next) : []

@@ -30,6 +30,9 @@ export type PowerItemVersion = z.infer<typeof powerItemVersionSchema>
 
 export const itemVersionId = (itemId: string, version: number) => `${itemId}:v${version}`
 
+/** A new township item's id is its township and code: two items created at once with the same next code collide on the key. */
+export const townshipItemId = (townshipId: string, code: string) => `pw-${townshipId}-${code}`
+
 /** The fields staff edit, with the words the 变更记录 uses for each. */
 export const editableItemFields = {
   name: '事项名称',

@@ -125,6 +125,15 @@ describe('township staff edit their featured list', () => {
     expect(docsOf(store, 'power_item_version').filter((v) => v.itemId === FEATURED)).toHaveLength(1)
   })
 
+  it('two new items at once: the next code is a key, so one lands and the other is told to save again', async () => {
+    const form = { categoryId: 'cat-7', name: '村级小型工程项目验收', basis: ['《村民委员会组织法》'], performer: '村民委员会', supervisor: '村务监督委员会', steps: [{ name: '组织验收', actor: '村民委员会' }] }
+    const results = await Promise.all([staff()('power', 'saveTownshipItem', form), staff()('power', 'saveTownshipItem', { ...form, name: '村级小型工程项目结算' })])
+    expect(results.filter((r) => r.ok)).toHaveLength(1)
+    expect(expectError(results.find((r) => !r.ok)!, 'CONFLICT')).toBe('刚才有人同时新增了一项，编号被占用了，请再点一次保存')
+    expect(docsOf(store, 'power_item').filter((i) => i.code === 'T-06')).toHaveLength(1)
+    expect(expectOk(await staff()('power', 'saveTownshipItem', { ...form, name: '村级小型工程项目结算' }))).toMatchObject({ code: 'T-07' })
+  })
+
   it('an edit tells the chairs of the villages using the item', async () => {
     await giveChairAConsent(people.chair, 'v-shiqiao')
     const saved = expectOk(await staff()('power', 'saveTownshipItem', await formOf(FEATURED, { supervisor: '乡镇纪委' })))
