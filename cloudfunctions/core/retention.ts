@@ -56,13 +56,13 @@ class Sweep {
   }
 
   /** As many of `items` as the budget still allows. */
-  fit<T>(items: readonly T[]): T[] {
+  withinBudget<T>(items: readonly T[]): T[] {
     return items.slice(0, Math.max(this.left, 0))
   }
 
   /** Deletes (or counts) up to the budget; answers whether all of `ids` went. */
   async remove(collection: CollectionName, ids: readonly string[]): Promise<boolean> {
-    const take = ids.slice(0, Math.max(this.left, 0))
+    const take = this.withinBudget(ids)
     for (let i = 0; i < take.length; i += BATCH) {
       const batch = take.slice(i, i + BATCH)
       const n = this.dryRun ? batch.length : await this.store.removeMany(collection, batch)
@@ -160,7 +160,7 @@ async function sweepReports(sweep: Sweep, townshipIds: readonly string[], now: D
   for (const townshipId of townshipIds) {
     for await (const reports of oldestFirst(sweep.store, 'report', { townshipId, status: 'concluded' }, 'filedAt')) {
       const expired = reports.filter((r) => r.filedAt < cutoff && reportExpired(r, cutoff) && (files || r.photos.length === 0))
-      const batch = sweep.fit(expired)
+      const batch = sweep.withinBudget(expired)
       const photos = batch.flatMap((r) => r.photos.map((p) => p.fileId))
       if (photos.length > 0) {
         if (!sweep.dryRun) await files!.removeReportPhotos(photos)
