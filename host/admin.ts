@@ -15,6 +15,7 @@ import { AppError } from '../shared/errors'
 import { LocalFiles } from './files'
 import { applyRetention } from '../cloudfunctions/core/retention'
 import { retentionDays, retentionLabels } from '../shared/retention'
+import { addDays, beijingDay } from '../shared/time'
 
 const usage = `用法 (usage): npm run admin -- <命令>
   bootstrap --township 石桥镇 --district 清河区 --name 张三 [--title 镇纪委书记]
@@ -77,7 +78,7 @@ async function main(): Promise<number> {
           if (a.status === 'active') console.log(`  职务：${a.title} ${(await store.get('person', a.personId))?.name ?? ''}`)
         }
         for (const i of await queryAll(store, 'invite', { townshipId: township._id }, { field: 'createdAt', direction: 'desc' }, 500)) {
-          if (i.status === 'open' && i.expiresAt > now.toISOString()) console.log(`  任命码：${i._id}  ${i.title} ${i.name}，${i.expiresAt.slice(0, 10)}前有效`)
+          if (i.status === 'open' && i.expiresAt > now.toISOString()) console.log(`  任命码：${i._id}  ${i.title} ${i.name}，${beijingDay(i.expiresAt)}前有效`)
         }
         return 0
       }
@@ -92,7 +93,7 @@ async function main(): Promise<number> {
           name: values.name,
           createdAt: now.toISOString(),
           createdBy: '管理命令',
-          expiresAt: new Date(now.getTime() + DEFAULT_INVITE_DAYS * 86_400_000).toISOString(),
+          expiresAt: addDays(now, DEFAULT_INVITE_DAYS),
         })
         console.log(`${values.name}的任命码：${invite._id}（${DEFAULT_INVITE_DAYS}天内有效）`)
         return 0

@@ -8,6 +8,7 @@ import { demoPeopleShown, describeDemoPerson } from '../miniprogram/src/pages/lo
 import { kindLabels, sectionLabels } from '../miniprogram/src/components/disclosure'
 import type { DevPerson } from '../shared/contract/dev'
 import type { Envelope } from '../shared/errors'
+import { formatBeijingDay } from '../shared/time'
 
 /*
  * The first screen as plain HTML, for villagers on a slow connection. Before
@@ -88,12 +89,6 @@ async function optional<T>(work: () => Promise<T | null>): Promise<T | null> {
   }
 }
 
-/** 2026-11-21T02:00:00Z → 2026年11月21日, in Beijing time whatever the host's time zone. */
-function beijingDay(iso: string): string {
-  const d = new Date(Date.parse(iso) + 8 * 3600_000)
-  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`
-}
-
 async function home(sources: FirstScreenSources): Promise<string | null> {
   const me = await sources.call('member', { action: 'me' })
   if (!me.ok) return null
@@ -135,7 +130,7 @@ async function disclosures(sources: FirstScreenSources): Promise<string | null> 
   if (!page.ok) return null
   const items = (page.data as DisclosurePage).items.map((d) => ({
     title: d.title,
-    text: [`${kindLabels[d.kind]} · ${sectionLabels[d.section]}`, d.revision > 1 ? '已更正' : '', d.period ? `所属期 ${periodLabel(d.period)}` : '', `${beijingDay(d.publishedAt)}发布`]
+    text: [`${kindLabels[d.kind]} · ${sectionLabels[d.section]}`, d.revision > 1 ? '已更正' : '', d.period ? `所属期 ${periodLabel(d.period)}` : '', `${formatBeijingDay(d.publishedAt)}发布`]
       .filter(Boolean)
       .join(' · '),
     href: `/packages/disclosure/detail/index?disclosureId=${encodeURIComponent(d.disclosureId)}`,

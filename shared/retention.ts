@@ -11,8 +11,7 @@ import type { Notification } from './domain/announcement'
 import type { AuditEntry } from './domain/audit'
 import type { Member, Person } from './domain/member'
 import type { Invite } from './domain/invite'
-
-const DAY_MS = 86_400_000
+import { addDays } from './time'
 
 /** Days each kind is kept after its work ended. */
 export const retentionDays = {
@@ -33,7 +32,7 @@ export const retentionDays = {
 export type RetentionKind = keyof typeof retentionDays
 
 /** The instant before which a kind's records are over (ISO, compares with the stored instants). */
-export const cutoffOf = (kind: RetentionKind, now: Date): string => new Date(now.getTime() - retentionDays[kind] * DAY_MS).toISOString()
+export const cutoffOf = (kind: RetentionKind, now: Date): string => addDays(now, -retentionDays[kind])
 
 /** Case statuses that are still running: the rounds of their subject are evidence. */
 export const unfinishedCaseStatuses = ['open', 'investigating', 'rectifying', 'reported'] as const

@@ -5,6 +5,7 @@ import { DuplicateKeyError } from './store'
 import { createInvite } from './invites'
 import { describeLoaded, insertReference, readReference } from './reference'
 import type { ReferenceData } from '../../shared/domain/power-reference'
+import { addDays } from '../../shared/time'
 
 /** The township of a deployment made by the setup step; its fixed id lets setup happen once. */
 const SETUP_TOWNSHIP_ID = 'tw-main'
@@ -48,7 +49,7 @@ export async function bootstrapTownship(store: Store, plan: BootstrapPlan, now: 
     name: plan.staffName,
     createdAt: now.toISOString(),
     createdBy: '开通',
-    expiresAt: new Date(now.getTime() + DEFAULT_INVITE_DAYS * 86_400_000).toISOString(),
+    expiresAt: addDays(now, DEFAULT_INVITE_DAYS),
   })
   return { townshipId: SETUP_TOWNSHIP_ID, inviteCode: invite._id, expiresAt: invite.expiresAt, loaded: describeLoaded(reference) }
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { DAY_MS } from '../../shared/time'
 
 /**
  * Where attachment files live: WeChat cloud storage in the cloud, a folder
@@ -56,7 +57,7 @@ export const PRIVATE_URL_SECONDS = 600
 export const EXPORT_URL_SECONDS = 600
 
 /** Export files are deleted on a later prepare once they are this old (township/exports.ts). */
-export const EXPORT_KEEP_MS = 86_400_000
+export const EXPORT_KEEP_MS = DAY_MS
 
 /**
  * The cloud storage folder a person's phone uploads to (`member.me` tells the phone): `uploads/` and a

@@ -2,6 +2,7 @@ import type { CollectionName, Collections } from './collections'
 import type { FileStore } from './files'
 import type { Condition, Page, Store } from './store'
 import { queryAll } from './paging'
+import { DAY_MS } from '../../shared/time'
 import {
   auditExpired,
   cutoffOf,
@@ -273,7 +274,6 @@ export async function applyRetention(store: Store, now: Date, options: Retention
  * default cuts short is finished by the next (every step is repeatable).
  */
 export const RETENTION_RUN_BUDGET = 1000
-const DAY_MS = 86_400_000
 let nextRunAt = 0
 
 /**

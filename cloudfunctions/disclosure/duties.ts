@@ -4,6 +4,7 @@ import type { Township } from '../../shared/domain/village'
 import type { Handler } from '../core/dispatch'
 import { villageInScope } from '../core/scope'
 import { newestSince } from '../core/paging'
+import { addDays } from '../../shared/time'
 
 type C = typeof disclosureContract
 
@@ -20,7 +21,7 @@ export const duties: Handler<C['duties']> = async (ctx, input) => {
   const village = await villageInScope(ctx, input.villageId)
   const now = ctx.clock.now()
   // Everything published since the oldest period began, plus the grace after the newest.
-  const since = new Date(now.getTime() - (MONTHS + 4) * 31 * 86_400_000).toISOString()
+  const since = addDays(now, -(MONTHS + 4) * 31)
   const published: Published[] = (
     await newestSince(ctx.store, 'disclosure', { villageId: village._id }, 'publishedAt', since)
   ).map((d) => ({ kind: d.kind, section: d.section, period: d.content.period, publishedAt: d.publishedAt }))

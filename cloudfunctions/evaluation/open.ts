@@ -3,15 +3,15 @@ import { subjectKeyOf, type Round, type Subject } from '../../shared/domain/eval
 import { ruleChangesOf, ruleInForce } from '../../shared/domain/evaluation-rule'
 import type { Store } from '../core/store'
 import { newId } from '../core/context'
+import { DAY_MS } from '../../shared/time'
 
-const DAY = 86_400_000
 const MAX_ROUND_DAYS = 30
 
 /** Why a round cannot close at `closesAt` when opened at `now`, or null. */
 function closingProblem(closesAt: string, now: string): string | null {
   const ms = Date.parse(closesAt) - Date.parse(now)
   if (ms <= 0) return '截止时间要晚于现在'
-  if (ms > MAX_ROUND_DAYS * DAY) return `一轮评议最长${MAX_ROUND_DAYS}天`
+  if (ms > MAX_ROUND_DAYS * DAY_MS) return `一轮评议最长${MAX_ROUND_DAYS}天`
   return null
 }
 

@@ -5,10 +5,10 @@ import type { Handler } from '../core/dispatch'
 import type { HandlerContext } from '../core/context'
 import { newId } from '../core/context'
 import { queryAll } from '../core/paging'
+import { DAY_MS } from '../../shared/time'
 
 type C = typeof evaluationContract
 
-const DAY = 86_400_000
 const MAX_PROXY_DAYS = 366
 
 /** The household's standing proxy, found by its unique key. */
@@ -93,7 +93,7 @@ export const grantProxy: Handler<C['grantProxy']> = async (ctx, input) => {
     if (round.status !== 'open') throw new AppError('CONFLICT', '这轮评议已经结束')
   }
   const until = input.until ? new Date(Date.parse(input.until)).toISOString() : null
-  if (until && (until <= ctx.now || Date.parse(until) - Date.parse(ctx.now) > MAX_PROXY_DAYS * DAY)) {
+  if (until && (until <= ctx.now || Date.parse(until) - Date.parse(ctx.now) > MAX_PROXY_DAYS * DAY_MS)) {
     throw new AppError('INVALID_INPUT', '委托截止时间要在今天之后、一年以内')
   }
   const previous = await standingProxy(ctx, actor.householdId)

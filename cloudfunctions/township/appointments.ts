@@ -6,10 +6,10 @@ import type { HandlerContext } from '../core/context'
 import { createInvite } from '../core/invites'
 import { villageInScope } from '../core/scope'
 import { queryAll } from '../core/paging'
+import { addDays } from '../../shared/time'
 
 type T = typeof townshipContract
 
-const DAY = 86_400_000
 
 /** Township staff appoint by invite: a chair or committee member of a village, or another staff member. */
 export const invite: Handler<T['invite']> = async (ctx, input) => {
@@ -23,7 +23,7 @@ export const invite: Handler<T['invite']> = async (ctx, input) => {
     name: input.name,
     createdAt: ctx.now,
     createdBy: `${ctx.actor.title ?? ''}${ctx.actor.name ?? ''}`,
-    expiresAt: new Date(Date.parse(ctx.now) + (input.days ?? DEFAULT_INVITE_DAYS) * DAY).toISOString(),
+    expiresAt: addDays(ctx.now, input.days ?? DEFAULT_INVITE_DAYS),
   })
   return { code: created._id, expiresAt: created.expiresAt }
 }

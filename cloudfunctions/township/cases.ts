@@ -10,11 +10,11 @@ import { getMany, queryAll } from '../core/paging'
 import { ONE_OPEN_ROUND, newRound } from '../evaluation/open'
 import { openSlots } from '../evaluation/slots'
 import { escalationPublicViewOf, roundViewOf } from '../evaluation/views'
+import { DAY_MS, beijingDay } from '../../shared/time'
 
 type C = typeof townshipContract
 
 const PAGE = 20
-const DAY = 86_400_000
 const NOT_FOUND = '没有找到这个案件'
 
 const signature = (ctx: HandlerContext) => ({ name: ctx.actor.name ?? '', title: ctx.actor.title ?? '' })
@@ -36,7 +36,7 @@ async function summaryOf(ctx: HandlerContext, e: Escalation, names: Map<string, 
     roundIds: e.roundIds,
     rounds: rounds.map((r) => ({ roundId: r._id, title: r.title, closedAt: r.closedAt, tally: r.tally })),
     openedAt: e.openedAt,
-    ageDays: Math.floor((Date.parse(ctx.now) - Date.parse(e.openedAt)) / DAY),
+    ageDays: Math.floor((Date.parse(ctx.now) - Date.parse(e.openedAt)) / DAY_MS),
   }
 }
 
@@ -95,7 +95,7 @@ export const addNote: Handler<C['addNote']> = async (ctx, input) => {
 export const orderRectification: Handler<C['orderRectification']> = async (ctx, input) => {
   const e = await ownCase(ctx, input.escalationId)
   if (e.status !== 'open' && e.status !== 'investigating') throw new AppError('CONFLICT', '这个案件已经下达过整改要求')
-  if (input.dueAt < ctx.now.slice(0, 10)) throw new AppError('INVALID_INPUT', '整改期限不能早于今天')
+  if (input.dueAt < beijingDay(ctx.now)) throw new AppError('INVALID_INPUT', '整改期限不能早于今天')
   return advance(ctx, e, { status: 'rectifying', rectification: { what: input.what, dueAt: input.dueAt, at: ctx.now, ...signature(ctx) } })
 }
 

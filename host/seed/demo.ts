@@ -5,6 +5,7 @@ import type { PowerItem } from '../../shared/domain/power'
 import { readReference, readTownshipItems } from '../../cloudfunctions/core/reference'
 import { seedPublications } from './publications'
 import { seedEvaluations } from './evaluations'
+import { DAY_MS, HOUR_MS } from '../../shared/time'
 
 /**
  * The demo township every fresh local host starts with: 石桥镇 of the invented
@@ -80,7 +81,7 @@ const groupNames = ['一组', '二组', '三组', '四组', '五组', '六组']
 const notSelectedInMainVillage = new Set(['pw-7-04'])
 
 const daysBefore = (now: Date, days: number, hour = 9) =>
-  new Date(now.getTime() - days * 86_400_000 + hour * 3_600_000 - (now.getTime() % 86_400_000)).toISOString()
+  new Date(now.getTime() - days * DAY_MS + hour * HOUR_MS - (now.getTime() % DAY_MS)).toISOString()
 
 export async function isSeeded(store: Store): Promise<boolean> {
   return (await store.get('township', DEMO_TOWNSHIP_ID)) !== null

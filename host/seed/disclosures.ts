@@ -1,5 +1,6 @@
 import type { DisclosureKind, DisclosureSection, LineItem } from '../../shared/domain/disclosure'
 import { pick, prng } from './names'
+import { DAY_MS as DAY } from '../../shared/time'
 
 /**
  * 三务公开 seed content for the demo township: a year of disclosures for 石桥村
@@ -34,7 +35,6 @@ export interface SeedDisclosure {
 
 // All calendar arithmetic is in UTC: a "day" is a UTC calendar date, as in the
 // seed's publishedAt (now − daysAgo days), so a date here and its daysAgo agree.
-const DAY = 86_400_000
 type Day = number
 
 const utc = (y: number, m: number, d: number): Day => Date.UTC(y, m - 1, d)

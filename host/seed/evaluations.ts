@@ -2,11 +2,9 @@ import { randomInt } from 'node:crypto'
 import type { StoreTx } from '../../cloudfunctions/core/store'
 import { TRACKING_ALPHABET } from '../../shared/domain/report'
 import { DEFAULT_RULE, tallyOf, type Choice } from '../../shared/domain/evaluation-rule'
-import { beijingDay } from '../../shared/time'
+import { DAY_MS as DAY, beijingDay } from '../../shared/time'
 import { newId } from '../../cloudfunctions/core/context'
 import { shuffled } from '../../cloudfunctions/core/shuffle'
-
-const DAY = 86_400_000
 
 /** 84 of 石桥村's 106 households in the group voted on the road project: 60 满意, 18 基本满意, 6 不满意. */
 const cast: Choice[] = [...Array(60).fill('satisfied'), ...Array(18).fill('basic'), ...Array(6).fill('dissatisfied')]

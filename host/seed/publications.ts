@@ -2,6 +2,7 @@ import type { StoreTx } from '../../cloudfunctions/core/store'
 import type { Signature } from '../../shared/domain/disclosure'
 import { correction, firstPublication, indexTerms } from '../../cloudfunctions/disclosure/records'
 import { seedDisclosures } from './disclosures'
+import { DAY_MS as DAY } from '../../shared/time'
 
 /**
  * The demo villages' year of disclosures and the chair's announcements, written
@@ -25,8 +26,6 @@ const officials: Record<string, Record<'secretary' | 'director' | 'chair', Signa
     chair: { personId: 'p-dongling-chair', name: '冯永红', title: '村务监督委员会主任' },
   },
 }
-
-const DAY = 86_400_000
 
 export async function seedPublications(tx: StoreTx, now: Date): Promise<void> {
   const counters = new Map<string, number>()

@@ -1,4 +1,5 @@
 // CSV for Excel: pure, no I/O.
+import { formatBeijingTimestamp } from '../time'
 
 /** Excel reads a UTF-8 file as Chinese text only when it starts with this mark. */
 export const BOM = '\uFEFF'
@@ -13,9 +14,5 @@ const cell = (value: string | number | null) => {
 export const toCsv = (header: readonly string[], rows: readonly (readonly (string | number | null)[])[]) =>
   BOM + [header, ...rows].map((row) => row.map(cell).join(',')).join('\r\n') + '\r\n'
 
-/** An instant as Beijing time, e.g. 2026-11-21 16:00; Beijing keeps UTC+8 all year. */
-export function beijingTime(iso: string | null): string {
-  if (!iso) return ''
-  const t = new Date(Date.parse(iso) + 8 * 3_600_000).toISOString()
-  return `${t.slice(0, 10)} ${t.slice(11, 16)}`
-}
+/** An instant as Beijing time in a spreadsheet cell, e.g. 2026-11-21 16:00; an empty cell for none. */
+export const beijingTime = (iso: string | null): string => (iso ? formatBeijingTimestamp(iso) : '')

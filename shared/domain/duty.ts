@@ -1,5 +1,6 @@
 // Disclosure duties and their timeliness: pure rules, free of zod.
 import type { DisclosureKind, DisclosureSection } from './disclosure'
+import { addDays, beijingMonth, beijingMonthStart } from '../time'
 
 /** Something a village must disclose every period, within `dueDays` days after the period ends. */
 export interface Duty {
@@ -35,31 +36,18 @@ export interface Published {
   publishedAt: string
 }
 
-// Periods are Beijing calendar months: they start at 00:00 UTC+8.
-const BEIJING = 8 * 3_600_000
-const startOfMonth = (year: number, month: number) => Date.UTC(year, month - 1, 1) - BEIJING
-
 /** The Beijing calendar month `now` falls in: its YYYY-MM and the instant it began. */
 export function currentMonth(now: Date): { month: string; from: string } {
-  const local = new Date(now.getTime() + BEIJING)
-  const from = new Date(startOfMonth(local.getUTCFullYear(), local.getUTCMonth() + 1)).toISOString()
-  return { month: local.toISOString().slice(0, 7), from }
+  return { month: beijingMonth(now), from: beijingMonthStart(now) }
 }
 
 /** The periods of a cadence that ended within `months` months before `now`, newest first. */
 export function recentPeriods(cadence: Duty['cadence'], now: Date, months = 12): { period: string; endsAt: number }[] {
-  const local = new Date(now.getTime() + BEIJING)
-  let year = local.getUTCFullYear()
-  let month = local.getUTCMonth() + 1
   const periods: { period: string; endsAt: number }[] = []
-  for (let back = 0; back < months; back++) {
-    // step to the previous month
-    month -= 1
-    if (month === 0) {
-      month = 12
-      year -= 1
-    }
-    const endsAt = startOfMonth(month === 12 ? year + 1 : year, month === 12 ? 1 : month + 1)
+  // Periods are Beijing calendar months: each ends when the next Beijing month begins.
+  for (let back = 1; back <= months; back++) {
+    const [year, month] = beijingMonth(beijingMonthStart(now, -back)).split('-').map(Number) as [number, number]
+    const endsAt = Date.parse(beijingMonthStart(now, 1 - back))
     if (cadence === 'monthly') periods.push({ period: `${year}-${String(month).padStart(2, '0')}`, endsAt })
     else if (month % 3 === 0) periods.push({ period: `${year}-Q${month / 3}`, endsAt })
   }
@@ -67,7 +55,7 @@ export function recentPeriods(cadence: Duty['cadence'], now: Date, months = 12):
 }
 
 function periodStatus(duty: Duty, period: string, endsAt: number, published: readonly Published[], now: Date): DutyPeriod {
-  const dueAt = new Date(endsAt + duty.dueDays * 86_400_000).toISOString()
+  const dueAt = addDays(endsAt, duty.dueDays)
   const match = published
     .filter((p) => p.kind === duty.kind && (duty.section === null || p.section === duty.section) && p.period === period)
     .sort((a, b) => a.publishedAt.localeCompare(b.publishedAt))[0]

@@ -1,6 +1,7 @@
 import { z } from '../zod'
 import { attachmentSchema } from './disclosure'
 import type { Change } from './setting'
+import { DAY_MS, addDays } from '../time'
 
 /** What the feedback is about: a disclosure (from its page), a power-list item, or the opinion box. */
 export const feedbackAboutSchema = z.object({
@@ -51,7 +52,7 @@ export const AUTO_CLOSE_DAYS = 7
 
 /** Whether a replied item has waited long enough for the villager to close by itself. */
 export const closesByItself = (f: Pick<Feedback, 'status' | 'reply'>, now: string) =>
-  f.status === 'replied' && f.reply !== null && Date.parse(f.reply.at) + AUTO_CLOSE_DAYS * 86_400_000 <= Date.parse(now)
+  f.status === 'replied' && f.reply !== null && Date.parse(f.reply.at) + AUTO_CLOSE_DAYS * DAY_MS <= Date.parse(now)
 
 /** How a village role sees the author: the name, or 村民 when the villager asked to hide it. */
 export const authorForVillage = (f: Pick<Feedback, 'authorName' | 'hideName'>) => (f.hideName ? '村民' : f.authorName)
@@ -79,7 +80,7 @@ export const replyDaysOf = (township: Parameters<typeof replyDaysChangesOf>[0]) 
   replyDaysChangesOf(township).at(-1)?.days ?? DEFAULT_REPLY_DAYS
 
 /** The deadline for a reply given at `from` under a township's setting. */
-export const dueAtFrom = (from: string, replyDays: number) => new Date(Date.parse(from) + replyDays * 86_400_000).toISOString()
+export const dueAtFrom = (from: string, replyDays: number) => addDays(from, replyDays)
 
 export interface FeedbackFigures {
   received: number

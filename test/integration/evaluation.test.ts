@@ -2,6 +2,7 @@ import { evaluationArea } from '../../cloudfunctions/evaluation/area'
 import { localOutbox } from '../../cloudfunctions/core/notifier'
 import { RUN_LIMITS } from '../../cloudfunctions/core/batches'
 import type { Choice } from '../../shared/domain/evaluation-rule'
+import { addDays, beijingDay, beijingDayStart } from '../../shared/time'
 import {
   addHouseholds,
   addNeighbourTownship,
@@ -287,6 +288,21 @@ describe('escalation', () => {
     // Internal notes stay with the township.
     expect(JSON.stringify(history)).not.toContain('约谈')
     expect(JSON.stringify(expectOk(await staff('township', 'getEscalation', { escalationId })))).toContain('约谈')
+  })
+
+  it('takes a rectification due today by the Beijing calendar, also in the hours when UTC still has yesterday', async () => {
+    await closedRound(overThreshold)
+    const { escalationId } = await closedRound(overThreshold)
+    // To 01:00 on the next Beijing day: UTC's date is still the day before.
+    const now = clock.now().getTime()
+    clock.advance(Date.parse(beijingDayStart(addDays(now, 1))) + HOUR - now)
+    const today = beijingDay(clock.now())
+    const yesterday = beijingDay(addDays(clock.now(), -1))
+    expect(clock.now().toISOString().slice(0, 10)).toBe(yesterday)
+    expect(expectError(await inspector()('township', 'orderRectification', { escalationId, what: '补充公开', dueAt: yesterday }), 'INVALID_INPUT')).toBe(
+      '整改期限不能早于今天',
+    )
+    expect(expectOk(await inspector()('township', 'orderRectification', { escalationId, what: '补充公开', dueAt: today }))).toEqual({ status: 'rectifying' })
   })
 
   it('re-escalates as a new cycle when the subject fails twice more after the case closed', async () => {

@@ -7,13 +7,7 @@ import type { CodeMaker } from '../../core/codes'
 import { cloudFileStore, type CloudStorage } from './files'
 import { WxCloudStore, type WxDatabase } from './store'
 import { templateIdVariable, thingValue, topicOfSubject } from '../../../shared/subscribe'
-
-/** Beijing time for message text, e.g. 2026年11月21日 16:00 */
-function beijingTime(iso: string): string {
-  const d = new Date(new Date(iso).getTime() + 8 * 3_600_000)
-  const pad = (n: number) => String(n).padStart(2, '0')
-  return `${d.getUTCFullYear()}年${pad(d.getUTCMonth() + 1)}月${pad(d.getUTCDate())}日 ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`
-}
+import { formatBeijingDayTimeFixed } from '../../../shared/time'
 
 /**
  * WeChat subscribe messages. The template (from the mini-program's console)
@@ -30,7 +24,7 @@ const subscribeMessages: Notifier = {
       touser: n.openid,
       templateId,
       page: n.page,
-      data: { thing1: { value: thingValue(n.title) }, time2: { value: beijingTime(n.createdAt) } },
+      data: { thing1: { value: thingValue(n.title) }, time2: { value: formatBeijingDayTimeFixed(n.createdAt) } },
     } as never)
   },
 }

@@ -1,5 +1,6 @@
 import type { Choice } from '@shared/domain/evaluation-rule'
 import type { EscalationStatus } from '@shared/domain/evaluation'
+import { addHours } from '@shared/time'
 
 type TagType = 'success' | 'warning' | 'danger' | 'default' | 'info' | 'primary'
 
@@ -27,4 +28,4 @@ export const closingPresets = [
   { label: '7天后', hours: 168 },
 ] as const
 
-export const closesAtAfter = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString()
+export const closesAtAfter = (hours: number) => addHours(Date.now(), hours)

@@ -1,9 +1,4 @@
-import dayjs from 'dayjs'
-
-/** 2026年11月21日 */
-export const formatDay = (iso: string): string => dayjs(iso).format('YYYY年M月D日')
-
-/** 2026年11月21日 08:05 */
-export const formatDayTime = (iso: string): string => dayjs(iso).format('YYYY年M月D日 HH:mm')
+// Times on screen are Beijing time whatever zone the phone is set to (shared/time.ts).
+export { formatBeijingDay as formatDay, formatBeijingDayTime as formatDayTime } from '@shared/time'
 
 export { formatPermille } from '@shared/domain/coverage'

@@ -17,6 +17,7 @@ import { parseYuan, yuanText } from './money'
 import { PhotoPicker, type Photo } from '../../../components/PhotoPicker'
 import { TotalsCard } from '../../../components/TotalsCard'
 import { Term } from '../../../components/Term'
+import { beijingToday } from '@shared/time'
 import './DisclosureForm.css'
 
 export interface LineRow {
@@ -55,7 +56,7 @@ export interface DisclosureContentInput {
 }
 
 let keys = 0
-const today = () => dayjs().format('YYYY-MM-DD')
+const today = beijingToday
 
 export const blankRow = (): LineRow => ({ key: ++keys, date: today(), item: '', amount: '', direction: 'spending' })
 
@@ -170,10 +171,10 @@ export function DisclosureForm({ draft, onChange, categoryLocked }: Props) {
     picking?.target === 'period'
       ? draft.period && !draft.period.includes('Q')
         ? dayjs(`${draft.period}-01`).toDate()
-        : new Date()
+        : dayjs(today()).toDate()
       : pickedRow?.date
         ? dayjs(pickedRow.date).toDate()
-        : new Date()
+        : dayjs(today()).toDate()
 
   const confirmPick = (values: PickerValue[]) => {
     if (!picking) return

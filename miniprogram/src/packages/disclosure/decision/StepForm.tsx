@@ -6,6 +6,7 @@ import type { DecisionStage } from '@shared/domain/decision-stages'
 import { lineDate, stageLabels } from '../../../components/disclosure'
 import { messageOf } from '../../../components/PageShell'
 import { PhotoPicker, type Photo } from '../../../components/PhotoPicker'
+import { beijingToday } from '@shared/time'
 import './StepForm.css'
 
 const hints: Record<DecisionStage, string> = {
@@ -42,7 +43,7 @@ interface Props {
 
 /** Records one step of 四议两公开: the day it happened and its minutes (a new decision also gets a name). */
 export function StepForm({ stage, isNew, notBefore, submitText, onSubmit }: Props) {
-  const today = dayjs().format('YYYY-MM-DD')
+  const today = beijingToday()
   const [title, setTitle] = useState('')
   const [summary, setSummary] = useState('')
   const [date, setDate] = useState(notBefore && notBefore > today ? notBefore : today)

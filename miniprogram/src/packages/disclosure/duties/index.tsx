@@ -1,4 +1,3 @@
-import dayjs from 'dayjs'
 import { View, Text } from '@tarojs/components'
 import { Tag } from '@nutui/nutui-react-taro'
 import { periodLabel } from '@shared/domain/disclosure-rules'
@@ -13,7 +12,7 @@ import './index.css'
 type Period = Output<'disclosure', 'duties'>['duties'][number]['periods'][number]
 
 /** `dueAt` is the first moment too late; the last day allowed is the day before it. */
-const lastDay = (dueAt: string) => formatDay(dayjs(dueAt).subtract(1, 'millisecond').toISOString())
+const lastDay = (dueAt: string) => formatDay(Date.parse(dueAt) - 1)
 
 function note(p: Period): string {
   switch (p.status) {

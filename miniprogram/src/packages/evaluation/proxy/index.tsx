@@ -7,6 +7,7 @@ import { Chips } from '../../../components/Chips'
 import { formatDay } from '../../../components/format'
 import { useRemote } from '../../../hooks/useRemote'
 import { call, type Output } from '../../../services/api'
+import { addDays } from '@shared/time'
 import './index.css'
 
 const TOAST = 'proxy-toast'
@@ -42,7 +43,7 @@ export default function Proxy() {
     try {
       await call('evaluation', 'grantProxy', {
         toMemberId: to,
-        ...(period === 'round' ? { roundId } : { until: new Date(Date.now() + days * 86_400_000).toISOString() }),
+        ...(period === 'round' ? { roundId } : { until: addDays(Date.now(), days) }),
       })
       Toast.show(TOAST, { icon: 'success', content: '已委托' })
       reload()

@@ -1,5 +1,4 @@
 import { useState } from 'react'
-import dayjs from 'dayjs'
 import { View, Text } from '@tarojs/components'
 import { Button, Input, Tag, Toast } from '@nutui/nutui-react-taro'
 import type { RoundView } from '@shared/contract/evaluation'
@@ -13,6 +12,7 @@ import { closesAtAfter, closingPresets, escalationStatusTags, percentOf } from '
 import { useRemote } from '../../../hooks/useRemote'
 import { ApiError, call } from '../../../services/api'
 import { go, useQuery } from '../../../services/nav'
+import { beijingToday } from '@shared/time'
 import './index.css'
 
 const TOAST = 'case-toast'
@@ -74,7 +74,7 @@ export default function CaseDetail() {
   const tag = e ? escalationStatusTags[e.status] : null
   const canOrder = e?.status === 'open' || e?.status === 'investigating'
   const canClose = canOrder || e?.status === 'reported'
-  const today = dayjs().format('YYYY-MM-DD')
+  const today = beijingToday()
   const reevaluation = e?.reevaluationRoundId ? data?.rounds.find((r) => r.roundId === e.reevaluationRoundId) : undefined
 
   return (
