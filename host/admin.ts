@@ -21,9 +21,11 @@ const usage = `用法 (usage): npm run admin -- <命令>
   bootstrap --township 石桥镇 --district 清河区 --name 张三 [--title 镇纪委书记]
                       开通乡镇，载入区级权力清单、责任清单和负面清单
                       （cloudfunctions/setup/reference 下的表格），打印第一位镇纪委干部的任命码（只能开通一次）
-  import-power-list [--dir 文件夹] [--apply]
+  import-power-list [--dir 文件夹] [--apply] [--by 王科长]
                       载入区级权力清单的新版本（默认 cloudfunctions/setup/reference 下的表格）：
-                      先预览，列出每一个错行，或列出新增、修改的事项；没有错行时加 --apply 才写入
+                      先预览，列出每一个错行，或列出新增、修改的事项；没有错行时加 --apply 才写入。
+                      写入时每个新增、修改的事项记一版变更记录（导入人 --by，默认“运营方”），
+                      选了修改事项的村，村书记会收到通知
   list                列出乡镇、各村（加入码）、职务和未使用的任命码
   invite --name 张三 [--title 镇纪委书记]
                       给镇纪委干部发一个新的任命码（原来的丢了或过期时用）
@@ -38,7 +40,7 @@ async function main(): Promise<number> {
   const [command, ...rest] = process.argv.slice(2)
   const { values } = parseArgs({
     args: rest,
-    options: { township: { type: 'string' }, district: { type: 'string' }, name: { type: 'string' }, title: { type: 'string' }, kind: { type: 'string' }, out: { type: 'string' }, 'dry-run': { type: 'boolean' }, dir: { type: 'string' }, apply: { type: 'boolean' } },
+    options: { township: { type: 'string' }, district: { type: 'string' }, name: { type: 'string' }, title: { type: 'string' }, kind: { type: 'string' }, out: { type: 'string' }, 'dry-run': { type: 'boolean' }, dir: { type: 'string' }, apply: { type: 'boolean' }, by: { type: 'string' } },
   })
   const dataDir = resolve(process.env.DATA_DIR ?? '.data')
   mkdirSync(dataDir, { recursive: true })
@@ -57,7 +59,7 @@ async function main(): Promise<number> {
       }
       case 'import-power-list': {
         const dir = values.dir ? resolve(values.dir) : referenceDir()
-        const result = await importReference(store, dir, values.apply === true)
+        const result = await importReference(store, dir, values.apply === true, { now, by: values.by })
         if (!result.ok) {
           for (const problem of result.problems) console.error(`  ${problem}`)
           return fail(`表格有 ${result.problems.length} 处错误，什么也没有写入；改好后再运行`)
@@ -67,7 +69,7 @@ async function main(): Promise<number> {
           console.log('这是预览，什么也没有写入。确认无误后加 --apply 再运行一次。')
           return 0
         }
-        console.log('已写入。')
+        console.log(`已写入。变更记录新增 ${result.versions} 版；村书记的微信通知 ${result.notified} 条（发给选了被修改事项的村）。`)
         return 0
       }
       case 'list': {

@@ -35,7 +35,7 @@ export async function bootstrapTownship(store: Store, plan: BootstrapPlan, now: 
   const { items } = await store.query('township', { where: {}, orderBy: { field: '_id', direction: 'asc' }, limit: 1 })
   if (items.length > 0) throw new AppError('CONFLICT', `已经开通过了（${items[0]!.name}），不能再开通`)
   try {
-    await insertReference(store, reference)
+    await insertReference(store, reference, now)
     await store.insert('township', { _id: SETUP_TOWNSHIP_ID, name: plan.township, district: plan.district, duties: null })
   } catch (error) {
     if (error instanceof DuplicateKeyError) throw new AppError('CONFLICT', '已经开通过了，不能再开通')

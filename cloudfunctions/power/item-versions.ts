@@ -1,6 +1,6 @@
 import { AppError } from '../../shared/errors'
 import type { PowerItem } from '../../shared/domain/power'
-import { itemVersionId, type PowerItemVersion } from '../../shared/domain/power-edit'
+import { itemVersion, type PowerItemVersion } from '../../shared/domain/power-edit'
 import { canSend, subscriptionIdOf, thingValue, topicOf } from '../../shared/subscribe'
 import type { HandlerContext } from '../core/context'
 import type { Collections } from '../core/collections'
@@ -31,17 +31,23 @@ export async function ownItem(ctx: HandlerContext, townshipId: string, itemId: s
 }
 
 /** The villages whose published list holds the item. */
-export async function selectingVillages(ctx: HandlerContext, itemId: string): Promise<string[]> {
+export async function selectingVillages(ctx: Pick<HandlerContext, 'store'>, itemId: string): Promise<string[]> {
   const selections = await queryAll(ctx.store, 'power_selection', { itemId, selected: true }, { field: '_id', direction: 'asc' })
   return selections.map((s) => s.villageId)
 }
 
+/** An active chair who can still be sent a WeChat message, with the consent that message spends. */
+export interface ReachableChair {
+  villageId: string
+  personId: string
+  consent: Collections['subscription']
+}
+
 /**
- * A notice for each chair of those villages who can still be sent a WeChat message (an announcement
- * consent with a message left, or a long-term one); the outbox timer spends the consent and sends it.
- * A chair without one learns of the change from the committee's 待办 (a removal) or the item's 变更记录.
+ * The chairs of those villages who can still be sent a WeChat message: an announcement consent with a message
+ * left, or a long-term one. Three reads however many villages, so a load of many items asks once for all.
  */
-export async function chairNotices(ctx: HandlerContext, item: PowerItem, versionId: string, villageIds: readonly string[], title: string): Promise<Collections['notification'][]> {
+export async function reachableChairs(ctx: Pick<HandlerContext, 'store'>, villageIds: readonly string[]): Promise<ReachableChair[]> {
   if (villageIds.length === 0) return []
   const chairs: Collections['appointment'][] = []
   for (let i = 0; i < villageIds.length; i += 100) {
@@ -53,42 +59,45 @@ export async function chairNotices(ctx: HandlerContext, item: PowerItem, version
   const byPerson = new Map(consents.filter((s) => topicOf(s) === 'announcement' && canSend(s)).map((s) => [s.personId, s]))
   return active.flatMap((a) => {
     const consent = byPerson.get(a.personId)
-    if (!consent || !a.villageId) return []
-    return [
-      {
-        _id: `pn:${versionId}:${a.personId}`,
-        villageId: a.villageId,
-        openid: consent.openid,
-        subject: `power:${item._id}`,
-        title: thingValue(title),
-        page: `packages/power/item/index?itemId=${item._id}`,
-        subscriptionId: consent._id,
-        status: 'pending' as const,
-        attempts: 0,
-        lastError: null,
-        createdAt: ctx.now,
-        nextAttemptAt: ctx.now,
-        sentAt: null,
-      },
-    ]
+    return consent && a.villageId ? [{ villageId: a.villageId, personId: a.personId, consent }] : []
   })
 }
 
+/**
+ * A notice of one version for each of `chairs` whose village is one of `villageIds`; the outbox timer spends
+ * the consent and sends it. Keyed by version and person, so a version notifies a chair once.
+ */
+export function noticesOf(now: string, item: Pick<PowerItem, '_id'>, versionId: string, chairs: readonly ReachableChair[], villageIds: readonly string[], title: string): Collections['notification'][] {
+  const villages = new Set(villageIds)
+  return chairs
+    .filter((c) => villages.has(c.villageId))
+    .map((c) => ({
+      _id: `pn:${versionId}:${c.personId}`,
+      villageId: c.villageId,
+      openid: c.consent.openid,
+      subject: `power:${item._id}`,
+      title: thingValue(title),
+      page: `packages/power/item/index?itemId=${item._id}`,
+      subscriptionId: c.consent._id,
+      status: 'pending' as const,
+      attempts: 0,
+      lastError: null,
+      createdAt: now,
+      nextAttemptAt: now,
+      sentAt: null,
+    }))
+}
+
+/**
+ * A notice for each chair of those villages who can still be sent a WeChat message.
+ * A chair without one learns of the change from the committee's 待办 (a removal) or the item's 变更记录.
+ */
+export async function chairNotices(ctx: Pick<HandlerContext, 'store' | 'now'>, item: PowerItem, versionId: string, villageIds: readonly string[], title: string): Promise<Collections['notification'][]> {
+  return noticesOf(ctx.now, item, versionId, await reachableChairs(ctx, villageIds), villageIds, title)
+}
+
 export function versionOf(ctx: HandlerContext, item: PowerItem, version: number, change: PowerItemVersion['change'], fields: string[], reason: string): PowerItemVersion {
-  return {
-    _id: itemVersionId(item._id, version),
-    itemId: item._id,
-    townshipId: item.townshipId ?? '',
-    version,
-    change,
-    fields,
-    reason,
-    name: item.name,
-    at: ctx.now,
-    byPersonId: ctx.actor.personId ?? '',
-    byName: ctx.actor.name ?? '',
-    byTitle: ctx.actor.title ?? '',
-  }
+  return itemVersion(item, version, change, fields, reason, ctx.now, { byPersonId: ctx.actor.personId ?? '', byName: ctx.actor.name ?? '', byTitle: ctx.actor.title ?? '' })
 }
 
 /**

@@ -34,22 +34,25 @@ export async function setup(store: Store, event: unknown, configured: string | u
 /**
  * The cloud twin of `npm run admin -- import-power-list`: after the operator deploys the setup function with the
  * district's new files, `{ action: 'importPowerList', secret }` previews (every bad line, or what each list
- * gains and changes) and `{ …, apply: true }` writes, only when no line is bad.
+ * gains and changes) and `{ …, apply: true, by? }` writes, only when no line is bad: each item added or changed
+ * gets a version in its 变更记录 (by `by`, at `now`), and the chairs of villages using a changed item a notice.
  */
 export async function importPowerList(
   store: Store,
   event: unknown,
   configured: string | undefined,
   dir: string = referenceDir(),
-): Promise<Envelope<{ changes: string[]; applied: boolean }>> {
+  now: Date = new Date(),
+): Promise<Envelope<{ changes: string[]; applied: boolean; versions: number; notified: number }>> {
   const input = importPowerListInput.safeParse(event)
   if (!input.success) return fail('INVALID_INPUT', describeZodError(input.error))
   if (!secretMatches(input.data.secret, configured)) return fail('FORBIDDEN', '开通密钥不对')
-  const result = await importReference(store, dir, input.data.apply)
+  const result = await importReference(store, dir, input.data.apply, { now, by: input.data.by })
   if (!result.ok) return fail('INVALID_INPUT', `表格有 ${result.problems.length} 处错误，什么也没有写入：\n${result.problems.join('\n')}`)
-  return { ok: true, data: { changes: result.changes, applied: input.data.apply } }
+  const { changes, versions, notified } = result
+  return { ok: true, data: { changes, applied: input.data.apply, versions, notified } }
 }
 
 /** The setup function's event: the operator's power-list load when it names that action, else the setup step. */
 export const handleSetupEvent = (store: Store, event: unknown, configured: string | undefined, now: Date) =>
-  (event as { action?: unknown } | null)?.action === 'importPowerList' ? importPowerList(store, event, configured) : setup(store, event, configured, now)
+  (event as { action?: unknown } | null)?.action === 'importPowerList' ? importPowerList(store, event, configured, referenceDir(), now) : setup(store, event, configured, now)

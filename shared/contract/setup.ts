@@ -17,4 +17,6 @@ export const importPowerListInput = z.object({
   action: z.literal('importPowerList'),
   secret: setupInput.shape.secret,
   apply: z.boolean().default(false),
+  /** Who loads it, as the items' 变更记录 will name them (区级清单导入 王科长); 运营方 when not given. */
+  by: text('导入人', 20).optional(),
 })

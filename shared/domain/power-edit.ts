@@ -2,8 +2,9 @@ import { z } from '../zod'
 import type { PowerItem } from './power'
 
 /**
- * A township's featured list (特色清单) is edited in the app, one item at a time. Every change is a
- * version: what it changed, who (职务 姓名) and when, shown newest first as the item's 变更记录.
+ * A township's featured list (特色清单) is edited in the app, one item at a time; the district's list is loaded
+ * by the operator from its files. Every change to either is a version: what it changed, who (职务 姓名) and
+ * when, shown newest first as the item's 变更记录.
  */
 export const itemVersionChanges = ['created', 'edited', 'removed'] as const
 export type ItemVersionChange = (typeof itemVersionChanges)[number]
@@ -29,6 +30,29 @@ export const powerItemVersionSchema = z.object({
 export type PowerItemVersion = z.infer<typeof powerItemVersionSchema>
 
 export const itemVersionId = (itemId: string, version: number) => `${itemId}:v${version}`
+
+/** Who made a version, as the 变更记录 shows it (职务 姓名); no person for the district's loads. */
+export type VersionAuthor = Pick<PowerItemVersion, 'byPersonId' | 'byName' | 'byTitle'>
+
+/**
+ * The district list is loaded by the operator, not by a person of the township: its versions read
+ * 区级清单导入 运营方, or the name the operator gives (`npm run admin -- import-power-list --by 王科长`).
+ */
+export const districtLoader = (by?: string): VersionAuthor => ({ byPersonId: '', byName: by?.trim() || '运营方', byTitle: '区级清单导入' })
+
+/** The version record of a change to `item` (as of that change), made at `at` by `by`. */
+export function itemVersion(
+  item: Pick<PowerItem, '_id' | 'townshipId' | 'name'>,
+  version: number,
+  change: ItemVersionChange,
+  fields: string[],
+  reason: string,
+  at: string,
+  by: VersionAuthor,
+): PowerItemVersion {
+  // A district item has no township: '' keeps the record's shape one for both lists.
+  return { _id: itemVersionId(item._id, version), itemId: item._id, townshipId: item.townshipId ?? '', version, change, fields, reason, name: item.name, at, ...by }
+}
 
 /** A new township item's id is its township and code: two items created at once with the same next code collide on the key. */
 export const townshipItemId = (townshipId: string, code: string) => `pw-${townshipId}-${code}`
