@@ -4,13 +4,13 @@ import { messageOf } from './PageShell'
 import { useRemote } from '../hooks/useRemote'
 import { call } from '../services/api'
 
-/** A featured item's 变更记录 (power.itemHistory): each version newest first, with 职务 姓名 and time. */
+/** An item's 变更记录 (power.itemHistory), district or featured: each version newest first, with 职务 姓名 and time. */
 export function ItemHistory({ itemId, villageId }: { itemId: string; villageId?: string }) {
   const { data, error, loading } = useRemote(() => call('power', 'itemHistory', { itemId, villageId }), [itemId, villageId])
   if (error) return <View className="card muted">{messageOf(error)}</View>
   if (loading && !data) return <View className="card muted">正在读取…</View>
   const versions = data?.versions ?? []
-  if (versions.length === 0) return <View className="card muted">镇里还没有改过这一项</View>
+  if (versions.length === 0) return <View className="card muted">这一项还没有变更记录</View>
   return (
     <View className="card" aria-label="变更记录">
       {versions.map((v) => (

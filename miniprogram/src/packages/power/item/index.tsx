@@ -138,12 +138,9 @@ export default function PowerItem() {
             <Text className="item-text">{item.disclosure}</Text>
           </View>
 
-          {item.level === 'township' ? (
-            <>
-              <Text className="section-title">变更记录</Text>
-              <ItemHistory itemId={item.itemId} villageId={villageId} />
-            </>
-          ) : null}
+          {/* District items keep versions too (each load of the district list), so every item shows its history. */}
+          <Text className="section-title">变更记录</Text>
+          <ItemHistory itemId={item.itemId} villageId={villageId} />
 
           {role === 'villager' ? (
             <View className="item-feedback">
