@@ -295,3 +295,42 @@ export function describeChange(change: ReferenceChange): string[] {
   }
   return lines
 }
+
+/**
+ * Items as the rows of their file (itemColumns), header first: the inverse of parseItems, so a list exported and
+ * imported again is the same list (test/unit/power-rows.test.ts). The item's own columns go on its first row only;
+ * 依据 is one basis a line; 类别编号 is the number whose category id (cat-N) the item names. An item without steps
+ * gets one row with empty step cells, which an import reports rather than silently dropping the item.
+ */
+export function itemRows(items: readonly PowerItem[], categories: readonly PowerCategory[]): string[][] {
+  const numberOf = new Map(categories.map((c) => [c._id, String(c.order)]))
+  const rows: string[][] = [[...itemColumns]]
+  const later = Object.fromEntries(itemOwnColumns.map((c) => [c, ''])) as Record<(typeof itemOwnColumns)[number], string>
+  for (const item of items) {
+    const number = numberOf.get(item.categoryId)
+    // Only a category read from its file (cat-N, order N) has a number an import reads back as the same id.
+    if (number === undefined || categoryIdOf(Number(number)) !== item.categoryId) throw new Error(`事项 ${item.code} 的类别 ${item.categoryId} 不在类别表里`)
+    const own: Record<(typeof itemOwnColumns)[number], string> = {
+      类别编号: number,
+      事项名称: item.name,
+      事项说明: item.summary,
+      依据: item.basis.join('\n'),
+      实施主体: item.performer,
+      监督主体: item.supervisor,
+      公开要求: item.disclosure,
+    }
+    const steps = item.steps.length > 0 ? item.steps : [null]
+    steps.forEach((step, i) => {
+      const cells: Record<(typeof itemColumns)[number], string> = {
+        事项编号: item.code,
+        ...(i === 0 ? own : later),
+        步骤名称: step?.name ?? '',
+        办理主体: step?.actor ?? '',
+        办理内容: step?.detail ?? '',
+        办理时限: step?.timeLimit ?? '',
+      }
+      rows.push(itemColumns.map((c) => cells[c]))
+    })
+  }
+  return rows
+}
