@@ -1,7 +1,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { EXPORT_URL_SECONDS, PRIVATE_URL_SECONDS, type AdoptedFile, type FileStore, type StoredExport } from '../cloudfunctions/core/files'
+import { EXPORT_URL_SECONDS, PRIVATE_URL_SECONDS, exportExtensionOf, type AdoptedFile, type FileStore, type StoredExport } from '../cloudfunctions/core/files'
 import { cleanImage } from '../cloudfunctions/core/images'
 import { attachmentProblem, extensionOf, sniffImage } from '../shared/domain/attachment'
 
@@ -9,7 +9,7 @@ const PREFIX = 'local:'
 const PRIVATE = 'private/'
 const NAME = /^[0-9a-f]{24}\.(jpg|png|webp)$/
 const EXPORTS = 'exports/'
-const EXPORT_NAME = /^[0-9a-f]{32}\.csv$/
+const EXPORT_NAME = /^[0-9a-f]{32}\.(csv|xlsx)$/
 
 /**
  * Attachment files in `<data folder>/files`:
@@ -17,7 +17,7 @@ const EXPORT_NAME = /^[0-9a-f]{32}\.csv$/
  * - `<name>`: adopted by a public record (disclosure, feedback, announcement), served at /files/<name>;
  * - `private/<name>`: adopted by a report, served only at a signed, expiring
  *   /files/private/<name>?e=<unix seconds>&s=<HMAC>; anything else there is a 404.
- * - `exports/<name>.csv`: a township export (township.prepareExport), served like a private file at
+ * - `exports/<name>.csv` or `.xlsx`: a township export (township.prepareExport, power.prepareExportList), served like a private file at
  *   /files/exports/<name>?e=&s= (random name, signed, expiring); deleted a day later by a later prepare.
  * Ids are `local:<name>` for uploads and public files, `local:private/<name>` for private ones,
  * `local:exports/<name>` for exports.
@@ -110,9 +110,9 @@ export class LocalFiles implements FileStore {
     })
   }
 
-  async putExport(_name: string, bytes: Buffer, now: Date): Promise<StoredExport> {
+  async putExport(filename: string, bytes: Buffer, now: Date): Promise<StoredExport> {
     // A random file name: the link is the only way to the file, and it expires.
-    const name = `${randomBytes(16).toString('hex')}.csv`
+    const name = `${randomBytes(16).toString('hex')}.${exportExtensionOf(filename)}`
     writeFileSync(join(this.exportsDir, name), bytes)
     const expires = Math.floor(now.getTime() / 1000) + EXPORT_URL_SECONDS
     return {

@@ -29,7 +29,7 @@ export interface FileStore {
    */
   urlsOf(fileIds: readonly string[], now: Date): Promise<string[]>
   /**
-   * Writes a township export (township.prepareExport) as a private file the phone
+   * Writes a township export (township.prepareExport, power.prepareExportList) as a private file the phone
    * downloads once and shares: readable only through the short-lived URL returned here
    * (EXPORT_URL_SECONDS), which only the staff member who asked receives.
    */
@@ -49,6 +49,9 @@ export interface StoredExport {
   /** ISO instant the URL stops working */
   expiresAt: string
 }
+
+/** The stored export's extension, from the name it is shared under: an Excel workbook or (township.prepareExport) CSV. */
+export const exportExtensionOf = (name: string): 'xlsx' | 'csv' => (name.endsWith('.xlsx') ? 'xlsx' : 'csv')
 
 /** How long a private file's URL works: long enough to open the photos of one report. */
 export const PRIVATE_URL_SECONDS = 600

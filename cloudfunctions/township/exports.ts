@@ -6,9 +6,7 @@ import { permilleOf } from '../../shared/domain/evaluation-rule'
 import type { Handler } from '../core/dispatch'
 import type { HandlerContext } from '../core/context'
 import { getMany, queryAll } from '../core/paging'
-import type { Page } from '../core/store'
-import { EXPORT_KEEP_MS } from '../core/files'
-import type { AuditEntry } from '../../shared/domain/audit'
+import { staleExports } from '../core/export-files'
 import { figures as evaluationFigures } from './figures'
 
 type C = typeof townshipContract
@@ -144,34 +142,6 @@ async function built(ctx: HandlerContext, kind: Kind): Promise<{ filename: strin
 export const exportCsv: Handler<C['export']> = async (ctx, input) => {
   const { filename, csv } = await built(ctx, input.kind)
   return { filename, csv }
-}
-
-/**
- * Export files of the township that are over a day old. The audit log is the list of them (each
- * prepareExport entry records its file's id; cloud storage has no listing). Every prepare deletes
- * all that are over a day old, so this one needs to look back only to a day before the newest
- * entry: anything older was deleted by that prepare, which could not have succeeded otherwise.
- */
-async function staleExports(ctx: HandlerContext): Promise<string[]> {
-  const stale: string[] = []
-  const dayAgo = new Date(Date.parse(ctx.now) - EXPORT_KEEP_MS).toISOString()
-  let since: string | null = null
-  let cursor: string | null = null
-  do {
-    const page: Page<AuditEntry> = await ctx.store.query('audit', {
-      where: { townshipId: ctx.actor.townshipId, action: 'township.prepareExport' },
-      orderBy: { field: 'at', direction: 'desc' },
-      limit: 100,
-      cursor,
-    })
-    for (const entry of page.items) {
-      since ??= new Date(Date.parse(entry.at) - EXPORT_KEEP_MS).toISOString()
-      if (entry.at < since) return stale
-      if (entry.at < dayAgo) stale.push(...entry.records)
-    }
-    cursor = page.nextCursor
-  } while (cursor)
-  return stale
 }
 
 /**

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto'
-import { EXPORT_URL_SECONDS, PRIVATE_URL_SECONDS, uploadDirOf, type FileStore } from '../../core/files'
+import { EXPORT_URL_SECONDS, PRIVATE_URL_SECONDS, exportExtensionOf, uploadDirOf, type FileStore } from '../../core/files'
 import { cleanImage } from '../../core/images'
 
 /**
@@ -108,9 +108,9 @@ export function cloudFileStore(storage: CloudStorage): FileStore {
       return linksOf(fileIds.map((fileID) => ({ fileID, maxAge: maxAgeOf(fileID) })))
     },
 
-    async putExport(_name, bytes, now) {
+    async putExport(name, bytes, now) {
       // A random name: the file is reachable only through the link returned here, which expires.
-      const { fileID } = await storage.uploadFile({ cloudPath: `${EXPORTS_DIR}${randomBytes(16).toString('hex')}.csv`, fileContent: bytes })
+      const { fileID } = await storage.uploadFile({ cloudPath: `${EXPORTS_DIR}${randomBytes(16).toString('hex')}.${exportExtensionOf(name)}`, fileContent: bytes })
       const [url] = await linksOf([{ fileID, maxAge: EXPORT_URL_SECONDS }])
       if (!url) throw new Error(`getTempFileURL gave no link for an export: ${fileID}`)
       return { fileId: fileID, url, expiresAt: new Date(now.getTime() + EXPORT_URL_SECONDS * 1000).toISOString() }
