@@ -24,11 +24,16 @@ import type {
   Subscription,
 } from '../../shared/domain/announcement'
 
-/** Index entry: disclosure `disclosureId` has bigram `term` in its title or line items. */
+/**
+ * Index entry: disclosure `disclosureId` has bigram `term` in its title or line items. It carries the
+ * disclosure's kind and section (neither changes after publication) so search filters by them in the query.
+ */
 export interface DisclosureTerm {
   _id: string
   villageId: string
   term: string
+  kind: Disclosure['kind']
+  section: Disclosure['section']
   publishedAt: string
   disclosureId: string
 }
@@ -131,7 +136,15 @@ export const collectionSpecs: Record<CollectionName, CollectionSpec> = {
     unique: [],
   },
   disclosure_revision: { indexes: sorted(['villageId', 'at']), unique: [['disclosureId', 'revision']] },
-  disclosure_term: { indexes: sorted(['villageId', 'term', 'publishedAt']), unique: [] },
+  disclosure_term: {
+    indexes: sorted(
+      ['villageId', 'term', 'publishedAt'],
+      ['villageId', 'term', 'kind', 'publishedAt'],
+      ['villageId', 'term', 'section', 'publishedAt'],
+      ['villageId', 'term', 'kind', 'section', 'publishedAt'],
+    ),
+    unique: [],
+  },
   decision: { indexes: sorted(['villageId', 'updatedAt']), unique: [] },
   announcement: { indexes: sorted(['villageId', 'publishedAt']), unique: [] },
   announcement_seen: { indexes: sorted(['personId', 'announcementId']), unique: [] },

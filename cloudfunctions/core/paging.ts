@@ -1,5 +1,5 @@
 import type { CollectionName, Collections } from './collections'
-import type { Condition, Page, Query, Store } from './store'
+import { encodeCursor, type Condition, type Page, type Query, type Scalar, type Store } from './store'
 
 /** Reads every matching document page by page; for small, bounded sets (a village's list, a household). */
 export async function queryAll<C extends CollectionName>(
@@ -60,4 +60,36 @@ export async function newestSince<C extends CollectionName>(
     cursor = page.nextCursor
   } while (cursor)
   return found
+}
+
+/**
+ * A full page of `size` results from an indexed query whose matches still need a check no index can make
+ * (`keep` answers a result per document, or null to drop it): store pages are read until the page is full and
+ * one more result is known to follow, so `nextCursor` is null exactly when nothing more matches. The cursor
+ * of a page that ends inside a store page is that document's, in the port's format (core/store.ts). At most
+ * `maxReads` store pages a call: a page cut short by that still gives the cursor to go on from.
+ */
+export async function filledPage<C extends CollectionName, T>(
+  store: Store,
+  collection: C,
+  query: Omit<Query, 'limit'>,
+  size: number,
+  keep: (docs: Collections[C][]) => Promise<(T | null)[]>,
+  maxReads = 5,
+): Promise<Page<T>> {
+  const found: { result: T; cursor: string }[] = []
+  let cursor = query.cursor ?? null
+  for (let read = 0; read < maxReads; read++) {
+    const page: Page<Collections[C]> = await store.query(collection, { ...query, limit: size, cursor })
+    const kept = await keep(page.items)
+    page.items.forEach((doc, i) => {
+      const result = kept[i]
+      const sortValue = ((doc as Record<string, unknown>)[query.orderBy.field] ?? null) as Scalar
+      if (result !== null && result !== undefined) found.push({ result, cursor: encodeCursor(sortValue, doc._id) })
+    })
+    if (found.length > size) return { items: found.slice(0, size).map((f) => f.result), nextCursor: found[size - 1]!.cursor }
+    cursor = page.nextCursor
+    if (!cursor) return { items: found.map((f) => f.result), nextCursor: null }
+  }
+  return { items: found.map((f) => f.result), nextCursor: cursor }
 }

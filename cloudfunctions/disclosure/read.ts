@@ -7,7 +7,7 @@ import type { Handler } from '../core/dispatch'
 import type { HandlerContext } from '../core/context'
 import type { Condition } from '../core/store'
 import { villageInScope } from '../core/scope'
-import { getMany, queryAll } from '../core/paging'
+import { filledPage, getMany, queryAll } from '../core/paging'
 import { sha256 } from '../core/hash'
 import { withUrls } from '../core/attachments'
 
@@ -64,25 +64,24 @@ export const list: Handler<C['list']> = async (ctx, input) => {
 }
 
 /**
- * Looks the keyword's first two characters up in the bigram index, then keeps
- * the disclosures that really contain the whole keyword; a page may therefore
- * hold fewer than 20 items while more pages follow.
+ * Looks the keyword's first two characters up in the bigram index (narrowed there by kind and section), then
+ * keeps the disclosures that really contain the whole keyword (and, asked, were corrected): pages are read
+ * on until 20 are found, so a page is full while more follow.
  */
 export const search: Handler<C['search']> = async (ctx, input) => {
   const village = await villageInScope(ctx, input.villageId)
   const term = lookupTerm(input.keyword)
   if (!term) throw new AppError('INVALID_INPUT', '请至少输入两个字')
-  const page = await ctx.store.query('disclosure_term', {
-    where: { villageId: village._id, term },
-    orderBy: { field: 'publishedAt', direction: 'desc' },
-    limit: PAGE,
-    cursor: input.cursor,
+  const where: Record<string, Condition> = { villageId: village._id, term }
+  if (input.kind) where.kind = input.kind
+  if (input.section) where.section = input.section
+  return filledPage(ctx.store, 'disclosure_term', { where, orderBy: { field: 'publishedAt', direction: 'desc' }, cursor: input.cursor }, PAGE, async (terms) => {
+    const byId = new Map((await getMany(ctx.store, 'disclosure', terms.map((t) => t.disclosureId))).map((d) => [d._id, d]))
+    return terms.map((t) => {
+      const d = byId.get(t.disclosureId)
+      return d && matchesKeyword(d.content, input.keyword) && (!input.corrected || d.revision > 1) ? listItemOf(d) : null
+    })
   })
-  const disclosures = await getMany(ctx.store, 'disclosure', page.items.map((t) => t.disclosureId))
-  return {
-    items: disclosures.filter((d) => matchesKeyword(d.content, input.keyword)).map(listItemOf),
-    nextCursor: page.nextCursor,
-  }
 }
 
 async function detailOf(ctx: HandlerContext, disclosure: Disclosure, revisions: Revision[]) {

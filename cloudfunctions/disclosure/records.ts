@@ -59,6 +59,8 @@ export async function indexTerms(tx: StoreTx, disclosure: Disclosure): Promise<v
       _id: `${disclosure._id}:${term}`,
       villageId: disclosure.villageId,
       term,
+      kind: disclosure.kind,
+      section: disclosure.section,
       publishedAt: disclosure.publishedAt,
       disclosureId: disclosure._id,
     }

@@ -146,6 +146,10 @@ export const disclosureContract = {
     z.object({
       ...villageInput,
       keyword: z.string({ error: '请输入要搜索的词' }).trim().min(2, '请至少输入两个字').max(30, '搜索词不能超过30个字'),
+      /** narrow the results as the list's filters do; every page is still full while more follow */
+      kind: kind.optional(),
+      section: section.optional(),
+      corrected: z.boolean({ error: '筛选条件不对' }).optional(),
       cursor,
     }),
     page(listItem),

@@ -79,6 +79,20 @@ export async function seededStore(clock: Clock = testClock()): Promise<TestStore
   return store
 }
 
+/**
+ * For a test file: the seeded demo on a fresh store and a fresh clock before each test, closed after it. Read
+ * `fixture.store` and `fixture.clock` inside tests (they change for each one).
+ */
+export function freshSeededStore(): { readonly store: TestStore; readonly clock: ReturnType<typeof testClock> } {
+  const fixture = {} as { store: TestStore; clock: ReturnType<typeof testClock> }
+  beforeEach(async () => {
+    fixture.clock = testClock()
+    fixture.store = await seededStore(fixture.clock)
+  })
+  afterEach(() => fixture.store.close())
+  return fixture
+}
+
 export type Call = (area: string, action: string, input?: Record<string, unknown>) => Promise<Envelope<any>>
 
 /** Calls cloud functions the way WeChat would: as the person behind an openid. */

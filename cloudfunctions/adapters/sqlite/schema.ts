@@ -231,6 +231,19 @@ const migrations: readonly Migration[] = [
       addIndex(db, 'power_selection', ['villageId', 'needsReview', '_id'])
     },
   },
+  {
+    version: 16,
+    up(db) {
+      // Search filtered by kind and section in the query (disclosure.search): each bigram entry carries its
+      // disclosure's kind and section, which never change. Can run again (the migration tests rewind user_version).
+      db.exec(`UPDATE "disclosure_term" SET doc = json_set(doc,
+        '$.kind', (SELECT json_extract(d.doc, '$.kind') FROM "disclosure" d WHERE d._id = json_extract("disclosure_term".doc, '$.disclosureId')),
+        '$.section', (SELECT json_extract(d.doc, '$.section') FROM "disclosure" d WHERE d._id = json_extract("disclosure_term".doc, '$.disclosureId')))`)
+      addIndex(db, 'disclosure_term', ['villageId', 'term', 'kind', 'publishedAt', '_id'])
+      addIndex(db, 'disclosure_term', ['villageId', 'term', 'section', 'publishedAt', '_id'])
+      addIndex(db, 'disclosure_term', ['villageId', 'term', 'kind', 'section', 'publishedAt', '_id'])
+    },
+  },
 ]
 
 export function migrate(db: Database.Database): void {

@@ -43,17 +43,14 @@ export default function DisclosureHome() {
 
   // One character is too short to search: the list stays as it is.
   const searching = keyword.length >= 2
+  // The chosen filters narrow a search as they narrow the list, on the server, so every page is full.
+  const filters = corrected ? { villageId, corrected } : { villageId, kind, section }
   const paged = usePaged(
     (cursor) =>
-      searching
-        ? call('disclosure', 'search', { villageId, keyword, cursor })
-        : readThrough('disclosure', 'list', corrected ? { villageId, corrected, cursor } : { villageId, kind, section, cursor }),
-    [villageId, searching ? keyword : '', searching ? '' : show, searching ? '' : section],
+      searching ? call('disclosure', 'search', { ...filters, keyword, cursor }) : readThrough('disclosure', 'list', { ...filters, cursor }),
+    [villageId, searching ? keyword : '', show, section],
   )
-  // Search covers every kind and section; the chosen filters narrow its results here.
-  const items = searching
-    ? paged.items.filter((d) => (!kind || d.kind === kind) && (!section || d.section === section) && (!corrected || d.revision > 1))
-    : paged.items
+  const items = paged.items
   const filtered = show !== undefined || section !== undefined
 
   return (
