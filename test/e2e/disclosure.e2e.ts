@@ -124,6 +124,34 @@ describe('a finance disclosure is published, read, corrected; an announcement is
     expect(errorsOf(villager)).toEqual([])
   })
 
+  it('marks the one changed character of a corrected title, not the whole title as replaced', async () => {
+    const api = apiFor(live.host.url)
+    const director = 'p-shiqiao-director'
+    const { items } = await api.call<{ items: { disclosureId: string; title: string }[] }>(director, 'disclosure', 'list', { kind: 'finance' })
+    const { disclosureId } = items.find((d) => d.title === title)!
+    const { disclosure } = await api.call(director, 'disclosure', 'get', { disclosureId })
+    await api.call(director, 'disclosure', 'revise', {
+      disclosureId,
+      expectedRevision: 3,
+      title: title.replace('上旬', '中旬'),
+      body: disclosure.body,
+      period: disclosure.period,
+      lineItems: disclosure.lineItems,
+      attachments: disclosure.attachments.map((a: { fileId: string; name: string }) => ({ fileId: a.fileId, name: a.name })),
+      reason: '标题写错了，是中旬',
+    })
+
+    await villager.reload()
+    const latest = villager.locator('.revision-record').nth(2)
+    await latest.waitFor()
+    await expect(latest.locator('.revision-summary').innerText()).resolves.toBe('改了标题')
+    const change = latest.locator('.revision-change-title')
+    await expect(change.innerText()).resolves.toContain('标题改了 1 处')
+    await expect(change.locator('.revision-mark-before').allInnerTexts()).resolves.toEqual(['上'])
+    await expect(change.locator('.revision-mark-after').allInnerTexts()).resolves.toEqual(['中'])
+    expect(errorsOf(villager)).toEqual([])
+  })
+
   it('lets the chair push an announcement that the villager sees unread, opens, and the reach goes from 0 to 1', async () => {
     await signInAs(chair, live.host.url, '监委会主任', '周德明')
     await openEntry(chair, '发布公告')

@@ -88,13 +88,17 @@ function Wording({ label, segments, kind }: { label: string; segments: Segment[]
 
 type Change = Detail['revisions'][number]['changes']
 
-/** A body correction: the changed words with some context (marked by the server), and the full texts on request. */
-function BodyChange({ change: { before, after, hunks } }: { change: Change['fields'][number] }) {
+/**
+ * A title or body correction: the changed words with some context (marked by the server), and, for a body, the
+ * full texts on request — a one-character fix in a title is as easy to find as one in a long body.
+ */
+function WordingChange({ change }: { change: Change['fields'][number] }) {
+  const { before, after, hunks } = change
   const [full, setFull] = useState(false)
   return (
-    <View className="revision-change">
+    <View className={`revision-change revision-change-${change.field}`}>
       <Text className="revision-change-text">
-        正文改了 {hunks.length} 处（红色删去，绿色新加）：
+        {fieldName(change)}改了 {hunks.length} 处（红色删去，绿色新加）：
       </Text>
       {hunks.map((h, i) => (
         <View key={i} className="revision-hunk">
@@ -103,7 +107,7 @@ function BodyChange({ change: { before, after, hunks } }: { change: Change['fiel
           <Wording label="改后" segments={h.after} kind="after" />
         </View>
       ))}
-      {full ? (
+      {change.field !== 'body' ? null : full ? (
         <>
           <View className="revision-body">
             <Text className="revision-body-label">改前全文</Text>
@@ -115,9 +119,11 @@ function BodyChange({ change: { before, after, hunks } }: { change: Change['fiel
           </View>
         </>
       ) : null}
-      <Button fill="none" className="revision-full" onClick={() => setFull(!full)}>
-        {full ? '收起全文' : '查看改前改后全文'}
-      </Button>
+      {change.field === 'body' ? (
+        <Button fill="none" className="revision-full" onClick={() => setFull(!full)}>
+          {full ? '收起全文' : '查看改前改后全文'}
+        </Button>
+      ) : null}
     </View>
   )
 }
@@ -141,8 +147,8 @@ function Revisions({ d }: { d: Detail }) {
           <Text className="revision-subtitle">改了什么</Text>
           <Text className="revision-line revision-summary">{r.changes.summary}</Text>
           {r.changes.fields.map((f) =>
-            f.field === 'body' ? (
-              <BodyChange key={f.field} change={f} />
+            f.hunks.length > 0 ? (
+              <WordingChange key={f.field} change={f} />
             ) : (
               <View key={f.field} className="revision-change">
                 <Text className="revision-change-text">
