@@ -8,6 +8,7 @@ import type { HandlerContext } from '../core/context'
 import { getMany, queryAll } from '../core/paging'
 import { staleExports } from '../core/export-files'
 import { figures as evaluationFigures } from './figures'
+import { HOUR_MS, beijingDay } from '../../shared/time'
 
 type C = typeof townshipContract
 type Kind = ParsedInputOf<C['export']>['kind']
@@ -58,7 +59,7 @@ async function feedback(ctx: HandlerContext) {
   const rows: (string | number)[][] = []
   for (const v of await villagesOf(ctx)) {
     for (const f of await queryAll(ctx.store, 'feedback', { villageId: v._id }, { field: 'submittedAt', direction: 'asc' }, MAX)) {
-      const hours = f.firstReplyAt ? Math.floor((Date.parse(f.firstReplyAt) - Date.parse(f.submittedAt)) / 3_600_000) : ''
+      const hours = f.firstReplyAt ? Math.floor((Date.parse(f.firstReplyAt) - Date.parse(f.submittedAt)) / HOUR_MS) : ''
       rows.push([
         v.name,
         f.about.title,
@@ -135,7 +136,7 @@ const builders: Record<Kind, { name: string; build: (ctx: HandlerContext) => Pro
 async function built(ctx: HandlerContext, kind: Kind): Promise<{ filename: string; csv: string; rows: number }> {
   const { name, build } = builders[kind]
   const { header, rows } = await build(ctx)
-  return { filename: `${name}-${beijingTime(ctx.now).slice(0, 10)}.csv`, csv: toCsv(header, rows), rows: rows.length }
+  return { filename: `${name}-${beijingDay(ctx.now)}.csv`, csv: toCsv(header, rows), rows: rows.length }
 }
 
 /** A CSV of the township's records, in Beijing time, that Excel opens as Chinese text (the browser downloads it). */

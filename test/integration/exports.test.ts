@@ -3,6 +3,7 @@ import { cloudFileStore } from '../../cloudfunctions/adapters/wxcloud/files'
 import { StorageStandIn } from '../../cloudfunctions/adapters/wxcloud/standin/storage'
 import { exportFileStores, exportWorld } from '../support/export-files'
 import { addNeighbourTownship, docsOf, expectError, expectOk, people, testClock } from '../support/harness'
+import { addDays, beijingDay, beijingDayStart } from '../../shared/time'
 
 /**
  * township.prepareExport (WeChat's two-tap export): the same CSV as township.export, written to a
@@ -33,6 +34,14 @@ describe.each(exportFileStores)('township.prepareExport on %s', (where, make) =>
     expect(await rowsOf('figures')).toBe(docsOf(w.store, 'village').filter((v) => v.townshipId === 'tw-shiqiao').length)
     expect(await rowsOf('reports')).toBe(docsOf(w.store, 'report').filter((r) => r.townshipId === 'tw-shiqiao').length)
     expect(await rowsOf('reports')).toBeGreaterThan(0)
+  })
+
+  it('names the file by the Beijing day it was made, also in the hours when UTC still has the day before', async () => {
+    const now = w.clock.now().getTime()
+    w.clock.advance(Date.parse(beijingDayStart(addDays(now, 1))) + HOUR - now) // 01:00 in Beijing
+    const today = beijingDay(w.clock.now())
+    expect(w.clock.now().toISOString().slice(0, 10)).not.toBe(today)
+    expect(expectOk(await inspector()('township', 'prepareExport', { kind: 'figures' })).filename).toMatch(new RegExp(`-${today}\\.csv$`))
   })
 
   it('keeps the file private: the link alone opens it, only unaltered and only for a few minutes', async () => {
