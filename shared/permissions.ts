@@ -62,7 +62,12 @@ export const permissions = {
   'power.townshipItem': { roles: ['township'], scope: 'township', writes: false },
   'power.saveTownshipItem': { roles: ['township'], scope: 'township', writes: true },
   'power.removeTownshipItem': { roles: ['township'], scope: 'township', writes: true },
+  'power.previewTownshipImport': { roles: ['township'], scope: 'township', writes: false },
+  'power.importTownshipItems': { roles: ['township'], scope: 'township', writes: true },
   'power.itemHistory': { roles: villageReaders, scope: 'village', writes: false },
+  'power.exportList': { roles: ['township'], scope: 'township', writes: false },
+  // Like township.prepareExport: writes a file, so it is audited with the file's id, which a later prepare deletes.
+  'power.prepareExportList': { roles: ['township'], scope: 'township', writes: true },
 
   'disclosure.list': { roles: villageReaders, scope: 'village', writes: false },
   'disclosure.search': { roles: villageReaders, scope: 'village', writes: false },

@@ -12,6 +12,8 @@ export const writeLabels: Partial<Record<QualifiedAction, string>> & Record<stri
   'power.select': '调整本村权力清单',
   'power.saveTownshipItem': '修改镇特色清单',
   'power.removeTownshipItem': '移除镇特色清单事项',
+  'power.importTownshipItems': '导入镇特色清单',
+  'power.prepareExportList': '导出权力清单',
   'disclosure.publish': '发布公开',
   'disclosure.revise': '更正公开',
   'disclosure.recordDecisionStep': '记录四议两公开',

@@ -2,6 +2,8 @@ import { powerContract } from '../../shared/contract/power'
 import { defineArea } from '../core/dispatch'
 import { categories, get, list, prohibitions, responsibilities } from './list'
 import { catalog, history, select } from './selection'
+import { exportList, prepareExportList } from './export'
+import { importTownshipItems, previewTownshipImport } from './township-import'
 import { itemHistory, removeTownshipItem, saveTownshipItem, townshipItem, townshipItems } from './township-items'
 
 export const powerArea = defineArea('power', powerContract, {
@@ -18,4 +20,8 @@ export const powerArea = defineArea('power', powerContract, {
   saveTownshipItem,
   removeTownshipItem,
   itemHistory,
+  previewTownshipImport,
+  importTownshipItems,
+  exportList,
+  prepareExportList,
 })

@@ -3,7 +3,7 @@ import { readSheet, type SheetData } from 'read-excel-file/node'
 import { AppError } from '../../shared/errors'
 import type { Cell } from '../../shared/domain/roster'
 
-/** A village roster unpacks to well under a megabyte; a small file that claims far more is a zip bomb. */
+/** A roster or a featured list unpacks to well under a megabyte; a small file that claims far more is a zip bomb. */
 const MAX_UNPACKED_BYTES = 20 * 1024 * 1024
 
 /** What the workbook's parts say they unpack to, read from the zip's directory without unpacking anything. */
@@ -25,13 +25,12 @@ function unpackedSize(bytes: Uint8Array): number {
 /**
  * The first sheet of an Excel workbook (.xlsx) as rows of cells, row 1 first,
  * so line numbers match what Excel shows. Numbers and dates stay as they are:
- * the roster rules decide what each means in its column.
+ * the rules of what is imported decide what each means in its column.
+ * `tooBig` says what to leave out of a file that unpacks to too much, in the words of what is imported.
  */
-export async function readXlsx(base64: string): Promise<Cell[][]> {
+export async function readXlsx(base64: string, tooBig = '这个 Excel 表格太大了，请删去要导入的内容以外的部分后再导入'): Promise<Cell[][]> {
   const bytes = Buffer.from(base64, 'base64')
-  if (unpackedSize(bytes) > MAX_UNPACKED_BYTES) {
-    throw new AppError('INVALID_INPUT', '这个 Excel 表格太大了。花名册只需要户号、户主姓名、村民小组、人口数四列，请删去其他内容后再导入')
-  }
+  if (unpackedSize(bytes) > MAX_UNPACKED_BYTES) throw new AppError('INVALID_INPUT', tooBig)
   let sheet: SheetData
   try {
     // A Buffer: a string would be taken as a file path.

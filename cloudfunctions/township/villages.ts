@@ -32,10 +32,12 @@ export const createVillage: Handler<C['createVillage']> = async (ctx, input) => 
   throw new AppError('CONFLICT', '没能生成村加入码，请再试一次')
 }
 
+const ROSTER_TOO_BIG = '这个 Excel 表格太大了。花名册只需要户号、户主姓名、村民小组、人口数四列，请删去其他内容后再导入'
+
 /** Reads a roster file, CSV or Excel, against the village's roster as it is. */
 async function plan(ctx: HandlerContext, input: ParsedInputOf<C['previewRoster']>) {
   const village = await villageInScope(ctx, input.villageId)
-  const table = input.xlsx !== undefined ? await readXlsx(input.xlsx) : parseCsv(input.csv ?? '')
+  const table = input.xlsx !== undefined ? await readXlsx(input.xlsx, ROSTER_TOO_BIG) : parseCsv(input.csv ?? '')
   const current = new Map(
     (await queryAll(ctx.store, 'household', { villageId: village._id }, { field: 'number', direction: 'asc' }, 100_000)).map((h) => [h.number, h]),
   )

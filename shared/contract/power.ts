@@ -2,6 +2,7 @@ import { cursor, id, page, text, z, villageInput } from '../zod'
 import { action } from './action'
 import { powerLevels, powerStepSchema } from '../domain/power'
 import { itemVersionChanges } from '../domain/power-edit'
+import { xlsxBase64 } from './township'
 
 /** Village roles read their own village; township staff name one of their villages. */
 
@@ -38,7 +39,7 @@ const stepInput = z.object({
 })
 
 /** A township featured item as staff edit it; `itemId` absent: a new item. */
-const townshipItemInput = z.object({
+export const townshipItemInput = z.object({
   itemId: id('事项编号').optional(),
   categoryId: id('类别'),
   name: text('事项名称', 40),
@@ -50,6 +51,9 @@ const townshipItemInput = z.object({
   disclosure: line('公开要求', 300).default(''),
 })
 
+/** Which list to export: the district guidance list (区级指导性清单) or the caller's township's featured list (镇特色清单). */
+const exportListInput = z.object({ list: z.enum(['district', 'township'], { error: '请选择导出哪一份清单' }) })
+
 const itemVersionView = z.object({
   version: z.number().int(),
   change: z.enum(itemVersionChanges),
@@ -60,6 +64,19 @@ const itemVersionView = z.object({
   byName: z.string(),
   byTitle: z.string(),
 })
+
+/**
+ * A featured-list file in the district files' format (README, 镇特色清单从 Excel 导入): exactly one of `xlsx` (the
+ * workbook in base64, first sheet read) and `csv`. Both fit a cloud function's 100 KB request, as the roster's do.
+ */
+const townshipListFile = z
+  .object({
+    csv: z.string({ error: '清单文件格式不对' }).min(1, '清单文件是空的').max(30_000, '清单文件太大（最多约三万字），请分成几份导入').optional(),
+    xlsx: xlsxBase64('请删去清单以外的内容，或分成几份导入').optional(),
+  })
+  .refine((input) => (input.csv === undefined) !== (input.xlsx === undefined), { error: '请选择一个清单文件（Excel 表格或 CSV）' })
+
+const importedItem = z.object({ itemId: z.string(), code: z.string(), name: z.string() })
 
 export const powerContract = {
   categories: action(
@@ -134,8 +151,44 @@ export const powerContract = {
     z.object({ itemId: id('事项编号'), reason: text('移除原因', 200) }),
     z.object({ version: z.number().int(), villagesToReview: z.number().int(), notified: z.number().int() }),
   ),
+  /**
+   * What importing the file would do, writing nothing: every bad line (Excel's row number and why), or, when
+   * there is none, the new items, the changed ones with the labels of their changed fields, how many stay the
+   * same, and the items of the list the file does not name (kept: an import never removes).
+   */
+  previewTownshipImport: action(
+    townshipListFile,
+    z.object({
+      problems: z.array(z.object({ line: z.number().int(), reason: z.string() })),
+      added: z.array(importedItem),
+      changed: z.array(importedItem.extend({ fields: z.array(z.string()) })),
+      unchanged: z.number().int(),
+      kept: z.array(importedItem),
+    }),
+  ),
+  /** The same file, checked again: any bad line writes nothing; each new or changed item becomes a new version. */
+  importTownshipItems: action(
+    townshipListFile,
+    z.object({
+      added: z.number().int(),
+      changed: z.number().int(),
+      unchanged: z.number().int(),
+      /** chairs' notices queued for the changed items */
+      notified: z.number().int(),
+    }),
+  ),
   /** The item's 变更记录, newest first. */
   itemHistory: action(z.object({ ...villageInput, itemId: id('事项编号') }), z.object({ versions: z.array(itemVersionView) })),
+  /**
+   * Township staff: the district list or their featured list (removed items left out) as an Excel workbook in the
+   * import's format (itemColumns), in base64, for the browser to download. The district list is about 28 KB (37 KB in base64).
+   */
+  exportList: action(exportListInput, z.object({ filename: z.string(), xlsx: z.string(), items: z.number().int() })),
+  /** The same workbook written to a private file for WeChat's two-tap share, like township.prepareExport. */
+  prepareExportList: action(
+    exportListInput,
+    z.object({ filename: z.string(), fileId: z.string(), url: z.string(), expiresAt: z.string(), items: z.number().int() }),
+  ),
 }
 
 export type PowerItemSummary = z.infer<typeof itemSummary>

@@ -63,6 +63,14 @@ const auditEntry = auditSchema.omit({ _id: true, townshipId: true })
 export const XLSX_BASE64_MAX = 96 * 1024
 const CSV_MAX = 30_000
 
+/** An Excel workbook (.xlsx) in base64, at most XLSX_BASE64_MAX; `tooBig` says what to leave out of a bigger one. */
+export const xlsxBase64 = (tooBig: string) =>
+  z
+    .string({ error: '表格文件格式不对' })
+    .min(1, '表格文件是空的')
+    .max(XLSX_BASE64_MAX, `表格文件太大（最多约70KB）：${tooBig}`)
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, '表格文件格式不对')
+
 /** A roster file with columns 户号, 户主姓名, 村民小组, 人口数: exactly one of `csv` and `xlsx`. */
 const rosterInput = z
   .object({
@@ -70,12 +78,7 @@ const rosterInput = z
     /** the text of a CSV saved from Excel (“CSV UTF-8”) */
     csv: z.string({ error: '花名册文件格式不对' }).min(1, '花名册文件是空的').max(CSV_MAX, '花名册文件太大（最多约两千户），请分成几份导入').optional(),
     /** an Excel workbook (.xlsx) in base64; its first sheet is read */
-    xlsx: z
-      .string({ error: '表格文件格式不对' })
-      .min(1, '表格文件是空的')
-      .max(XLSX_BASE64_MAX, '表格文件太大（最多约70KB）：请删去户号、户主姓名、村民小组、人口数以外的内容，或分成几份导入')
-      .regex(/^[A-Za-z0-9+/]*={0,2}$/, '表格文件格式不对')
-      .optional(),
+    xlsx: xlsxBase64('请删去户号、户主姓名、村民小组、人口数以外的内容，或分成几份导入').optional(),
   })
   .refine((input) => (input.csv === undefined) !== (input.xlsx === undefined), { error: '请选择一个花名册文件（Excel 表格或 CSV）' })
 

@@ -1,5 +1,6 @@
 import { beijingDayStart } from '../../shared/time'
 import { permissions } from '../../shared/permissions'
+import { sampleInput } from '../support/samples'
 import { as, callerFor, dump, expectOk, people, seededStore, testClock, type TestStore } from '../support/harness'
 
 let store: TestStore
@@ -71,6 +72,7 @@ async function everyWrite() {
   const featured = { categoryId: 'cat-7', name: '一事一议', basis: ['依据'], performer: '村民委员会', supervisor: '村务监督委员会', steps: [{ name: '提出', actor: '村民委员会' }] }
   const { itemId } = expectOk(await inspector('power', 'saveTownshipItem', featured))
   expectOk(await inspector('power', 'removeTownshipItem', { itemId, reason: '重复' }))
+  expectOk(await inspector('power', 'importTownshipItems', sampleInput['power.importTownshipItems']))
   const { villageId } = expectOk(await inspector('township', 'createVillage', { name: '新庄村' }))
   const { code } = expectOk(await inspector('township', 'invite', { role: 'committee', villageId, title: '村委委员', name: '新干部' }))
   expectOk(await callerFor(store, 'wx:new-official', clock)('member', 'acceptInvite', { code }))
@@ -78,6 +80,7 @@ async function everyWrite() {
   expectOk(await inspector('township', 'endAppointment', { appointmentId: appointments.find((a: { name: string }) => a.name === '新干部').appointmentId }))
   expectOk(await inspector('township', 'importRoster', { villageId, households: [{ line: 2, number: '0001', headName: '王建国', groupName: '一组', size: 4 }] }))
   expectOk(await inspector('township', 'prepareExport', { kind: 'figures' }))
+  expectOk(await inspector('power', 'prepareExportList', { list: 'township' }))
 
   expectOk(await villager('report', 'file', { requestId: 'audit-report-0001', text: '有人违规。', anonymous: true }))
   const [{ reportId }] = expectOk(await inspector('report', 'inbox', {})).items

@@ -1,5 +1,10 @@
 import type { QualifiedAction } from '../../shared/permissions'
 
+/** A featured list of one new item (T-09), in the district files' columns (power.previewTownshipImport). */
+const featuredListCsv =
+  '事项编号,类别编号,事项名称,事项说明,依据,实施主体,监督主体,公开要求,步骤名称,办理主体,办理内容,办理时限\n' +
+  'T-09,7,测试事项,,测试依据,村民委员会,村务监督委员会,,申请,申请人,,\n'
+
 /**
  * A well-formed input for every action, naming records of 石桥村 (township staff get its village id).
  * `…-none` ids stand for records the seed lacks; test/support/world.ts makes them and swaps them in.
@@ -32,6 +37,10 @@ export const sampleInput: Record<QualifiedAction, Record<string, unknown>> = {
   'power.saveTownshipItem': { categoryId: 'cat-7', name: '测试事项', basis: ['测试依据'], performer: '村民委员会', supervisor: '村务监督委员会', steps: [{ name: '申请', actor: '申请人' }] },
   'power.removeTownshipItem': { itemId: 'pw-t-01', reason: '测试' },
   'power.itemHistory': { villageId: 'v-shiqiao', itemId: 'pw-t-01' },
+  'power.previewTownshipImport': { csv: featuredListCsv },
+  'power.importTownshipItems': { csv: featuredListCsv },
+  'power.exportList': { list: 'township' },
+  'power.prepareExportList': { list: 'township' },
   'disclosure.list': { villageId: 'v-shiqiao' },
   'disclosure.search': { villageId: 'v-shiqiao', keyword: '财务' },
   'disclosure.get': { villageId: 'v-shiqiao', disclosureId: 'd-shiqiao-001' },
