@@ -8,6 +8,8 @@ import { Chips } from '../../../components/Chips'
 import { useRemote } from '../../../hooks/useRemote'
 import { call } from '../../../services/api'
 import { ItemHistory } from '../../../components/ItemHistory'
+import { FeaturedImport } from './FeaturedImport'
+import { PowerListExport } from '../../../components/PowerListExport'
 import './index.css'
 
 const TOAST = 'featured-toast'
@@ -50,8 +52,9 @@ function Area({ label, value, max, placeholder, onChange }: { label: string; val
 
 /**
  * The township's featured list (镇特色清单), kept by its staff: 新增 an item, 编辑 one (name, basis, flowchart steps
- * with their time limits, responsible post), or 移除 one with a reason. District items are the district's and are
- * not listed here. Each save is a new version, shown in the item's 变更记录.
+ * with their time limits, responsible post), 移除 one with a reason, or 从 Excel 导入 the list (FeaturedImport). District
+ * items are the district's and are not listed here. Each save or imported change is a new version, shown in the item's
+ * 变更记录.
  */
 export default function FeaturedList() {
   const { data, error, loading, reload } = useRemote(() => call('power', 'townshipItems', {}))
@@ -155,6 +158,8 @@ export default function FeaturedList() {
       <Button block size="large" type="primary" onClick={() => setForm(blankForm(categories[0]?.categoryId ?? ''))}>
         新增事项
       </Button>
+      <FeaturedImport onImported={reload} />
+      <PowerListExport />
       {items.length === 0 && data ? <View className="card muted">还没有特色事项</View> : null}
       {items.map((item) => (
         <View key={item.itemId} className="card featured-row">

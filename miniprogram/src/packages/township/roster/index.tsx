@@ -1,11 +1,12 @@
 import { useState } from 'react'
-import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { Button, TextArea } from '@nutui/nutui-react-taro'
-import { PageShell, messageOf } from '../../../components/PageShell'
+import { PageShell } from '../../../components/PageShell'
 import { ErrorCard } from '../../../components/ErrorCard'
 import { call, type Output } from '../../../services/api'
 import { useQuery } from '../../../services/nav'
+import { useBusy } from '../../../hooks/useBusy'
+import { pickSpreadsheet, withoutExtension, type PickedSpreadsheet, type SpreadsheetFile as RosterFile } from '../../../services/spreadsheet'
 import { ROSTER_PIECE } from '@shared/domain/roster'
 import './index.css'
 
@@ -18,52 +19,6 @@ interface Progress {
   updates: number
   unchanged: number
 }
-/** What the server reads: CSV text, or an Excel workbook in base64. */
-type RosterFile = { csv: string } | { xlsx: string }
-
-/** .xlsx, and old .xls too, whose bytes the server recognises and asks to be saved again as .xlsx. */
-const isExcel = (name: string) => /\.xlsx?$/i.test(name)
-const withoutExtension = (name: string) => name.replace(/\.[^.]*$/, '')
-
-interface Picked {
-  name: string
-  file: RosterFile
-}
-
-/** In WeChat: a file sent to a chat, read by WeChat's file system. */
-async function pickInWeChat(): Promise<Picked> {
-  const { tempFiles } = await Taro.chooseMessageFile({ count: 1, type: 'file', extension: ['xlsx', 'xls', 'csv', 'txt'] })
-  const { name, path } = tempFiles[0]!
-  const fs = Taro.getFileSystemManager()
-  return {
-    name,
-    file: isExcel(name) ? { xlsx: fs.readFileSync(path, 'base64') as string } : { csv: fs.readFileSync(path, 'utf8') as string },
-  }
-}
-
-/** In the browser: a file input; an Excel file goes as base64 of its bytes. */
-function pickInBrowser(): Promise<Picked> {
-  return new Promise((resolve, reject) => {
-    const input = document.createElement('input')
-    input.type = 'file'
-    input.accept = '.xlsx,.xls,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv,text/plain'
-    input.onchange = () => {
-      const file = input.files?.[0]
-      if (!file) return reject(new Error('no file'))
-      if (!isExcel(file.name)) return void file.text().then((csv) => resolve({ name: file.name, file: { csv } }), reject)
-      const reader = new FileReader()
-      // A data URL: everything after the comma is the base64 of the bytes.
-      reader.onload = () => resolve({ name: file.name, file: { xlsx: String(reader.result).split(',')[1] ?? '' } })
-      reader.onerror = () => reject(reader.error)
-      reader.readAsDataURL(file)
-    }
-    input.click()
-  })
-}
-
-// Chosen at module level so each build carries only its own way of reading files.
-const pickRosterFile = process.env.TARO_ENV === 'weapp' ? pickInWeChat : pickInBrowser
-
 /**
  * Imports a village's roster from an Excel or CSV file, or pasted text: the
  * file is checked first and every bad line shown; only a clean file can be
@@ -79,20 +34,7 @@ export default function RosterImport() {
   const [checked, setChecked] = useState<{ file: RosterFile; summary: Summary } | null>(null)
   /** the import under way or finished: each piece is its own call, so a big file never outlasts the server's time limit */
   const [progress, setProgress] = useState<Progress | null>(null)
-  const [failure, setFailure] = useState('')
-  const [busy, setBusy] = useState(false)
-
-  const run = async (work: () => Promise<void>) => {
-    setBusy(true)
-    setFailure('')
-    try {
-      await work()
-    } catch (e) {
-      setFailure(messageOf(e))
-    } finally {
-      setBusy(false)
-    }
-  }
+  const { busy, failure, run } = useBusy()
   const preview = (file: RosterFile) =>
     run(async () => {
       setProgress(null)
@@ -100,9 +42,9 @@ export default function RosterImport() {
       setChecked({ file, summary: await call('township', 'previewRoster', { villageId, ...file }) })
     })
   const choose = async () => {
-    let picked: Picked
+    let picked: PickedSpreadsheet
     try {
-      picked = await pickRosterFile()
+      picked = await pickSpreadsheet()
     } catch {
       // The picker was closed.
       return
