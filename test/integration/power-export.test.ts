@@ -96,6 +96,11 @@ describe.each(exportFileStores)('exporting the power lists to .xlsx, files on %s
     expect((await readBack(theirs.bytes)).rows).toHaveLength(1)
   })
 
+  it("exports the featured list in the import's own format: importing the file back changes nothing", async () => {
+    const { xlsx, items } = await direct('township')
+    expect(expectOk(await inspector()('power', 'previewTownshipImport', { xlsx }))).toMatchObject({ problems: [], added: [], changed: [], unchanged: items, kept: [] })
+  })
+
   it('is for township staff only: villagers, chairs and committee members are FORBIDDEN and nothing is written', async () => {
     for (const personId of [people.villager, people.chair, people.director]) {
       for (const list of ['district', 'township'] as const) {
