@@ -2,8 +2,8 @@ import { importPowerList } from '../../cloudfunctions/setup/main'
 import { bootstrapTownship } from '../../cloudfunctions/core/bootstrap'
 import { StandInStore, standInStore } from '../../cloudfunctions/adapters/wxcloud/standin'
 import { ROUND_TRIP_MS, costOf } from '../../scripts/cost/main'
-import { NOW, docsOf, type Call, dump, emptyStore, expectError, expectOk, testClock, type TestStore } from '../support/harness'
-import { SETUP_SECRET, editedDistrictFiles, newTownship } from '../support/new-township'
+import { NOW, docsOf, type Call, dump, expectError, expectOk } from '../support/harness'
+import { SETUP_SECRET, editedDistrictFiles, freshEmptyStore, newTownship } from '../support/new-township'
 import { parseCsv } from '../../shared/domain/roster'
 import { toCsv } from '../../shared/domain/csv'
 
@@ -13,17 +13,11 @@ import { toCsv } from '../../shared/domain/csv'
  * whose list holds a changed item are told; townships cannot edit it.
  */
 
-let store: TestStore
-let clock: ReturnType<typeof testClock>
-beforeEach(() => {
-  clock = testClock()
-  store = emptyStore()
-})
-afterEach(() => store.close())
+const fixture = freshEmptyStore()
 
 const DAY = 86_400_000
 const load = (dir: string, apply: boolean, by?: string) =>
-  importPowerList(store, { action: 'importPowerList', secret: SETUP_SECRET, apply, ...(by ? { by } : {}) }, SETUP_SECRET, dir, clock.now())
+  importPowerList(fixture.store, { action: 'importPowerList', secret: SETUP_SECRET, apply, ...(by ? { by } : {}) }, SETUP_SECRET, dir, fixture.clock.now())
 
 /** The district's next version: 1-01's 决议公开 step and 1-02's name change, 7-07 is new, 7-06 is left out. */
 const nextVersion = () =>
@@ -43,35 +37,35 @@ const history = async (call: Call, itemId: string): Promise<Version[]> => expect
 
 describe('a township set up from nothing', () => {
   it('starts every district item\'s 变更记录 at version 1, loaded by the operator when the township was set up', async () => {
-    const town = await newTownship(store, clock)
+    const town = await newTownship(fixture.store, fixture.clock)
     for (const call of [town.villager, town.chair, town.director, town.staff]) {
       expect(await history(call, 'pw-1-01')).toEqual([
         { version: 1, change: 'created', summary: '新增了这一项', fields: [], reason: '', at: NOW.toISOString(), byName: '运营方', byTitle: '区级清单导入' },
       ])
     }
-    expect(docsOf(store, 'power_item_version')).toHaveLength(40)
-    expect(docsOf(store, 'power_item').every((i) => i.version === 1)).toBe(true)
+    expect(docsOf(fixture.store, 'power_item_version')).toHaveLength(40)
+    expect(docsOf(fixture.store, 'power_item').every((i) => i.version === 1)).toBe(true)
   })
 
   it('township staff may read a district item\'s history but get FORBIDDEN editing or removing it, and nothing is written', async () => {
-    const { staff } = await newTownship(store, clock)
-    const before = dump(store)
+    const { staff } = await newTownship(fixture.store, fixture.clock)
+    const before = dump(fixture.store)
     const edit = { itemId: 'pw-1-01', categoryId: 'cat-1', name: '改名', basis: ['依据'], performer: '村民委员会', supervisor: '村务监督委员会', steps: [{ name: '提出', actor: '村民委员会' }] }
     expect(expectError(await staff('power', 'saveTownshipItem', edit), 'FORBIDDEN', 403)).toContain('区里统一修改')
     expect(expectError(await staff('power', 'removeTownshipItem', { itemId: 'pw-1-01', reason: '不需要' }), 'FORBIDDEN', 403)).toContain('区里统一修改')
-    expect(dump(store)).toEqual(before)
+    expect(dump(fixture.store)).toEqual(before)
   })
 })
 
 describe('the operator loads a new version of the district list', () => {
   it('each added or changed item gets a version with who, when and which fields; the chair of a village using a changed item is told', async () => {
-    const town = await newTownship(store, clock)
+    const town = await newTownship(fixture.store, fixture.clock)
     for (const itemId of ['pw-1-01', 'pw-7-06']) expectOk(await town.director('power', 'select', { itemId, selected: true, note: '经村民代表会议表决纳入' }))
-    clock.advance(DAY)
+    fixture.clock.advance(DAY)
     const dir = nextVersion()
 
-    // The preview names every change, and the item only the store has; it writes nothing.
-    const before = dump(store)
+    // The preview names every change, and the item only the fixture.store has; it writes nothing.
+    const before = dump(fixture.store)
     const preview = expectOk(await load(dir, false, '王科长'))
     expect(preview).toMatchObject({ applied: false, versions: 0, notified: 0 })
     expect(preview.changes).toEqual(
@@ -83,10 +77,10 @@ describe('the operator loads a new version of the district list', () => {
         '  文件里没有：7-06 生育登记与计划生育奖励扶助协助',
       ]),
     )
-    expect(dump(store)).toEqual(before)
+    expect(dump(fixture.store)).toEqual(before)
 
     expect(expectOk(await load(dir, true, '王科长'))).toMatchObject({ applied: true, versions: 3, notified: 1 })
-    const at = clock.now().toISOString()
+    const at = fixture.clock.now().toISOString()
     const by = { at, byName: '王科长', byTitle: '区级清单导入' }
     // The villager, the chair and staff read the same 变更记录, newest first.
     for (const call of [town.villager, town.chair, town.staff]) {
@@ -97,12 +91,12 @@ describe('the operator loads a new version of the district list', () => {
     }
     expect(await history(town.villager, 'pw-1-02')).toMatchObject([{ version: 2, summary: '改了 事项名称', ...by }, { version: 1 }])
     expect(await history(town.villager, 'pw-7-07')).toMatchObject([{ version: 1, change: 'created', summary: '新增了这一项', ...by }])
-    const item = await store.get('power_item', 'pw-1-01')
+    const item = await fixture.store.get('power_item', 'pw-1-01')
     expect(item).toMatchObject({ version: 2, level: 'district' })
     expect(item!.steps.find((s) => s.name === '决议公开')!.actor).toBe('村民委员会和村务监督委员会')
 
     // One notice, to the chair (who allowed a message) of the village that chose 1-01; none for 1-02, which no village chose.
-    expect(docsOf(store, 'notification')).toMatchObject([
+    expect(docsOf(fixture.store, 'notification')).toMatchObject([
       {
         _id: `pn:pw-1-01:v2:${town.chairPerson._id}`,
         villageId: town.villageId,
@@ -116,34 +110,34 @@ describe('the operator loads a new version of the district list', () => {
 
     // The village's selection still holds, the item left out of the file included: it is kept, unflagged, with no new version.
     expect(expectOk(await town.director('power', 'list', {})).items.map((i: { itemId: string }) => i.itemId)).toEqual(['pw-1-01', 'pw-7-06'])
-    expect(await store.get('power_selection', `${town.villageId}:pw-7-06`)).toMatchObject({ selected: true })
-    expect((await store.get('power_selection', `${town.villageId}:pw-7-06`))!.needsReview).toBeFalsy()
+    expect(await fixture.store.get('power_selection', `${town.villageId}:pw-7-06`)).toMatchObject({ selected: true })
+    expect((await fixture.store.get('power_selection', `${town.villageId}:pw-7-06`))!.needsReview).toBeFalsy()
     expect(await history(town.villager, 'pw-7-06')).toHaveLength(1)
   })
 
   it('run again, the same files write nothing: no second version, no second notice', async () => {
-    const town = await newTownship(store, clock)
+    const town = await newTownship(fixture.store, fixture.clock)
     expectOk(await town.director('power', 'select', { itemId: 'pw-1-01', selected: true, note: '纳入' }))
     const dir = nextVersion()
-    clock.advance(DAY)
+    fixture.clock.advance(DAY)
     expectOk(await load(dir, true))
-    const after = dump(store)
-    clock.advance(DAY)
+    const after = dump(fixture.store)
+    fixture.clock.advance(DAY)
     expect(expectOk(await load(dir, true))).toMatchObject({ versions: 0, notified: 0 })
-    expect(dump(store)).toEqual(after)
+    expect(dump(fixture.store)).toEqual(after)
   })
 
   it.each([
     ['before the changed items are written', false],
     ['just after the first changed item is written', true],
   ])('a load cut short %s is completed by running it again: each version and notice once, none lost', async (_when, lands) => {
-    const town = await newTownship(store, clock)
+    const town = await newTownship(fixture.store, fixture.clock)
     expectOk(await town.director('power', 'select', { itemId: 'pw-1-01', selected: true, note: '纳入' }))
     const dir = nextVersion()
-    clock.advance(DAY)
+    fixture.clock.advance(DAY)
     // The function is stopped (a timeout, a crash) when it comes to update the changed items.
-    const realUpdate = store.update.bind(store)
-    const spy = jest.spyOn(store, 'update').mockImplementation(async (collection, ...rest) => {
+    const realUpdate = fixture.store.update.bind(fixture.store)
+    const spy = jest.spyOn(fixture.store, 'update').mockImplementation(async (collection, ...rest) => {
       if (collection === 'power_item') {
         if (lands) await realUpdate(collection, ...(rest as [string, never]))
         throw new Error('函数超时')
@@ -155,9 +149,9 @@ describe('the operator loads a new version of the district list', () => {
 
     expectOk(await load(dir, true))
     expect(expectOk(await load(dir, false)).changes).toContain('区级事项：新增 0，修改 0，不变 40，文件里没有而库里有 1（不删除）')
-    expect(await store.get('power_item', 'pw-1-01')).toMatchObject({ version: 2 })
-    expect(docsOf(store, 'power_item_version').filter((v) => v.itemId === 'pw-1-01').map((v) => v.version)).toEqual([1, 2])
-    expect(docsOf(store, 'notification').map((n) => n._id)).toEqual([`pn:pw-1-01:v2:${town.chairPerson._id}`])
+    expect(await fixture.store.get('power_item', 'pw-1-01')).toMatchObject({ version: 2 })
+    expect(docsOf(fixture.store, 'power_item_version').filter((v) => v.itemId === 'pw-1-01').map((v) => v.version)).toEqual([1, 2])
+    expect(docsOf(fixture.store, 'notification').map((n) => n._id)).toEqual([`pn:pw-1-01:v2:${town.chairPerson._id}`])
     expect(await history(town.villager, 'pw-1-01')).toMatchObject([{ version: 2, summary: '改了 办理流程' }, { version: 1 }])
     expect(await history(town.villager, 'pw-1-02')).toMatchObject([{ version: 2, summary: '改了 事项名称' }, { version: 1 }])
   })
@@ -173,7 +167,7 @@ describe('the operator loads a new version of the district list', () => {
       const at = header!.indexOf('监督主体')
       return toCsv(header!, rows.map((row) => row.map((cell, i) => (i === at && cell ? `${cell}、区纪委` : cell))))
     })
-    const cost = await costOf(cloud.engine, () => importPowerList(cloud, { action: 'importPowerList', secret: SETUP_SECRET, apply: true }, SETUP_SECRET, dir, clock.now()))
+    const cost = await costOf(cloud.engine, () => importPowerList(cloud, { action: 'importPowerList', secret: SETUP_SECRET, apply: true }, SETUP_SECRET, dir, fixture.clock.now()))
     cloud.close()
     const calls = (api: string, collection: string) => cost.spans.filter((s) => s.api === `database.${api}` && s.collection === collection).length
     // The 40 versions go in one batched insert; the 40 items are updated twenty at a time, in flight together.

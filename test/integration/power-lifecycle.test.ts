@@ -1,7 +1,7 @@
 import { importPowerList } from '../../cloudfunctions/setup/main'
 import { itemColumns } from '../../shared/domain/power-reference'
-import { NOW, dump, emptyStore, expectError, expectOk, testClock, type Call, type TestStore } from '../support/harness'
-import { SETUP_SECRET, editedDistrictFiles, newTownship } from '../support/new-township'
+import { NOW, dump, expectError, expectOk, type Call } from '../support/harness'
+import { SETUP_SECRET, editedDistrictFiles, freshEmptyStore, newTownship } from '../support/new-township'
 import { xlsxOf, type XlsxCell } from '../support/xlsx'
 
 /**
@@ -11,13 +11,7 @@ import { xlsxOf, type XlsxCell } from '../support/xlsx'
  * 变更记录 shows each change with who and when; the village's choices still hold; staff cannot edit district items.
  */
 
-let store: TestStore
-let clock: ReturnType<typeof testClock>
-beforeEach(() => {
-  clock = testClock()
-  store = emptyStore()
-})
-afterEach(() => store.close())
+const fixture = freshEmptyStore()
 
 const DAY = 86_400_000
 const FEATURED = 'pw-tw-main-T-01'
@@ -34,10 +28,10 @@ const tea = ['T-02', 4, '茶园集体经营收益分配', '', '《中华人民�
 const ids = (items: { itemId: string }[]) => items.map((i) => i.itemId).sort()
 const history = async (call: Call, itemId: string) => expectOk(await call('power', 'itemHistory', { itemId })).versions
 
-describe('a township\'s power list from an empty store to its third version', () => {
+describe('a township\'s power list from an empty fixture.store to its third version', () => {
   it('bootstrap → choices → a new district list → the featured list from Excel → history, choices kept, district items not the township\'s', async () => {
     // Set up from nothing: the district list, categories, responsibilities and prohibitions are there.
-    const { loaded, staff, director, chair, villager } = await newTownship(store, clock)
+    const { loaded, staff, director, chair, villager } = await newTownship(fixture.store, fixture.clock)
     expect(loaded).toBe('已载入 区级权力清单 40 项（7 类）、责任清单 48 条、负面清单 30 条')
     expect(expectOk(await villager('power', 'categories', {})).categories).toHaveLength(7)
     expect(expectOk(await director('power', 'catalog', {})).items).toHaveLength(40)
@@ -49,24 +43,24 @@ describe('a township\'s power list from an empty store to its third version', ()
     for (const itemId of ['pw-1-01', 'pw-3-01']) expectOk(await director('power', 'select', { itemId, selected: true, note: '经村民代表会议表决纳入' }))
 
     // The operator loads the district's next version: 1-01's 决议公开 step has a new actor.
-    clock.advance(DAY)
+    fixture.clock.advance(DAY)
     const dir = editedDistrictFiles((file, text) => (file === 'district-items.csv' ? text.replace('决议公开,村民委员会,', '决议公开,村民委员会和村务监督委员会,') : text))
-    expect(expectOk(await importPowerList(store, { action: 'importPowerList', secret: SETUP_SECRET, apply: true, by: '王科长' }, SETUP_SECRET, dir, clock.now()))).toMatchObject({
+    expect(expectOk(await importPowerList(fixture.store, { action: 'importPowerList', secret: SETUP_SECRET, apply: true, by: '王科长' }, SETUP_SECRET, dir, fixture.clock.now()))).toMatchObject({
       applied: true,
       versions: 1,
       notified: 1,
     })
 
     // The township imports its featured list: a file with two bad lines reports both and writes nothing.
-    clock.advance(DAY)
+    fixture.clock.advance(DAY)
     const bad = featuredList([...forestrySteps('15日内'), ['T-02', 9, ...tea.slice(2)], ['1-01', ...tea.slice(1)]])
-    const before = dump(store)
+    const before = dump(fixture.store)
     const preview = expectOk(await staff('power', 'previewTownshipImport', bad))
     expect(preview.problems.map((p: { line: number }) => p.line)).toEqual([4, 5])
     expect(preview.problems[0].reason).toContain('类别编号')
     expect(preview.problems[1].reason).toContain('1-01')
     expect(expectError(await staff('power', 'importTownshipItems', bad), 'INVALID_INPUT')).toContain('第 4 行')
-    expect(dump(store)).toEqual(before)
+    expect(dump(fixture.store)).toEqual(before)
 
     // The clean file lands: two new items, and the village chooses one of them.
     const clean = featuredList([...forestrySteps('15日内'), tea])
@@ -75,7 +69,7 @@ describe('a township\'s power list from an empty store to its third version', ()
     expectOk(await director('power', 'select', { itemId: FEATURED, selected: true, note: '本村有林地' }))
 
     // A later file changes T-01's first step's time limit: a new version, and the chair of the village using it is told.
-    clock.advance(DAY)
+    fixture.clock.advance(DAY)
     expect(expectOk(await staff('power', 'importTownshipItems', featuredList([...forestrySteps('7个工作日内'), tea])))).toMatchObject({ added: 0, changed: 1, unchanged: 1, notified: 1 })
 
     // Each change is in its item's 变更记录, newest first, with who and when, for the villager, the chair and staff alike.
@@ -99,10 +93,10 @@ describe('a township\'s power list from an empty store to its third version', ()
     expect(featured.flow[0].timeLimit).toBe('7个工作日内')
 
     // District items are the district's: township staff get FORBIDDEN editing or removing one, and nothing is written.
-    const unchanged = dump(store)
+    const unchanged = dump(fixture.store)
     const edit = { itemId: 'pw-1-01', categoryId: 'cat-1', name: '改名', basis: ['依据'], performer: '村民委员会', supervisor: '村务监督委员会', steps: [{ name: '提出', actor: '村民委员会' }] }
     expectError(await staff('power', 'saveTownshipItem', edit), 'FORBIDDEN', 403)
     expectError(await staff('power', 'removeTownshipItem', { itemId: 'pw-1-01', reason: '不需要' }), 'FORBIDDEN', 403)
-    expect(dump(store)).toEqual(unchanged)
+    expect(dump(fixture.store)).toEqual(unchanged)
   })
 })

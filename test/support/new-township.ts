@@ -6,10 +6,24 @@ import { referenceDir } from '../../cloudfunctions/core/reference'
 import { referenceFiles } from '../../shared/domain/power-reference'
 import { subscriptionIdOf } from '../../shared/subscribe'
 import type { Clock } from '../../cloudfunctions/core/context'
-import { callerFor, expectOk, type TestStore } from './harness'
+import { callerFor, emptyStore, expectOk, testClock, type TestStore } from './harness'
 import { importRosterFile } from './roster'
 
 export const SETUP_SECRET = 'a-long-setup-secret-0123456789'
+
+/**
+ * For a test file: an empty store (no township, no lists: a deployment before setup) and a fresh clock before
+ * each test, closed after it. Read `fixture.store` and `fixture.clock` inside tests (they change for each one).
+ */
+export function freshEmptyStore(): { readonly store: TestStore; readonly clock: ReturnType<typeof testClock> } {
+  const fixture = {} as { store: TestStore; clock: ReturnType<typeof testClock> }
+  beforeEach(() => {
+    fixture.clock = testClock()
+    fixture.store = emptyStore()
+  })
+  afterEach(() => fixture.store.close())
+  return fixture
+}
 
 /**
  * A township set up from an empty store the way the operator does it (the setup function), then one village
