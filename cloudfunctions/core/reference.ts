@@ -15,7 +15,8 @@ import {
 import { queryAll } from './paging'
 import type { PowerItem } from '../../shared/domain/power'
 import type { CollectionName, Collections } from './collections'
-import type { Patch, Store } from './store'
+import { DuplicateKeyError, type Patch, type Store } from './store'
+import { AppError } from '../../shared/errors'
 import { changedFields, districtLoader, itemVersion } from '../../shared/domain/power-edit'
 import { noticesOf, reachableChairs } from '../power/item-versions'
 
@@ -195,6 +196,13 @@ export async function importReference(
   if (!loaded.ok) return { ok: false, problems: loaded.problems.map(describeProblem) }
   const { data, versions } = await presentReference(store)
   const change = referenceChange(data, loaded.value)
-  const applied = apply ? await applyReferenceChange(store, versions, data, change, options) : { versions: 0, notified: 0 }
+  let applied: Applied = { versions: 0, notified: 0 }
+  try {
+    if (apply) applied = await applyReferenceChange(store, versions, data, change, options)
+  } catch (error) {
+    // Another load wrote the same version first (its key): what it wrote stays, and a rerun finds nothing left to do.
+    if (error instanceof DuplicateKeyError) throw new AppError('CONFLICT', '同时有另一次导入在写入，请等它完成后再运行一次（已写入的不会重复）')
+    throw error
+  }
   return { ok: true, changes: describeChange(change), ...applied }
 }

@@ -47,7 +47,13 @@ export async function importPowerList(
   const input = importPowerListInput.safeParse(event)
   if (!input.success) return fail('INVALID_INPUT', describeZodError(input.error))
   if (!secretMatches(input.data.secret, configured)) return fail('FORBIDDEN', '开通密钥不对')
-  const result = await importReference(store, dir, input.data.apply, { now, by: input.data.by })
+  let result: Awaited<ReturnType<typeof importReference>>
+  try {
+    result = await importReference(store, dir, input.data.apply, { now, by: input.data.by })
+  } catch (error) {
+    if (error instanceof AppError) return fail(error.code, error.message)
+    throw error
+  }
   if (!result.ok) return fail('INVALID_INPUT', `表格有 ${result.problems.length} 处错误，什么也没有写入：\n${result.problems.join('\n')}`)
   const { changes, versions, notified } = result
   return { ok: true, data: { changes, applied: input.data.apply, versions, notified } }

@@ -156,6 +156,21 @@ describe('the operator loads a new version of the district list', () => {
     expect(await history(town.villager, 'pw-1-02')).toMatchObject([{ version: 2, summary: '改了 事项名称' }, { version: 1 }])
   })
 
+  it('two loads of the same files at once: each version and notice once, whichever lands first; the other is told to wait or finds it done', async () => {
+    const town = await newTownship(fixture.store, fixture.clock)
+    expectOk(await town.director('power', 'select', { itemId: 'pw-1-01', selected: true, note: '纳入' }))
+    const dir = nextVersion()
+    fixture.clock.advance(DAY)
+    const results = await Promise.all([load(dir, true, '王科长'), load(dir, true, '王科长')])
+    for (const result of results) {
+      if (!result.ok) expect(result.error).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('同时有另一次导入') })
+    }
+    expect(results.some((r) => r.ok)).toBe(true)
+    expect(expectOk(await load(dir, false)).changes).toContain('区级事项：新增 0，修改 0，不变 40，文件里没有而库里有 1（不删除）')
+    expect(docsOf(fixture.store, 'power_item_version').filter((v) => v.version === 2).map((v) => v.itemId).sort()).toEqual(['pw-1-01', 'pw-1-02'])
+    expect(docsOf(fixture.store, 'notification').map((n) => n._id)).toEqual([`pn:pw-1-01:v2:${town.chairPerson._id}`])
+  })
+
   it('fits a function call on the cloud adapter: round trips a batch, not an item', async () => {
     // Always measured on the stand-in, whatever STORE says: its request counter is what is under test.
     const cloud: StandInStore = standInStore()
