@@ -3,6 +3,7 @@ import { snapshotOf, type AppointmentRole } from '../../shared/domain/member'
 import { headOfHousehold, pick, prng, relativeOf } from './names'
 import type { PowerItem } from '../../shared/domain/power'
 import { readReference, readTownshipItems } from '../../cloudfunctions/core/reference'
+import { districtLoader, itemVersion } from '../../shared/domain/power-edit'
 import { seedPublications } from './publications'
 import { seedEvaluations } from './evaluations'
 import { DAY_MS, HOUR_MS } from '../../shared/time'
@@ -91,14 +92,17 @@ export async function isSeeded(store: Store): Promise<boolean> {
  * The district's lists from the same data files a real township's setup loads, and the demo township's
  * featured items from a file in the same format; answers every item, for the villages' selections.
  */
-async function seedPowerList(tx: StoreTx): Promise<PowerItem[]> {
+async function seedPowerList(tx: StoreTx, now: Date): Promise<PowerItem[]> {
   const reference = readReference()
   const featured = readTownshipItems('demo-township-items.csv', DEMO_TOWNSHIP_ID, reference)
   for (const category of reference.categories) await tx.insert('power_category', category)
-  for (const item of [...reference.items, ...featured]) await tx.insert('power_item', item)
+  // District items start their 变更记录 as a real township's setup starts them (insertReference): version 1.
+  const district = reference.items.map((item) => ({ ...item, version: 1 }))
+  for (const item of district) await tx.insert('power_item_version', itemVersion(item, 1, 'created', [], '', daysBefore(now, 500), districtLoader()))
+  for (const item of [...district, ...featured]) await tx.insert('power_item', item)
   for (const duty of reference.responsibilities) await tx.insert('responsibility', duty)
   for (const prohibition of reference.prohibitions) await tx.insert('prohibition', prohibition)
-  return [...reference.items, ...featured]
+  return [...district, ...featured]
 }
 
 async function seedVillage(tx: StoreTx, plan: VillagePlan, now: Date, allItems: readonly PowerItem[]): Promise<void> {
@@ -287,7 +291,7 @@ export async function seedDemo(store: Store, now: Date): Promise<void> {
         endedAt: null,
       })
     }
-    const powerItems = await seedPowerList(tx)
+    const powerItems = await seedPowerList(tx, now)
     for (const plan of villages) await seedVillage(tx, plan, now, powerItems)
     await seedPublications(tx, now)
     await seedEvaluations(tx, now)

@@ -28,6 +28,10 @@ describe('a villager reads the power list', () => {
     expect(await steps.count()).toBeGreaterThanOrEqual(4)
     await expect(page.locator('.flowchart').innerText()).resolves.toMatch(/村民委员会|村委会|村民代表/)
     await expect(page.getByText('政策依据').count()).resolves.toBeGreaterThan(0)
+    // A district item's 变更记录 starts with the district's load, as in a township set up for real.
+    const history = page.locator('[aria-label="变更记录"]')
+    await history.waitFor()
+    await expect(history.innerText()).resolves.toMatch(/新增了这一项\s*区级清单导入 运营方/)
     // Readable on a phone: the flowchart never needs sideways scrolling.
     const overflow = await page.evaluate(() => {
       const wide = [...document.querySelectorAll('.taro_page:not([style*="display: none"]) *')].filter(
