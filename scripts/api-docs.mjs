@@ -1,0 +1,166 @@
+// npm run docs:api: the action reference of docs/api.md, generated from the zod contracts (shared/contract/*.ts)
+// and the permissions table (shared/permissions.ts), so the shapes in the document cannot drift from the code.
+// It rewrites only what lies between the markers below; the prose around them is kept by hand.
+//   node scripts/api-docs.mjs           rewrite docs/api.md
+//   node scripts/api-docs.mjs --print   print the document as it should be (test/unit/api-docs.test.ts compares it)
+// The contracts are TypeScript: bundled in memory with esbuild (as scripts/check-deploy.mjs does on disk) and run here.
+import { buildSync } from 'esbuild'
+import { readFileSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..')
+const docPath = join(root, 'docs/api.md')
+export const BEGIN = '<!-- generated:actions:begin (npm run docs:api; edit the contracts, not this block) -->'
+export const END = '<!-- generated:actions:end -->'
+
+/** The cloud functions in the document's order, each with the contract module that holds its actions. */
+const AREAS = ['member', 'power', 'disclosure', 'announcement', 'feedback', 'report', 'evaluation', 'township']
+const ROLES = ['guest', 'villager', 'chair', 'committee', 'township']
+
+function loadContracts() {
+  const entry = [
+    "export { z } from './shared/zod'",
+    "export { permissions } from './shared/permissions'",
+    ...AREAS.map((area) => `export { ${area}Contract } from './shared/contract/${area}'`),
+  ].join('\n')
+  const built = buildSync({
+    stdin: { contents: entry, resolveDir: root, loader: 'ts' },
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    write: false,
+    logLevel: 'warning',
+  })
+  const module = { exports: {} }
+  new Function('module', 'exports', 'require', built.outputFiles[0].text)(module, module.exports, createRequire(import.meta.url))
+  return module.exports
+}
+
+// ---- JSON Schema → TypeScript-like text ----
+
+const WIDTH = 100
+const SAFE = Number.MAX_SAFE_INTEGER
+
+/** `1–20`, `≤20`, `≥1`, or '' — a length or value range, left out when it is only the safe-integer bounds. */
+function range(min, max) {
+  const lo = min === undefined || min <= -SAFE ? undefined : min
+  const hi = max === undefined || max >= SAFE ? undefined : max
+  if (lo !== undefined && hi !== undefined) return lo === hi ? `${lo}` : `${lo}–${hi}`
+  if (hi !== undefined) return `≤${hi}`
+  if (lo !== undefined) return `≥${lo}`
+  return ''
+}
+
+const literal = (value) => (typeof value === 'string' ? `'${value}'` : JSON.stringify(value))
+const key = (name) => (/^[A-Za-z_$][\w$]*$/.test(name) ? name : `'${name}'`)
+
+/** One schema as type text, on one line when it fits in `width`, else over several lines indented by `indent`. */
+function type(schema, indent = '', width = WIDTH) {
+  if (schema === true || !schema || Object.keys(schema).length === 0) return 'unknown'
+  if (schema.$ref) return schema.$ref.replace(/^#\/\$defs\//, '')
+  if (schema.const !== undefined) return literal(schema.const)
+  if (schema.enum) return schema.enum.map(literal).join(' | ')
+  const union = schema.anyOf ?? schema.oneOf
+  if (union) return union.map((s) => wrapUnion(type(s, indent, width))).join(' | ')
+  if (schema.allOf) return schema.allOf.map((s) => type(s, indent, width)).join(' & ')
+  if (Array.isArray(schema.type)) return schema.type.map((t) => type({ ...schema, type: t }, indent, width)).join(' | ')
+  switch (schema.type) {
+    case 'null':
+    case 'boolean':
+      return schema.type
+    case 'string': {
+      const length = range(schema.minLength, schema.maxLength)
+      // A pattern says more than a length, when it is short enough to read.
+      if (schema.pattern && schema.pattern.length <= 32) return `string /${schema.pattern}/`
+      return `string${schema.format ? `<${schema.format}>` : ''}${length ? `(${length})` : ''}`
+    }
+    case 'integer':
+    case 'number': {
+      const bounds = range(schema.minimum ?? schema.exclusiveMinimum, schema.maximum ?? schema.exclusiveMaximum)
+      return `${schema.type === 'integer' ? 'int' : 'number'}${bounds ? `(${bounds})` : ''}`
+    }
+    case 'array': {
+      const count = range(schema.minItems, schema.maxItems)
+      const item = Array.isArray(schema.prefixItems) ? `[${schema.prefixItems.map((s) => type(s, indent, width)).join(', ')}]` : wrapUnion(type(schema.items, indent, width))
+      return `${item}[${count}]`
+    }
+    case 'object':
+      return object(schema, indent, width)
+    default:
+      return 'unknown'
+  }
+}
+
+const wrapUnion = (text) => (/^[^{(]*\|/.test(text) && !text.startsWith('(') ? `(${text})` : text)
+
+function object(schema, indent, width) {
+  const properties = Object.entries(schema.properties ?? {})
+  const required = new Set(schema.required ?? [])
+  const extra = typeof schema.additionalProperties === 'object' ? `[key: string]: ${type(schema.additionalProperties, indent, width)}` : null
+  if (!properties.length) return extra ? `{ ${extra} }` : '{}'
+  const field = (name, s, inner) => {
+    const optional = !required.has(name) || s.default !== undefined
+    const fallback = s.default !== undefined ? ` = ${JSON.stringify(s.default)}` : ''
+    const note = s.description ? ` /* ${s.description} */` : ''
+    return `${key(name)}${optional ? '?' : ''}: ${type(s, inner, width)}${fallback}${note}`
+  }
+  const fields = properties.map(([name, s]) => field(name, s, indent))
+  if (extra) fields.push(extra)
+  const flat = `{ ${fields.join('; ')} }`
+  if (indent.length + flat.length <= width && !flat.includes('\n')) return flat
+  const inner = `${indent}  `
+  const lines = properties.map(([name, s]) => `${inner}${field(name, s, inner)}`)
+  if (extra) lines.push(`${inner}${extra}`)
+  return `{\n${lines.join('\n')}\n${indent}}`
+}
+
+// ---- the reference ----
+
+/** The codes the dispatcher itself can answer for this action (cloudfunctions/core/dispatch.ts), beyond those every action has. */
+function dispatcherCodes(permission) {
+  const codes = []
+  if (ROLES.some((role) => !permission.roles.includes(role))) codes.push(permission.conceal ? 'NOT_FOUND' : 'FORBIDDEN')
+  if (permission.writes) codes.push('CONFLICT')
+  return codes
+}
+
+export function renderReference({ z, permissions, ...contracts }) {
+  const areasOfPermissions = new Set(Object.keys(permissions).map((name) => name.split('.')[0]))
+  for (const area of areasOfPermissions) if (!AREAS.includes(area)) throw new Error(`scripts/api-docs.mjs: add the area ${area} to AREAS`)
+  const out = []
+  for (const area of AREAS) {
+    const contract = contracts[`${area}Contract`]
+    out.push(`### \`${area}\` (\`shared/contract/${area}.ts\`)`, '', '```ts')
+    for (const [action, { input, output }] of Object.entries(contract)) {
+      const permission = permissions[`${area}.${action}`]
+      if (!permission) throw new Error(`shared/permissions.ts has no entry for ${area}.${action}`)
+      const codes = dispatcherCodes(permission)
+      out.push(`// ${permission.roles.join(', ')} · ${permission.scope} · ${permission.writes ? 'write' : 'read'}${codes.length ? ` · ${codes.join(', ')}` : ''}`)
+      const inText = type(z.toJSONSchema(input, { io: 'input', unrepresentable: 'any' }))
+      const outText = type(z.toJSONSchema(output, { io: 'output', unrepresentable: 'any' }))
+      out.push(`${action}(${inText}): ${outText}`)
+    }
+    out.push('```', '')
+  }
+  return out.join('\n').trimEnd()
+}
+
+/** The document with its generated block replaced. */
+export function renderDocument(current, reference) {
+  const begin = current.indexOf(BEGIN)
+  const end = current.indexOf(END)
+  if (begin < 0 || end < begin) throw new Error(`docs/api.md has lost its markers: ${BEGIN} … ${END}`)
+  return `${current.slice(0, begin + BEGIN.length)}\n${reference}\n${current.slice(end)}`
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const current = readFileSync(docPath, 'utf8')
+  const next = renderDocument(current, renderReference(loadContracts()))
+  if (process.argv.includes('--print')) process.stdout.write(next)
+  else if (next !== current) {
+    writeFileSync(docPath, next)
+    console.log('docs/api.md: 已按合约更新动作参考 (action reference regenerated)')
+  } else console.log('docs/api.md: 动作参考已是最新 (up to date)')
+}
