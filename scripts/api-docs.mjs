@@ -132,7 +132,7 @@ export function renderReference({ z, permissions, ...contracts }) {
   const out = []
   for (const area of AREAS) {
     const contract = contracts[`${area}Contract`]
-    out.push(`### \`${area}\` (\`shared/contract/${area}.ts\`)`, '', '```ts')
+    out.push(`### \`${area}\` actions`, '', `From \`shared/contract/${area}.ts\`:`, '', '```ts')
     for (const [action, { input, output }] of Object.entries(contract)) {
       const permission = permissions[`${area}.${action}`]
       if (!permission) throw new Error(`shared/permissions.ts has no entry for ${area}.${action}`)
