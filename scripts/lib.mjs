@@ -18,17 +18,25 @@ export function run(command, args, options = {}) {
 }
 
 /**
- * Installs the locked dependencies when node_modules is missing or older than
- * package-lock.json. `npm install`, not `npm ci`: npm 11 leaves optional
- * platform packages of other systems out of the lock, which `npm ci` rejects.
+ * Installs the locked dependencies when node_modules is missing or older than package-lock.json: on a fresh
+ * clone `npm ci` (exactly the lock, which it never writes), later `npm install` (keeps what is there). npm 11.16+
+ * rejects its own lock when an optional dependency is not in the registry (npm/cli#9846): the five such packages
+ * are overridden with an empty local package (package.json `overrides`, scripts/unavailable-optional; README).
  */
 export function ensureDependencies() {
   const installed = join(root, 'node_modules', '.package-lock.json')
   const lock = join(root, 'package-lock.json')
   if (existsSync(installed) && statSync(installed).mtimeMs >= statSync(lock).mtimeMs) return
-  console.log('▶ 安装依赖 (npm install)…')
+  const fresh = !existsSync(join(root, 'node_modules'))
+  console.log(`▶ 安装依赖 (npm ${fresh ? 'ci' : 'install'})…`)
   // Dev dependencies too: they build the app, even for a host started with NODE_ENV=production.
-  run('npm', ['install', '--include=dev', '--no-audit', '--no-fund'])
+  run('npm', [fresh ? 'ci' : 'install', '--include=dev', '--no-audit', '--no-fund'])
+}
+
+/** Tracked files with changes (git status lines), or null outside a git checkout: a run must add none. */
+export function trackedChanges() {
+  const result = spawnSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: root, encoding: 'utf8' })
+  return result.status === 0 ? new Set(result.stdout.split('\n').filter(Boolean)) : null
 }
 
 function hashTree(paths) {

@@ -5,9 +5,11 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { buildMiniprogram, bundleHost, ensureDependencies, root, run } from './lib.mjs'
+import { buildMiniprogram, bundleHost, ensureDependencies, root, run, trackedChanges } from './lib.mjs'
 import { ensureBrowser } from './browser.mjs'
 
+// What git already shows changed: the run itself (install, builds, tests) must change no tracked file.
+const changedBefore = trackedChanges()
 ensureDependencies()
 mkdirSync(join(root, '.build'), { recursive: true })
 
@@ -97,6 +99,13 @@ else passed += 1
 if (!step('发布检查 (check:deploy: pages, packages, config.json, rules, README tables)', process.execPath, [join(root, 'scripts/check-deploy.mjs')])) failed += 1
 else passed += 1
 
+const changedByRun = [...(trackedChanges() ?? [])].filter((line) => changedBefore && !changedBefore.has(line))
+console.log('\n▶ 工作区未被改动 (no tracked file changed by install, builds or tests)')
+if (changedByRun.length) {
+  console.log(changedByRun.join('\n'))
+  failures.push('工作区未被改动')
+  failed += 1
+} else passed += 1
 if (failures.length) console.log(`\n✖ 未通过: ${failures.join('; ')}`)
 console.log(`\n${passed} passed, ${failed} failed`)
 process.exit(failures.length || failed ? 1 : 0)
