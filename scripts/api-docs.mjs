@@ -12,8 +12,8 @@ import { fileURLToPath } from 'node:url'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const docPath = join(root, 'docs/api.md')
-export const BEGIN = '<!-- generated:actions:begin (npm run docs:api; edit the contracts, not this block) -->'
-export const END = '<!-- generated:actions:end -->'
+const BEGIN = '<!-- generated:actions:begin (npm run docs:api; edit the contracts, not this block) -->'
+const END = '<!-- generated:actions:end -->'
 
 /** The cloud functions in the document's order, each with the contract module that holds its actions. */
 const AREAS = ['member', 'power', 'disclosure', 'announcement', 'feedback', 'report', 'evaluation', 'township']
@@ -41,6 +41,8 @@ function loadContracts() {
 // ---- JSON Schema → TypeScript-like text ----
 
 const WIDTH = 100
+/** Shapes an area uses more than once, by their JSON Schema text → the name they are printed under (set per area). */
+let NAMES = new Map()
 const SAFE = Number.MAX_SAFE_INTEGER
 
 /** `1–20`, `≤20`, `≥1`, or '' — a length or value range, left out when it is only the safe-integer bounds. */
@@ -59,6 +61,8 @@ const key = (name) => (/^[A-Za-z_$][\w$]*$/.test(name) ? name : `'${name}'`)
 /** One schema as type text, on one line when it fits in `width`, else over several lines indented by `indent`. */
 function type(schema, indent = '', width = WIDTH) {
   if (schema === true || !schema || Object.keys(schema).length === 0) return 'unknown'
+  const named = NAMES.get(JSON.stringify(schema))
+  if (named) return named
   if (schema.$ref) return schema.$ref.replace(/^#\/\$defs\//, '')
   if (schema.const !== undefined) return literal(schema.const)
   if (schema.enum) return schema.enum.map(literal).join(' | ')
@@ -116,6 +120,52 @@ function object(schema, indent, width) {
   return `{\n${lines.join('\n')}\n${indent}}`
 }
 
+// ---- shapes used more than once ----
+
+const pascal = (name) => name.charAt(0).toUpperCase() + name.slice(1)
+const singular = (name) => (name.endsWith('ies') ? `${name.slice(0, -3)}y` : name.endsWith('s') ? name.slice(0, -1) : name)
+
+/**
+ * Object shapes an area's actions use more than once (the same JSON Schema), long enough to be worth a name,
+ * each named after the field that first holds it (a list's item after the list, singular); printed once.
+ */
+function sharedShapes(schemas) {
+  const seen = new Map()
+  // A whole input or output and the variants of a union are left unnamed: their names would say nothing.
+  const walk = (schema, key, action, nameable) => {
+    if (!schema || typeof schema !== 'object') return
+    if (nameable && schema.type === 'object' && schema.properties && Object.keys(schema.properties).length) {
+      const text = JSON.stringify(schema)
+      const entry = seen.get(text) ?? { count: 0, keys: [], schema }
+      entry.count += 1
+      entry.keys.push(key)
+      seen.set(text, entry)
+    }
+    for (const [name, child] of Object.entries(schema.properties ?? {})) walk(child, name, action, true)
+    // The items of a page are named after the action that first lists them (`items` alone says nothing).
+    if (schema.items) walk(schema.items, key === 'items' ? { page: `${action}Item` } : singular(key), action, true)
+    const variants = [...(schema.anyOf ?? []), ...(schema.oneOf ?? [])]
+    const alone = variants.filter((variant) => variant.type !== 'null').length === 1
+    for (const variant of variants) walk(variant, key, action, nameable && alone)
+  }
+  for (const [action, schema] of schemas) walk(schema, action, action, false)
+  NAMES = new Map()
+  const names = new Map()
+  const taken = new Set()
+  for (const [text, { count, keys, schema }] of seen) {
+    // A field's own name reads better than the page that lists it.
+    const key = keys.find((k) => typeof k === 'string') ?? keys[0].page
+    if (count < 2 || type(schema).replace(/\s+/g, ' ').length < 70) continue
+    let name = pascal(key)
+    for (let n = 2; taken.has(name); n += 1) name = `${pascal(key)}${n}`
+    taken.add(name)
+    names.set(text, { name, schema })
+  }
+  NAMES = new Map([...names].map(([text, { name }]) => [text, name]))
+  // Each definition is printed as its fields, naming the shared shapes inside it.
+  return [...names.values()].map(({ name, schema }) => `type ${name} = ${object(schema, '', WIDTH)}`)
+}
+
 // ---- the reference ----
 
 /** The codes the dispatcher itself can answer for this action (cloudfunctions/core/dispatch.ts), beyond those every action has. */
@@ -126,21 +176,24 @@ function dispatcherCodes(permission) {
   return codes
 }
 
-export function renderReference({ z, permissions, ...contracts }) {
+function renderReference({ z, permissions, ...contracts }) {
   const areasOfPermissions = new Set(Object.keys(permissions).map((name) => name.split('.')[0]))
   for (const area of areasOfPermissions) if (!AREAS.includes(area)) throw new Error(`scripts/api-docs.mjs: add the area ${area} to AREAS`)
   const out = []
   for (const area of AREAS) {
     const contract = contracts[`${area}Contract`]
-    out.push(`### \`${area}\` actions`, '', `From \`shared/contract/${area}.ts\`:`, '', '```ts')
-    for (const [action, { input, output }] of Object.entries(contract)) {
+    const schemas = Object.entries(contract).flatMap(([action, { input, output }]) => [
+      [action, z.toJSONSchema(input, { io: 'input', unrepresentable: 'any' })],
+      [action, z.toJSONSchema(output, { io: 'output', unrepresentable: 'any' })],
+    ])
+    out.push(`### \`${area}\` actions`, '', `From \`shared/contract/${area}.ts\`:`, '', '```ts', ...sharedShapes(schemas))
+    for (const [index, action] of Object.keys(contract).entries()) {
       const permission = permissions[`${area}.${action}`]
       if (!permission) throw new Error(`shared/permissions.ts has no entry for ${area}.${action}`)
       const codes = dispatcherCodes(permission)
       out.push(`// ${permission.roles.join(', ')} · ${permission.scope} · ${permission.writes ? 'write' : 'read'}${codes.length ? ` · ${codes.join(', ')}` : ''}`)
-      const inText = type(z.toJSONSchema(input, { io: 'input', unrepresentable: 'any' }))
-      const outText = type(z.toJSONSchema(output, { io: 'output', unrepresentable: 'any' }))
-      out.push(`${action}(${inText}): ${outText}`)
+      const [[, input], [, output]] = schemas.slice(index * 2, index * 2 + 2)
+      out.push(`${action}(${type(input)}): ${type(output)}`)
     }
     out.push('```', '')
   }
@@ -148,7 +201,7 @@ export function renderReference({ z, permissions, ...contracts }) {
 }
 
 /** The document with its generated block replaced. */
-export function renderDocument(current, reference) {
+function renderDocument(current, reference) {
   const begin = current.indexOf(BEGIN)
   const end = current.indexOf(END)
   if (begin < 0 || end < begin) throw new Error(`docs/api.md has lost its markers: ${BEGIN} … ${END}`)

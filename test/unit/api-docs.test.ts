@@ -42,4 +42,8 @@ test('the reference names each action with its roles, scope and the codes the di
   // Input shapes are the input side of the schema, with its limits; a defaulted field is optional, with its default.
   expect(text).toMatch(/join\(\{\n {2}joinCode: string \/\^\[A-Za-z0-9\]\{4,12\}\$\/\n/)
   expect(text).toMatch(/\n {4}summary\?: string\(≤500\) = ""\n/)
+  // A shape an area's actions share is printed once, named after the field that holds it, and used by name.
+  const evaluation = text.slice(text.indexOf('### `evaluation` actions'), text.indexOf('### `township` actions'))
+  expect(evaluation.match(/^type Round = \{$/gm)).toHaveLength(1)
+  expect(evaluation).toMatch(/listRounds\(.*\): \{ items: Round\[\]; nextCursor: string \| null \}\n/)
 })
