@@ -67,7 +67,12 @@ function type(schema, indent = '', width = WIDTH) {
   if (schema.const !== undefined) return literal(schema.const)
   if (schema.enum) return schema.enum.map(literal).join(' | ')
   const union = schema.anyOf ?? schema.oneOf
-  if (union) return union.map((s) => wrapUnion(type(s, indent, width))).join(' | ')
+  if (union) {
+    const flat = union.map((s) => wrapUnion(type(s, indent, width))).join(' | ')
+    // A long union of several shapes (not just `T | null`) reads best one variant a line.
+    if (indent.length + flat.length <= width || union.filter((s) => s.type !== 'null').length < 2) return flat
+    return union.map((s) => `\n${indent}  | ${wrapUnion(type(s, `${indent}  `, width))}`).join('')
+  }
   if (schema.allOf) return schema.allOf.map((s) => type(s, indent, width)).join(' & ')
   if (Array.isArray(schema.type)) return schema.type.map((t) => type({ ...schema, type: t }, indent, width)).join(' | ')
   switch (schema.type) {
@@ -99,7 +104,8 @@ function type(schema, indent = '', width = WIDTH) {
 
 const wrapUnion = (text) => (/^[^{(]*\|/.test(text) && !text.startsWith('(') ? `(${text})` : text)
 
-function object(schema, indent, width) {
+/** `spread`: one field a line even when the whole would fit (it follows a long input on the same line). */
+function object(schema, indent, width, spread = false) {
   const properties = Object.entries(schema.properties ?? {})
   const required = new Set(schema.required ?? [])
   const extra = typeof schema.additionalProperties === 'object' ? `[key: string]: ${type(schema.additionalProperties, indent, width)}` : null
@@ -108,12 +114,13 @@ function object(schema, indent, width) {
     const optional = !required.has(name) || s.default !== undefined
     const fallback = s.default !== undefined ? ` = ${JSON.stringify(s.default)}` : ''
     const note = s.description ? ` /* ${s.description} */` : ''
-    return `${key(name)}${optional ? '?' : ''}: ${type(s, inner, width)}${fallback}${note}`
+    const text = type(s, inner, width)
+    return `${key(name)}${optional ? '?' : ''}:${text.startsWith('\n') ? '' : ' '}${text}${fallback}${note}`
   }
   const fields = properties.map(([name, s]) => field(name, s, indent))
   if (extra) fields.push(extra)
   const flat = `{ ${fields.join('; ')} }`
-  if (indent.length + flat.length <= width && !flat.includes('\n')) return flat
+  if (!spread && indent.length + flat.length <= width && !flat.includes('\n')) return flat
   const inner = `${indent}  `
   const lines = properties.map(([name, s]) => `${inner}${field(name, s, inner)}`)
   if (extra) lines.push(`${inner}${extra}`)
@@ -193,7 +200,15 @@ function renderReference({ z, permissions, ...contracts }) {
       const codes = dispatcherCodes(permission)
       out.push(`// ${permission.roles.join(', ')} · ${permission.scope} · ${permission.writes ? 'write' : 'read'}${codes.length ? ` · ${codes.join(', ')}` : ''}`)
       const [[, input], [, output]] = schemas.slice(index * 2, index * 2 + 2)
-      out.push(`${action}(${type(input)}): ${type(output)}`)
+      let given = type(input)
+      // Likewise the input, when the action's name and the input on one line would run past the width.
+      if (action.length + 1 + given.split('\n')[0].length > WIDTH && input.type === 'object') given = object(input, '', WIDTH, true)
+      const head = `${action}(${given}): `
+      let result = type(output)
+      // The output opens on the input's last line: spread it when that line would run past the width.
+      const opening = head.slice(head.lastIndexOf('\n') + 1).length + result.split('\n')[0].length
+      if (opening > WIDTH && output.type === 'object' && !NAMES.has(JSON.stringify(output))) result = object(output, '', WIDTH, true)
+      out.push(head + result)
     }
     out.push('```', '')
   }

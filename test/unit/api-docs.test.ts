@@ -34,7 +34,7 @@ test('docs/api.md states every action as the contracts and permissions define it
   }
 })
 
-test('the reference names each action with its roles, scope and the codes the dispatcher can answer', () => {
+test('each action shows its roles, scope, the dispatcher'\''s codes, input limits and defaults; shared shapes by name', () => {
   // A concealed action answers a refused role with NOT_FOUND, never FORBIDDEN (shared/permissions.ts `conceal`).
   expect(text).toMatch(/\/\/ villager · self · write · NOT_FOUND, CONFLICT\nfile\(\{/)
   // An action open to every role cannot be refused; a read cannot meet a duplicate key.
@@ -45,5 +45,5 @@ test('the reference names each action with its roles, scope and the codes the di
   // A shape an area's actions share is printed once, named after the field that holds it, and used by name.
   const evaluation = text.slice(text.indexOf('### `evaluation` actions'), text.indexOf('### `township` actions'))
   expect(evaluation.match(/^type Round = \{$/gm)).toHaveLength(1)
-  expect(evaluation).toMatch(/listRounds\(.*\): \{ items: Round\[\]; nextCursor: string \| null \}\n/)
+  expect(evaluation).toMatch(/\nlistRounds\([^\n]*\): \{\n {2}items: Round\[\]\n {2}nextCursor: string \| null\n\}\n/)
 })
