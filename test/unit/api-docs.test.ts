@@ -34,7 +34,7 @@ test('docs/api.md states every action as the contracts and permissions define it
   }
 })
 
-test('each action shows its roles, scope, the dispatcher'\''s codes, input limits and defaults; shared shapes by name', () => {
+test('each action shows its roles, scope, the codes the dispatcher adds, input limits and defaults; shared shapes by name', () => {
   // A concealed action answers a refused role with NOT_FOUND, never FORBIDDEN (shared/permissions.ts `conceal`).
   expect(text).toMatch(/\/\/ villager · self · write · NOT_FOUND, CONFLICT\nfile\(\{/)
   // An action open to every role cannot be refused; a read cannot meet a duplicate key.
