@@ -92,7 +92,9 @@ function type(schema, indent = '', width = WIDTH) {
     }
     case 'array': {
       const count = range(schema.minItems, schema.maxItems)
-      const item = Array.isArray(schema.prefixItems) ? `[${schema.prefixItems.map((s) => type(s, indent, width)).join(', ')}]` : wrapUnion(type(schema.items, indent, width))
+      const inner = Array.isArray(schema.prefixItems) ? `[${schema.prefixItems.map((s) => type(s, indent, width)).join(', ')}]` : type(schema.items, indent, width)
+      // A union printed one variant a line closes its bracket on a line of its own.
+      const item = inner.startsWith('\n') ? `(${inner}\n${indent})` : wrapUnion(inner)
       return `${item}[${count}]`
     }
     case 'object':
@@ -139,32 +141,35 @@ const singular = (name) => (name.endsWith('ies') ? `${name.slice(0, -3)}y` : nam
 function sharedShapes(schemas) {
   const seen = new Map()
   // A whole input or output and the variants of a union are left unnamed: their names would say nothing.
-  const walk = (schema, key, action, nameable) => {
+  const walk = (schema, key, action, nameable, given) => {
     if (!schema || typeof schema !== 'object') return
     if (nameable && schema.type === 'object' && schema.properties && Object.keys(schema.properties).length) {
       const text = JSON.stringify(schema)
-      const entry = seen.get(text) ?? { count: 0, keys: [], schema }
+      const entry = seen.get(text) ?? { count: 0, keys: [], schema, given }
       entry.count += 1
       entry.keys.push(key)
       seen.set(text, entry)
     }
-    for (const [name, child] of Object.entries(schema.properties ?? {})) walk(child, name, action, true)
+    for (const [name, child] of Object.entries(schema.properties ?? {})) walk(child, name, action, true, given)
     // The items of a page are named after the action that first lists them (`items` alone says nothing).
-    if (schema.items) walk(schema.items, key === 'items' ? { page: `${action}Item` } : singular(key), action, true)
+    if (schema.items) walk(schema.items, key === 'items' ? { page: `${action}Item` } : singular(key), action, true, given)
     const variants = [...(schema.anyOf ?? []), ...(schema.oneOf ?? [])]
     const alone = variants.filter((variant) => variant.type !== 'null').length === 1
-    for (const variant of variants) walk(variant, key, action, nameable && alone)
+    for (const variant of variants) walk(variant, key, action, nameable && alone, given)
   }
-  for (const [action, schema] of schemas) walk(schema, action, action, false)
+  // schemas alternate: each action's input, then its output
+  for (const [index, [action, schema]] of schemas.entries()) walk(schema, action, action, false, index % 2 === 0)
   NAMES = new Map()
   const names = new Map()
   const taken = new Set()
-  for (const [text, { count, keys, schema }] of seen) {
+  for (const [text, { count, keys, schema, given }] of seen) {
     // A field's own name reads better than the page that lists it.
     const key = keys.find((k) => typeof k === 'string') ?? keys[0].page
     if (count < 2 || type(schema).replace(/\s+/g, ' ').length < 70) continue
-    let name = pascal(key)
-    for (let n = 2; taken.has(name); n += 1) name = `${pascal(key)}${n}`
+    // What a caller sends, when its name is already a shape returned: LineItem (returned), LineItemInput (sent).
+    const base = taken.has(pascal(key)) && given ? `${pascal(key)}Input` : pascal(key)
+    let name = base
+    for (let n = 2; taken.has(name); n += 1) name = `${base}${n}`
     taken.add(name)
     names.set(text, { name, schema })
   }
