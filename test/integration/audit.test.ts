@@ -1,28 +1,22 @@
 import { beijingDayStart } from '../../shared/time'
 import { permissions } from '../../shared/permissions'
 import { sampleInput } from '../support/samples'
-import { as, callerFor, dump, expectOk, people, seededStore, testClock, type TestStore } from '../support/harness'
+import { as, callerFor, dump, expectOk, people, useSeededStore } from '../support/harness'
 
-let store: TestStore
-let clock: ReturnType<typeof testClock>
-beforeEach(async () => {
-  clock = testClock()
-  store = await seededStore(clock)
-})
-afterEach(() => store.close())
+const fixture = useSeededStore()
 
-const auditLog = () => dump(store).audit!.map((row) => JSON.parse(row))
-const inThreeDays = () => new Date(clock.now().getTime() + 3 * 86_400_000).toISOString()
+const auditLog = () => dump(fixture.store).audit!.map((row) => JSON.parse(row))
+const inThreeDays = () => new Date(fixture.clock.now().getTime() + 3 * 86_400_000).toISOString()
 
 /** One successful call of every write action, in an order that makes each possible. */
 async function everyWrite() {
-  const chair = as(store, people.chair, clock)
-  const director = as(store, people.director, clock)
-  const villager = as(store, people.villager, clock)
-  const representative3 = as(store, people.representative3, clock)
-  const inspector = as(store, people.inspector, clock)
+  const chair = as(fixture.store, people.chair, fixture.clock)
+  const director = as(fixture.store, people.director, fixture.clock)
+  const villager = as(fixture.store, people.villager, fixture.clock)
+  const representative3 = as(fixture.store, people.representative3, fixture.clock)
+  const inspector = as(fixture.store, people.inspector, fixture.clock)
 
-  expectOk(await callerFor(store, 'visitor:new', clock)('member', 'join', { joinCode: 'SHIQIAO', householdNumber: '0125', name: '新来的' }))
+  expectOk(await callerFor(fixture.store, 'visitor:new', fixture.clock)('member', 'join', { joinCode: 'SHIQIAO', householdNumber: '0125', name: '新来的' }))
   expectOk(await chair('member', 'approve', { memberId: 'm-shiqiao-0107-1' }))
   expectOk(await chair('member', 'reject', { memberId: 'm-shiqiao-0108-1', reason: '不是本村户' }))
   expectOk(await chair('member', 'remove', { memberId: 'm-shiqiao-0005-1', reason: '已迁出' }))
@@ -35,7 +29,7 @@ async function everyWrite() {
   const { announcementId } = expectOk(await chair('announcement', 'push', { title: '通知', body: '请查看。' }))
   expectOk(await villager('announcement', 'open', { announcementId }))
   expectOk(await villager('announcement', 'subscribe', {}))
-  expectOk(await as(store, people.representative3)('announcement', 'subscribe', {}))
+  expectOk(await as(fixture.store, people.representative3)('announcement', 'subscribe', {}))
   expectOk(await chair('announcement', 'remind', { announcementId, householdId: 'h-shiqiao-0003' }))
 
   const feedback = async (requestId: string) => {
@@ -46,7 +40,7 @@ async function everyWrite() {
   }
   expectOk(await villager('feedback', 'confirm', { feedbackId: await feedback('audit-feedback-1') }))
   expectOk(await villager('feedback', 'reopen', { feedbackId: await feedback('audit-feedback-2'), reason: '还是不亮' }))
-  expectOk(await inspector('feedback', 'remind', { feedbackId: (await store.query('feedback', { where: { personId: people.villager }, orderBy: { field: 'submittedAt', direction: 'asc' }, limit: 1 })).items[0]!._id, note: '请尽快' }))
+  expectOk(await inspector('feedback', 'remind', { feedbackId: (await fixture.store.query('feedback', { where: { personId: people.villager }, orderBy: { field: 'submittedAt', direction: 'asc' }, limit: 1 })).items[0]!._id, note: '请尽快' }))
   expectOk(await inspector('feedback', 'setReplyDays', { days: 5 }))
 
   const subject = { type: 'disclosure', id: 'd-shiqiao-001' }
@@ -75,7 +69,7 @@ async function everyWrite() {
   expectOk(await inspector('power', 'importTownshipItems', sampleInput['power.importTownshipItems']))
   const { villageId } = expectOk(await inspector('township', 'createVillage', { name: '新庄村' }))
   const { code } = expectOk(await inspector('township', 'invite', { role: 'committee', villageId, title: '村委委员', name: '新干部' }))
-  expectOk(await callerFor(store, 'wx:new-official', clock)('member', 'acceptInvite', { code }))
+  expectOk(await callerFor(fixture.store, 'wx:new-official', fixture.clock)('member', 'acceptInvite', { code }))
   const { appointments } = expectOk(await inspector('township', 'appointments', {}))
   expectOk(await inspector('township', 'endAppointment', { appointmentId: appointments.find((a: { name: string }) => a.name === '新干部').appointmentId }))
   expectOk(await inspector('township', 'importRoster', { villageId, households: [{ line: 2, number: '0001', headName: '王建国', groupName: '一组', size: 4 }] }))
@@ -112,13 +106,13 @@ describe('the audit log', () => {
     await everyWrite()
     const log = auditLog()
     expect(log.find((e) => e.action === 'report.file')).toMatchObject({ personId: null, name: '', title: '', records: [] })
-    expect(log.find((e) => e.action === 'report.file')).toMatchObject({ at: beijingDayStart(clock.now().toISOString()), dayOnly: true })
-    const ballots = dump(store).ballot!.map((b) => JSON.parse(b))
+    expect(log.find((e) => e.action === 'report.file')).toMatchObject({ at: beijingDayStart(fixture.clock.now().toISOString()), dayOnly: true })
+    const ballots = dump(fixture.store).ballot!.map((b) => JSON.parse(b))
     const votes = log.filter((e) => e.action === 'evaluation.castBallot')
     expect(votes.length).toBeGreaterThan(0)
     for (const entry of votes) {
       // Who took part in which round, on which day: no moment to order voters by, and no slot or receipt.
-      expect(entry).toMatchObject({ at: beijingDayStart(clock.now().toISOString()), dayOnly: true })
+      expect(entry).toMatchObject({ at: beijingDayStart(fixture.clock.now().toISOString()), dayOnly: true })
       for (const ballot of ballots) {
         expect(entry.records).not.toContain(ballot._id)
         expect(entry.records).not.toContain(ballot.receipt)
@@ -127,14 +121,14 @@ describe('the audit log', () => {
   })
 
   it('records nothing for a refused write', async () => {
-    await as(store, people.villager)('feedback', 'submit', { requestId: 'audit-bad-0001', about: { type: 'general' }, text: '' })
-    await as(store, people.director)('evaluation', 'openRound', {})
+    await as(fixture.store, people.villager)('feedback', 'submit', { requestId: 'audit-bad-0001', about: { type: 'general' }, text: '' })
+    await as(fixture.store, people.director)('evaluation', 'openRound', {})
     expect(auditLog()).toEqual([])
   })
 
   it('lets township staff browse it by village, person and action, and only their own township', async () => {
     await everyWrite()
-    const inspector = as(store, people.inspector, clock)
+    const inspector = as(fixture.store, people.inspector, fixture.clock)
     const byAction = expectOk(await inspector('township', 'audit', { operation: 'evaluation.closeRound' })).items
     expect(byAction).toHaveLength(2)
     expect(byAction.every((e: { action: string }) => e.action === 'evaluation.closeRound')).toBe(true)

@@ -1,4 +1,4 @@
-import { as, dump, expectError, expectOk, people, seededStore, testClock, type TestStore } from '../support/harness'
+import { as, dump, expectError, expectOk, people, useSeededStore } from '../support/harness'
 
 /*
  * A finance disclosure's totals are the period's income, spending and their
@@ -6,13 +6,7 @@ import { as, dump, expectError, expectOk, people, seededStore, testClock, type T
  * opening and closing balance, and only if they agree with the line items.
  */
 
-let store: TestStore
-let clock: ReturnType<typeof testClock>
-beforeEach(async () => {
-  clock = testClock()
-  store = await seededStore(clock)
-})
-afterEach(() => store.close())
+const fixture = useSeededStore()
 
 const finance = {
   kind: 'finance',
@@ -28,8 +22,8 @@ const finance = {
 // 期初 243,916.33 + 12,000.00 − 427.00 = 期末 255,489.33
 const balance = { openingFen: 24391633, closingFen: 25548933 }
 
-const director = () => as(store, people.director, clock)
-const villager = () => as(store, people.villager, clock)
+const director = () => as(fixture.store, people.director, fixture.clock)
+const villager = () => as(fixture.store, people.villager, fixture.clock)
 
 describe('the opening and closing balance of a finance disclosure', () => {
   it('is kept and shown when it agrees with the line items', async () => {
@@ -41,11 +35,11 @@ describe('the opening and closing balance of a finance disclosure', () => {
   })
 
   it('is refused with the sum it should be when it does not agree, and nothing is stored', async () => {
-    const before = dump(store)
+    const before = dump(fixture.store)
     const message = expectError(await director()('disclosure', 'publish', { ...finance, balance: { ...balance, closingFen: 25348933 } }), 'INVALID_INPUT', 400)
     expect(message).toBe('期初余额243,916.33元，加收入12,000.00元，减支出427.00元，期末余额应为255,489.33元，填的是253,489.33元，请核对')
     expect(expectError(await director()('disclosure', 'publish', { ...finance, balance: { openingFen: 1.5, closingFen: 2 } }), 'INVALID_INPUT')).toMatch(/期初余额以分为单位/)
-    expect(dump(store)).toEqual(before)
+    expect(dump(fixture.store)).toEqual(before)
   })
 
   it('is optional: without it there is no balance, only the period\'s totals', async () => {

@@ -2,15 +2,9 @@ import { feedbackArea } from '../../cloudfunctions/feedback/area'
 import { localOutbox } from '../../cloudfunctions/core/notifier'
 import { RUN_LIMITS } from '../../cloudfunctions/core/batches'
 import { getMany } from '../../cloudfunctions/core/paging'
-import { addNeighbourTownship, as, dump, expectError, expectOk, people, seededStore, testClock, type TestStore } from '../support/harness'
+import { addNeighbourTownship, as, dump, expectError, expectOk, people, useSeededStore } from '../support/harness'
 
-let store: TestStore
-let clock: ReturnType<typeof testClock>
-beforeEach(async () => {
-  clock = testClock()
-  store = await seededStore(clock)
-})
-afterEach(() => store.close())
+const fixture = useSeededStore()
 
 const onDisclosure = (requestId: string, extra: Record<string, unknown> = {}) => ({
   requestId,
@@ -21,23 +15,23 @@ const onDisclosure = (requestId: string, extra: Record<string, unknown> = {}) =>
 
 describe('the feedback workflow', () => {
   it('goes from submitted to routed to replied to closed, and the reply on a disclosure is shown to every reader', async () => {
-    const villager = as(store, people.villager, clock)
+    const villager = as(fixture.store, people.villager, fixture.clock)
     const { feedbackId, status } = expectOk(await villager('feedback', 'submit', onDisclosure('req-0000000001')))
     expect(status).toBe('submitted')
 
-    const chair = as(store, people.chair, clock)
+    const chair = as(fixture.store, people.chair, fixture.clock)
     const inbox = expectOk(await chair('feedback', 'inbox', { status: 'submitted' })).items
     expect(inbox.map((f: { feedbackId: string }) => f.feedbackId)).toContain(feedbackId)
     expect(expectOk(await chair('feedback', 'route', { feedbackId, assignTo: people.director }))).toEqual({ status: 'routed' })
 
-    const director = as(store, people.director, clock)
+    const director = as(fixture.store, people.director, fixture.clock)
     expect(expectOk(await director('feedback', 'inbox')).items.map((f: { feedbackId: string }) => f.feedbackId)).toEqual([feedbackId])
-    clock.advance(3_600_000)
+    fixture.clock.advance(3_600_000)
     expectOk(await director('feedback', 'reply', { feedbackId, text: '经核对，10月为新装路灯，11月为维修，不是重复报销，单据已贴公开栏。' }))
 
     const [mine] = expectOk(await villager('feedback', 'mine')).items
     expect(mine).toMatchObject({ status: 'replied', routedToName: '村委会主任李卫东', reply: { name: '李卫东', title: '村委会主任' } })
-    const other = expectOk(await as(store, people.representative3)('feedback', 'onDisclosure', { disclosureId: 'd-shiqiao-001' })).items
+    const other = expectOk(await as(fixture.store, people.representative3)('feedback', 'onDisclosure', { disclosureId: 'd-shiqiao-001' })).items
     expect(other.map((f: { feedbackId: string }) => f.feedbackId)).toEqual([feedbackId])
 
     expect(expectOk(await villager('feedback', 'confirm', { feedbackId }))).toEqual({ status: 'closed' })
@@ -45,77 +39,77 @@ describe('the feedback workflow', () => {
   })
 
   it('lets the villager reopen a reply once, with a reason', async () => {
-    const villager = as(store, people.villager, clock)
+    const villager = as(fixture.store, people.villager, fixture.clock)
     const { feedbackId } = expectOk(await villager('feedback', 'submit', onDisclosure('req-0000000002')))
-    expectOk(await as(store, people.chair)('feedback', 'route', { feedbackId, assignTo: people.secretary }))
-    expectOk(await as(store, people.secretary)('feedback', 'reply', { feedbackId, text: '已核实。' }))
+    expectOk(await as(fixture.store, people.chair)('feedback', 'route', { feedbackId, assignTo: people.secretary }))
+    expectOk(await as(fixture.store, people.secretary)('feedback', 'reply', { feedbackId, text: '已核实。' }))
     expect(expectOk(await villager('feedback', 'reopen', { feedbackId, reason: '没有说明核实了什么' }))).toEqual({ status: 'routed' })
-    expectOk(await as(store, people.secretary)('feedback', 'reply', { feedbackId, text: '已核对发票两张，金额一致。' }))
+    expectOk(await as(fixture.store, people.secretary)('feedback', 'reply', { feedbackId, text: '已核对发票两张，金额一致。' }))
     expect(expectError(await villager('feedback', 'reopen', { feedbackId, reason: '还是不满意' }), 'CONFLICT')).toMatch(/只能重新反映一次/)
   })
 
   it('can become an agenda item for the next meeting', async () => {
     const { feedbackId } = expectOk(
-      await as(store, people.villager)('feedback', 'submit', { requestId: 'req-0000000003', about: { type: 'general' }, text: '建议村西头增设一处垃圾收集点。' }),
+      await as(fixture.store, people.villager)('feedback', 'submit', { requestId: 'req-0000000003', about: { type: 'general' }, text: '建议村西头增设一处垃圾收集点。' }),
     )
-    expect(expectOk(await as(store, people.chair)('feedback', 'route', { feedbackId, agenda: true }))).toEqual({ status: 'agenda' })
-    expect(expectOk(await as(store, people.villager)('feedback', 'mine')).items[0].about).toEqual({ type: 'general', id: null, title: '意见箱' })
+    expect(expectOk(await as(fixture.store, people.chair)('feedback', 'route', { feedbackId, agenda: true }))).toEqual({ status: 'agenda' })
+    expect(expectOk(await as(fixture.store, people.villager)('feedback', 'mine')).items[0].about).toEqual({ type: 'general', id: null, title: '意见箱' })
   })
 })
 
 describe('who may do what', () => {
   it('lets a committee member reply only to what was routed to them', async () => {
-    const { feedbackId } = expectOk(await as(store, people.villager)('feedback', 'submit', onDisclosure('req-0000000004')))
-    expectOk(await as(store, people.chair)('feedback', 'route', { feedbackId, assignTo: people.director }))
-    expectError(await as(store, people.secretary)('feedback', 'reply', { feedbackId, text: '我来答' }), 'FORBIDDEN', 403)
-    expect(expectOk(await as(store, people.secretary)('feedback', 'inbox')).items).toEqual([])
-    expectError(await as(store, people.otherChair)('feedback', 'route', { feedbackId, agenda: true }), 'NOT_FOUND', 404)
-    expectError(await as(store, people.chair)('feedback', 'route', { feedbackId, assignTo: people.otherDirector }), 'CONFLICT')
+    const { feedbackId } = expectOk(await as(fixture.store, people.villager)('feedback', 'submit', onDisclosure('req-0000000004')))
+    expectOk(await as(fixture.store, people.chair)('feedback', 'route', { feedbackId, assignTo: people.director }))
+    expectError(await as(fixture.store, people.secretary)('feedback', 'reply', { feedbackId, text: '我来答' }), 'FORBIDDEN', 403)
+    expect(expectOk(await as(fixture.store, people.secretary)('feedback', 'inbox')).items).toEqual([])
+    expectError(await as(fixture.store, people.otherChair)('feedback', 'route', { feedbackId, agenda: true }), 'NOT_FOUND', 404)
+    expectError(await as(fixture.store, people.chair)('feedback', 'route', { feedbackId, assignTo: people.otherDirector }), 'CONFLICT')
   })
 
   it('offers the chair the village\'s committee members to route to', async () => {
-    const { items } = expectOk(await as(store, people.chair)('feedback', 'assignees'))
+    const { items } = expectOk(await as(fixture.store, people.chair)('feedback', 'assignees'))
     expect(items.map((a: { personId: string }) => a.personId).sort()).toEqual([people.director, people.secretary].sort())
     expect(items.find((a: { personId: string }) => a.personId === people.director)).toMatchObject({ name: '李卫东', title: '村委会主任' })
   })
 
   it('routes only to a committee member of the same village', async () => {
-    const { feedbackId } = expectOk(await as(store, people.villager)('feedback', 'submit', onDisclosure('req-0000000005')))
-    expect(expectError(await as(store, people.chair)('feedback', 'route', { feedbackId, assignTo: people.otherDirector }), 'NOT_FOUND')).toMatch(/两委/)
-    expectError(await as(store, people.chair)('feedback', 'route', { feedbackId, assignTo: people.villager }), 'NOT_FOUND')
+    const { feedbackId } = expectOk(await as(fixture.store, people.villager)('feedback', 'submit', onDisclosure('req-0000000005')))
+    expect(expectError(await as(fixture.store, people.chair)('feedback', 'route', { feedbackId, assignTo: people.otherDirector }), 'NOT_FOUND')).toMatch(/两委/)
+    expectError(await as(fixture.store, people.chair)('feedback', 'route', { feedbackId, assignTo: people.villager }), 'NOT_FOUND')
   })
 
   it('keeps a villager\'s feedback to themselves, except replies published on a disclosure', async () => {
-    const { feedbackId } = expectOk(await as(store, people.villager)('feedback', 'submit', onDisclosure('req-0000000006')))
-    expect(expectOk(await as(store, people.representative3)('feedback', 'mine')).items).toEqual([])
-    expectError(await as(store, people.representative3)('feedback', 'confirm', { feedbackId }), 'NOT_FOUND')
-    expect(expectOk(await as(store, people.representative3)('feedback', 'onDisclosure', { disclosureId: 'd-shiqiao-001' })).items).toEqual([])
+    const { feedbackId } = expectOk(await as(fixture.store, people.villager)('feedback', 'submit', onDisclosure('req-0000000006')))
+    expect(expectOk(await as(fixture.store, people.representative3)('feedback', 'mine')).items).toEqual([])
+    expectError(await as(fixture.store, people.representative3)('feedback', 'confirm', { feedbackId }), 'NOT_FOUND')
+    expect(expectOk(await as(fixture.store, people.representative3)('feedback', 'onDisclosure', { disclosureId: 'd-shiqiao-001' })).items).toEqual([])
   })
 })
 
 describe('anonymity', () => {
   it('shows village roles 村民 instead of the name, and nothing that identifies the author', async () => {
-    const { feedbackId } = expectOk(await as(store, people.villager)('feedback', 'submit', onDisclosure('req-0000000007', { hideName: true })))
-    expectOk(await as(store, people.chair)('feedback', 'route', { feedbackId, assignTo: people.director }))
-    expectOk(await as(store, people.director)('feedback', 'reply', { feedbackId, text: '已核实。' }))
+    const { feedbackId } = expectOk(await as(fixture.store, people.villager)('feedback', 'submit', onDisclosure('req-0000000007', { hideName: true })))
+    expectOk(await as(fixture.store, people.chair)('feedback', 'route', { feedbackId, assignTo: people.director }))
+    expectOk(await as(fixture.store, people.director)('feedback', 'reply', { feedbackId, text: '已核实。' }))
     const responses = [
-      await as(store, people.chair)('feedback', 'inbox'),
-      await as(store, people.director)('feedback', 'inbox'),
-      await as(store, people.representative3)('feedback', 'onDisclosure', { disclosureId: 'd-shiqiao-001' }),
+      await as(fixture.store, people.chair)('feedback', 'inbox'),
+      await as(fixture.store, people.director)('feedback', 'inbox'),
+      await as(fixture.store, people.representative3)('feedback', 'onDisclosure', { disclosureId: 'd-shiqiao-001' }),
     ]
-    const author = (await store.get('person', people.villager))!
+    const author = (await fixture.store.get('person', people.villager))!
     for (const response of responses) {
       const text = JSON.stringify(expectOk(response))
       expect(text).toContain('村民')
       for (const secret of [author.name, author.openid, author._id, 'h-shiqiao-0001', 'm-shiqiao-0001-1']) expect(text).not.toContain(secret)
     }
-    expect(expectOk(await as(store, people.villager)('feedback', 'mine')).items[0].author).toBe(author.name)
+    expect(expectOk(await as(fixture.store, people.villager)('feedback', 'mine')).items[0].author).toBe(author.name)
   })
 })
 
 describe('retries and bad input', () => {
   it('files exactly one record however often the same submission arrives', async () => {
-    const villager = as(store, people.villager, clock)
+    const villager = as(fixture.store, people.villager, fixture.clock)
     const results = await Promise.all([1, 2, 3, 4].map(() => villager('feedback', 'submit', onDisclosure('req-retry-00001'))))
     const ids = new Set(results.map((r) => expectOk(r).feedbackId))
     expect(ids.size).toBe(1)
@@ -124,8 +118,8 @@ describe('retries and bad input', () => {
   })
 
   it('refuses bad input with a clear message and stores nothing', async () => {
-    const villager = as(store, people.villager)
-    const before = dump(store)
+    const villager = as(fixture.store, people.villager)
+    const before = dump(fixture.store)
     const cases: [Record<string, unknown>, RegExp][] = [
       [onDisclosure('req-bad-000001', { text: '  ' }), /请填写反馈内容/],
       [onDisclosure('req-bad-000002', { text: '字'.repeat(1001) }), /不能超过1000个字/],
@@ -136,34 +130,34 @@ describe('retries and bad input', () => {
     ]
     for (const [input, message] of cases) expect(expectError(await villager('feedback', 'submit', input), 'INVALID_INPUT', 400)).toMatch(message)
     expectError(await villager('feedback', 'submit', onDisclosure('req-bad-000006', { about: { type: 'disclosure', id: 'd-liushu-001' } })), 'NOT_FOUND')
-    expect(dump(store)).toEqual(before)
+    expect(dump(fixture.store)).toEqual(before)
   })
 })
 
 describe('deadlines', () => {
   it('puts items unanswered past 7 days on the township\'s supervision list, where staff remind the village', async () => {
-    const { feedbackId } = expectOk(await as(store, people.villager, clock)('feedback', 'submit', onDisclosure('req-late-000001')))
-    const inspector = as(store, people.inspector, clock)
+    const { feedbackId } = expectOk(await as(fixture.store, people.villager, fixture.clock)('feedback', 'submit', onDisclosure('req-late-000001')))
+    const inspector = as(fixture.store, people.inspector, fixture.clock)
     expect(expectOk(await inspector('feedback', 'overdue')).items).toEqual([])
-    clock.advance(7 * 86_400_000 + 60_000)
+    fixture.clock.advance(7 * 86_400_000 + 60_000)
     const [late] = expectOk(await inspector('feedback', 'overdue')).items
     expect(late).toMatchObject({ feedbackId, overdue: true, villageId: 'v-shiqiao' })
     expect(expectOk(await inspector('feedback', 'remind', { feedbackId, note: '已超过7天未答复，请于3日内答复并报镇纪委' }))).toEqual({ reminders: 1 })
-    const [seen] = expectOk(await as(store, people.chair, clock)('feedback', 'inbox')).items
+    const [seen] = expectOk(await as(fixture.store, people.chair, fixture.clock)('feedback', 'inbox')).items
     expect(seen.reminders).toEqual([expect.objectContaining({ name: '赵清华', note: '已超过7天未答复，请于3日内答复并报镇纪委' })])
-    expectError(await as(store, people.chair)('feedback', 'overdue'), 'FORBIDDEN')
+    expectError(await as(fixture.store, people.chair)('feedback', 'overdue'), 'FORBIDDEN')
   })
 
   it('closes a reply by itself when the villager neither confirms nor reopens it within 7 days', async () => {
-    const { feedbackId } = expectOk(await as(store, people.villager, clock)('feedback', 'submit', onDisclosure('req-stale-00001')))
-    expectOk(await as(store, people.chair, clock)('feedback', 'route', { feedbackId, assignTo: people.director }))
-    expectOk(await as(store, people.director, clock)('feedback', 'reply', { feedbackId, text: '已核实。' }))
+    const { feedbackId } = expectOk(await as(fixture.store, people.villager, fixture.clock)('feedback', 'submit', onDisclosure('req-stale-00001')))
+    expectOk(await as(fixture.store, people.chair, fixture.clock)('feedback', 'route', { feedbackId, assignTo: people.director }))
+    expectOk(await as(fixture.store, people.director, fixture.clock)('feedback', 'reply', { feedbackId, text: '已核实。' }))
     const timer = feedbackArea.timer!
-    clock.advance(6 * 86_400_000)
-    expect(await timer({ store, clock, notifier: localOutbox })).toEqual({ closed: 0 })
-    clock.advance(86_400_000)
-    expect(await timer({ store, clock, notifier: localOutbox })).toEqual({ closed: 1 })
-    expect(expectOk(await as(store, people.villager, clock)('feedback', 'mine')).items[0]).toMatchObject({ status: 'closed', closedBy: 'timeout' })
+    fixture.clock.advance(6 * 86_400_000)
+    expect(await timer({ store: fixture.store, clock: fixture.clock, notifier: localOutbox })).toEqual({ closed: 0 })
+    fixture.clock.advance(86_400_000)
+    expect(await timer({ store: fixture.store, clock: fixture.clock, notifier: localOutbox })).toEqual({ closed: 1 })
+    expect(expectOk(await as(fixture.store, people.villager, fixture.clock)('feedback', 'mine')).items[0]).toMatchObject({ status: 'closed', closedBy: 'timeout' })
   })
 })
 
@@ -171,12 +165,12 @@ describe('the feedback timer', () => {
   it('closes stale replies in bounded runs: more than one run closes are finished by the next, none twice', async () => {
     // with the reply made above as their template, 15 more than one run closes
     const stale = RUN_LIMITS.feedback + 14
-    const { feedbackId } = expectOk(await as(store, people.villager, clock)('feedback', 'submit', onDisclosure('req-bulk-000001')))
-    expectOk(await as(store, people.chair, clock)('feedback', 'route', { feedbackId, assignTo: people.director }))
-    expectOk(await as(store, people.director, clock)('feedback', 'reply', { feedbackId, text: '已核实。' }))
-    const template = (await store.get('feedback', feedbackId))!
-    const repliedAt = clock.now().toISOString()
-    await store.insertMany(
+    const { feedbackId } = expectOk(await as(fixture.store, people.villager, fixture.clock)('feedback', 'submit', onDisclosure('req-bulk-000001')))
+    expectOk(await as(fixture.store, people.chair, fixture.clock)('feedback', 'route', { feedbackId, assignTo: people.director }))
+    expectOk(await as(fixture.store, people.director, fixture.clock)('feedback', 'reply', { feedbackId, text: '已核实。' }))
+    const template = (await fixture.store.get('feedback', feedbackId))!
+    const repliedAt = fixture.clock.now().toISOString()
+    await fixture.store.insertMany(
       'feedback',
       Array.from({ length: stale }, (_, i) => ({
         ...template,
@@ -187,23 +181,23 @@ describe('the feedback timer', () => {
         closedBy: null,
       })) as never,
     )
-    clock.advance(8 * 86_400_000)
-    const timer = () => feedbackArea.timer!({ store, clock, notifier: localOutbox })
+    fixture.clock.advance(8 * 86_400_000)
+    const timer = () => feedbackArea.timer!({ store: fixture.store, clock: fixture.clock, notifier: localOutbox })
     // Two runs at once take the same replies; the guarded close lets each count once.
     const [first, second] = (await Promise.all([timer(), timer()])) as { closed: number }[]
     expect(first!.closed + second!.closed).toBe(RUN_LIMITS.feedback)
     expect(await timer()).toEqual({ closed: 15 })
     expect(await timer()).toEqual({ closed: 0 })
     const ids = Array.from({ length: stale }, (_, i) => `fb-stale-${String(i).padStart(4, '0')}`)
-    const after = await getMany(store, 'feedback', ids)
+    const after = await getMany(fixture.store, 'feedback', ids)
     expect(after.map((f) => [f.status, f.closedBy])).toEqual(ids.map(() => ['closed', 'timeout']))
   })
 })
 
 describe('the township\'s reply deadline', () => {
   it('applies a new deadline to feedback filed after the change, never to what was already filed', async () => {
-    const villager = as(store, people.villager, clock)
-    const inspector = as(store, people.inspector, clock)
+    const villager = as(fixture.store, people.villager, fixture.clock)
+    const inspector = as(fixture.store, people.inspector, fixture.clock)
     expect(expectOk(await inspector('feedback', 'settings'))).toEqual({ days: 7, custom: false, setAt: null, setBy: null, history: [] })
     const before = expectOk(await villager('feedback', 'submit', onDisclosure('req-days-000001')))
     expect(expectOk(await inspector('feedback', 'setReplyDays', { days: 3 }))).toMatchObject({ days: 3, custom: true, setBy: '镇纪委书记赵清华' })
@@ -211,26 +205,26 @@ describe('the township\'s reply deadline', () => {
     const due = new Map(expectOk(await villager('feedback', 'mine')).items.map((f: { feedbackId: string; dueAt: string }) => [f.feedbackId, f.dueAt]))
     expect(due.get(before.feedbackId)).toBe('2026-11-28T08:00:00.000Z')
     expect(due.get(after.feedbackId)).toBe('2026-11-24T08:00:00.000Z')
-    clock.advance(3 * 86_400_000 + 1)
+    fixture.clock.advance(3 * 86_400_000 + 1)
     expect(expectOk(await inspector('feedback', 'overdue')).items.map((f: { feedbackId: string }) => f.feedbackId)).toEqual([after.feedbackId])
   })
 
   it('accepts whole days from 1 to 30 and changes nothing otherwise', async () => {
-    const inspector = as(store, people.inspector)
-    const before = dump(store)
+    const inspector = as(fixture.store, people.inspector)
+    const before = dump(fixture.store)
     for (const [days, message] of [[0, /至少1天/], [31, /最多30天/], [2.5, /整天数/], ['7', /天数/]] as const) {
       expect(expectError(await inspector('feedback', 'setReplyDays', { days }), 'INVALID_INPUT', 400)).toMatch(message)
     }
-    expect(dump(store)).toEqual(before)
-    expectError(await as(store, people.chair)('feedback', 'setReplyDays', { days: 3 }), 'FORBIDDEN', 403)
+    expect(dump(fixture.store)).toEqual(before)
+    expectError(await as(fixture.store, people.chair)('feedback', 'setReplyDays', { days: 3 }), 'FORBIDDEN', 403)
   })
 })
 
 describe('figures', () => {
   it('counts received, routed, replied, closed and reopened feedback, the completion rate and the median time to reply', async () => {
-    const villager = as(store, people.villager, clock)
-    const chair = as(store, people.chair, clock)
-    const director = as(store, people.director, clock)
+    const villager = as(fixture.store, people.villager, fixture.clock)
+    const chair = as(fixture.store, people.chair, fixture.clock)
+    const director = as(fixture.store, people.director, fixture.clock)
     const ids: string[] = []
     for (const n of [1, 2, 3, 4]) ids.push(expectOk(await villager('feedback', 'submit', onDisclosure(`req-figures-00${n}`))).feedbackId)
     const [a, b, c] = ids as [string, string, string]
@@ -238,13 +232,13 @@ describe('figures', () => {
 
     for (const id of [a, b]) expectOk(await chair('feedback', 'route', { feedbackId: id, assignTo: people.director }))
     expectOk(await chair('feedback', 'route', { feedbackId: c, agenda: true }))
-    clock.advance(60 * 60_000)
+    fixture.clock.advance(60 * 60_000)
     expectOk(await director('feedback', 'reply', { feedbackId: a, text: '已核实。' }))
-    clock.advance(120 * 60_000)
+    fixture.clock.advance(120 * 60_000)
     expectOk(await director('feedback', 'reply', { feedbackId: b, text: '已核实。' }))
     expectOk(await villager('feedback', 'confirm', { feedbackId: a }))
     expectOk(await villager('feedback', 'reopen', { feedbackId: b, reason: '没说清楚' }))
-    clock.advance(600 * 60_000)
+    fixture.clock.advance(600 * 60_000)
     expectOk(await director('feedback', 'reply', { feedbackId: b, text: '补充说明。' }))
 
     const { villages, total, replyDays } = expectOk(await chair('feedback', 'figures'))
@@ -255,18 +249,18 @@ describe('figures', () => {
     expect(villages).toEqual([{ villageId: 'v-shiqiao', villageName: '石桥村', ...total }])
     expect(replyDays).toBe(7)
 
-    const township = expectOk(await as(store, people.inspector, clock)('feedback', 'figures'))
+    const township = expectOk(await as(fixture.store, people.inspector, fixture.clock)('feedback', 'figures'))
     expect(township.villages.map((v: { villageName: string }) => v.villageName)).toEqual(['东岭村', '柳树湾村', '石桥村'])
     expect(township.total).toMatchObject(expected)
-    expect(expectOk(await as(store, people.inspector, clock)('feedback', 'figures', { villageId: 'v-liushu' })).total.received).toBe(0)
+    expect(expectOk(await as(fixture.store, people.inspector, fixture.clock)('feedback', 'figures', { villageId: 'v-liushu' })).total.received).toBe(0)
   })
 })
 
 describe('township scope', () => {
   it('gives staff of another township nothing of this one', async () => {
-    const { feedbackId } = expectOk(await as(store, people.villager, clock)('feedback', 'submit', onDisclosure('req-scope-00001')))
-    clock.advance(8 * 86_400_000)
-    const neighbour = as(store, await addNeighbourTownship(store), clock)
+    const { feedbackId } = expectOk(await as(fixture.store, people.villager, fixture.clock)('feedback', 'submit', onDisclosure('req-scope-00001')))
+    fixture.clock.advance(8 * 86_400_000)
+    const neighbour = as(fixture.store, await addNeighbourTownship(fixture.store), fixture.clock)
     expect(expectOk(await neighbour('feedback', 'overdue')).items).toEqual([])
     expectError(await neighbour('feedback', 'remind', { feedbackId, note: '请答复' }), 'NOT_FOUND')
     expectError(await neighbour('feedback', 'figures', { villageId: 'v-shiqiao' }), 'NOT_FOUND')

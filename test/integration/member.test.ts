@@ -1,16 +1,12 @@
-import { as, callerFor, dump, expectError, expectOk, people, seededStore, docsOf, type TestStore } from '../support/harness'
+import { as, callerFor, dump, expectError, expectOk, people, docsOf, useSeededStore } from '../support/harness'
 
-let store: TestStore
-beforeEach(async () => {
-  store = await seededStore()
-})
-afterEach(() => store.close())
+const fixture = useSeededStore()
 
-const stranger = (id = 'wx-stranger') => callerFor(store, `visitor:${id}`)
+const stranger = (id = 'wx-stranger') => callerFor(fixture.store, `visitor:${id}`)
 
 describe('member.me', () => {
   it('tells a villager their village, household and that they hold the vote', async () => {
-    const me = expectOk(await as(store, people.villager)('member', 'me'))
+    const me = expectOk(await as(fixture.store, people.villager)('member', 'me'))
     expect(me).toMatchObject({
       role: 'villager',
       title: '户代表',
@@ -20,12 +16,12 @@ describe('member.me', () => {
     })
   })
   it('tells a second household member they do not vote', async () => {
-    const me = expectOk(await as(store, people.secondMember3)('member', 'me'))
+    const me = expectOk(await as(fixture.store, people.secondMember3)('member', 'me'))
     expect(me).toMatchObject({ role: 'villager', title: '家庭成员', isRepresentative: false })
   })
   it('knows officials by their appointment', async () => {
-    expect(expectOk(await as(store, people.chair)('member', 'me'))).toMatchObject({ role: 'chair', title: '村务监督委员会主任' })
-    expect(expectOk(await as(store, people.inspector)('member', 'me'))).toMatchObject({
+    expect(expectOk(await as(fixture.store, people.chair)('member', 'me'))).toMatchObject({ role: 'chair', title: '村务监督委员会主任' })
+    expect(expectOk(await as(fixture.store, people.inspector)('member', 'me'))).toMatchObject({
       role: 'township',
       village: null,
       township: { name: '石桥镇' },
@@ -35,7 +31,7 @@ describe('member.me', () => {
     expect(expectOk(await stranger()('member', 'me'))).toMatchObject({ role: 'guest', personId: null, membership: null })
   })
   it('refuses a caller with no identity', async () => {
-    expectError(await callerFor(store, null)('member', 'me'), 'UNAUTHENTICATED', 401)
+    expectError(await callerFor(fixture.store, null)('member', 'me'), 'UNAUTHENTICATED', 401)
   })
 })
 
@@ -48,7 +44,7 @@ describe('joining the group', () => {
     expect(status).toBe('pending')
     expect(expectOk(await guest('member', 'me')).membership).toMatchObject({ status: 'pending', household: { number: '0120' } })
 
-    const chair = as(store, people.chair)
+    const chair = as(fixture.store, people.chair)
     const pending = expectOk(await chair('member', 'listPending'))
     expect(pending.items.map((m: { memberId: string }) => m.memberId)).toContain(memberId)
 
@@ -63,12 +59,12 @@ describe('joining the group', () => {
   it('makes a later member of a household in the group a non-voting member', async () => {
     const guest = stranger()
     const { memberId } = expectOk(await guest('member', 'join', { joinCode: 'SHIQIAO', householdNumber: '0001', name: '王海峰' }))
-    expect(expectOk(await as(store, people.chair)('member', 'approve', { memberId })).isRepresentative).toBe(false)
+    expect(expectOk(await as(fixture.store, people.chair)('member', 'approve', { memberId })).isRepresentative).toBe(false)
     expect(expectOk(await guest('member', 'me'))).toMatchObject({ role: 'villager', isRepresentative: false })
   })
 
   it('says plainly when the join code or household number is wrong, and stores nothing', async () => {
-    const before = dump(store)
+    const before = dump(fixture.store)
     expect(expectError(await stranger()('member', 'join', { joinCode: 'NOWHERE', householdNumber: '0001', name: '王' }), 'NOT_FOUND', 404)).toMatch(
       /加入码/,
     )
@@ -77,14 +73,14 @@ describe('joining the group', () => {
     )
     expectError(await stranger()('member', 'join', { joinCode: 'SHIQIAO', householdNumber: '0001' }), 'INVALID_INPUT', 400)
     expectError(await stranger()('member', 'join', { joinCode: 'SHIQIAO', householdNumber: 1, name: '王' }), 'INVALID_INPUT', 400)
-    expect(dump(store)).toEqual(before)
+    expect(dump(fixture.store)).toEqual(before)
   })
 
   it('refuses a second request while one is pending, and a request from a member', async () => {
     const guest = stranger()
     expectOk(await guest('member', 'join', { joinCode: 'SHIQIAO', householdNumber: '0120', name: '韩晓东' }))
     expectError(await guest('member', 'join', { joinCode: 'SHIQIAO', householdNumber: '0121', name: '韩晓东' }), 'ALREADY_PENDING', 409)
-    expectError(await as(store, people.villager)('member', 'join', { joinCode: 'SHIQIAO', householdNumber: '0002', name: '王' }), 'ALREADY_MEMBER', 409)
+    expectError(await as(fixture.store, people.villager)('member', 'join', { joinCode: 'SHIQIAO', householdNumber: '0002', name: '王' }), 'ALREADY_MEMBER', 409)
   })
 
   it('files exactly one request when the same person taps twice at once', async () => {
@@ -93,17 +89,17 @@ describe('joining the group', () => {
       [1, 2, 3].map(() => guest('member', 'join', { joinCode: 'SHIQIAO', householdNumber: '0120', name: '韩晓东' })),
     )
     expect(results.filter((r) => r.ok)).toHaveLength(1)
-    const persons = docsOf(store, 'person').filter((p) => p.openid === 'visitor:double-tap').length
+    const persons = docsOf(fixture.store, 'person').filter((p) => p.openid === 'visitor:double-tap').length
     expect(persons).toBe(1)
-    const pendingFor0120 = expectOk(await as(store, people.chair)('member', 'listPending')).items.filter(
+    const pendingFor0120 = expectOk(await as(fixture.store, people.chair)('member', 'listPending')).items.filter(
       (m: { household: { number: string } }) => m.household.number === '0120',
     )
     expect(pendingFor0120).toHaveLength(1)
   })
 
   it('lets a rejected person ask again, and shows them why they were declined', async () => {
-    const chair = as(store, people.chair)
-    const pendingGuest = as(store, people.pending)
+    const chair = as(fixture.store, people.chair)
+    const pendingGuest = as(fixture.store, people.pending)
     const [request] = expectOk(await chair('member', 'listPending')).items
     expectOk(await chair('member', 'reject', { memberId: request.memberId, reason: '户号与姓名不符，请核对户口簿' }))
     expect(expectOk(await pendingGuest('member', 'me')).membership).toMatchObject({ status: 'rejected', reason: '户号与姓名不符，请核对户口簿' })
@@ -112,7 +108,7 @@ describe('joining the group', () => {
   })
 
   it('approves a request only once, however many taps', async () => {
-    const chair = as(store, people.chair)
+    const chair = as(fixture.store, people.chair)
     const [request] = expectOk(await chair('member', 'listPending')).items
     const results = await Promise.all([1, 2, 3].map(() => chair('member', 'approve', { memberId: request.memberId })))
     expect(results.filter((r) => r.ok)).toHaveLength(1)
@@ -122,36 +118,36 @@ describe('joining the group', () => {
 
 describe('who may manage the group', () => {
   it('keeps approval to the chair of the village', async () => {
-    const [request] = expectOk(await as(store, people.chair)('member', 'listPending')).items
+    const [request] = expectOk(await as(fixture.store, people.chair)('member', 'listPending')).items
     for (const who of [people.villager, people.director, people.inspector]) {
-      expectError(await as(store, who)('member', 'approve', { memberId: request.memberId }), 'FORBIDDEN', 403)
+      expectError(await as(fixture.store, who)('member', 'approve', { memberId: request.memberId }), 'FORBIDDEN', 403)
     }
     // Another village's chair cannot even see that the request exists.
-    expectError(await as(store, people.otherChair)('member', 'approve', { memberId: request.memberId }), 'NOT_FOUND', 404)
-    const otherPending = expectOk(await as(store, people.otherChair)('member', 'listPending')).items
+    expectError(await as(fixture.store, people.otherChair)('member', 'approve', { memberId: request.memberId }), 'NOT_FOUND', 404)
+    const otherPending = expectOk(await as(fixture.store, people.otherChair)('member', 'listPending')).items
     expect(otherPending.every((m: { memberId: string }) => m.memberId.startsWith('m-liushu'))).toBe(true)
   })
 
   it('keeps the roster and households to the chair of the village', async () => {
-    expectError(await as(store, people.villager)('member', 'roster'), 'FORBIDDEN', 403)
-    expectError(await as(store, people.director)('member', 'roster'), 'FORBIDDEN', 403)
-    expectError(await as(store, people.otherChair)('member', 'household', { householdId: 'h-shiqiao-0001' }), 'NOT_FOUND', 404)
+    expectError(await as(fixture.store, people.villager)('member', 'roster'), 'FORBIDDEN', 403)
+    expectError(await as(fixture.store, people.director)('member', 'roster'), 'FORBIDDEN', 403)
+    expectError(await as(fixture.store, people.otherChair)('member', 'household', { householdId: 'h-shiqiao-0001' }), 'NOT_FOUND', 404)
   })
 
   it('shows the township every village of its township, and a chair only their own', async () => {
-    const township = expectOk(await as(store, people.inspector)('member', 'coverage')).villages
+    const township = expectOk(await as(fixture.store, people.inspector)('member', 'coverage')).villages
     expect(township.map((v: { name: string }) => v.name).sort()).toEqual(['东岭村', '柳树湾村', '石桥村'].sort())
-    const mine = expectOk(await as(store, people.chair)('member', 'coverage')).villages
+    const mine = expectOk(await as(fixture.store, people.chair)('member', 'coverage')).villages
     expect(mine).toEqual([
       { villageId: 'v-shiqiao', name: '石桥村', joinCode: 'SHIQIAO', householdsOnRoster: 128, householdsInGroup: 106, coveragePermille: 828 },
     ])
-    expectError(await as(store, people.villager)('member', 'coverage'), 'FORBIDDEN', 403)
+    expectError(await as(fixture.store, people.villager)('member', 'coverage'), 'FORBIDDEN', 403)
   })
 })
 
 describe('roster and representatives', () => {
   it('pages through the whole roster in household-number order, filtering by group membership', async () => {
-    const chair = as(store, people.chair)
+    const chair = as(fixture.store, people.chair)
     const numbers: string[] = []
     let cursor: string | null = null
     do {
@@ -166,7 +162,7 @@ describe('roster and representatives', () => {
   })
 
   it('moves the vote to another active member of the household', async () => {
-    const chair = as(store, people.chair)
+    const chair = as(fixture.store, people.chair)
     const { members } = expectOk(await chair('member', 'household', { householdId: 'h-shiqiao-0003' }))
     expect(members.filter((m: { isRepresentative: boolean }) => m.isRepresentative)).toHaveLength(1)
     const second = members.find((m: { isRepresentative: boolean }) => !m.isRepresentative)
@@ -175,12 +171,12 @@ describe('roster and representatives', () => {
     expect(after.filter((m: { isRepresentative: boolean }) => m.isRepresentative).map((m: { memberId: string }) => m.memberId)).toEqual([
       second.memberId,
     ])
-    expect(expectOk(await as(store, people.secondMember3)('member', 'me')).isRepresentative).toBe(true)
-    expect(expectOk(await as(store, people.representative3)('member', 'me')).isRepresentative).toBe(false)
+    expect(expectOk(await as(fixture.store, people.secondMember3)('member', 'me')).isRepresentative).toBe(true)
+    expect(expectOk(await as(fixture.store, people.representative3)('member', 'me')).isRepresentative).toBe(false)
   })
 
   it('removes a member without deleting them, handing the vote on to the remaining member', async () => {
-    const chair = as(store, people.chair)
+    const chair = as(fixture.store, people.chair)
     const result = expectOk(await chair('member', 'remove', { memberId: 'm-shiqiao-0003-1', reason: '本人申请退出' }))
     expect(result).toEqual({ memberId: 'm-shiqiao-0003-1', householdInGroup: true })
     const { members } = expectOk(await chair('member', 'household', { householdId: 'h-shiqiao-0003' }))
@@ -190,11 +186,11 @@ describe('roster and representatives', () => {
         expect.objectContaining({ memberId: 'm-shiqiao-0003-2', status: 'active', isRepresentative: true }),
       ]),
     )
-    expect(expectOk(await as(store, people.representative3)('member', 'me')).role).toBe('guest')
+    expect(expectOk(await as(fixture.store, people.representative3)('member', 'me')).role).toBe('guest')
   })
 
   it('takes a household out of the group when its only member is removed', async () => {
-    const chair = as(store, people.chair)
+    const chair = as(fixture.store, people.chair)
     const before = expectOk(await chair('member', 'coverage')).villages[0].householdsInGroup
     expect(expectOk(await chair('member', 'remove', { memberId: 'm-shiqiao-0001-1', reason: '已迁出本村' })).householdInGroup).toBe(false)
     expect(expectOk(await chair('member', 'coverage')).villages[0].householdsInGroup).toBe(before - 1)
@@ -202,22 +198,22 @@ describe('roster and representatives', () => {
   })
 
   it('requires a reason to remove anyone, and changes nothing without one', async () => {
-    const before = dump(store)
-    expect(expectError(await as(store, people.chair)('member', 'remove', { memberId: 'm-shiqiao-0001-1', reason: ' ' }), 'INVALID_INPUT')).toBe(
+    const before = dump(fixture.store)
+    expect(expectError(await as(fixture.store, people.chair)('member', 'remove', { memberId: 'm-shiqiao-0001-1', reason: ' ' }), 'INVALID_INPUT')).toBe(
       '请填写移出原因',
     )
-    expect(dump(store)).toEqual(before)
+    expect(dump(fixture.store)).toEqual(before)
   })
 
   it('will not make a removed or pending member the representative', async () => {
-    const chair = as(store, people.chair)
+    const chair = as(fixture.store, people.chair)
     expectError(await chair('member', 'setRepresentative', { memberId: 'm-shiqiao-0107-1' }), 'CONFLICT')
   })
 })
 
 describe('bad requests', () => {
   it('answers an unknown action, a non-object event and a forged cursor with clear errors', async () => {
-    const chair = as(store, people.chair)
+    const chair = as(fixture.store, people.chair)
     expectError(await chair('member', 'dropTables'), 'UNKNOWN_ACTION', 400)
     expectError(await chair('member', '__proto__'), 'UNKNOWN_ACTION', 400)
     expectError(await chair('member', 'roster', { cursor: 'eyJ4Ijoi' }), 'INVALID_INPUT', 400)

@@ -1,16 +1,10 @@
-import { addHouseholds, as, callerFor, dump, expectError, expectOk, people, seededStore, testClock, type TestStore } from '../support/harness'
+import { addHouseholds, dump, expectError, expectOk, people, useSeededStore } from '../support/harness'
 
-let store: TestStore
-let clock: ReturnType<typeof testClock>
-beforeEach(async () => {
-  clock = testClock()
-  store = await seededStore(clock)
-})
-afterEach(() => store.close())
+const fixture = useSeededStore()
 
 describe('what the product stores about me', () => {
   it('tells a villager, in counts, what is kept about them and their household', async () => {
-    const villager = as(store, people.villager, clock)
+    const villager = fixture.as(people.villager)
     expectOk(await villager('feedback', 'submit', { requestId: 'privacy-0000001', about: { type: 'general' }, text: '建议。' }))
     expectOk(await villager('announcement', 'open', { announcementId: 'an-shiqiao-1' }))
     expect(expectOk(await villager('member', 'myData', {}))).toMatchObject({
@@ -26,28 +20,28 @@ describe('what the product stores about me', () => {
   })
 
   it('has nothing to show a stranger who never asked to join', async () => {
-    expectError(await callerFor(store, 'visitor:nobody')('member', 'myData', {}), 'NOT_FOUND')
+    expectError(await fixture.caller('visitor:nobody')('member', 'myData', {}), 'NOT_FOUND')
   })
 })
 
 describe('leaving the group', () => {
   it('hands the household\'s vote to the next member, and keeps past ballots counted', async () => {
-    const [home] = await addHouseholds(store, 1)
-    const representative = callerFor(store, home!.representative, clock)
-    const closesAt = new Date(clock.now().getTime() + 86_400_000).toISOString()
-    const { roundId } = expectOk(await as(store, people.chair, clock)('evaluation', 'openRound', { subject: { type: 'disclosure', id: 'd-shiqiao-001' }, title: '评议', closesAt }))
+    const [home] = await addHouseholds(fixture.store, 1)
+    const representative = fixture.caller(home!.representative)
+    const closesAt = new Date(fixture.clock.now().getTime() + 86_400_000).toISOString()
+    const { roundId } = expectOk(await fixture.as(people.chair)('evaluation', 'openRound', { subject: { type: 'disclosure', id: 'd-shiqiao-001' }, title: '评议', closesAt }))
     expectOk(await representative('evaluation', 'castBallot', { roundId, choice: 'basic' }))
     expect(expectOk(await representative('member', 'leave', { reason: '外出定居' }))).toEqual({ householdInGroup: true })
-    expect((await store.get('household', 'h-load-1'))!.representativeMemberId).toBe('m-load-1-2')
+    expect((await fixture.store.get('household', 'h-load-1'))!.representativeMemberId).toBe('m-load-1-2')
     expect(expectOk(await representative('member', 'me', {})).role).toBe('guest')
-    const { tally } = expectOk(await as(store, people.chair, clock)('evaluation', 'closeRound', { roundId }))
+    const { tally } = expectOk(await fixture.as(people.chair)('evaluation', 'closeRound', { roundId }))
     expect(tally).toMatchObject({ basic: 1, cast: 1 })
   })
 
   it('is for villagers in the group only, and changes nothing otherwise', async () => {
-    const before = dump(store)
-    expectError(await as(store, people.chair)('member', 'leave', {}), 'FORBIDDEN')
-    expectError(await as(store, people.villager)('member', 'leave', { reason: '字'.repeat(201) }), 'INVALID_INPUT')
-    expect(dump(store)).toEqual(before)
+    const before = dump(fixture.store)
+    expectError(await fixture.as(people.chair)('member', 'leave', {}), 'FORBIDDEN')
+    expectError(await fixture.as(people.villager)('member', 'leave', { reason: '字'.repeat(201) }), 'INVALID_INPUT')
+    expect(dump(fixture.store)).toEqual(before)
   })
 })

@@ -1,21 +1,15 @@
-import { as, dump, expectError, expectOk, people, seededStore, testClock, type TestStore } from '../support/harness'
+import { dump, expectError, expectOk, people, useSeededStore } from '../support/harness'
 
-let store: TestStore
-let clock: ReturnType<typeof testClock>
-beforeEach(async () => {
-  clock = testClock()
-  store = await seededStore(clock)
-})
-afterEach(() => store.close())
+const fixture = useSeededStore()
 
-const finance = { label: '财务收支公开', kind: 'finance', section: 'finance', cadence: 'monthly', dueDays: 20 }
+const finance = { label: '财务收支公开', kind: 'finance', section: 'finance', cadence: 'monthly', dueDays: 20 } as const
 
 describe('the township\'s disclosure duties', () => {
   it('are the defaults until set; each change is recorded with who and when, and judges only periods ending after it', async () => {
-    const staff = as(store, people.inspector, clock)
+    const staff = fixture.as(people.inspector)
     expect(expectOk(await staff('township', 'duties', {}))).toMatchObject({ custom: false, history: [] })
     const before = expectOk(await staff('disclosure', 'duties', { villageId: 'v-shiqiao' })).duties
-    clock.advance(3_600_000)
+    fixture.clock.advance(3_600_000)
     expect(expectOk(await staff('township', 'setDuties', { duties: [finance] }))).toEqual({ count: 1 })
     expect(expectOk(await staff('township', 'duties', {}))).toEqual({
       duties: [finance],
@@ -23,21 +17,21 @@ describe('the township\'s disclosure duties', () => {
       history: [{ setAt: '2026-11-21T09:00:00.000Z', setBy: '镇纪委书记赵清华', count: 1 }],
     })
     const after = expectOk(await staff('disclosure', 'duties', { villageId: 'v-shiqiao' })).duties
-    const financeBefore = before.find((d: { label: string }) => d.label === '财务收支公开')
-    const financeAfter = after.find((d: { label: string }) => d.label === '财务收支公开')
+    const financeBefore = before.find((d) => d.label === '财务收支公开')!
+    const financeAfter = after.find((d) => d.label === '财务收支公开')!
     // Every period listed ended before the change: judged as they were.
     expect(financeAfter.periods).toEqual(financeBefore.periods)
     expect(financeAfter.dueDays).toBe(20)
   })
 
   it('refuses a bad list and changes nothing', async () => {
-    const staff = as(store, people.inspector)
-    const before = dump(store)
+    const staff = fixture.as(people.inspector)
+    const before = dump(fixture.store)
     expectError(await staff('township', 'setDuties', { duties: [] }), 'INVALID_INPUT')
     expectError(await staff('township', 'setDuties', { duties: [{ ...finance, dueDays: 0 }] }), 'INVALID_INPUT')
     expect(expectError(await staff('township', 'setDuties', { duties: [finance, finance] }), 'INVALID_INPUT')).toMatch(/相同/)
-    expectError(await as(store, people.chair)('township', 'setDuties', { duties: [finance] }), 'FORBIDDEN')
-    expect(dump(store)).toEqual(before)
+    expectError(await fixture.as(people.chair)('township', 'setDuties', { duties: [finance] }), 'FORBIDDEN')
+    expect(dump(fixture.store)).toEqual(before)
   })
 })
 
@@ -45,24 +39,24 @@ describe('the township\'s evaluation rule', () => {
   const officer = 'p-tw-officer'
   const openRound = async (id: string) =>
     expectOk(
-      await as(store, people.chair, clock)('evaluation', 'openRound', {
+      await fixture.as(people.chair)('evaluation', 'openRound', {
         subject: { type: 'disclosure', id },
         title: '评议',
-        closesAt: new Date(clock.now().getTime() + 3 * 86_400_000).toISOString(),
+        closesAt: new Date(fixture.clock.now().getTime() + 3 * 86_400_000).toISOString(),
       }),
     ).roundId as string
-  const ruleOfRound = async (roundId: string) => expectOk(await as(store, people.chair, clock)('evaluation', 'getRound', { roundId })).rule
+  const ruleOfRound = async (roundId: string) => expectOk(await fixture.as(people.chair)('evaluation', 'getRound', { roundId })).rule
 
   it('keeps every change with who and when, newest first; rounds keep the rule they opened under', async () => {
-    const staff = as(store, people.inspector, clock)
+    const staff = fixture.as(people.inspector)
     expect(expectOk(await staff('township', 'rule', {}))).toEqual({ thresholdPermille: 250, streakLength: 2, custom: false, setAt: null, setBy: null, history: [] })
     const before = await openRound('d-shiqiao-001')
 
-    clock.advance(3_600_000)
+    fixture.clock.advance(3_600_000)
     expectOk(await staff('township', 'setRule', { thresholdPermille: 300, streakLength: 2 }))
     const between = await openRound('d-shiqiao-002')
-    clock.advance(3_600_000)
-    expect(expectOk(await as(store, officer, clock)('township', 'setRule', { thresholdPermille: 400, streakLength: 3 }))).toEqual({
+    fixture.clock.advance(3_600_000)
+    expect(expectOk(await fixture.as(officer)('township', 'setRule', { thresholdPermille: 400, streakLength: 3 }))).toEqual({
       thresholdPermille: 400,
       streakLength: 3,
       custom: true,
@@ -81,18 +75,18 @@ describe('the township\'s evaluation rule', () => {
 
   it('loses no change when two are saved at the same moment', async () => {
     await Promise.all([
-      as(store, people.inspector, clock)('township', 'setRule', { thresholdPermille: 300, streakLength: 2 }),
-      as(store, officer, clock)('township', 'setRule', { thresholdPermille: 400, streakLength: 3 }),
+      fixture.as(people.inspector)('township', 'setRule', { thresholdPermille: 300, streakLength: 2 }),
+      fixture.as(officer)('township', 'setRule', { thresholdPermille: 400, streakLength: 3 }),
     ])
-    const { history } = expectOk(await as(store, people.inspector, clock)('township', 'rule', {}))
+    const { history } = expectOk(await fixture.as(people.inspector)('township', 'rule', {}))
     expect(history.map((h: { thresholdPermille: number }) => h.thresholdPermille).sort()).toEqual([300, 400])
   })
 
   it('keeps the latest 50 changes; the one in force is always the latest', async () => {
-    const staff = as(store, people.inspector, clock)
+    const staff = fixture.as(people.inspector)
     for (let streak = 1; streak <= 10; streak++) {
       for (let threshold = 1; threshold <= 6; threshold++) {
-        clock.advance(60_000)
+        fixture.clock.advance(60_000)
         expectOk(await staff('township', 'setRule', { thresholdPermille: threshold * 100, streakLength: streak }))
       }
     }
@@ -105,25 +99,25 @@ describe('the township\'s evaluation rule', () => {
   })
 
   it('refuses a bad rule and changes nothing', async () => {
-    const before = dump(store)
-    expectError(await as(store, people.inspector)('township', 'setRule', { thresholdPermille: 1000, streakLength: 2 }), 'INVALID_INPUT')
-    expectError(await as(store, people.chair)('township', 'setRule', { thresholdPermille: 300, streakLength: 2 }), 'FORBIDDEN')
-    expect(dump(store)).toEqual(before)
+    const before = dump(fixture.store)
+    expectError(await fixture.as(people.inspector)('township', 'setRule', { thresholdPermille: 1000, streakLength: 2 }), 'INVALID_INPUT')
+    expectError(await fixture.as(people.chair)('township', 'setRule', { thresholdPermille: 300, streakLength: 2 }), 'FORBIDDEN')
+    expect(dump(fixture.store)).toEqual(before)
   })
 })
 
 describe('the township\'s reply deadline', () => {
   it('keeps every change with who and when, newest first; feedback keeps the deadline it was filed under', async () => {
-    const staff = as(store, people.inspector, clock)
-    const villager = as(store, people.villager, clock)
+    const staff = fixture.as(people.inspector)
+    const villager = fixture.as(people.villager)
     const submit = async (requestId: string) =>
       expectOk(await villager('feedback', 'submit', { requestId, about: { type: 'general' }, text: '村口路灯坏了' })).dueAt as string
     expect(expectOk(await staff('feedback', 'settings', {}))).toEqual({ days: 7, custom: false, setAt: null, setBy: null, history: [] })
     const before = await submit('req-history-01')
-    clock.advance(3_600_000)
+    fixture.clock.advance(3_600_000)
     expectOk(await staff('feedback', 'setReplyDays', { days: 5 }))
-    clock.advance(3_600_000)
-    expect(expectOk(await as(store, 'p-tw-officer', clock)('feedback', 'setReplyDays', { days: 3 }))).toEqual({
+    fixture.clock.advance(3_600_000)
+    expect(expectOk(await fixture.as('p-tw-officer')('feedback', 'setReplyDays', { days: 3 }))).toEqual({
       days: 3,
       custom: true,
       setAt: '2026-11-21T10:00:00.000Z',
@@ -140,10 +134,10 @@ describe('the township\'s reply deadline', () => {
 
   it('loses no change when two are saved at the same moment', async () => {
     await Promise.all([
-      as(store, people.inspector, clock)('feedback', 'setReplyDays', { days: 5 }),
-      as(store, 'p-tw-officer', clock)('feedback', 'setReplyDays', { days: 10 }),
+      fixture.as(people.inspector)('feedback', 'setReplyDays', { days: 5 }),
+      fixture.as('p-tw-officer')('feedback', 'setReplyDays', { days: 10 }),
     ])
-    const { history } = expectOk(await as(store, people.inspector, clock)('feedback', 'settings', {}))
+    const { history } = expectOk(await fixture.as(people.inspector)('feedback', 'settings', {}))
     expect(history.map((h: { days: number }) => h.days).sort((a: number, b: number) => a - b)).toEqual([5, 10])
   })
 })

@@ -1,19 +1,13 @@
 import type { Choice } from '../../shared/domain/evaluation-rule'
-import { addHouseholds, as, callerFor, dump, expectError, expectOk, people, seededStore, testClock, type Call, type TestStore } from '../support/harness'
+import { addHouseholds, as, callerFor, dump, expectError, expectOk, people, type Call, useSeededStore } from '../support/harness'
 
-let store: TestStore
-let clock: ReturnType<typeof testClock>
-beforeEach(async () => {
-  clock = testClock()
-  store = await seededStore(clock)
-})
-afterEach(() => store.close())
+const fixture = useSeededStore()
 
 const DAY = 86_400_000
-const chair = () => as(store, people.chair, clock)
-const director = () => as(store, people.director, clock)
-const inspector = () => as(store, people.inspector, clock)
-const villager = () => as(store, people.villager, clock)
+const chair = () => as(fixture.store, people.chair, fixture.clock)
+const director = () => as(fixture.store, people.director, fixture.clock)
+const inspector = () => as(fixture.store, people.inspector, fixture.clock)
+const villager = () => as(fixture.store, people.villager, fixture.clock)
 
 /** The caller's counts as { kind: count }. */
 async function todo(caller: Call): Promise<Record<string, number>> {
@@ -44,22 +38,22 @@ describe('the 待办 counts (member.todo)', () => {
   it('give a committee member the feedback routed to them and the rounds over the threshold to answer', async () => {
     const before = await todo(director())
     expect(Object.keys(before).sort()).toEqual(['feedbackToAnswer', 'powerToReview', 'roundsToAnswer'])
-    const secretaryBefore = await todo(as(store, people.secretary, clock))
+    const secretaryBefore = await todo(as(fixture.store, people.secretary, fixture.clock))
 
     const { feedbackId } = expectOk(await villager()('feedback', 'submit', feedback('todo-fb-000002')))
     expectOk(await chair()('feedback', 'route', { feedbackId, assignTo: people.director }))
     expect((await todo(director())).feedbackToAnswer).toBe(before.feedbackToAnswer! + 1)
     // Routed to someone else: not this member's to do.
-    expect((await todo(as(store, people.secretary, clock))).feedbackToAnswer).toBe(secretaryBefore.feedbackToAnswer)
+    expect((await todo(as(fixture.store, people.secretary, fixture.clock))).feedbackToAnswer).toBe(secretaryBefore.feedbackToAnswer)
     expectOk(await director()('feedback', 'reply', { feedbackId, text: '已经报修，本周修好。' }))
     expect((await todo(director())).feedbackToAnswer).toBe(before.feedbackToAnswer)
 
-    const voters = (await addHouseholds(store, 4)).map((h) => callerFor(store, h.representative, clock))
+    const voters = (await addHouseholds(fixture.store, 4)).map((h) => callerFor(fixture.store, h.representative, fixture.clock))
     const { roundId } = expectOk(
       await chair()('evaluation', 'openRound', {
         subject: { type: 'disclosure', id: 'd-shiqiao-002' },
         title: '待办测试评议',
-        closesAt: new Date(clock.now().getTime() + 3 * DAY).toISOString(),
+        closesAt: new Date(fixture.clock.now().getTime() + 3 * DAY).toISOString(),
       }),
     )
     const choices: Choice[] = ['dissatisfied', 'dissatisfied', 'satisfied', 'basic']
@@ -82,7 +76,7 @@ describe('the 待办 counts (member.todo)', () => {
 
     expectOk(await villager()('feedback', 'submit', feedback('todo-fb-000003')))
     expect((await todo(inspector())).overdueFeedback).toBe(before.overdueFeedback)
-    clock.advance(40 * DAY)
+    fixture.clock.advance(40 * DAY)
     const overdue = expectOk(await inspector()('feedback', 'overdue', {})).items.length
     expect((await todo(inspector())).overdueFeedback).toBe(overdue)
     expect(overdue).toBeGreaterThan(before.overdueFeedback!)
@@ -95,7 +89,7 @@ describe('the 待办 counts (member.todo)', () => {
       expect(text).not.toMatch(/report/i)
     }
     expectError(await villager()('member', 'todo'), 'FORBIDDEN')
-    expectError(await as(store, people.pending, clock)('member', 'todo'), 'FORBIDDEN')
+    expectError(await as(fixture.store, people.pending, fixture.clock)('member', 'todo'), 'FORBIDDEN')
   })
 })
 
@@ -131,7 +125,7 @@ describe('households that have not read an announcement', () => {
 
   it('get one reminder where someone subscribed, and a plain refusal where no one did', async () => {
     const { announcementId } = expectOk(await chair()('announcement', 'push', notice))
-    expectOk(await as(store, people.representative3, clock)('announcement', 'subscribe'))
+    expectOk(await as(fixture.store, people.representative3, fixture.clock)('announcement', 'subscribe'))
     const row = async (householdId: string) =>
       expectOk(await chair()('announcement', 'unread', { announcementId })).items.find((h: { householdId: string }) => h.householdId === householdId)
     expect(await row('h-shiqiao-0003')).toMatchObject({ canRemind: true, reminded: false })
@@ -140,24 +134,24 @@ describe('households that have not read an announcement', () => {
 
     expectOk(await chair()('announcement', 'remind', { announcementId, householdId: 'h-shiqiao-0003' }))
     expect(await row('h-shiqiao-0003')).toMatchObject({ reminded: true })
-    const outbox = dump(store).notification!.map((n) => JSON.parse(n)).filter((n) => n._id.startsWith('rm:'))
+    const outbox = dump(fixture.store).notification!.map((n) => JSON.parse(n)).filter((n) => n._id.startsWith('rm:'))
     expect(outbox).toHaveLength(1)
     expect(outbox[0]).toMatchObject({ openid: 'demo:p-shiqiao-0003-1', subject: `announcement:${announcementId}` })
 
     expect(expectError(await chair()('announcement', 'remind', { announcementId, householdId: 'h-shiqiao-0003' }), 'CONFLICT')).toMatch(/已经提醒过/)
-    const before = dump(store)
+    const before = dump(fixture.store)
     expect(
       expectError(await chair()('announcement', 'remind', { announcementId, householdId: withoutSubscription.householdId }), 'CONFLICT'),
     ).toMatch(/没有人开通微信消息提醒/)
-    expect(dump(store)).toEqual(before)
+    expect(dump(fixture.store)).toEqual(before)
   })
 
   it('belong to the chair of the announcement’s own village only', async () => {
     const { announcementId } = expectOk(await chair()('announcement', 'push', notice))
-    expectError(await as(store, people.otherChair, clock)('announcement', 'unread', { announcementId }), 'NOT_FOUND')
-    expectError(await as(store, people.otherChair, clock)('announcement', 'remind', { announcementId, householdId: 'h-shiqiao-0003' }), 'NOT_FOUND')
+    expectError(await as(fixture.store, people.otherChair, fixture.clock)('announcement', 'unread', { announcementId }), 'NOT_FOUND')
+    expectError(await as(fixture.store, people.otherChair, fixture.clock)('announcement', 'remind', { announcementId, householdId: 'h-shiqiao-0003' }), 'NOT_FOUND')
     for (const who of [people.director, people.villager, people.inspector]) {
-      expectError(await as(store, who, clock)('announcement', 'unread', { announcementId }), 'FORBIDDEN')
+      expectError(await as(fixture.store, who, fixture.clock)('announcement', 'unread', { announcementId }), 'FORBIDDEN')
     }
   })
 })

@@ -1,32 +1,10 @@
 import Taro from '@tarojs/taro'
-import type { InputOf, OutputOf } from '@shared/contract/action'
-import type { memberContract } from '@shared/contract/member'
-import type { powerContract } from '@shared/contract/power'
-import type { disclosureContract } from '@shared/contract/disclosure'
-import type { announcementContract } from '@shared/contract/announcement'
-import type { feedbackContract } from '@shared/contract/feedback'
-import type { reportContract } from '@shared/contract/report'
-import type { evaluationContract } from '@shared/contract/evaluation'
-import type { townshipContract } from '@shared/contract/township'
+import type { ActionOf, Area, Input, Output } from '@shared/contract/areas'
 import type { Envelope, ErrorCode } from '@shared/errors'
 import type { DevPerson } from '@shared/contract/dev'
 import { isFunctionTimeout } from './callErrors'
 
-/** Every cloud function the app calls, with its actions' shapes (types only: no zod in the bundle). */
-interface Contracts {
-  member: typeof memberContract
-  power: typeof powerContract
-  disclosure: typeof disclosureContract
-  announcement: typeof announcementContract
-  feedback: typeof feedbackContract
-  report: typeof reportContract
-  evaluation: typeof evaluationContract
-  township: typeof townshipContract
-}
-export type Area = keyof Contracts
-export type ActionOf<A extends Area> = keyof Contracts[A] & string
-export type Input<A extends Area, K extends ActionOf<A>> = InputOf<Contracts[A][K]>
-export type Output<A extends Area, K extends ActionOf<A>> = OutputOf<Contracts[A][K]>
+export type { ActionOf, Area, Input, Output }
 
 /**
  * A failure with the server's code and its plain-Chinese message, a network failure (NETWORK: nothing got
