@@ -1,5 +1,6 @@
-import { writeFileSync, mkdirSync } from 'node:fs'
+import { writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
+import { secureDataDir } from './data-dir'
 import { parseArgs } from 'node:util'
 import { SqliteStore } from '../cloudfunctions/adapters/sqlite/store'
 import { systemClock } from '../cloudfunctions/core/context'
@@ -43,7 +44,7 @@ async function main(): Promise<number> {
     options: { township: { type: 'string' }, district: { type: 'string' }, name: { type: 'string' }, title: { type: 'string' }, kind: { type: 'string' }, out: { type: 'string' }, 'dry-run': { type: 'boolean' }, dir: { type: 'string' }, apply: { type: 'boolean' }, by: { type: 'string' } },
   })
   const dataDir = resolve(process.env.DATA_DIR ?? '.data')
-  mkdirSync(dataDir, { recursive: true })
+  secureDataDir(dataDir)
   const store = SqliteStore.open(resolve(dataDir, 'village.db'))
   const now = systemClock.now()
   try {

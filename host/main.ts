@@ -1,5 +1,5 @@
-import { mkdirSync } from 'node:fs'
 import { resolve } from 'node:path'
+import { secureDataDir } from './data-dir'
 import { SqliteStore } from '../cloudfunctions/adapters/sqlite/store'
 import type { Store } from '../cloudfunctions/core/store'
 import { systemClock } from '../cloudfunctions/core/context'
@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? 8080)
   const dataDir = resolve(process.env.DATA_DIR ?? '.data')
   const staticDir = resolve(process.env.STATIC_DIR ?? 'miniprogram/dist/h5')
-  mkdirSync(dataDir, { recursive: true })
+  secureDataDir(dataDir)
 
   const cloud = process.env.STORE === 'cloud'
   let store: Store & { close(): void }
@@ -57,7 +57,9 @@ async function main(): Promise<void> {
   timers.unref()
   // NODE_ENV=production: no demo sign-in, so nobody can pick who they are.
   const devLogin = process.env.NODE_ENV !== 'production'
-  const server = createHost({ store, clock: systemClock, secret, staticDir, devLogin, files, storeKind: cloud ? 'cloud' : 'sqlite' })
+  // PUBLIC_ORIGIN: the address the host is published at (e.g. behind a reverse proxy); any other Host name gets 421.
+  const publicOrigin = process.env.PUBLIC_ORIGIN || undefined
+  const server = createHost({ store, clock: systemClock, secret, staticDir, devLogin, files, storeKind: cloud ? 'cloud' : 'sqlite', publicOrigin })
   server.listen({ port, host: '127.0.0.1', backlog: LISTEN_BACKLOG }, () => {
     console.log(`村级小微权力监督 本地服务已启动: http://127.0.0.1:${port}  (数据目录 ${dataDir})`)
     if (!devLogin) console.log('生产模式 (NODE_ENV=production)：没有演示登录')

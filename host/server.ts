@@ -29,6 +29,8 @@ export interface HostOptions {
   files: LocalFiles
   /** which adapter is behind the Store port, as `GET /api/health` reports it (default 'sqlite') */
   storeKind?: 'sqlite' | 'cloud'
+  /** the address the operator publishes the host at (PUBLIC_ORIGIN), whose name it answers besides the local ones */
+  publicOrigin?: string
 }
 
 const MAX_BODY = 1024 * 1024
@@ -346,8 +348,40 @@ function refuseUnparsable(error: NodeJS.ErrnoException, socket: Duplex): void {
   )
 }
 
+const LOCAL_NAMES = ['localhost', '127.0.0.1', '[::1]']
+
+/**
+ * The names the host answers to: its local names and the operator's PUBLIC_ORIGIN. A web page elsewhere can
+ * point a name of its own at 127.0.0.1 (DNS rebinding) and then read the host as its own origin; its requests
+ * still carry that name in Host, so they are refused whatever the path.
+ */
+export function hostNames(publicOrigin?: string): Set<string> {
+  const names = new Set(LOCAL_NAMES)
+  if (publicOrigin) {
+    if (!URL.canParse(publicOrigin)) throw new Error(`PUBLIC_ORIGIN 不是网址：${publicOrigin}（例如 https://jiandu.example.cn）`)
+    names.add(new URL(publicOrigin).hostname)
+  }
+  return names
+}
+
+function nameIn(host: string | undefined): string | null {
+  if (!host) return null
+  try {
+    return new URL(`http://${host}`).hostname
+  } catch {
+    return null
+  }
+}
+
 export function createHost(options: HostOptions): Server {
+  const names = hostNames(options.publicOrigin)
   return createServer((req, res) => {
+    const name = nameIn(req.headers.host)
+    if (!name || !names.has(name)) {
+      // 421 Misdirected Request: this server does not serve that name.
+      req.resume()
+      return send(res, 421, fail('FORBIDDEN', '这个网址不对：请用本机地址 http://127.0.0.1 打开，或运营方公布的地址'))
+    }
     route(options, req, res).catch((error: unknown) => {
       if (error instanceof BodyError) return sendEnvelope(res, error.envelope)
       console.error('[host]', error)
