@@ -1,28 +1,23 @@
-import { as, docsOf, expectError, expectOk, people, seededStore, testClock, type TestStore } from '../support/harness'
+import { as, docsOf, expectError, expectOk, people, useSeededStore } from '../support/harness'
 
 /*
  * A handler may hand dispatch's audit entry to its own transaction (HandlerContext.auditedTransaction, used
  * by evaluation.castBallot): the entry then lands with the write or not at all, and dispatch writes no second one.
  */
 
-let store: TestStore
-const clock = testClock()
-beforeEach(async () => {
-  store = await seededStore(clock)
-})
-afterEach(() => store.close())
+const fixture = useSeededStore()
 
-const votesAudited = () => docsOf(store, 'audit').filter((e) => e.action === 'evaluation.castBallot')
+const votesAudited = () => docsOf(fixture.store, 'audit').filter((e) => e.action === 'evaluation.castBallot')
 
 it('writes one audit entry per ballot, in the ballot\'s transaction, and none for a ballot that rolled back', async () => {
   const { roundId } = expectOk(
-    await as(store, people.chair, clock)('evaluation', 'openRound', {
+    await as(fixture.store, people.chair, fixture.clock)('evaluation', 'openRound', {
       subject: { type: 'disclosure', id: 'd-shiqiao-001' },
       title: '审计测试评议',
-      closesAt: new Date(clock.now().getTime() + 72 * 3_600_000).toISOString(),
+      closesAt: new Date(fixture.clock.now().getTime() + 72 * 3_600_000).toISOString(),
     }),
   )
-  const villager = as(store, people.villager, clock)
+  const villager = as(fixture.store, people.villager, fixture.clock)
   expectOk(await villager('evaluation', 'castBallot', { roundId, choice: 'satisfied', requestId: 'audit-ballot-00001' }))
   expect(votesAudited()).toHaveLength(1)
   expect(votesAudited()[0]).toMatchObject({ personId: people.villager, records: [roundId], dayOnly: true })

@@ -7,7 +7,7 @@ import { resolveActor } from '../../cloudfunctions/core/actor'
 import { seedDemo } from '../../host/seed/demo'
 import { snapshotOf, type PersonSnapshot } from '../../shared/domain/member'
 import { costOf } from '../../scripts/cost/main'
-import { addNeighbourTownship, as, callerFor, expectError, expectOk, NOW, people, seededStore, storeKind, testClock, type TestStore } from '../support/harness'
+import { addNeighbourTownship, as, callerFor, expectError, expectOk, NOW, people, storeKind, useSeededStore } from '../support/harness'
 
 /*
  * Resolving the caller (core/actor.ts) reads the person, then together the records its snapshot names. The
@@ -15,74 +15,69 @@ import { addNeighbourTownship, as, callerFor, expectError, expectOk, NOW, people
  * role and ids come from the member, appointment and household records themselves.
  */
 
-let store: TestStore
-const clock = testClock()
-beforeEach(async () => {
-  store = await seededStore(clock)
-})
-afterEach(() => store.close())
+const fixture = useSeededStore()
 
-const snapshotOfPerson = async (personId: string) => (await store.get('person', personId))!.snapshot
+const snapshotOfPerson = async (personId: string) => (await fixture.store.get('person', personId))!.snapshot
 /** The snapshot a person should carry, from the records it names. */
 const truthFor = async (personId: string): Promise<PersonSnapshot> => {
-  const person = (await store.get('person', personId))!
+  const person = (await fixture.store.get('person', personId))!
   const [member, appointment] = await Promise.all([
-    person.memberId ? store.get('member', person.memberId) : null,
-    person.appointmentId ? store.get('appointment', person.appointmentId) : null,
+    person.memberId ? fixture.store.get('member', person.memberId) : null,
+    person.appointmentId ? fixture.store.get('appointment', person.appointmentId) : null,
   ])
   return snapshotOf(member, appointment)
 }
 /** Sequential round trips of resolving `openid` on the cloud adapter; null on SQLite, which has none to count. */
 const roundTrips = async (openid: string) =>
-  store instanceof StandInStore ? (await costOf(store.engine, () => resolveActor(store, openid))).sequential : null
+  fixture.store instanceof StandInStore ? (await costOf(fixture.store.engine, () => resolveActor(fixture.store, openid))).sequential : null
 const fast = storeKind === 'cloud' ? 2 : null
 
 describe('the snapshot kept in step', () => {
   it('follows a member who leaves, joins another household and is approved: the next call resolves the new household', async () => {
-    const villager = as(store, people.secondMember3, clock)
+    const villager = as(fixture.store, people.secondMember3, fixture.clock)
     expectOk(await villager('member', 'leave', { reason: '搬到别户' }))
     expect(expectOk(await villager('member', 'me'))).toMatchObject({ role: 'guest', household: null, village: null })
     const { memberId } = expectOk(await villager('member', 'join', { joinCode: 'shiqiao', householdNumber: '0120', name: '新户主' }))
     expect(await snapshotOfPerson(people.secondMember3)).toEqual(await truthFor(people.secondMember3))
     expect(await snapshotOfPerson(people.secondMember3)).toMatchObject({ householdId: 'h-shiqiao-0120' })
-    expectOk(await as(store, people.chair, clock)('member', 'approve', { memberId }))
+    expectOk(await as(fixture.store, people.chair, fixture.clock)('member', 'approve', { memberId }))
     const me = expectOk(await villager('member', 'me'))
     expect(me).toMatchObject({ role: 'villager', isRepresentative: true, household: { number: '0120' }, village: { villageId: 'v-shiqiao' } })
     expect(await roundTrips(`demo:${people.secondMember3}`)).toBe(fast)
   })
 
   it('follows a member the chair removes: the next call is a guest, with no household', async () => {
-    expectOk(await as(store, people.chair, clock)('member', 'remove', { memberId: 'm-shiqiao-0003-2', reason: '本人申请退出' }))
-    const actor = await resolveActor(store, `demo:${people.secondMember3}`)
+    expectOk(await as(fixture.store, people.chair, fixture.clock)('member', 'remove', { memberId: 'm-shiqiao-0003-2', reason: '本人申请退出' }))
+    const actor = await resolveActor(fixture.store, `demo:${people.secondMember3}`)
     expect(actor).toMatchObject({ role: 'guest', householdId: null, villageId: null, townshipId: null, isRepresentative: false })
   })
 
   it('follows a representative change: the vote moves with the household record, both members see it at once', async () => {
-    expect((await resolveActor(store, `demo:${people.secondMember3}`)).isRepresentative).toBe(false)
-    expectOk(await as(store, people.chair, clock)('member', 'setRepresentative', { memberId: 'm-shiqiao-0003-2' }))
-    expect(await resolveActor(store, `demo:${people.secondMember3}`)).toMatchObject({ role: 'villager', isRepresentative: true, title: '户代表' })
-    expect(await resolveActor(store, `demo:${people.representative3}`)).toMatchObject({ role: 'villager', isRepresentative: false, title: '家庭成员' })
+    expect((await resolveActor(fixture.store, `demo:${people.secondMember3}`)).isRepresentative).toBe(false)
+    expectOk(await as(fixture.store, people.chair, fixture.clock)('member', 'setRepresentative', { memberId: 'm-shiqiao-0003-2' }))
+    expect(await resolveActor(fixture.store, `demo:${people.secondMember3}`)).toMatchObject({ role: 'villager', isRepresentative: true, title: '户代表' })
+    expect(await resolveActor(fixture.store, `demo:${people.representative3}`)).toMatchObject({ role: 'villager', isRepresentative: false, title: '家庭成员' })
     expect(await roundTrips(`demo:${people.secondMember3}`)).toBe(fast)
   })
 
   it('follows an appointment: a villager who takes a post acts in its village, and is a villager again once it ends', async () => {
-    const staff = as(store, people.inspector, clock)
+    const staff = as(fixture.store, people.inspector, fixture.clock)
     const { code } = expectOk(await staff('township', 'invite', { role: 'committee', villageId: 'v-shiqiao', title: '村委委员', name: '王' }))
-    const villager = as(store, people.villager, clock)
+    const villager = as(fixture.store, people.villager, fixture.clock)
     expectOk(await villager('member', 'acceptInvite', { code }))
     expect(await snapshotOfPerson(people.villager)).toEqual(await truthFor(people.villager))
     expect(await snapshotOfPerson(people.villager)).toMatchObject({ householdId: 'h-shiqiao-0001', postVillageId: 'v-shiqiao' })
-    expect(await resolveActor(store, `demo:${people.villager}`)).toMatchObject({ role: 'committee', villageId: 'v-shiqiao', townshipId: 'tw-shiqiao' })
+    expect(await resolveActor(fixture.store, `demo:${people.villager}`)).toMatchObject({ role: 'committee', villageId: 'v-shiqiao', townshipId: 'tw-shiqiao' })
     expect(await roundTrips(`demo:${people.villager}`)).toBe(fast)
     const post = expectOk(await staff('township', 'appointments', {})).appointments.find((a: { title: string }) => a.title === '村委委员')
     expectOk(await staff('township', 'endAppointment', { appointmentId: post.appointmentId }))
-    expect(await resolveActor(store, `demo:${people.villager}`)).toMatchObject({ role: 'villager', title: '户代表', householdId: 'h-shiqiao-0001', isRepresentative: true })
+    expect(await resolveActor(fixture.store, `demo:${people.villager}`)).toMatchObject({ role: 'villager', title: '户代表', householdId: 'h-shiqiao-0001', isRepresentative: true })
     expect(await roundTrips(`demo:${people.villager}`)).toBe(fast)
   })
 
   it('gives a newcomer who takes a post a snapshot naming the post\'s village', async () => {
-    const { code } = expectOk(await as(store, people.inspector, clock)('township', 'invite', { role: 'chair', villageId: 'v-liushu', title: '村务监督委员会主任', name: '钱新任' }))
-    const newcomer = callerFor(store, 'wx:newcomer', clock)
+    const { code } = expectOk(await as(fixture.store, people.inspector, fixture.clock)('township', 'invite', { role: 'chair', villageId: 'v-liushu', title: '村务监督委员会主任', name: '钱新任' }))
+    const newcomer = callerFor(fixture.store, 'wx:newcomer', fixture.clock)
     expectOk(await newcomer('member', 'acceptInvite', { code }))
     const { personId } = expectOk(await newcomer('member', 'me'))
     expect(await snapshotOfPerson(personId)).toEqual({ householdId: null, villageId: null, postVillageId: 'v-liushu' })
@@ -92,30 +87,30 @@ describe('the snapshot kept in step', () => {
 
 describe('a stale or missing snapshot', () => {
   it('never grants a role or a household: a removed member whose snapshot still names the household is a guest', async () => {
-    expectOk(await as(store, people.chair, clock)('member', 'remove', { memberId: 'm-shiqiao-0001-1', reason: '本人申请退出' }))
+    expectOk(await as(fixture.store, people.chair, fixture.clock)('member', 'remove', { memberId: 'm-shiqiao-0001-1', reason: '本人申请退出' }))
     // What the person carried while a member, put back as if no write had touched it.
-    await store.update('person', people.villager, { snapshot: { householdId: 'h-shiqiao-0001', villageId: 'v-shiqiao', postVillageId: 'v-shiqiao' } })
-    expect(await resolveActor(store, `demo:${people.villager}`)).toMatchObject({ role: 'guest', householdId: null, villageId: null, isRepresentative: false })
-    expectError(await as(store, people.villager, clock)('evaluation', 'proxies'), 'FORBIDDEN')
+    await fixture.store.update('person', people.villager, { snapshot: { householdId: 'h-shiqiao-0001', villageId: 'v-shiqiao', postVillageId: 'v-shiqiao' } })
+    expect(await resolveActor(fixture.store, `demo:${people.villager}`)).toMatchObject({ role: 'guest', householdId: null, villageId: null, isRepresentative: false })
+    expectError(await as(fixture.store, people.villager, fixture.clock)('evaluation', 'proxies'), 'FORBIDDEN')
   })
 
   it('naming another household and village is ignored: the caller resolves to their own, and the snapshot is repaired', async () => {
     // household 0003's second member, pointed at household 0001 (whose representative someone else is) and a village of another township
-    await addNeighbourTownship(store)
-    await store.update('person', people.secondMember3, { snapshot: { householdId: 'h-shiqiao-0001', villageId: 'v-beiyuan', postVillageId: 'v-beiyuan' } })
-    const actor = await resolveActor(store, `demo:${people.secondMember3}`)
+    await addNeighbourTownship(fixture.store)
+    await fixture.store.update('person', people.secondMember3, { snapshot: { householdId: 'h-shiqiao-0001', villageId: 'v-beiyuan', postVillageId: 'v-beiyuan' } })
+    const actor = await resolveActor(fixture.store, `demo:${people.secondMember3}`)
     expect(actor).toMatchObject({ role: 'villager', householdId: 'h-shiqiao-0003', villageId: 'v-shiqiao', townshipId: 'tw-shiqiao', isRepresentative: false, title: '家庭成员' })
     expect(await snapshotOfPerson(people.secondMember3)).toEqual(await truthFor(people.secondMember3))
     // and the scope check serves the caller's own village, not the one the snapshot named
-    const rounds = expectOk(await as(store, people.secondMember3, clock)('evaluation', 'listRounds', {}))
+    const rounds = expectOk(await as(fixture.store, people.secondMember3, fixture.clock)('evaluation', 'listRounds', {}))
     expect(rounds.items.every((r: { villageId: string }) => r.villageId === 'v-shiqiao')).toBe(true)
   })
 
   it('missing (cloud data written before it) costs one more round trip once, then resolves in two', async () => {
-    await store.update('person', people.villager, { snapshot: null })
-    if (store instanceof StandInStore) store.engine.tamper('person', people.villager, (doc) => delete doc.snapshot)
+    await fixture.store.update('person', people.villager, { snapshot: null })
+    if (fixture.store instanceof StandInStore) fixture.store.engine.tamper('person', people.villager, (doc) => delete doc.snapshot)
     const before = await roundTrips(`demo:${people.villager}`)
-    expect(await resolveActor(store, `demo:${people.villager}`)).toMatchObject({ role: 'villager', householdId: 'h-shiqiao-0001', isRepresentative: true, townshipId: 'tw-shiqiao' })
+    expect(await resolveActor(fixture.store, `demo:${people.villager}`)).toMatchObject({ role: 'villager', householdId: 'h-shiqiao-0001', isRepresentative: true, townshipId: 'tw-shiqiao' })
     expect(await snapshotOfPerson(people.villager)).toEqual(await truthFor(people.villager))
     if (storeKind === 'cloud') expect(before).toBe(3)
     expect(await roundTrips(`demo:${people.villager}`)).toBe(fast)

@@ -5,7 +5,7 @@ import { noCodes } from '../../cloudfunctions/core/codes'
 import { PRIVATE_URL_SECONDS } from '../../cloudfunctions/core/files'
 import { cloudFileStore } from '../../cloudfunctions/adapters/wxcloud/files'
 import { StorageStandIn } from '../../cloudfunctions/adapters/wxcloud/standin/storage'
-import { dump, expectError, expectOk, people, seededStore, testClock, type Call, type TestStore } from '../support/harness'
+import { dump, expectError, expectOk, people, type Call, useSeededStore } from '../support/harness'
 import { leaks, phoneJpeg } from '../support/images'
 
 /**
@@ -13,22 +13,18 @@ import { leaks, phoneJpeg } from '../support/images'
  * has admin rights over every file, so a phone's upload is adopted only from its caller's own upload
  * folder (member.me's uploadDir), and a record's photos are linked in one getTempFileURL call with a maxAge.
  */
-let clock: ReturnType<typeof testClock>
-let store: TestStore
+const fixture = useSeededStore()
 let storage: StorageStandIn
 
 const openidOf = (personId: string) => `demo:${personId}`
 const caller =
   (personId: string): Call =>
   (area, action, input = {}) =>
-    dispatch(areas[area]!, { ...input, action }, { openid: openidOf(personId), store, clock, notifier: localOutbox, codes: noCodes, files: cloudFileStore(storage) })
+    dispatch(areas[area]!, { ...input, action }, { openid: openidOf(personId), store: fixture.store, clock: fixture.clock, notifier: localOutbox, codes: noCodes, files: cloudFileStore(storage) })
 
 beforeEach(async () => {
-  clock = testClock()
-  store = await seededStore(clock)
-  storage = new StorageStandIn(() => clock.now())
+  storage = new StorageStandIn(() => fixture.clock.now())
 })
-afterEach(() => store.close())
 
 /** As the phone does: asks member.me for its folder, then wx.cloud.uploadFile's there. */
 async function upload(personId: string, name = 'a.jpg'): Promise<string> {
@@ -58,9 +54,9 @@ describe('cloud uploads', () => {
 
   it('are refused to anyone but the uploader, and left untouched', async () => {
     const fileId = await upload(people.villager)
-    const before = dump(store)
+    const before = dump(fixture.store)
     expect(expectError(await feedbackWith(people.representative3, fileId), 'INVALID_INPUT')).toMatch(/第1张图片/)
-    expect(dump(store)).toEqual(before)
+    expect(dump(fixture.store)).toEqual(before)
     expect([...storage.files.keys()]).toEqual([fileId.slice(storage.bucket.length)])
     // Nor is a file outside any person's folder taken, nor a function's own file.
     const loose = storage.phoneUpload(openidOf(people.villager), 'uploads/loose.jpg', phoneJpeg())

@@ -3,38 +3,23 @@ import { localOutbox } from '../../cloudfunctions/core/notifier'
 import { RUN_LIMITS } from '../../cloudfunctions/core/batches'
 import type { Choice } from '../../shared/domain/evaluation-rule'
 import { addDays, beijingDay, beijingDayStart } from '../../shared/time'
-import {
-  addHouseholds,
-  addNeighbourTownship,
-  as,
-  callerFor,
-  dump,
-  expectError,
-  expectOk,
-  people,
-  seededStore,
-  testClock,
-  type Call, type TestStore} from '../support/harness'
+import { addHouseholds, addNeighbourTownship, as, callerFor, dump, expectError, expectOk, people, type Call, useSeededStore } from '../support/harness'
 
-let store: TestStore
-let clock: ReturnType<typeof testClock>
+const fixture = useSeededStore()
 let voters: Call[]
 let secondMembers: Call[]
 beforeEach(async () => {
-  clock = testClock()
-  store = await seededStore(clock)
-  const households = await addHouseholds(store, 8)
-  voters = households.map((h) => callerFor(store, h.representative, clock))
-  secondMembers = households.map((h) => callerFor(store, h.second, clock))
+  const households = await addHouseholds(fixture.store, 8)
+  voters = households.map((h) => callerFor(fixture.store, h.representative, fixture.clock))
+  secondMembers = households.map((h) => callerFor(fixture.store, h.second, fixture.clock))
 })
-afterEach(() => store.close())
 
 const HOUR = 3_600_000
 const subject = { type: 'disclosure', id: 'd-shiqiao-001' }
-const inThreeDays = () => new Date(clock.now().getTime() + 72 * HOUR).toISOString()
-const chair = () => as(store, people.chair, clock)
-const director = () => as(store, people.director, clock)
-const inspector = () => as(store, people.inspector, clock)
+const inThreeDays = () => new Date(fixture.clock.now().getTime() + 72 * HOUR).toISOString()
+const chair = () => as(fixture.store, people.chair, fixture.clock)
+const director = () => as(fixture.store, people.director, fixture.clock)
+const inspector = () => as(fixture.store, people.inspector, fixture.clock)
 
 async function openRound(title = '11月财务公开评议', on: Record<string, unknown> = subject): Promise<string> {
   return expectOk(await chair()('evaluation', 'openRound', { subject: on, title, closesAt: inThreeDays() })).roundId
@@ -48,7 +33,7 @@ async function vote(roundId: string, choices: Choice[]): Promise<string[]> {
 }
 
 /** The round's filled ballots (its empty slots left out; the demo village already has a closed round of its own). */
-const ballotsOf = (roundId: string) => dump(store).ballot!.map((b) => JSON.parse(b)).filter((b) => b.roundId === roundId && b.choice !== null)
+const ballotsOf = (roundId: string) => dump(fixture.store).ballot!.map((b) => JSON.parse(b)).filter((b) => b.roundId === roundId && b.choice !== null)
 
 const overThreshold: Choice[] = ['dissatisfied', 'dissatisfied', 'satisfied', 'basic'] // 50%
 const withinThreshold: Choice[] = ['dissatisfied', 'satisfied', 'satisfied', 'basic'] // exactly 25%
@@ -68,7 +53,7 @@ describe('a round', () => {
     expect(open.turnout.eligible).toBe(106 + 8)
     expect(expectOk(await voters[5]!('evaluation', 'getRound', { roundId })).myHousehold).toEqual({ voted: false, canVote: true })
 
-    clock.advance(HOUR)
+    fixture.clock.advance(HOUR)
     const closed = expectOk(await chair()('evaluation', 'closeRound', { roundId }))
     expect(closed).toEqual({ tally: { satisfied: 1, basic: 1, dissatisfied: 1, cast: 3 }, overThreshold: true, outcome: 'over', escalationId: null })
     const round = expectOk(await voters[0]!('evaluation', 'getRound', { roundId }))
@@ -109,13 +94,13 @@ describe('a round', () => {
 
   it('opens a round with an empty slot for every household on the roster and spares, alike but for their random ids', async () => {
     const roundId = await openRound()
-    const slots = dump(store).ballot!.map((b) => JSON.parse(b)).filter((b) => b.roundId === roundId)
-    const households = dump(store).household!.map((h) => JSON.parse(h)).filter((h) => h.villageId === 'v-shiqiao')
+    const slots = dump(fixture.store).ballot!.map((b) => JSON.parse(b)).filter((b) => b.roundId === roundId)
+    const households = dump(fixture.store).household!.map((h) => JSON.parse(h)).filter((h) => h.villageId === 'v-shiqiao')
     expect(slots.length).toBeGreaterThan(households.length)
     expect(new Set(slots.map((s) => s.choice))).toEqual(new Set([null]))
     expect(new Set(slots.map((s) => s.receipt)).size).toBe(slots.length)
     // A household added to the roster after every slot was filled still votes: more slots are made.
-    for (const slot of slots) await store.update('ballot', slot._id, { choice: 'basic', receipt: `X${slot._id}` })
+    for (const slot of slots) await fixture.store.update('ballot', slot._id, { choice: 'basic', receipt: `X${slot._id}` })
     expect(expectOk(await voters[0]!('evaluation', 'castBallot', { roundId, choice: 'satisfied' })).receipt).toMatch(/^[A-Z0-9]{8}$/)
     expect(ballotsOf(roundId).filter((b) => b.choice === 'satisfied')).toHaveLength(1)
   })
@@ -133,34 +118,34 @@ describe('a round', () => {
   it('closes by itself at its closing time; nobody votes after it', async () => {
     const roundId = await openRound()
     await vote(roundId, ['dissatisfied'])
-    clock.advance(72 * HOUR)
+    fixture.clock.advance(72 * HOUR)
     expect(expectError(await voters[1]!('evaluation', 'castBallot', { roundId, choice: 'satisfied' }), 'CONFLICT')).toMatch(/已经结束/)
-    expect(await evaluationArea.timer!({ store, clock, notifier: localOutbox })).toEqual({ closed: 1 })
-    const round = (await store.get('round', roundId))!
+    expect(await evaluationArea.timer!({ store: fixture.store, clock: fixture.clock, notifier: localOutbox })).toEqual({ closed: 1 })
+    const round = (await fixture.store.get('round', roundId))!
     expect(round).toMatchObject({ status: 'closed', closedBy: 'timer', outcome: 'over', tally: { cast: 1, dissatisfied: 1 } })
-    expect(await evaluationArea.timer!({ store, clock, notifier: localOutbox })).toEqual({ closed: 0 })
+    expect(await evaluationArea.timer!({ store: fixture.store, clock: fixture.clock, notifier: localOutbox })).toEqual({ closed: 0 })
   })
 
   it('are closed by the timer in bounded runs: more due than one run closes are finished by the next, none twice', async () => {
-    const disclosures = (await store.query('disclosure', { where: { villageId: 'v-shiqiao' }, orderBy: { field: 'publishedAt', direction: 'asc' }, limit: RUN_LIMITS.rounds + 2 })).items
+    const disclosures = (await fixture.store.query('disclosure', { where: { villageId: 'v-shiqiao' }, orderBy: { field: 'publishedAt', direction: 'asc' }, limit: RUN_LIMITS.rounds + 2 })).items
     expect(disclosures).toHaveLength(RUN_LIMITS.rounds + 2)
     const roundIds: string[] = []
     for (const d of disclosures) roundIds.push(await openRound(`评议${d._id}`, { type: 'disclosure', id: d._id }))
-    clock.advance(72 * HOUR)
-    const timer = () => evaluationArea.timer!({ store, clock, notifier: localOutbox })
+    fixture.clock.advance(72 * HOUR)
+    const timer = () => evaluationArea.timer!({ store: fixture.store, clock: fixture.clock, notifier: localOutbox })
     expect(await timer()).toEqual({ closed: RUN_LIMITS.rounds })
     expect(await timer()).toEqual({ closed: 2 })
     expect(await timer()).toEqual({ closed: 0 })
-    const rounds = await Promise.all(roundIds.map((id) => store.get('round', id)))
+    const rounds = await Promise.all(roundIds.map((id) => fixture.store.get('round', id)))
     expect(rounds.map((r) => [r!.status, r!.closedBy])).toEqual(roundIds.map(() => ['closed', 'timer']))
   })
 
   it('finishes a round a crash left half-closed', async () => {
     const roundId = await openRound()
     await vote(roundId, ['satisfied', 'dissatisfied'])
-    await store.update('round', roundId, { status: 'counting', closedAt: clock.now().toISOString(), closedBy: 'chair' })
-    await evaluationArea.timer!({ store, clock, notifier: localOutbox })
-    expect((await store.get('round', roundId))!).toMatchObject({ status: 'closed', tally: { cast: 2 } })
+    await fixture.store.update('round', roundId, { status: 'counting', closedAt: fixture.clock.now().toISOString(), closedBy: 'chair' })
+    await evaluationArea.timer!({ store: fixture.store, clock: fixture.clock, notifier: localOutbox })
+    expect((await fixture.store.get('round', roundId))!).toMatchObject({ status: 'closed', tally: { cast: 2 } })
   })
 })
 
@@ -175,9 +160,9 @@ describe('who may do what', () => {
 
   it('keeps villagers of another village out of the round', async () => {
     const roundId = await openRound()
-    expectError(await as(store, people.otherVillager, clock)('evaluation', 'castBallot', { roundId, choice: 'dissatisfied' }), 'NOT_FOUND', 404)
-    expectError(await as(store, people.otherVillager, clock)('evaluation', 'getRound', { roundId }), 'NOT_FOUND')
-    expectError(await as(store, people.otherChair, clock)('evaluation', 'closeRound', { roundId }), 'NOT_FOUND')
+    expectError(await as(fixture.store, people.otherVillager, fixture.clock)('evaluation', 'castBallot', { roundId, choice: 'dissatisfied' }), 'NOT_FOUND', 404)
+    expectError(await as(fixture.store, people.otherVillager, fixture.clock)('evaluation', 'getRound', { roundId }), 'NOT_FOUND')
+    expectError(await as(fixture.store, people.otherChair, fixture.clock)('evaluation', 'closeRound', { roundId }), 'NOT_FOUND')
   })
 
   it('lets only a committee member answer, only a round over the threshold, once', async () => {
@@ -215,16 +200,16 @@ describe('the secret ballot', () => {
       for (const id of voterIds) expect(text).not.toContain(id)
     }
     // Stored ballots carry the round, the receipt and the choice only: no household, person or time to join on.
-    for (const ballot of dump(store).ballot!) expect(Object.keys(JSON.parse(ballot)).sort()).toEqual(['_id', 'choice', 'receipt', 'roundId'])
+    for (const ballot of dump(fixture.store).ballot!) expect(Object.keys(JSON.parse(ballot)).sort()).toEqual(['_id', 'choice', 'receipt', 'roundId'])
   })
 })
 
 describe('escalation', () => {
   it('opens a case for the township after two consecutive rounds over the threshold, and tells the staff who subscribed', async () => {
-    for (const staff of [people.inspector, 'p-tw-officer']) expectOk(await as(store, staff)('announcement', 'subscribe', { topic: 'escalation' }))
+    for (const staff of [people.inspector, 'p-tw-officer']) expectOk(await as(fixture.store, staff)('announcement', 'subscribe', { topic: 'escalation' }))
     const first = await closedRound(overThreshold)
     expect(first.escalationId).toBeNull()
-    clock.advance(HOUR)
+    fixture.clock.advance(HOUR)
     const second = await closedRound(overThreshold)
     expect(second.escalationId).not.toBeNull()
 
@@ -241,7 +226,7 @@ describe('escalation', () => {
       }),
     ])
     expect(items[0].rounds.map((r: { tally: { dissatisfied: number } }) => r.tally.dissatisfied)).toEqual([2, 2])
-    const outbox = dump(store).notification!.map((n) => JSON.parse(n)).filter((n) => n.subject === `escalation:${second.escalationId}`)
+    const outbox = dump(fixture.store).notification!.map((n) => JSON.parse(n)).filter((n) => n.subject === `escalation:${second.escalationId}`)
     expect(outbox.map((n) => n.openid).sort()).toEqual(['demo:p-tw-inspector', 'demo:p-tw-officer'])
   })
 
@@ -294,11 +279,11 @@ describe('escalation', () => {
     await closedRound(overThreshold)
     const { escalationId } = await closedRound(overThreshold)
     // To 01:00 on the next Beijing day: UTC's date is still the day before.
-    const now = clock.now().getTime()
-    clock.advance(Date.parse(beijingDayStart(addDays(now, 1))) + HOUR - now)
-    const today = beijingDay(clock.now())
-    const yesterday = beijingDay(addDays(clock.now(), -1))
-    expect(clock.now().toISOString().slice(0, 10)).toBe(yesterday)
+    const now = fixture.clock.now().getTime()
+    fixture.clock.advance(Date.parse(beijingDayStart(addDays(now, 1))) + HOUR - now)
+    const today = beijingDay(fixture.clock.now())
+    const yesterday = beijingDay(addDays(fixture.clock.now(), -1))
+    expect(fixture.clock.now().toISOString().slice(0, 10)).toBe(yesterday)
     expect(expectError(await inspector()('township', 'orderRectification', { escalationId, what: '补充公开', dueAt: yesterday }), 'INVALID_INPUT')).toBe(
       '整改期限不能早于今天',
     )
@@ -309,13 +294,13 @@ describe('escalation', () => {
     await closedRound(overThreshold)
     const { escalationId } = await closedRound(overThreshold)
     await inspector()('township', 'closeEscalation', { escalationId, conclusion: '经查无问题。', reevaluationClosesAt: inThreeDays() })
-    const reevaluationId = (await store.get('escalation', escalationId))!.reevaluationRoundId!
+    const reevaluationId = (await fixture.store.get('escalation', escalationId))!.reevaluationRoundId!
     await vote(reevaluationId, overThreshold)
     const afterFirst = expectOk(await chair()('evaluation', 'closeRound', { roundId: reevaluationId }))
     expect(afterFirst.escalationId).toBeNull()
     const again = await closedRound(overThreshold)
     expect(again.escalationId).not.toBeNull()
-    expect((await store.get('escalation', again.escalationId!))!).toMatchObject({ cycle: 2, roundIds: [reevaluationId, again.roundId] })
+    expect((await fixture.store.get('escalation', again.escalationId!))!).toMatchObject({ cycle: 2, roundIds: [reevaluationId, again.roundId] })
 
     const { escalation, cycles, rounds } = expectOk(await inspector()('township', 'getEscalation', { escalationId: again.escalationId }))
     expect(escalation.cycle).toBe(2)
@@ -349,7 +334,7 @@ describe('the township', () => {
   it('sees only its own villages\' cases and rounds', async () => {
     await closedRound(overThreshold)
     const { escalationId, roundId } = await closedRound(overThreshold)
-    const neighbour = as(store, await addNeighbourTownship(store), clock)
+    const neighbour = as(fixture.store, await addNeighbourTownship(fixture.store), fixture.clock)
     expect(expectOk(await neighbour('township', 'listEscalations', {})).items).toEqual([])
     expectError(await neighbour('township', 'getEscalation', { escalationId }), 'NOT_FOUND')
     expectError(await neighbour('township', 'addNote', { escalationId, text: '看看' }), 'NOT_FOUND')
@@ -378,10 +363,10 @@ describe('the township', () => {
 
 describe('bad input', () => {
   it('is refused with a clear message and changes nothing', async () => {
-    const before = dump(store)
+    const before = dump(fixture.store)
     const cases: [string, Record<string, unknown>, RegExp][] = [
-      ['openRound', { subject, title: '评议', closesAt: new Date(clock.now().getTime() - HOUR).toISOString() }, /晚于现在/],
-      ['openRound', { subject, title: '评议', closesAt: new Date(clock.now().getTime() + 31 * 24 * HOUR).toISOString() }, /最长30天/],
+      ['openRound', { subject, title: '评议', closesAt: new Date(fixture.clock.now().getTime() - HOUR).toISOString() }, /晚于现在/],
+      ['openRound', { subject, title: '评议', closesAt: new Date(fixture.clock.now().getTime() + 31 * 24 * HOUR).toISOString() }, /最长30天/],
       ['openRound', { subject, title: '评议', closesAt: '下周五' }, /截止时间格式不对/],
       ['openRound', { subject: { type: 'feedback', id: 'x' }, title: '评议', closesAt: inThreeDays() }, /评议对象/],
       ['openRound', { subject, title: ' ', closesAt: inThreeDays() }, /请填写评议标题/],
@@ -390,7 +375,7 @@ describe('bad input', () => {
     expectError(await chair()('evaluation', 'openRound', { subject: { type: 'disclosure', id: 'd-liushu-001' }, title: '评议', closesAt: inThreeDays() }), 'NOT_FOUND')
     const roundId = 'rd-none'
     expect(expectError(await voters[0]!('evaluation', 'castBallot', { roundId, choice: 'angry' }), 'INVALID_INPUT')).toMatch(/满意/)
-    expect(dump(store)).toEqual(before)
+    expect(dump(fixture.store)).toEqual(before)
   })
 })
 
@@ -400,7 +385,7 @@ describe('exports', () => {
     await closedRound(overThreshold)
     expectOk(await voters[0]!('feedback', 'submit', { requestId: 'export-fb-00001', about: { type: 'general' }, text: '=危险公式' }))
     expectOk(await voters[1]!('report', 'file', { requestId: 'export-rp-00001', text: '有人违规。', anonymous: true }))
-    const inspector = as(store, people.inspector, clock)
+    const inspector = as(fixture.store, people.inspector, fixture.clock)
     const sheets = Object.fromEntries(
       await Promise.all(
         (['cases', 'feedback', 'reports', 'figures'] as const).map(async (kind) => [kind, expectOk(await inspector('township', 'export', { kind }))]),

@@ -1,23 +1,21 @@
 import { areas } from '../../cloudfunctions/areas'
 import { permissions, type Permission, type QualifiedAction } from '../../shared/permissions'
 import type { CallerRole, Role } from '../../shared/roles'
-import { as, callerFor, dump, expectOk, seededStore, type Call, docsOf, type TestStore } from '../support/harness'
+import { as, callerFor, dump, expectOk, type Call, docsOf, useSeededStore } from '../support/harness'
 import { sampleInput } from '../support/samples'
 import { buildWorld, inputIn, namesRecord, type Village, type World } from '../support/world'
 
-let store: TestStore
+const fixture = useSeededStore()
 let callers: Record<CallerRole, Call>
 beforeEach(async () => {
-  store = await seededStore()
   callers = {
-    guest: callerFor(store, 'visitor:nobody'),
-    villager: as(store, 'p-shiqiao-0002-1'),
-    chair: as(store, 'p-shiqiao-chair'),
-    committee: as(store, 'p-shiqiao-director'),
-    township: as(store, 'p-tw-inspector'),
+    guest: callerFor(fixture.store, 'visitor:nobody'),
+    villager: as(fixture.store, 'p-shiqiao-0002-1'),
+    chair: as(fixture.store, 'p-shiqiao-chair'),
+    committee: as(fixture.store, 'p-shiqiao-director'),
+    township: as(fixture.store, 'p-tw-inspector'),
   }
 })
-afterEach(() => store.close())
 
 const roles: CallerRole[] = ['guest', 'villager', 'chair', 'committee', 'township']
 

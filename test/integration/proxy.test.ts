@@ -1,29 +1,25 @@
-import { addHouseholds, as, callerFor, dump, expectError, expectOk, people, seededStore, testClock, type Call, type TestStore } from '../support/harness'
+import { addHouseholds, as, callerFor, dump, expectError, expectOk, people, type Call, useSeededStore } from '../support/harness'
 
-let store: TestStore
-let clock: ReturnType<typeof testClock>
+const fixture = useSeededStore()
 let representative: Call
 let relative: Call
 let neighbour: Call
 beforeEach(async () => {
-  clock = testClock()
-  store = await seededStore(clock)
-  const [home, next] = await addHouseholds(store, 2)
-  representative = callerFor(store, home!.representative, clock)
-  relative = callerFor(store, home!.second, clock)
-  neighbour = callerFor(store, next!.second, clock)
+  const [home, next] = await addHouseholds(fixture.store, 2)
+  representative = callerFor(fixture.store, home!.representative, fixture.clock)
+  relative = callerFor(fixture.store, home!.second, fixture.clock)
+  neighbour = callerFor(fixture.store, next!.second, fixture.clock)
 })
-afterEach(() => store.close())
 
 const DAY = 86_400_000
 const RELATIVE = 'm-load-1-2'
 
 async function openRound(id = 'd-shiqiao-001'): Promise<string> {
-  const closesAt = new Date(clock.now().getTime() + 3 * DAY).toISOString()
-  return expectOk(await as(store, people.chair, clock)('evaluation', 'openRound', { subject: { type: 'disclosure', id }, title: '评议', closesAt })).roundId
+  const closesAt = new Date(fixture.clock.now().getTime() + 3 * DAY).toISOString()
+  return expectOk(await as(fixture.store, people.chair, fixture.clock)('evaluation', 'openRound', { subject: { type: 'disclosure', id }, title: '评议', closesAt })).roundId
 }
 /** The round's filled ballots (its empty slots left out). */
-const ballotsOf = (roundId: string) => dump(store).ballot!.map((b) => JSON.parse(b)).filter((b) => b.roundId === roundId && b.choice !== null)
+const ballotsOf = (roundId: string) => dump(fixture.store).ballot!.map((b) => JSON.parse(b)).filter((b) => b.roundId === roundId && b.choice !== null)
 
 describe('a proxy for one round', () => {
   it('lets the household member vote instead of the representative; turnout counts it as by proxy', async () => {
@@ -47,11 +43,11 @@ describe('a proxy for one round', () => {
 
 describe('a proxy for a period', () => {
   it('covers every round until its end date, then lapses', async () => {
-    const until = new Date(clock.now().getTime() + 10 * DAY).toISOString()
+    const until = new Date(fixture.clock.now().getTime() + 10 * DAY).toISOString()
     expectOk(await representative('evaluation', 'grantProxy', { toMemberId: RELATIVE, until }))
     const first = await openRound()
     expectOk(await relative('evaluation', 'castBallot', { roundId: first, choice: 'satisfied' }))
-    clock.advance(11 * DAY)
+    fixture.clock.advance(11 * DAY)
     const later = await openRound('d-shiqiao-002')
     expectError(await relative('evaluation', 'castBallot', { roundId: later, choice: 'satisfied' }), 'FORBIDDEN')
     expect(expectOk(await relative('evaluation', 'proxies', {})).held).toMatchObject({ inForce: false })
@@ -72,9 +68,9 @@ describe('revoking and replacing', () => {
   it('keeps one standing proxy per household: a new one replaces the old', async () => {
     const roundId = await openRound()
     expectOk(await representative('evaluation', 'grantProxy', { toMemberId: RELATIVE, roundId }))
-    const until = new Date(clock.now().getTime() + 30 * DAY).toISOString()
+    const until = new Date(fixture.clock.now().getTime() + 30 * DAY).toISOString()
     expectOk(await representative('evaluation', 'grantProxy', { toMemberId: RELATIVE, until }))
-    const rows = dump(store).proxy!.map((p) => JSON.parse(p))
+    const rows = dump(fixture.store).proxy!.map((p) => JSON.parse(p))
     expect(rows.map((p) => p.status).sort()).toEqual(['active', 'revoked'])
     expect(expectOk(await representative('evaluation', 'proxies', {})).granted).toMatchObject({ round: null, until })
   })
@@ -106,11 +102,11 @@ describe('who may hand the vote on', () => {
 
   it('refuses a proxy without a round or a date, with both, or past a year, and stores nothing', async () => {
     const roundId = await openRound()
-    const before = dump(store)
-    const inAYearAndAMonth = new Date(clock.now().getTime() + 400 * DAY).toISOString()
+    const before = dump(fixture.store)
+    const inAYearAndAMonth = new Date(fixture.clock.now().getTime() + 400 * DAY).toISOString()
     for (const input of [{}, { roundId, until: inAYearAndAMonth }, { until: inAYearAndAMonth }, { until: '2020-01-01T00:00:00Z' }]) {
       expectError(await representative('evaluation', 'grantProxy', { toMemberId: RELATIVE, ...input }), 'INVALID_INPUT', 400)
     }
-    expect(dump(store)).toEqual(before)
+    expect(dump(fixture.store)).toEqual(before)
   })
 })
