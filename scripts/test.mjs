@@ -1,7 +1,7 @@
 // npm test: every check there is — type-check, jest (units and every cloud
 // function on real SQLite, then again on the cloud adapter over the CloudBase stand-in), then the browser suite against the H5 build on a
 // live local host, on SQLite and again with the host on the cloud adapter, then the build sizes (npm run size) and the deploy
-// check (npm run check:deploy). Prints one closing line: "N passed, N failed".
+// check (npm run check:deploy). Prints each step's time and one closing line: "N passed, N failed in M min S s".
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -16,10 +16,17 @@ mkdirSync(join(root, '.build'), { recursive: true })
 const failures = []
 let passed = 0
 let failed = 0
+const started = Date.now()
+const took = (since) => {
+  const seconds = Math.round((Date.now() - since) / 1000)
+  return seconds < 60 ? `${seconds} s` : `${Math.floor(seconds / 60)} min ${seconds % 60} s`
+}
 
 function step(name, command, args) {
   console.log(`\n▶ ${name}`)
+  const begun = Date.now()
   const result = spawnSync(command, args, { stdio: 'inherit', cwd: root })
+  console.log(`  (${took(begun)})`)
   if (result.status !== 0) failures.push(name)
   return result.status === 0
 }
@@ -107,5 +114,5 @@ if (changedByRun.length) {
   failed += 1
 } else passed += 1
 if (failures.length) console.log(`\n✖ 未通过: ${failures.join('; ')}`)
-console.log(`\n${passed} passed, ${failed} failed`)
+console.log(`\n${passed} passed, ${failed} failed in ${took(started)}`)
 process.exit(failures.length || failed ? 1 : 0)
