@@ -1,77 +1,59 @@
 import { deliverDue } from '../../cloudfunctions/core/outbox'
 import type { Notifier } from '../../cloudfunctions/core/notifier'
 import type { Choice } from '../../shared/domain/evaluation-rule'
-import {
-  addHouseholds,
-  addNeighbourTownship,
-  as,
-  callerFor,
-  docsOf,
-  expectError,
-  expectOk,
-  people,
-  seededStore,
-  tamper,
-  testClock,
-  type Call,
-  type TestStore,
-} from '../support/harness'
+import { addHouseholds, addNeighbourTownship, as, callerFor, docsOf, expectError, expectOk, people, tamper, type Call, useSeededStore } from '../support/harness'
 
 /**
  * Escalation notices reach township staff only with their consent to the escalation template:
  * a subscribe message needs it (one-time: one message per "allow"; long-term: many).
  */
 
-let store: TestStore
-let clock: ReturnType<typeof testClock>
+const fixture = useSeededStore()
 let voters: Call[]
 let sent: { openid: string; subject: string; page: string }[]
 const recorder: Notifier = { send: async (n) => void sent.push({ openid: n.openid, subject: n.subject, page: n.page }) }
 
 beforeEach(async () => {
-  clock = testClock()
-  store = await seededStore(clock)
-  voters = (await addHouseholds(store, 4)).map((h) => callerFor(store, h.representative, clock))
+  voters = (await addHouseholds(fixture.store, 4)).map((h) => callerFor(fixture.store, h.representative, fixture.clock))
   sent = []
 })
 afterEach(() => {
   delete process.env.ESCALATION_TEMPLATE_KIND
-  store.close()
 })
 
 const HOUR = 3_600_000
 const officer = 'p-tw-officer'
 const over: Choice[] = ['dissatisfied', 'dissatisfied', 'satisfied', 'basic']
-const staff = (personId = people.inspector) => as(store, personId, clock)
+const staff = (personId = people.inspector) => as(fixture.store, personId, fixture.clock)
 
 /** Two rounds over the threshold on a disclosure open a case for the township; returns its id. */
 async function escalate(disclosureId = 'd-shiqiao-001'): Promise<string> {
   let escalationId: string | null = null
   for (let i = 0; i < 2; i++) {
-    clock.advance(HOUR)
+    fixture.clock.advance(HOUR)
     const { roundId } = expectOk(
-      await as(store, people.chair, clock)('evaluation', 'openRound', {
+      await as(fixture.store, people.chair, fixture.clock)('evaluation', 'openRound', {
         subject: { type: 'disclosure', id: disclosureId },
         title: `评议${i + 1}`,
-        closesAt: new Date(clock.now().getTime() + 72 * HOUR).toISOString(),
+        closesAt: new Date(fixture.clock.now().getTime() + 72 * HOUR).toISOString(),
       }),
     )
     for (const [n, choice] of over.entries()) expectOk(await voters[n]!('evaluation', 'castBallot', { roundId, choice }))
-    escalationId = expectOk(await as(store, people.chair, clock)('evaluation', 'closeRound', { roundId })).escalationId
+    escalationId = expectOk(await as(fixture.store, people.chair, fixture.clock)('evaluation', 'closeRound', { roundId })).escalationId
   }
   if (!escalationId) throw new Error('no case opened')
   return escalationId
 }
 
 const status = async (personId = people.inspector) => expectOk(await staff(personId)('announcement', 'subscription', { topic: 'escalation' }))
-const queuedFor = (escalationId: string) => docsOf(store, 'notification').filter((n) => n.subject === `escalation:${escalationId}`)
+const queuedFor = (escalationId: string) => docsOf(fixture.store, 'notification').filter((n) => n.subject === `escalation:${escalationId}`)
 
 describe('escalation notices to township staff', () => {
   it('are not sent to staff who have not subscribed, and their status says they will not be told', async () => {
     expect(await status()).toEqual({ subscribed: false, longTerm: false, remaining: 0, kind: 'one-time' })
     const escalationId = await escalate()
     expect(queuedFor(escalationId)).toEqual([])
-    await deliverDue(store, recorder, clock)
+    await deliverDue(fixture.store, recorder, fixture.clock)
     expect(sent).toEqual([])
   })
 
@@ -80,7 +62,7 @@ describe('escalation notices to township staff', () => {
     expect(await status()).toEqual({ subscribed: true, longTerm: false, remaining: 1, kind: 'one-time' })
 
     const escalationId = await escalate()
-    expect(await deliverDue(store, recorder, clock)).toEqual({ sent: 1, failed: 0 })
+    expect(await deliverDue(fixture.store, recorder, fixture.clock)).toEqual({ sent: 1, failed: 0 })
     expect(sent).toEqual([
       { openid: `demo:${people.inspector}`, subject: `escalation:${escalationId}`, page: `packages/township/case/index?escalationId=${escalationId}` },
     ])
@@ -90,29 +72,29 @@ describe('escalation notices to township staff', () => {
 
     // The next case finds no consent left.
     await escalate('d-shiqiao-002')
-    expect(await deliverDue(store, recorder, clock)).toEqual({ sent: 0, failed: 0 })
+    expect(await deliverDue(fixture.store, recorder, fixture.clock)).toEqual({ sent: 0, failed: 0 })
     expect(sent).toHaveLength(1)
   })
 
   it('with a long-term template, keep the consent: every case is told and the status stays 长期', async () => {
     process.env.ESCALATION_TEMPLATE_KIND = 'long-term'
     expect(expectOk(await staff()('announcement', 'subscribe', { topic: 'escalation' }))).toEqual({ remaining: 0, longTerm: true })
-    const consent = docsOf(store, 'subscription').find((s) => s._id === `${people.inspector}:escalation`)
+    const consent = docsOf(fixture.store, 'subscription').find((s) => s._id === `${people.inspector}:escalation`)
     expect(consent).toMatchObject({ topic: 'escalation', townshipId: 'tw-shiqiao', villageId: null, longTerm: true })
     await escalate('d-shiqiao-001')
     await escalate('d-shiqiao-002')
-    expect(await deliverDue(store, recorder, clock)).toEqual({ sent: 2, failed: 0 })
+    expect(await deliverDue(fixture.store, recorder, fixture.clock)).toEqual({ sent: 2, failed: 0 })
     expect(sent.map((s) => s.openid)).toEqual([`demo:${people.inspector}`, `demo:${people.inspector}`])
     expect(await status()).toEqual({ subscribed: true, longTerm: true, remaining: 0, kind: 'long-term' })
     // Sending wrote nothing to the consent: it does not run down.
-    expect(docsOf(store, 'subscription').find((s) => s._id === consent!._id)).toEqual(consent)
+    expect(docsOf(fixture.store, 'subscription').find((s) => s._id === consent!._id)).toEqual(consent)
   })
 
   it('go to the township of the case only, and only while the appointment lasts', async () => {
-    const neighbour = await addNeighbourTownship(store)
+    const neighbour = await addNeighbourTownship(fixture.store)
     expectOk(await staff(neighbour)('announcement', 'subscribe', { topic: 'escalation' }))
     expectOk(await staff(officer)('announcement', 'subscribe', { topic: 'escalation' }))
-    tamper(store, 'appointment', 'a-tw-officer', (a) => void (a.status = 'ended'))
+    tamper(fixture.store, 'appointment', 'a-tw-officer', (a) => void (a.status = 'ended'))
     const escalationId = await escalate()
     expect(queuedFor(escalationId)).toEqual([])
   })
@@ -124,27 +106,27 @@ describe('escalation notices to township staff', () => {
   })
 
   it('are subscribed to by township staff only; announcements by group members only', async () => {
-    const before = docsOf(store, 'subscription')
-    expectError(await as(store, people.villager)('announcement', 'subscribe', { topic: 'escalation' }), 'FORBIDDEN', 403)
-    expectError(await as(store, people.chair)('announcement', 'subscribe', { topic: 'escalation' }), 'FORBIDDEN', 403)
+    const before = docsOf(fixture.store, 'subscription')
+    expectError(await as(fixture.store, people.villager)('announcement', 'subscribe', { topic: 'escalation' }), 'FORBIDDEN', 403)
+    expectError(await as(fixture.store, people.chair)('announcement', 'subscribe', { topic: 'escalation' }), 'FORBIDDEN', 403)
     expectError(await staff()('announcement', 'subscribe', { topic: 'announcement' }), 'FORBIDDEN', 403)
-    expectError(await as(store, people.villager)('announcement', 'subscription', { topic: 'escalation' }), 'FORBIDDEN', 403)
+    expectError(await as(fixture.store, people.villager)('announcement', 'subscription', { topic: 'escalation' }), 'FORBIDDEN', 403)
     expectError(await staff()('announcement', 'subscribe', { topic: 'cases' }), 'INVALID_INPUT', 400)
-    expect(docsOf(store, 'subscription')).toEqual(before)
+    expect(docsOf(fixture.store, 'subscription')).toEqual(before)
   })
 })
 
 describe("a villager's announcement subscription", () => {
   it('written before topics existed (no topic, no longTerm) still counts and grows', async () => {
-    await store.insert('subscription', {
+    await fixture.store.insert('subscription', {
       _id: people.villager,
       personId: people.villager,
       villageId: 'v-shiqiao',
       openid: `demo:${people.villager}`,
       remaining: 2,
-      updatedAt: clock.now().toISOString(),
+      updatedAt: fixture.clock.now().toISOString(),
     })
-    const villager = as(store, people.villager, clock)
+    const villager = as(fixture.store, people.villager, fixture.clock)
     expect(expectOk(await villager('announcement', 'subscription', {}))).toEqual({ subscribed: true, longTerm: false, remaining: 2, kind: 'one-time' })
     expect(expectOk(await villager('announcement', 'subscribe', {}))).toEqual({ remaining: 3, longTerm: false })
   })
@@ -152,14 +134,14 @@ describe("a villager's announcement subscription", () => {
   it('with a long-term announcement template, reaches the villager on every push without running down', async () => {
     process.env.NOTICE_TEMPLATE_KIND = 'long-term'
     try {
-      const villager = as(store, people.villager, clock)
+      const villager = as(fixture.store, people.villager, fixture.clock)
       expect(expectOk(await villager('announcement', 'subscribe', {}))).toEqual({ remaining: 0, longTerm: true })
-      const chair = as(store, people.chair, clock)
+      const chair = as(fixture.store, people.chair, fixture.clock)
       for (const title of ['第一条', '第二条']) {
         expectOk(await chair('announcement', 'push', { title, body: '请按时参加。' }))
-        clock.advance(60_000)
+        fixture.clock.advance(60_000)
       }
-      await deliverDue(store, recorder, clock)
+      await deliverDue(fixture.store, recorder, fixture.clock)
       expect(sent.filter((s) => s.openid === `demo:${people.villager}`)).toHaveLength(2)
       expect(expectOk(await villager('announcement', 'subscription', {}))).toEqual({ subscribed: true, longTerm: true, remaining: 0, kind: 'long-term' })
     } finally {

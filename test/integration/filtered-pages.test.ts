@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { SqliteStore } from '../../cloudfunctions/adapters/sqlite/store'
 import { seedDemo } from '../../host/seed/demo'
-import { as, expectOk, freshSeededStore, people, testClock, type Call } from '../support/harness'
+import { as, expectOk, useSeededStore, people, testClock, type Call } from '../support/harness'
 
 /*
  * Filters are part of the query, served by an index (issue 17 item 6): a filtered page holds a full page of
@@ -14,7 +14,7 @@ import { as, expectOk, freshSeededStore, people, testClock, type Call } from '..
 
 const PAGE = 20
 
-const fixture = freshSeededStore()
+const fixture = useSeededStore()
 
 /** Every page of a paged action, in order, with each page's size and whether it said more follow. */
 async function allPages(call: Call, area: string, action: string, input: Record<string, unknown>) {

@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net'
 import type { Server } from 'node:http'
 import { createHost } from '../../host/server'
 import { issueToken } from '../../host/session'
-import { NOW, as, expectOk, seededStore, testClock, testFiles, type TestStore } from '../support/harness'
+import { NOW, as, expectOk, testClock, testFiles, useSeededStore } from '../support/harness'
 
 /*
  * The first screen the host draws as HTML while the app's scripts download on
@@ -11,26 +11,22 @@ import { NOW, as, expectOk, seededStore, testClock, testFiles, type TestStore } 
  */
 
 const secret = Buffer.alloc(32, 5)
-let store: TestStore
+const fixture = useSeededStore()
 let server: Server
 let base: string
 
 async function listen(devLogin: boolean): Promise<void> {
-  server = createHost({ store, clock: testClock(), secret, staticDir: '/nonexistent', devLogin, files: testFiles })
+  server = createHost({ store: fixture.store, clock: testClock(), secret, staticDir: '/nonexistent', devLogin, files: testFiles })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
 }
 
-beforeEach(async () => {
-  store = await seededStore()
-})
 afterEach(async () => {
   await new Promise((resolve) => server.close(resolve))
-  store.close()
 })
 
 async function tokenOf(personId: string): Promise<string> {
-  const person = await store.get('person', personId)
+  const person = await fixture.store.get('person', personId)
   return issueToken(secret, person!.openid, NOW)
 }
 
@@ -61,7 +57,7 @@ describe('the first screen', () => {
   it('lists the village\'s latest disclosures, with their text escaped', async () => {
     await listen(false)
     expectOk(
-      await as(store, 'p-shiqiao-director')('disclosure', 'publish', {
+      await as(fixture.store, 'p-shiqiao-director')('disclosure', 'publish', {
         kind: 'village',
         section: 'services',
         title: '<img src=x onerror=alert(1)>低保名单',

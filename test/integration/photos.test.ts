@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createHost } from '../../host/server'
 import { LocalFiles, signingKey } from '../../host/files'
-import { addNeighbourTownship, people, seededStore, testClock, type TestStore } from '../support/harness'
+import { addNeighbourTownship, people, useSeededStore } from '../support/harness'
 import { decodeImage, leaks, phoneJpeg, phonePng } from '../support/images'
 
 /**
@@ -14,26 +14,22 @@ import { decodeImage, leaks, phoneJpeg, phonePng } from '../support/images'
  * staff behind short-lived signed URLs.
  */
 const secret = Buffer.alloc(32, 9)
-let store: TestStore
+const fixture = useSeededStore()
 let server: Server
 let base: string
 let root: string
 let files: LocalFiles
-let clock: ReturnType<typeof testClock>
 
 beforeEach(async () => {
-  clock = testClock()
-  store = await seededStore(clock)
   root = mkdtempSync(join(tmpdir(), 'photos-'))
   // As host/main.ts makes it: the URL key derives from the session secret.
   files = new LocalFiles(join(root, 'files'), signingKey(secret))
-  server = createHost({ store, clock, secret, staticDir: join(root, 'no-h5'), devLogin: true, files })
+  server = createHost({ store: fixture.store, clock: fixture.clock, secret, staticDir: join(root, 'no-h5'), devLogin: true, files })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
 })
 afterEach(async () => {
   await new Promise((resolve) => server.close(resolve))
-  store.close()
   rmSync(root, { recursive: true, force: true })
 })
 
@@ -208,14 +204,14 @@ describe('report photos', () => {
     expect(served.status).toBe(200)
     expect(served.cacheControl).toBe('private, no-store')
     const expires = Number(new URL(photo.url, base).searchParams.get('e'))
-    expect(expires - clock.now().getTime() / 1000).toBe(600)
+    expect(expires - fixture.clock.now().getTime() / 1000).toBe(600)
   })
 
   it('are a 404 for a village role, a guest, staff of another township and a request without a token', async () => {
     const { photo, reportId } = await fileAnonymousReport()
     const name = photo.fileId.replace(/^local:(private\/)?/, '')
     const unsigned = [`/files/private/${name}`, `/files/${name}`, `/files/private/${name}?e=9999999999&s=`]
-    await addNeighbourTownship(store)
+    await addNeighbourTownship(fixture.store)
     const callers = {
       chair: await login({ personId: people.chair }),
       committee: await login({ personId: people.director }),
@@ -247,7 +243,7 @@ describe('report photos', () => {
     for (const p of tampered) expect([p, (await getBytes(p)).status]).toEqual([p, 404])
     expect((await getBytes(photo.url)).status).toBe(200)
     // Ten minutes later the same URL no longer works; report.get gives a fresh one.
-    clock.advance(600_000)
+    fixture.clock.advance(600_000)
     expect((await getBytes(photo.url)).status).toBe(404)
     const fresh = (await call(inspector, 'report', 'get', { reportId })).data.photos[0].url as string
     expect(fresh).not.toBe(photo.url)

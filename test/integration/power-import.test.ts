@@ -1,6 +1,6 @@
 import { itemColumns } from '../../shared/domain/power-reference'
 import { townshipItemId } from '../../shared/domain/power-edit'
-import { as, docsOf, dump, expectError, expectOk, freshSeededStore, people } from '../support/harness'
+import { as, docsOf, dump, expectError, expectOk, useSeededStore, people } from '../support/harness'
 import { xlsxOf, type XlsxCell } from '../support/xlsx'
 import { zipSync } from 'fflate'
 import { toCsv } from '../../shared/domain/csv'
@@ -13,7 +13,7 @@ import { XLSX_BASE64_MAX } from '../../shared/contract/township'
  * changed item, keeps the villages' selections, and the same file imported again changes nothing.
  */
 
-const fixture = freshSeededStore()
+const fixture = useSeededStore()
 
 const TOWNSHIP = 'tw-shiqiao'
 /** Calls as a person of the demo, at the test's clock. */

@@ -152,9 +152,6 @@ export function useSeededStore(): SeededFixture {
   return fixture
 }
 
-/** The earlier name of useSeededStore. */
-export const freshSeededStore = useSeededStore
-
 /**
  * A caller whose answers are `any`: for the files not yet moved to the typed caller (useSeededStore's `as` and
  * `caller`, or typed()).
