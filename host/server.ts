@@ -31,7 +31,28 @@ export interface HostOptions {
   storeKind?: 'sqlite' | 'cloud'
   /** the address the operator publishes the host at (PUBLIC_ORIGIN), whose name it answers besides the local ones */
   publicOrigin?: string
+  /** slow-client limits; tests shorten them (default SLOW_CLIENT_LIMITS) */
+  limits?: SlowClientLimits
 }
+
+export interface SlowClientLimits {
+  /** a request's headers must all arrive within this (ms) */
+  headersMs: number
+  /** a whole request, body included, within this (ms) */
+  requestMs: number
+  /** how often node looks for requests over those limits (ms): the refusal comes at most this late */
+  checkMs: number
+  /** open connections at once; one more is closed as it arrives */
+  maxConnections: number
+}
+
+/**
+ * A client that sends its request a byte at a time (slowloris) holds a connection open; many of them hold them
+ * all. Node's defaults (60 s for headers, 300 s for a request, checked every 30 s) let one do so for minutes.
+ * A 1.5 MB photo on a 400 kbps phone line takes about 30 s, so 120 s leaves it room. The connection cap sits
+ * above a whole village voting at once (the load test opens 1,200).
+ */
+export const SLOW_CLIENT_LIMITS: SlowClientLimits = { headersMs: 15_000, requestMs: 120_000, checkMs: 1_000, maxConnections: 2_000 }
 
 const MAX_BODY = 1024 * 1024
 
@@ -332,15 +353,20 @@ async function route(options: HostOptions, req: IncomingMessage, res: ServerResp
 }
 
 /**
- * A request node cannot parse (a broken request line, headers over its 16 KB limit) never reaches
+ * A request node cannot parse (a broken request line, headers over its 16 KB limit), or one too slow to arrive, never reaches
  * route(); node would answer with an empty 400 or 431. It gets the envelope in Chinese instead, and the
  * connection closes, since where the next request would start is unknown.
  */
 function refuseUnparsable(error: NodeJS.ErrnoException, socket: Duplex): void {
   if (!socket.writable) return void socket.destroy()
-  const envelope =
-    error.code === 'HPE_HEADER_OVERFLOW' ? fail('PAYLOAD_TOO_LARGE', '请求太大，请重新登录后再试') : fail('INVALID_INPUT', '请求格式不对，请稍后再试')
-  const status = errorStatus(envelope.error.code)
+  // Over SLOW_CLIENT_LIMITS: 408, and the connection is closed.
+  const late = error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+  const envelope = late
+    ? fail('INVALID_INPUT', '网络太慢，这次没有按时收到，请到信号好的地方再试')
+    : error.code === 'HPE_HEADER_OVERFLOW'
+      ? fail('PAYLOAD_TOO_LARGE', '请求太大，请重新登录后再试')
+      : fail('INVALID_INPUT', '请求格式不对，请稍后再试')
+  const status = late ? 408 : errorStatus(envelope.error.code)
   const body = JSON.stringify(envelope)
   socket.end(
     `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\ncontent-type: application/json; charset=utf-8\r\n` +
@@ -375,7 +401,8 @@ function nameIn(host: string | undefined): string | null {
 
 export function createHost(options: HostOptions): Server {
   const names = hostNames(options.publicOrigin)
-  return createServer((req, res) => {
+  const limits = options.limits ?? SLOW_CLIENT_LIMITS
+  const server = createServer({ headersTimeout: limits.headersMs, requestTimeout: limits.requestMs, connectionsCheckingInterval: limits.checkMs }, (req, res) => {
     const name = nameIn(req.headers.host)
     if (!name || !names.has(name)) {
       // 421 Misdirected Request: this server does not serve that name.
@@ -389,4 +416,6 @@ export function createHost(options: HostOptions): Server {
       else res.destroy()
     })
   }).on('clientError', refuseUnparsable)
+  server.maxConnections = limits.maxConnections
+  return server
 }

@@ -1,28 +1,15 @@
-import { request, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { createHost, hostNames } from '../../host/server'
-import { seededStore, testClock, testFiles, type TestStore } from '../support/harness'
+import { request } from 'node:http'
+import { hostNames } from '../../host/server'
+import { startTestHost, type TestHost } from '../support/test-host'
 
 // SQLite only: this is the host's HTTP front door, the same whatever store is behind it.
-const secret = Buffer.alloc(32, 7)
-let store: TestStore
-let server: Server
+let host: TestHost
 let port: number
 beforeAll(async () => {
-  store = await seededStore()
-  const staticDir = mkdtempSync(join(tmpdir(), 'h5-'))
-  writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>村务监督</title>')
-  server = createHost({ store, clock: testClock(), secret, staticDir, devLogin: true, files: testFiles, publicOrigin: 'https://jiandu.example.cn' })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  port = (server.address() as AddressInfo).port
+  host = await startTestHost({ publicOrigin: 'https://jiandu.example.cn' })
+  port = host.port
 })
-afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve))
-  store.close()
-})
+afterAll(() => host.close())
 
 /** A request to the host on 127.0.0.1 that names `host` in its Host header (as a rebinding page's would). */
 function ask(host: string | null, method: string, path: string): Promise<{ status: number; body: string }> {
