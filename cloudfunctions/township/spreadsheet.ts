@@ -1,25 +1,37 @@
-import { unzipSync } from 'fflate'
+import { Unzip, UnzipInflate } from 'fflate'
 import { readSheet, type SheetData } from 'read-excel-file/node'
 import { AppError } from '../../shared/errors'
 import type { Cell } from '../../shared/domain/roster'
 
-/** A roster or a featured list unpacks to well under a megabyte; a small file that claims far more is a zip bomb. */
-const MAX_UNPACKED_BYTES = 20 * 1024 * 1024
+/** A roster or a featured list unpacks to well under a megabyte; a small file that unpacks to far more is a zip bomb. */
+export const MAX_UNPACKED_BYTES = 20 * 1024 * 1024
 
-/** What the workbook's parts say they unpack to, read from the zip's directory without unpacking anything. */
-function unpackedSize(bytes: Uint8Array): number {
-  let total = 0
+/**
+ * Compressed bytes fed to the inflater at a time. Deflate expands at most about 1,032 to 1, so one slice
+ * inflates to about 1 MB at most: the check stops within that of the cap.
+ */
+const SLICE = 1024
+
+/**
+ * Inflates every part of the workbook, counting what comes out and stopping once it passes `cap`. The sizes a
+ * zip declares are not trusted (a crafted file under-declares them); only what inflating really yields counts.
+ * Nothing inflated is kept. Not a zip: `over` is false and the reader below says so in words.
+ */
+export function inflatedSize(bytes: Uint8Array, cap: number = MAX_UNPACKED_BYTES): { inflated: number; over: boolean } {
+  let inflated = 0
+  const unzip = new Unzip((file) => {
+    file.ondata = (error, chunk) => {
+      if (!error) inflated += chunk.length
+    }
+    file.start()
+  })
+  unzip.register(UnzipInflate)
   try {
-    unzipSync(bytes, {
-      filter: (file) => {
-        total += file.originalSize
-        return false
-      },
-    })
+    for (let at = 0; at < bytes.length && inflated <= cap; at += SLICE) unzip.push(bytes.subarray(at, at + SLICE), at + SLICE >= bytes.length)
   } catch {
-    // Not a zip: the reader below says so in words.
+    // Not a zip, or a broken one.
   }
-  return total
+  return { inflated, over: inflated > cap }
 }
 
 /**
@@ -30,7 +42,7 @@ function unpackedSize(bytes: Uint8Array): number {
  */
 export async function readXlsx(base64: string, tooBig = '这个 Excel 表格太大了，请删去要导入的内容以外的部分后再导入'): Promise<Cell[][]> {
   const bytes = Buffer.from(base64, 'base64')
-  if (unpackedSize(bytes) > MAX_UNPACKED_BYTES) throw new AppError('INVALID_INPUT', tooBig)
+  if (inflatedSize(bytes).over) throw new AppError('INVALID_INPUT', tooBig)
   let sheet: SheetData
   try {
     // A Buffer: a string would be taken as a file path.
