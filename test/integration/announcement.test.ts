@@ -12,9 +12,9 @@ const notice = { title: '本周六召开村情发布会', body: '11月29日上�
 
 describe('announcements', () => {
   it('reach villagers newest first, unread until opened', async () => {
-    const chair = as(fixture.store, people.chair, fixture.clock)
+    const chair = fixture.as(people.chair)
     const { announcementId } = expectOk(await chair('announcement', 'push', notice))
-    const villager = as(fixture.store, people.villager, fixture.clock)
+    const villager = fixture.as(people.villager)
     const before = expectOk(await villager('announcement', 'list'))
     expect(before.unreadCount).toBeGreaterThanOrEqual(1)
     expect(before.items[0]).toMatchObject({ announcementId, title: notice.title, read: false, byTitle: '村务监督委员会主任' })
@@ -23,13 +23,13 @@ describe('announcements', () => {
     expect(opened.announcement).toMatchObject({ body: notice.body, byName: '周德明', read: true })
     const after = expectOk(await villager('announcement', 'list'))
     expect(after.unreadCount).toBe(before.unreadCount - 1)
-    expect(after.items[0].read).toBe(true)
+    expect(after.items[0]!.read).toBe(true)
   })
 
   it('counts reach by household: the second member of a household adds nothing, opening twice adds nothing', async () => {
-    const chair = as(fixture.store, people.chair, fixture.clock)
+    const chair = fixture.as(people.chair)
     const { announcementId } = expectOk(await chair('announcement', 'push', notice))
-    const reach = async () => expectOk(await chair('announcement', 'reach')).items[0]
+    const reach = async () => expectOk(await chair('announcement', 'reach')).items[0]!
     expect(await reach()).toMatchObject({ householdsRead: 0, householdsInGroup: 106 })
     expectOk(await as(fixture.store, people.representative3)('announcement', 'open', { announcementId }))
     expect((await reach()).householdsRead).toBe(1)
@@ -43,7 +43,7 @@ describe('announcements', () => {
   it('carry an optional image, checked from its bytes', async () => {
     const saved = testFiles.save(phonePng())
     if ('problem' in saved) throw new Error(saved.problem)
-    const chair = as(fixture.store, people.chair, fixture.clock)
+    const chair = fixture.as(people.chair)
     const { announcementId } = expectOk(await chair('announcement', 'push', { ...notice, attachment: { fileId: saved.fileId, name: '通知原件' } }))
     const { announcement } = expectOk(await as(fixture.store, people.villager)('announcement', 'open', { announcementId }))
     expect(announcement.attachment).toMatchObject({ name: '通知原件', mime: 'image/png', url: expect.stringMatching(/^\/files\//) })
@@ -84,7 +84,7 @@ describe('subscribe messages', () => {
     expect(expectOk(await as(fixture.store, people.villager)('announcement', 'subscribe'))).toMatchObject({ remaining: 2 })
     expectOk(await as(fixture.store, people.representative3)('announcement', 'subscribe'))
 
-    const { queued } = expectOk(await as(fixture.store, people.chair, fixture.clock, notifier)('announcement', 'push', notice))
+    const { queued } = expectOk(await fixture.as(people.chair, fixture.clock, notifier)('announcement', 'push', notice))
     expect(queued).toBe(2)
     // Nothing is sent in the request: the chair's reach says queued, not sent.
     expect(sent).toEqual([])
@@ -96,7 +96,7 @@ describe('subscribe messages', () => {
     expect(await reach()).toMatchObject({ notificationsSent: 2, notificationsPending: 0 })
     // Sending spent one allowance each: the second push reaches only the villager who allowed two messages.
     fixture.clock.advance(60_000)
-    expect(expectOk(await as(fixture.store, people.chair, fixture.clock, notifier)('announcement', 'push', { ...notice, title: '第二条' })).queued).toBe(1)
+    expect(expectOk(await fixture.as(people.chair, fixture.clock, notifier)('announcement', 'push', { ...notice, title: '第二条' })).queued).toBe(1)
     expect(await outboxTimer(notifier)).toEqual({ sent: 1, failed: 0 })
     expect(await reach()).toMatchObject({ notificationsSent: 1, notificationsPending: 0 })
     expect(docsOf(fixture.store, 'subscription').map((s) => s.remaining)).toEqual([0, 0])
@@ -110,7 +110,7 @@ describe('subscribe messages', () => {
       },
     }
     expectOk(await as(fixture.store, people.villager)('announcement', 'subscribe'))
-    expectOk(await as(fixture.store, people.chair, fixture.clock, flaky)('announcement', 'push', notice))
+    expectOk(await fixture.as(people.chair, fixture.clock, flaky)('announcement', 'push', notice))
     expect(await deliverDue(fixture.store, flaky, fixture.clock)).toEqual({ sent: 0, failed: 1 })
     const [pending] = docsOf(fixture.store, 'notification')
     expect(pending).toMatchObject({ status: 'pending', attempts: 1, lastError: expect.stringContaining('43101') })
@@ -128,7 +128,7 @@ describe('subscribe messages', () => {
     const broken: Notifier = { send: async () => Promise.reject(new Error('down')) }
     fixture.clock.advance(60_000)
     expectOk(await as(fixture.store, people.villager)('announcement', 'subscribe'))
-    expectOk(await as(fixture.store, people.chair, fixture.clock, broken)('announcement', 'push', { ...notice, title: '第二条' }))
+    expectOk(await fixture.as(people.chair, fixture.clock, broken)('announcement', 'push', { ...notice, title: '第二条' }))
     for (let i = 0; i < MAX_ATTEMPTS; i++) {
       await deliverDue(fixture.store, broken, fixture.clock)
       fixture.clock.advance(60 * 60_000)
@@ -140,9 +140,9 @@ describe('subscribe messages', () => {
     const sent: string[] = []
     const notifier: Notifier = { send: async (n) => void sent.push(n.title) }
     expectOk(await as(fixture.store, people.villager)('announcement', 'subscribe'))
-    expect(expectOk(await as(fixture.store, people.chair, fixture.clock)('announcement', 'push', notice)).queued).toBe(1)
+    expect(expectOk(await fixture.as(people.chair)('announcement', 'push', notice)).queued).toBe(1)
     fixture.clock.advance(1000)
-    expect(expectOk(await as(fixture.store, people.chair, fixture.clock)('announcement', 'push', { ...notice, title: '第二条' })).queued).toBe(1)
+    expect(expectOk(await fixture.as(people.chair)('announcement', 'push', { ...notice, title: '第二条' })).queued).toBe(1)
     expect(await outboxTimer(notifier)).toEqual({ sent: 1, failed: 1 })
     expect(sent).toEqual([notice.title])
     expect(docsOf(fixture.store, 'notification').find((n) => n.title === '第二条')).toMatchObject({ status: 'failed', lastError: NO_CONSENT_LEFT })
@@ -152,7 +152,7 @@ describe('subscribe messages', () => {
     const sent: string[] = []
     const notifier: Notifier = { send: async (n) => void sent.push(n.openid) }
     for (const who of [people.villager, people.representative3, people.secondMember3]) expectOk(await as(fixture.store, who)('announcement', 'subscribe'))
-    expect(expectOk(await as(fixture.store, people.chair, fixture.clock)('announcement', 'push', notice)).queued).toBe(3)
+    expect(expectOk(await fixture.as(people.chair)('announcement', 'push', notice)).queued).toBe(3)
     const runs = await Promise.all([outboxTimer(notifier), outboxTimer(notifier)])
     expect(runs.reduce((total, r) => total + r.sent, 0)).toBe(3)
     expect(runs.reduce((total, r) => total + r.failed, 0)).toBe(0)
@@ -194,9 +194,9 @@ describe('subscribe messages', () => {
   it('a reminder to a household that has not read it is queued too, and the timer sends it on the reminded member’s allowance', async () => {
     const sent: string[] = []
     const notifier: Notifier = { send: async (n) => void sent.push(`${n.openid}|${n.title}`) }
-    const { announcementId } = expectOk(await as(fixture.store, people.chair, fixture.clock)('announcement', 'push', notice))
-    expectOk(await as(fixture.store, people.representative3, fixture.clock)('announcement', 'subscribe'))
-    expectOk(await as(fixture.store, people.chair, fixture.clock, notifier)('announcement', 'remind', { announcementId, householdId: 'h-shiqiao-0003' }))
+    const { announcementId } = expectOk(await fixture.as(people.chair)('announcement', 'push', notice))
+    expectOk(await fixture.as(people.representative3)('announcement', 'subscribe'))
+    expectOk(await fixture.as(people.chair, fixture.clock, notifier)('announcement', 'remind', { announcementId, householdId: 'h-shiqiao-0003' }))
     expect(sent).toEqual([])
     expect(docsOf(fixture.store, 'subscription')[0]!.remaining).toBe(1)
     expect(await outboxTimer(notifier)).toEqual({ sent: 1, failed: 0 })

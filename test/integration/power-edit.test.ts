@@ -1,4 +1,4 @@
-import { as, docsOf, dump, expectError, expectOk, people, useSeededStore } from '../support/harness'
+import { docsOf, dump, expectError, expectOk, people, useSeededStore } from '../support/harness'
 
 /**
  * Issue 16: each township keeps its own featured list (特色清单) in the app. Staff edit an item; every change
@@ -9,8 +9,8 @@ import { as, docsOf, dump, expectError, expectOk, people, useSeededStore } from 
 const fixture = useSeededStore()
 
 const FEATURED = 'pw-t-01'
-const staff = () => as(fixture.store, people.inspector, fixture.clock)
-const director = () => as(fixture.store, people.director, fixture.clock)
+const staff = () => fixture.as(people.inspector)
+const director = () => fixture.as(people.director)
 
 /** The edit form as staff fill it from the item (power.townshipItem), with `change` applied. */
 async function formOf(itemId: string, change: Record<string, unknown> = {}) {
@@ -28,7 +28,7 @@ describe('township staff edit their featured list', () => {
   it('an edit is a new version with who and when, the 变更记录 shows it, and the village still has the item', async () => {
     const form = await formOf(FEATURED)
     const steps = [...form.steps]
-    steps[1] = { ...steps[1], timeLimit: '7个工作日内' }
+    steps[1] = { ...steps[1]!, timeLimit: '7个工作日内' }
     const saved = expectOk(await staff()('power', 'saveTownshipItem', { ...form, name: `${form.name}（修订）`, steps }))
     expect(saved).toMatchObject({ itemId: FEATURED, version: 1, fields: ['事项名称', '办理流程'] })
 
@@ -37,21 +37,21 @@ describe('township staff edit their featured list', () => {
     expect(again).toMatchObject({ version: 2, fields: ['依据'] })
 
     // Newest first, with 职务 姓名 and time, read by staff and by the village alike.
-    const { versions } = expectOk(await as(fixture.store, people.villager, fixture.clock)('power', 'itemHistory', { itemId: FEATURED }))
+    const { versions } = expectOk(await fixture.as(people.villager)('power', 'itemHistory', { itemId: FEATURED }))
     expect(versions.map((v: { version: number; summary: string }) => [v.version, v.summary])).toEqual([
       [2, '改了 依据'],
       [1, '改了 事项名称、办理流程'],
     ])
     const inspector = await fixture.store.get('person', people.inspector)
     expect(versions[0]).toMatchObject({ byName: inspector!.name, at: fixture.clock.now().toISOString() })
-    expect(versions[0].byTitle).toBeTruthy()
+    expect(versions[0]!.byTitle).toBeTruthy()
     expect(expectOk(await staff()('power', 'itemHistory', { itemId: FEATURED })).versions).toHaveLength(2)
 
     // The village's selection still points at the item, which now reads as edited.
-    const { item } = expectOk(await as(fixture.store, people.villager, fixture.clock)('power', 'get', { itemId: FEATURED }))
+    const { item } = expectOk(await fixture.as(people.villager)('power', 'get', { itemId: FEATURED }))
     expect(item.name).toBe(`${form.name}（修订）`)
     expect(item.basis).toEqual(['《中华人民共和国森林法》'])
-    expect(item.flow[1].timeLimit).toBe('7个工作日内')
+    expect(item.flow[1]!.timeLimit).toBe('7个工作日内')
   })
 
   it('a new item gets the next code and a 新增 version; the villages can then choose it', async () => {
@@ -96,10 +96,10 @@ describe('township staff edit their featured list', () => {
     expect(notices[0]!.title).toContain('镇里移除了清单事项')
 
     // The village keeps the item selected, flagged: the committee's 待办 counts it until they answer.
-    const todo = async () => expectOk(await director()('member', 'todo')).items.find((i: { kind: string }) => i.kind === 'powerToReview').count
+    const todo = async () => expectOk(await director()('member', 'todo')).items.find((i) => i.kind === 'powerToReview')!.count
     expect(await todo()).toBe(1)
     expect(expectOk(await director()('power', 'catalog')).items.find((i: { itemId: string }) => i.itemId === FEATURED)).toMatchObject({ selected: true, removed: true, needsReview: true })
-    expect(expectOk(await as(fixture.store, people.villager, fixture.clock)('power', 'itemHistory', { itemId: FEATURED })).versions[0]).toMatchObject({ change: 'removed', summary: '移除了这一项：县里已统一办理' })
+    expect(expectOk(await fixture.as(people.villager)('power', 'itemHistory', { itemId: FEATURED })).versions[0]).toMatchObject({ change: 'removed', summary: '移除了这一项：县里已统一办理' })
 
     expectOk(await director()('power', 'select', { itemId: FEATURED, selected: false, note: '镇里已移除' }))
     expect(await todo()).toBe(0)

@@ -29,13 +29,14 @@ const firstReportId = async () => expectOk(await as(fixture.store, people.inspec
 
 describe('a misconduct report', () => {
   it('is acknowledged, investigated and concluded by township staff, each step recorded, and the reporter follows it by code', async () => {
-    const villager = as(fixture.store, people.villager, fixture.clock)
+    const villager = fixture.as(people.villager)
     const filed = expectOk(await villager('report', 'file', aReport('req-report-0001')))
     expect(filed.status).toBe('submitted')
     expect(normalizeTrackingCode(filed.trackingCode)).toBe(filed.trackingCode)
 
-    const inspector = as(fixture.store, people.inspector, fixture.clock)
+    const inspector = fixture.as(people.inspector)
     const [summary] = expectOk(await inspector('report', 'inbox', {})).items
+    if (!summary) throw new Error('the inbox is empty')
     expect(summary).toMatchObject({ villageName: '石桥村', subject: '村委会主任', anonymous: false, status: 'submitted' })
     const { reportId } = summary
 
@@ -60,7 +61,7 @@ describe('a misconduct report', () => {
     // The reporter may type the code any way; they see the outcome but never the internal notes.
     const tracked = expectOk(await villager('report', 'track', { trackingCode: filed.trackingCode.toLowerCase().replace(/-/g, ' ') }))
     expect(tracked).toMatchObject({ status: 'concluded', outcome, filedAt: filed.filedAt })
-    expect(tracked.acknowledgedAt).toBe(detail.steps[0].at)
+    expect(tracked.acknowledgedAt).toBe(detail.steps[0]!.at)
     expect(JSON.stringify(tracked)).not.toContain('姻亲')
   })
 
@@ -127,9 +128,9 @@ describe('township scope', () => {
   })
 
   it('filters the inbox by status and village, and counts reports received and concluded per village', async () => {
-    expectOk(await as(fixture.store, people.villager, fixture.clock)('report', 'file', aReport('req-report-0008')))
+    expectOk(await fixture.as(people.villager)('report', 'file', aReport('req-report-0008')))
     fixture.clock.advance(1000)
-    expectOk(await as(fixture.store, people.otherVillager, fixture.clock)('report', 'file', aReport('req-report-0009')))
+    expectOk(await fixture.as(people.otherVillager)('report', 'file', aReport('req-report-0009')))
     const inspector = as(fixture.store, people.inspector)
     const [liushu] = expectOk(await inspector('report', 'inbox', { villageId: 'v-liushu' })).items
     expect(liushu.villageName).toBe('柳树湾村')
