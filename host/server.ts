@@ -118,12 +118,31 @@ class BodyError extends Error {
   }
 }
 
+/** A body over its limit: no more of it is read. */
+class TooLarge extends BodyError {}
+
+/** Whether the body says up front it is over `limit`: then none of it is read. */
+const declaredOver = (req: IncomingMessage, limit: number) => Number(req.headers['content-length'] ?? 0) > limit
+
+/**
+ * Refuses without reading the body, and closes the connection once the answer is out: the rest is never read
+ * (left to drain, a 60 MB upload would be read to its end before the connection could serve anything again).
+ */
+function refuseUnread(req: IncomingMessage, res: ServerResponse, envelope: ReturnType<typeof fail>): void {
+  req.pause()
+  res.setHeader('connection', 'close')
+  res.on('finish', () => req.socket.destroy())
+  sendEnvelope(res, envelope)
+}
+
 function readJson(req: IncomingMessage): Promise<unknown> {
   const type = req.headers['content-type'] ?? ''
   if (!/^application\/json\b/i.test(type)) {
     req.resume()
     return Promise.reject(new BodyError(fail('INVALID_INPUT', '请求格式不对：请以 JSON 提交')))
   }
+  const tooLarge = new TooLarge(fail('PAYLOAD_TOO_LARGE', '提交的内容太大，请删减后再试'))
+  if (declaredOver(req, MAX_BODY)) return Promise.reject(tooLarge)
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
     let size = 0
@@ -132,9 +151,8 @@ function readJson(req: IncomingMessage): Promise<unknown> {
       if (settled) return
       size += chunk.length
       if (size > MAX_BODY) {
-        // Answer now; the rest of the upload drains unread, keeping the connection usable.
         settled = true
-        reject(new BodyError(fail('PAYLOAD_TOO_LARGE', '提交的内容太大，请删减后再试')))
+        reject(tooLarge)
         return
       }
       chunks.push(chunk)
@@ -155,18 +173,25 @@ function readJson(req: IncomingMessage): Promise<unknown> {
   })
 }
 
-/** Reads a raw upload, at most `limit` bytes; null when it is larger. */
+/** Reads a raw upload, at most `limit` bytes; null, reading no further, as soon as it is larger. */
 function readBytes(req: IncomingMessage, limit: number): Promise<Buffer | null> {
+  if (declaredOver(req, limit)) return Promise.resolve(null)
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
     let size = 0
-    let tooLarge = false
+    let settled = false
     req.on('data', (chunk: Buffer) => {
+      if (settled) return
       size += chunk.length
-      if (size > limit) tooLarge = true
-      else chunks.push(chunk)
+      if (size > limit) {
+        settled = true
+        resolve(null)
+      } else chunks.push(chunk)
     })
-    req.on('end', () => resolve(tooLarge ? null : Buffer.concat(chunks)))
+    req.on('end', () => {
+      if (!settled) resolve(Buffer.concat(chunks))
+      settled = true
+    })
     req.on('error', reject)
   })
 }
@@ -180,12 +205,9 @@ function readBytes(req: IncomingMessage, limit: number): Promise<Buffer | null> 
  */
 async function upload(options: HostOptions, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const token = bearer(req)
-  if (!token || !verifyToken(options.secret, token, options.clock.now())) {
-    req.resume()
-    return sendEnvelope(res, fail('UNAUTHENTICATED', '请先登录'))
-  }
+  if (!token || !verifyToken(options.secret, token, options.clock.now())) return refuseUnread(req, res, fail('UNAUTHENTICATED', '请先登录'))
   const bytes = await readBytes(req, MAX_ATTACHMENT_BYTES)
-  if (!bytes) return sendEnvelope(res, fail('PAYLOAD_TOO_LARGE', '每张图片不能超过2MB，请压缩后再传'))
+  if (!bytes) return refuseUnread(req, res, fail('PAYLOAD_TOO_LARGE', '每张图片不能超过2MB，请压缩后再传'))
   const saved = options.files.save(bytes)
   if ('problem' in saved) return sendEnvelope(res, fail('INVALID_INPUT', saved.problem))
   return send(res, 200, { ok: true, data: saved })
@@ -410,6 +432,7 @@ export function createHost(options: HostOptions): Server {
       return send(res, 421, fail('FORBIDDEN', '这个网址不对：请用本机地址 http://127.0.0.1 打开，或运营方公布的地址'))
     }
     route(options, req, res).catch((error: unknown) => {
+      if (error instanceof TooLarge) return refuseUnread(req, res, error.envelope)
       if (error instanceof BodyError) return sendEnvelope(res, error.envelope)
       console.error('[host]', error)
       if (!res.headersSent) sendEnvelope(res, fail('INTERNAL'))
