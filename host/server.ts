@@ -6,6 +6,7 @@ import { extname, join, normalize, sep } from 'node:path'
 import { randomBytes } from 'node:crypto'
 import { areas } from '../cloudfunctions/areas'
 import { dispatch } from '../cloudfunctions/core/dispatch'
+import { resolveActor } from '../cloudfunctions/core/actor'
 import { localOutbox } from '../cloudfunctions/core/notifier'
 import type { LocalFiles } from './files'
 import { MAX_ATTACHMENT_BYTES } from '../shared/domain/attachment'
@@ -205,7 +206,11 @@ function readBytes(req: IncomingMessage, limit: number): Promise<Buffer | null> 
  */
 async function upload(options: HostOptions, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const token = bearer(req)
-  if (!token || !verifyToken(options.secret, token, options.clock.now())) return refuseUnread(req, res, fail('UNAUTHENTICATED', '请先登录'))
+  const openid = token ? verifyToken(options.secret, token, options.clock.now()) : null
+  if (!openid) return refuseUnread(req, res, fail('UNAUTHENTICATED', '请先登录'))
+  // Only someone a record could take a photo from: a member of a village group or an official. A guest's
+  // upload would only ever sit unadopted (in the cloud, every action that adopts one refuses guests too).
+  if ((await resolveActor(options.store, openid)).role === 'guest') return refuseUnread(req, res, fail('FORBIDDEN', '加入本村监督群以后才能上传图片'))
   const bytes = await readBytes(req, MAX_ATTACHMENT_BYTES)
   if (!bytes) return refuseUnread(req, res, fail('PAYLOAD_TOO_LARGE', '每张图片不能超过2MB，请压缩后再传'))
   const saved = options.files.save(bytes)

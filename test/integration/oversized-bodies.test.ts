@@ -45,7 +45,7 @@ async function flood(head: string, total: number, declareLength: boolean): Promi
   return { status: Number(/^HTTP\/1\.1 (\d+)/.exec(answer)?.[1] ?? 0), hostRead: readByPort.get(port) ?? -1 }
 }
 
-const token = issueToken(Buffer.alloc(32, 5), people.chair, NOW)
+const token = issueToken(Buffer.alloc(32, 5), `demo:${people.chair}`, NOW)
 const uploadHead = `POST /api/files HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${token}\r\nContent-Type: application/octet-stream\r\n`
 const callHead = 'POST /api/fn/member HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n'
 

@@ -190,6 +190,18 @@ describe('uploaded photos', () => {
     }
     expect(storedFiles().size).toBe(0)
   })
+
+  it('are taken only from a member of a village group or an official: a guest gets 403 and nothing is stored', async () => {
+    const guest = await login({ guest: true })
+    const res = await upload(phoneJpeg(64, 64), guest)
+    expect(res.status).toBe(403)
+    expect(await res.json()).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: '加入本村监督群以后才能上传图片' } })
+    expect(storedFiles().size).toBe(0)
+    for (const personId of [people.villager, people.chair, people.inspector]) {
+      await uploaded(phoneJpeg(64, 64), await login({ personId }))
+    }
+    expect(storedFiles().size).toBe(3)
+  })
 })
 
 describe('report photos', () => {
