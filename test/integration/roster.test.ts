@@ -1,7 +1,7 @@
 import { XLSX_BASE64_MAX } from '../../shared/contract/township'
 import { ROSTER_PIECE } from '../../shared/domain/roster'
 import { importRosterFile } from '../support/roster'
-import { addNeighbourTownship, as, dump, expectError, expectOk, people, useSeededStore } from '../support/harness'
+import { addNeighbourTownship, dump, expectError, expectOk, people, useSeededStore } from '../support/harness'
 import { zipSync } from 'fflate'
 import { xlsxOf, type XlsxCell } from '../support/xlsx'
 
@@ -13,7 +13,7 @@ const fixed = [header, '0001,王建国,一组,4', '0002,张桂芳,一组,3', '00
 
 describe('a new village and its roster', () => {
   it('is previewed with every bad line, imports nothing until fixed, then imports', async () => {
-    const staff = as(fixture.store, people.inspector)
+    const staff = fixture.as(people.inspector)
     const { villageId, joinCode } = expectOk(await staff('township', 'createVillage', { name: '新庄村' }))
     expect(joinCode).toMatch(/^[2-9A-Z]{6}$/)
     const before = dump(fixture.store)
@@ -49,7 +49,7 @@ describe('a new village and its roster', () => {
   })
 
   it('updates a village\'s households on re-import without losing members, representatives or votes', async () => {
-    const staff = as(fixture.store, people.inspector)
+    const staff = fixture.as(people.inspector)
     const before = (await fixture.store.get('household', 'h-shiqiao-0001'))!
     const csv = [header, `0001,新户主,三组,5`, '9001,新来户,三组,2'].join('\n')
     const { checked, done } = await importRosterFile(staff, 'v-shiqiao', { csv })
@@ -63,12 +63,12 @@ describe('a new village and its roster', () => {
   })
 
   it('is the township\'s own: other townships and village roles are refused', async () => {
-    const neighbour = as(fixture.store, await addNeighbourTownship(fixture.store))
+    const neighbour = fixture.as(await addNeighbourTownship(fixture.store))
     expectError(await neighbour('township', 'previewRoster', { villageId: 'v-shiqiao', csv: fixed }), 'NOT_FOUND')
     const piece = { villageId: 'v-shiqiao', households: [{ line: 2, number: '9001', headName: '新来户', groupName: '三组', size: 2 }] }
     expectError(await neighbour('township', 'importRoster', piece), 'NOT_FOUND')
-    expectError(await as(fixture.store, people.chair)('township', 'importRoster', piece), 'FORBIDDEN')
-    expectError(await as(fixture.store, people.inspector)('township', 'createVillage', { name: '石桥村' }), 'CONFLICT')
+    expectError(await fixture.as(people.chair)('township', 'importRoster', piece), 'FORBIDDEN')
+    expectError(await fixture.as(people.inspector)('township', 'createVillage', { name: '石桥村' }), 'CONFLICT')
   })
 })
 
@@ -79,7 +79,7 @@ describe('a roster saved as an Excel workbook (.xlsx)', () => {
     (await fixture.store.query('household', { where: { villageId }, orderBy: { field: 'number', direction: 'asc' }, limit: 100 })).items.map((h) => [h.number, h.headName, h.groupName, h.size])
 
   it('is previewed and imported from its first sheet: a title row above the header, 户号 as text, 人口数 as numbers', async () => {
-    const staff = as(fixture.store, people.inspector)
+    const staff = fixture.as(people.inspector)
     const { villageId } = expectOk(await staff('township', 'createVillage', { name: '新庄村' }))
     const xlsx = base64([['新庄村户籍花名册'], title, ['0001', '王建国', '一组', 4], ['0002', '张桂芳', '一组', 3], null, ['0003', '李秀英', '二组', 4]])
     const before = dump(fixture.store)
@@ -94,7 +94,7 @@ describe('a roster saved as an Excel workbook (.xlsx)', () => {
   })
 
   it('reports bad lines exactly as the same table saved as CSV, and imports nothing', async () => {
-    const staff = as(fixture.store, people.inspector)
+    const staff = fixture.as(people.inspector)
     const { villageId } = expectOk(await staff('township', 'createVillage', { name: '新庄村' }))
     const xlsx = base64([title, ['0001', '王建国', '一组', 4], ['0002', null, '一组', 3], ['0003', '李秀英', '二组', '四'], ['0004', '赵大海', '二组', 2]])
     const fromExcel = expectOk(await staff('township', 'previewRoster', { villageId, xlsx }))
@@ -107,7 +107,7 @@ describe('a roster saved as an Excel workbook (.xlsx)', () => {
   })
 
   it('says which number and date cells cannot be read, and 户号 that lost their leading zeros', async () => {
-    const staff = as(fixture.store, people.inspector)
+    const staff = fixture.as(people.inspector)
     const xlsx = base64([
       title,
       [1, '王建国', '一组', 4],
@@ -128,7 +128,7 @@ describe('a roster saved as an Excel workbook (.xlsx)', () => {
   })
 
   it('refuses a file that is not a readable .xlsx with a plain message, and stores nothing', async () => {
-    const staff = as(fixture.store, people.inspector)
+    const staff = fixture.as(people.inspector)
     const before = dump(fixture.store)
     const refused = async (xlsx: string) => expectError(await staff('township', 'previewRoster', { villageId: 'v-shiqiao', xlsx }), 'INVALID_INPUT', 400)
     expect(await refused(Buffer.from(withTwoBadLines).toString('base64'))).toMatch(/不是 Excel 表格（\.xlsx）/)
@@ -147,7 +147,7 @@ describe('a roster saved as an Excel workbook (.xlsx)', () => {
   })
 
   it('updates households in place on re-import, keeping members, representatives and votes', async () => {
-    const staff = as(fixture.store, people.inspector)
+    const staff = fixture.as(people.inspector)
     const before = (await fixture.store.get('household', 'h-shiqiao-0001'))!
     const xlsx = base64([title, ['0001', '新户主', '三组', 5], ['9001', '新来户', '三组', 2]])
     const { checked, done } = await importRosterFile(staff, 'v-shiqiao', { xlsx })
@@ -164,7 +164,7 @@ describe('a roster bigger than one piece', () => {
     [header, ...Array.from({ length: count }, (_, i) => `${String(i + 1).padStart(4, '0')},${name}${i + 1},${(i % 5) + 1}组,${(i % 6) + 1}`)].join('\n')
 
   it('goes in pieces of ROSTER_PIECE, each its own call; the pieces add up to what the check said', async () => {
-    const staff = as(fixture.store, people.inspector)
+    const staff = fixture.as(people.inspector)
     const { villageId } = expectOk(await staff('township', 'createVillage', { name: '新庄村' }))
     const count = ROSTER_PIECE * 2 + 7
     const { checked, done } = await importRosterFile(staff, villageId, { csv: rows(count) })
@@ -176,7 +176,7 @@ describe('a roster bigger than one piece', () => {
   })
 
   it('takes no more than ROSTER_PIECE households a call', async () => {
-    const staff = as(fixture.store, people.inspector)
+    const staff = fixture.as(people.inspector)
     const { villageId } = expectOk(await staff('township', 'createVillage', { name: '新庄村' }))
     const { households } = expectOk(await staff('township', 'previewRoster', { villageId, csv: rows(ROSTER_PIECE + 1) }))
     const before = dump(fixture.store)
@@ -185,7 +185,7 @@ describe('a roster bigger than one piece', () => {
   })
 
   it('can send a piece again, or twice at once: each household is added once, and the repeat says unchanged', async () => {
-    const staff = as(fixture.store, people.inspector)
+    const staff = fixture.as(people.inspector)
     const { villageId } = expectOk(await staff('township', 'createVillage', { name: '新庄村' }))
     const { households } = expectOk(await staff('township', 'previewRoster', { villageId, csv: rows(ROSTER_PIECE) }))
     const piece = { villageId, households }
