@@ -1,4 +1,5 @@
-import { as, dump, expectError, expectOk, people, useSeededStore } from '../support/harness'
+import type { Input } from '../../shared/contract/areas'
+import { dump, expectError, expectOk, people, useSeededStore } from '../support/harness'
 
 /*
  * A finance disclosure's totals are the period's income, spending and their
@@ -8,7 +9,7 @@ import { as, dump, expectError, expectOk, people, useSeededStore } from '../supp
 
 const fixture = useSeededStore()
 
-const finance = {
+const finance: Input<'disclosure', 'publish'> = {
   kind: 'finance',
   section: 'finance',
   title: '2026年10月财务收支公开',
@@ -22,8 +23,8 @@ const finance = {
 // 期初 243,916.33 + 12,000.00 − 427.00 = 期末 255,489.33
 const balance = { openingFen: 24391633, closingFen: 25548933 }
 
-const director = () => as(fixture.store, people.director, fixture.clock)
-const villager = () => as(fixture.store, people.villager, fixture.clock)
+const director = () => fixture.as(people.director)
+const villager = () => fixture.as(people.villager)
 
 describe('the opening and closing balance of a finance disclosure', () => {
   it('is kept and shown when it agrees with the line items', async () => {
@@ -52,7 +53,7 @@ describe('the opening and closing balance of a finance disclosure', () => {
     const { disclosureId } = expectOk(await director()('disclosure', 'publish', finance))
     expectOk(await director()('disclosure', 'revise', { disclosureId, reason: '补填期初期末余额', ...finance, balance }))
     const { disclosure } = expectOk(await villager()('disclosure', 'get', { disclosureId }))
-    expect(disclosure.revisions[0].changes.fields).toEqual([{ field: 'balance', before: '', after: '期初243,916.33元，期末255,489.33元', hunks: [] }])
+    expect(disclosure.revisions[0]!.changes.fields).toEqual([{ field: 'balance', before: '', after: '期初243,916.33元，期末255,489.33元', hunks: [] }])
     expect(expectOk(await villager()('disclosure', 'verify', { disclosureId }))).toMatchObject({ intact: true, revisions: 2 })
     expectError(await director()('disclosure', 'revise', { disclosureId, reason: '改错了', ...finance, balance: { ...balance, openingFen: 0 } }), 'INVALID_INPUT')
   })
