@@ -1,7 +1,7 @@
 import { beijingDayStart } from '../../shared/time'
 import { permissions } from '../../shared/permissions'
 import { sampleInput } from '../support/samples'
-import { as, callerFor, dump, expectOk, people, useSeededStore } from '../support/harness'
+import { dump, expectOk, people, useSeededStore } from '../support/harness'
 
 const fixture = useSeededStore()
 
@@ -10,13 +10,13 @@ const inThreeDays = () => new Date(fixture.clock.now().getTime() + 3 * 86_400_00
 
 /** One successful call of every write action, in an order that makes each possible. */
 async function everyWrite() {
-  const chair = as(fixture.store, people.chair, fixture.clock)
-  const director = as(fixture.store, people.director, fixture.clock)
-  const villager = as(fixture.store, people.villager, fixture.clock)
-  const representative3 = as(fixture.store, people.representative3, fixture.clock)
-  const inspector = as(fixture.store, people.inspector, fixture.clock)
+  const chair = fixture.as(people.chair)
+  const director = fixture.as(people.director)
+  const villager = fixture.as(people.villager)
+  const representative3 = fixture.as(people.representative3)
+  const inspector = fixture.as(people.inspector)
 
-  expectOk(await callerFor(fixture.store, 'visitor:new', fixture.clock)('member', 'join', { joinCode: 'SHIQIAO', householdNumber: '0125', name: '新来的' }))
+  expectOk(await fixture.caller('visitor:new')('member', 'join', { joinCode: 'SHIQIAO', householdNumber: '0125', name: '新来的' }))
   expectOk(await chair('member', 'approve', { memberId: 'm-shiqiao-0107-1' }))
   expectOk(await chair('member', 'reject', { memberId: 'm-shiqiao-0108-1', reason: '不是本村户' }))
   expectOk(await chair('member', 'remove', { memberId: 'm-shiqiao-0005-1', reason: '已迁出' }))
@@ -29,7 +29,7 @@ async function everyWrite() {
   const { announcementId } = expectOk(await chair('announcement', 'push', { title: '通知', body: '请查看。' }))
   expectOk(await villager('announcement', 'open', { announcementId }))
   expectOk(await villager('announcement', 'subscribe', {}))
-  expectOk(await as(fixture.store, people.representative3)('announcement', 'subscribe', {}))
+  expectOk(await fixture.as(people.representative3)('announcement', 'subscribe', {}))
   expectOk(await chair('announcement', 'remind', { announcementId, householdId: 'h-shiqiao-0003' }))
 
   const feedback = async (requestId: string) => {
@@ -43,7 +43,7 @@ async function everyWrite() {
   expectOk(await inspector('feedback', 'remind', { feedbackId: (await fixture.store.query('feedback', { where: { personId: people.villager }, orderBy: { field: 'submittedAt', direction: 'asc' }, limit: 1 })).items[0]!._id, note: '请尽快' }))
   expectOk(await inspector('feedback', 'setReplyDays', { days: 5 }))
 
-  const subject = { type: 'disclosure', id: 'd-shiqiao-001' }
+  const subject = { type: 'disclosure', id: 'd-shiqiao-001' } as const
   const round = async (title: string) => {
     const { roundId } = expectOk(await chair('evaluation', 'openRound', { subject, title, closesAt: inThreeDays() }))
     expectOk(await villager('evaluation', 'castBallot', { roundId, choice: 'dissatisfied', requestId: `audit-ballot-${title === '一' ? 1 : 2}-000001` }))
@@ -52,6 +52,7 @@ async function everyWrite() {
   const first = await round('一')
   expectOk(await director('evaluation', 'answerRound', { roundId: first.roundId, answer: '已说明。' }))
   const { escalationId } = await round('二')
+  if (!escalationId) throw new Error('the second round did not escalate')
   const open = expectOk(await chair('evaluation', 'openRound', { subject: { type: 'decision', id: 'dc-shiqiao-2' }, title: '三', closesAt: inThreeDays() }))
   expectOk(await representative3('evaluation', 'grantProxy', { toMemberId: 'm-shiqiao-0003-2', roundId: open.roundId }))
   expectOk(await representative3('evaluation', 'revokeProxy', {}))
@@ -69,15 +70,15 @@ async function everyWrite() {
   expectOk(await inspector('power', 'importTownshipItems', sampleInput['power.importTownshipItems']))
   const { villageId } = expectOk(await inspector('township', 'createVillage', { name: '新庄村' }))
   const { code } = expectOk(await inspector('township', 'invite', { role: 'committee', villageId, title: '村委委员', name: '新干部' }))
-  expectOk(await callerFor(fixture.store, 'wx:new-official', fixture.clock)('member', 'acceptInvite', { code }))
+  expectOk(await fixture.caller('wx:new-official')('member', 'acceptInvite', { code }))
   const { appointments } = expectOk(await inspector('township', 'appointments', {}))
-  expectOk(await inspector('township', 'endAppointment', { appointmentId: appointments.find((a: { name: string }) => a.name === '新干部').appointmentId }))
+  expectOk(await inspector('township', 'endAppointment', { appointmentId: appointments.find((a) => a.name === '新干部')!.appointmentId }))
   expectOk(await inspector('township', 'importRoster', { villageId, households: [{ line: 2, number: '0001', headName: '王建国', groupName: '一组', size: 4 }] }))
   expectOk(await inspector('township', 'prepareExport', { kind: 'figures' }))
   expectOk(await inspector('power', 'prepareExportList', { list: 'township' }))
 
   expectOk(await villager('report', 'file', { requestId: 'audit-report-0001', text: '有人违规。', anonymous: true }))
-  const [{ reportId }] = expectOk(await inspector('report', 'inbox', {})).items
+  const { reportId } = expectOk(await inspector('report', 'inbox', {})).items[0]!
   expectOk(await inspector('report', 'acknowledge', { reportId }))
   expectOk(await inspector('report', 'note', { reportId, text: '查了。' }))
   expectOk(await inspector('report', 'conclude', { reportId, outcome: '属实。' }))
@@ -121,19 +122,19 @@ describe('the audit log', () => {
   })
 
   it('records nothing for a refused write', async () => {
-    await as(fixture.store, people.villager)('feedback', 'submit', { requestId: 'audit-bad-0001', about: { type: 'general' }, text: '' })
-    await as(fixture.store, people.director)('evaluation', 'openRound', {})
+    await fixture.as(people.villager)('feedback', 'submit', { requestId: 'audit-bad-0001', about: { type: 'general' }, text: '' })
+    await fixture.as(people.director).unchecked('evaluation', 'openRound', {})
     expect(auditLog()).toEqual([])
   })
 
   it('lets township staff browse it by village, person and action, and only their own township', async () => {
     await everyWrite()
-    const inspector = as(fixture.store, people.inspector, fixture.clock)
+    const inspector = fixture.as(people.inspector)
     const byAction = expectOk(await inspector('township', 'audit', { operation: 'evaluation.closeRound' })).items
     expect(byAction).toHaveLength(2)
     expect(byAction.every((e: { action: string }) => e.action === 'evaluation.closeRound')).toBe(true)
     const byPerson = expectOk(await inspector('township', 'audit', { personId: people.director })).items
-    expect(new Set(byPerson.map((e: { personId: string }) => e.personId))).toEqual(new Set([people.director]))
+    expect(new Set(byPerson.map((e) => e.personId))).toEqual(new Set([people.director]))
     const byVillage = expectOk(await inspector('township', 'audit', { villageId: 'v-shiqiao', operation: 'member.approve' })).items
     expect(byVillage.map((e: { records: string[] }) => e.records)).toEqual([['m-shiqiao-0107-1']])
     expect(expectOk(await inspector('township', 'audit', { villageId: 'v-liushu' })).items).toEqual([])
