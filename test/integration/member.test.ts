@@ -1,12 +1,12 @@
-import { as, callerFor, dump, expectError, expectOk, people, docsOf, useSeededStore } from '../support/harness'
+import { dump, expectError, expectOk, people, docsOf, useSeededStore } from '../support/harness'
 
 const fixture = useSeededStore()
 
-const stranger = (id = 'wx-stranger') => callerFor(fixture.store, `visitor:${id}`)
+const stranger = (id = 'wx-stranger') => fixture.caller(`visitor:${id}`)
 
 describe('member.me', () => {
   it('tells a villager their village, household and that they hold the vote', async () => {
-    const me = expectOk(await as(fixture.store, people.villager)('member', 'me'))
+    const me = expectOk(await fixture.as(people.villager)('member', 'me'))
     expect(me).toMatchObject({
       role: 'villager',
       title: '户代表',
@@ -16,12 +16,12 @@ describe('member.me', () => {
     })
   })
   it('tells a second household member they do not vote', async () => {
-    const me = expectOk(await as(fixture.store, people.secondMember3)('member', 'me'))
+    const me = expectOk(await fixture.as(people.secondMember3)('member', 'me'))
     expect(me).toMatchObject({ role: 'villager', title: '家庭成员', isRepresentative: false })
   })
   it('knows officials by their appointment', async () => {
-    expect(expectOk(await as(fixture.store, people.chair)('member', 'me'))).toMatchObject({ role: 'chair', title: '村务监督委员会主任' })
-    expect(expectOk(await as(fixture.store, people.inspector)('member', 'me'))).toMatchObject({
+    expect(expectOk(await fixture.as(people.chair)('member', 'me'))).toMatchObject({ role: 'chair', title: '村务监督委员会主任' })
+    expect(expectOk(await fixture.as(people.inspector)('member', 'me'))).toMatchObject({
       role: 'township',
       village: null,
       township: { name: '石桥镇' },
@@ -31,7 +31,7 @@ describe('member.me', () => {
     expect(expectOk(await stranger()('member', 'me'))).toMatchObject({ role: 'guest', personId: null, membership: null })
   })
   it('refuses a caller with no identity', async () => {
-    expectError(await callerFor(fixture.store, null)('member', 'me'), 'UNAUTHENTICATED', 401)
+    expectError(await fixture.caller(null)('member', 'me'), 'UNAUTHENTICATED', 401)
   })
 })
 
@@ -44,13 +44,13 @@ describe('joining the group', () => {
     expect(status).toBe('pending')
     expect(expectOk(await guest('member', 'me')).membership).toMatchObject({ status: 'pending', household: { number: '0120' } })
 
-    const chair = as(fixture.store, people.chair)
+    const chair = fixture.as(people.chair)
     const pending = expectOk(await chair('member', 'listPending'))
     expect(pending.items.map((m: { memberId: string }) => m.memberId)).toContain(memberId)
 
-    const before = expectOk(await chair('member', 'coverage')).villages[0]
+    const before = expectOk(await chair('member', 'coverage')).villages[0]!
     expect(expectOk(await chair('member', 'approve', { memberId }))).toEqual({ memberId, isRepresentative: true })
-    const after = expectOk(await chair('member', 'coverage')).villages[0]
+    const after = expectOk(await chair('member', 'coverage')).villages[0]!
     expect(after.householdsInGroup).toBe(before.householdsInGroup + 1)
 
     expect(expectOk(await guest('member', 'me'))).toMatchObject({ role: 'villager', isRepresentative: true })
@@ -59,7 +59,7 @@ describe('joining the group', () => {
   it('makes a later member of a household in the group a non-voting member', async () => {
     const guest = stranger()
     const { memberId } = expectOk(await guest('member', 'join', { joinCode: 'SHIQIAO', householdNumber: '0001', name: '王海峰' }))
-    expect(expectOk(await as(fixture.store, people.chair)('member', 'approve', { memberId })).isRepresentative).toBe(false)
+    expect(expectOk(await fixture.as(people.chair)('member', 'approve', { memberId })).isRepresentative).toBe(false)
     expect(expectOk(await guest('member', 'me'))).toMatchObject({ role: 'villager', isRepresentative: false })
   })
 
@@ -71,8 +71,8 @@ describe('joining the group', () => {
     expect(expectError(await stranger()('member', 'join', { joinCode: 'SHIQIAO', householdNumber: '9999', name: '王' }), 'NOT_FOUND')).toMatch(
       /户号/,
     )
-    expectError(await stranger()('member', 'join', { joinCode: 'SHIQIAO', householdNumber: '0001' }), 'INVALID_INPUT', 400)
-    expectError(await stranger()('member', 'join', { joinCode: 'SHIQIAO', householdNumber: 1, name: '王' }), 'INVALID_INPUT', 400)
+    expectError(await stranger().unchecked('member', 'join', { joinCode: 'SHIQIAO', householdNumber: '0001' }), 'INVALID_INPUT', 400)
+    expectError(await stranger().unchecked('member', 'join', { joinCode: 'SHIQIAO', householdNumber: 1, name: '王' }), 'INVALID_INPUT', 400)
     expect(dump(fixture.store)).toEqual(before)
   })
 
@@ -80,7 +80,7 @@ describe('joining the group', () => {
     const guest = stranger()
     expectOk(await guest('member', 'join', { joinCode: 'SHIQIAO', householdNumber: '0120', name: '韩晓东' }))
     expectError(await guest('member', 'join', { joinCode: 'SHIQIAO', householdNumber: '0121', name: '韩晓东' }), 'ALREADY_PENDING', 409)
-    expectError(await as(fixture.store, people.villager)('member', 'join', { joinCode: 'SHIQIAO', householdNumber: '0002', name: '王' }), 'ALREADY_MEMBER', 409)
+    expectError(await fixture.as(people.villager)('member', 'join', { joinCode: 'SHIQIAO', householdNumber: '0002', name: '王' }), 'ALREADY_MEMBER', 409)
   })
 
   it('files exactly one request when the same person taps twice at once', async () => {
@@ -91,16 +91,17 @@ describe('joining the group', () => {
     expect(results.filter((r) => r.ok)).toHaveLength(1)
     const persons = docsOf(fixture.store, 'person').filter((p) => p.openid === 'visitor:double-tap').length
     expect(persons).toBe(1)
-    const pendingFor0120 = expectOk(await as(fixture.store, people.chair)('member', 'listPending')).items.filter(
+    const pendingFor0120 = expectOk(await fixture.as(people.chair)('member', 'listPending')).items.filter(
       (m: { household: { number: string } }) => m.household.number === '0120',
     )
     expect(pendingFor0120).toHaveLength(1)
   })
 
   it('lets a rejected person ask again, and shows them why they were declined', async () => {
-    const chair = as(fixture.store, people.chair)
-    const pendingGuest = as(fixture.store, people.pending)
+    const chair = fixture.as(people.chair)
+    const pendingGuest = fixture.as(people.pending)
     const [request] = expectOk(await chair('member', 'listPending')).items
+    if (!request) throw new Error('no pending request')
     expectOk(await chair('member', 'reject', { memberId: request.memberId, reason: '户号与姓名不符，请核对户口簿' }))
     expect(expectOk(await pendingGuest('member', 'me')).membership).toMatchObject({ status: 'rejected', reason: '户号与姓名不符，请核对户口簿' })
     expectError(await chair('member', 'approve', { memberId: request.memberId }), 'CONFLICT', 409)
@@ -108,8 +109,9 @@ describe('joining the group', () => {
   })
 
   it('approves a request only once, however many taps', async () => {
-    const chair = as(fixture.store, people.chair)
+    const chair = fixture.as(people.chair)
     const [request] = expectOk(await chair('member', 'listPending')).items
+    if (!request) throw new Error('no pending request')
     const results = await Promise.all([1, 2, 3].map(() => chair('member', 'approve', { memberId: request.memberId })))
     expect(results.filter((r) => r.ok)).toHaveLength(1)
     expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.error.code === 'CONFLICT')).toBe(true)
@@ -118,36 +120,37 @@ describe('joining the group', () => {
 
 describe('who may manage the group', () => {
   it('keeps approval to the chair of the village', async () => {
-    const [request] = expectOk(await as(fixture.store, people.chair)('member', 'listPending')).items
+    const [request] = expectOk(await fixture.as(people.chair)('member', 'listPending')).items
+    if (!request) throw new Error('no pending request')
     for (const who of [people.villager, people.director, people.inspector]) {
-      expectError(await as(fixture.store, who)('member', 'approve', { memberId: request.memberId }), 'FORBIDDEN', 403)
+      expectError(await fixture.as(who)('member', 'approve', { memberId: request.memberId }), 'FORBIDDEN', 403)
     }
     // Another village's chair cannot even see that the request exists.
-    expectError(await as(fixture.store, people.otherChair)('member', 'approve', { memberId: request.memberId }), 'NOT_FOUND', 404)
-    const otherPending = expectOk(await as(fixture.store, people.otherChair)('member', 'listPending')).items
+    expectError(await fixture.as(people.otherChair)('member', 'approve', { memberId: request.memberId }), 'NOT_FOUND', 404)
+    const otherPending = expectOk(await fixture.as(people.otherChair)('member', 'listPending')).items
     expect(otherPending.every((m: { memberId: string }) => m.memberId.startsWith('m-liushu'))).toBe(true)
   })
 
   it('keeps the roster and households to the chair of the village', async () => {
-    expectError(await as(fixture.store, people.villager)('member', 'roster'), 'FORBIDDEN', 403)
-    expectError(await as(fixture.store, people.director)('member', 'roster'), 'FORBIDDEN', 403)
-    expectError(await as(fixture.store, people.otherChair)('member', 'household', { householdId: 'h-shiqiao-0001' }), 'NOT_FOUND', 404)
+    expectError(await fixture.as(people.villager)('member', 'roster'), 'FORBIDDEN', 403)
+    expectError(await fixture.as(people.director)('member', 'roster'), 'FORBIDDEN', 403)
+    expectError(await fixture.as(people.otherChair)('member', 'household', { householdId: 'h-shiqiao-0001' }), 'NOT_FOUND', 404)
   })
 
   it('shows the township every village of its township, and a chair only their own', async () => {
-    const township = expectOk(await as(fixture.store, people.inspector)('member', 'coverage')).villages
+    const township = expectOk(await fixture.as(people.inspector)('member', 'coverage')).villages
     expect(township.map((v: { name: string }) => v.name).sort()).toEqual(['东岭村', '柳树湾村', '石桥村'].sort())
-    const mine = expectOk(await as(fixture.store, people.chair)('member', 'coverage')).villages
+    const mine = expectOk(await fixture.as(people.chair)('member', 'coverage')).villages
     expect(mine).toEqual([
       { villageId: 'v-shiqiao', name: '石桥村', joinCode: 'SHIQIAO', householdsOnRoster: 128, householdsInGroup: 106, coveragePermille: 828 },
     ])
-    expectError(await as(fixture.store, people.villager)('member', 'coverage'), 'FORBIDDEN', 403)
+    expectError(await fixture.as(people.villager)('member', 'coverage'), 'FORBIDDEN', 403)
   })
 })
 
 describe('roster and representatives', () => {
   it('pages through the whole roster in household-number order, filtering by group membership', async () => {
-    const chair = as(fixture.store, people.chair)
+    const chair = fixture.as(people.chair)
     const numbers: string[] = []
     let cursor: string | null = null
     do {
@@ -162,21 +165,22 @@ describe('roster and representatives', () => {
   })
 
   it('moves the vote to another active member of the household', async () => {
-    const chair = as(fixture.store, people.chair)
+    const chair = fixture.as(people.chair)
     const { members } = expectOk(await chair('member', 'household', { householdId: 'h-shiqiao-0003' }))
     expect(members.filter((m: { isRepresentative: boolean }) => m.isRepresentative)).toHaveLength(1)
-    const second = members.find((m: { isRepresentative: boolean }) => !m.isRepresentative)
+    const second = members.find((m) => !m.isRepresentative)
+    if (!second) throw new Error('household 0003 has no second member')
     expectOk(await chair('member', 'setRepresentative', { memberId: second.memberId }))
     const after = expectOk(await chair('member', 'household', { householdId: 'h-shiqiao-0003' })).members
     expect(after.filter((m: { isRepresentative: boolean }) => m.isRepresentative).map((m: { memberId: string }) => m.memberId)).toEqual([
       second.memberId,
     ])
-    expect(expectOk(await as(fixture.store, people.secondMember3)('member', 'me')).isRepresentative).toBe(true)
-    expect(expectOk(await as(fixture.store, people.representative3)('member', 'me')).isRepresentative).toBe(false)
+    expect(expectOk(await fixture.as(people.secondMember3)('member', 'me')).isRepresentative).toBe(true)
+    expect(expectOk(await fixture.as(people.representative3)('member', 'me')).isRepresentative).toBe(false)
   })
 
   it('removes a member without deleting them, handing the vote on to the remaining member', async () => {
-    const chair = as(fixture.store, people.chair)
+    const chair = fixture.as(people.chair)
     const result = expectOk(await chair('member', 'remove', { memberId: 'm-shiqiao-0003-1', reason: '本人申请退出' }))
     expect(result).toEqual({ memberId: 'm-shiqiao-0003-1', householdInGroup: true })
     const { members } = expectOk(await chair('member', 'household', { householdId: 'h-shiqiao-0003' }))
@@ -186,37 +190,37 @@ describe('roster and representatives', () => {
         expect.objectContaining({ memberId: 'm-shiqiao-0003-2', status: 'active', isRepresentative: true }),
       ]),
     )
-    expect(expectOk(await as(fixture.store, people.representative3)('member', 'me')).role).toBe('guest')
+    expect(expectOk(await fixture.as(people.representative3)('member', 'me')).role).toBe('guest')
   })
 
   it('takes a household out of the group when its only member is removed', async () => {
-    const chair = as(fixture.store, people.chair)
-    const before = expectOk(await chair('member', 'coverage')).villages[0].householdsInGroup
+    const chair = fixture.as(people.chair)
+    const before = expectOk(await chair('member', 'coverage')).villages[0]!.householdsInGroup
     expect(expectOk(await chair('member', 'remove', { memberId: 'm-shiqiao-0001-1', reason: '已迁出本村' })).householdInGroup).toBe(false)
-    expect(expectOk(await chair('member', 'coverage')).villages[0].householdsInGroup).toBe(before - 1)
+    expect(expectOk(await chair('member', 'coverage')).villages[0]!.householdsInGroup).toBe(before - 1)
     expectError(await chair('member', 'remove', { memberId: 'm-shiqiao-0001-1', reason: '再次移出' }), 'CONFLICT')
   })
 
   it('requires a reason to remove anyone, and changes nothing without one', async () => {
     const before = dump(fixture.store)
-    expect(expectError(await as(fixture.store, people.chair)('member', 'remove', { memberId: 'm-shiqiao-0001-1', reason: ' ' }), 'INVALID_INPUT')).toBe(
+    expect(expectError(await fixture.as(people.chair)('member', 'remove', { memberId: 'm-shiqiao-0001-1', reason: ' ' }), 'INVALID_INPUT')).toBe(
       '请填写移出原因',
     )
     expect(dump(fixture.store)).toEqual(before)
   })
 
   it('will not make a removed or pending member the representative', async () => {
-    const chair = as(fixture.store, people.chair)
+    const chair = fixture.as(people.chair)
     expectError(await chair('member', 'setRepresentative', { memberId: 'm-shiqiao-0107-1' }), 'CONFLICT')
   })
 })
 
 describe('bad requests', () => {
   it('answers an unknown action, a non-object event and a forged cursor with clear errors', async () => {
-    const chair = as(fixture.store, people.chair)
-    expectError(await chair('member', 'dropTables'), 'UNKNOWN_ACTION', 400)
-    expectError(await chair('member', '__proto__'), 'UNKNOWN_ACTION', 400)
+    const chair = fixture.as(people.chair)
+    expectError(await chair.unchecked('member', 'dropTables'), 'UNKNOWN_ACTION', 400)
+    expectError(await chair.unchecked('member', '__proto__'), 'UNKNOWN_ACTION', 400)
     expectError(await chair('member', 'roster', { cursor: 'eyJ4Ijoi' }), 'INVALID_INPUT', 400)
-    expectError(await chair('member', 'roster', { inGroup: 'yes' }), 'INVALID_INPUT', 400)
+    expectError(await chair.unchecked('member', 'roster', { inGroup: 'yes' }), 'INVALID_INPUT', 400)
   })
 })
