@@ -1,22 +1,24 @@
 import type { Choice } from '../../shared/domain/evaluation-rule'
-import { addHouseholds, as, callerFor, dump, expectError, expectOk, people, type Call, useSeededStore } from '../support/harness'
+import type { Input } from '../../shared/contract/areas'
+import type { TypedCall } from '../support/caller'
+import { addHouseholds, dump, expectError, expectOk, people, useSeededStore } from '../support/harness'
 
 const fixture = useSeededStore()
 
 const DAY = 86_400_000
-const chair = () => as(fixture.store, people.chair, fixture.clock)
-const director = () => as(fixture.store, people.director, fixture.clock)
-const inspector = () => as(fixture.store, people.inspector, fixture.clock)
-const villager = () => as(fixture.store, people.villager, fixture.clock)
+const chair = () => fixture.as(people.chair)
+const director = () => fixture.as(people.director)
+const inspector = () => fixture.as(people.inspector)
+const villager = () => fixture.as(people.villager)
 
 /** The caller's counts as { kind: count }. */
-async function todo(caller: Call): Promise<Record<string, number>> {
+async function todo(caller: TypedCall): Promise<Record<string, number | undefined>> {
   const { items } = expectOk(await caller('member', 'todo'))
-  return Object.fromEntries(items.map((i: { kind: string; count: number }) => [i.kind, i.count]))
+  return Object.fromEntries(items.map((i) => [i.kind, i.count]))
 }
 
-const feedback = (requestId: string) => ({ requestId, about: { type: 'general' }, text: '村口路灯坏了一个月了，什么时候修？' })
-const report = (requestId: string) => ({ requestId, subject: '村委会主任', text: '修路工程没有公开招标，直接给了亲戚。', anonymous: true })
+const feedback = (requestId: string): Input<'feedback', 'submit'> => ({ requestId, about: { type: 'general' }, text: '村口路灯坏了一个月了，什么时候修？' })
+const report = (requestId: string): Input<'report', 'file'> => ({ requestId, subject: '村委会主任', text: '修路工程没有公开招标，直接给了亲戚。', anonymous: true })
 
 describe('the 待办 counts (member.todo)', () => {
   it('give the chair join requests to approve and feedback to route, and move as they are done', async () => {
@@ -26,7 +28,7 @@ describe('the 待办 counts (member.todo)', () => {
 
     const pending = expectOk(await chair()('member', 'listPending')).items
     expect(pending.length).toBe(before.joinPending)
-    expectOk(await chair()('member', 'approve', { memberId: pending[0].memberId }))
+    expectOk(await chair()('member', 'approve', { memberId: pending[0]!.memberId }))
     expect((await todo(chair())).joinPending).toBe(before.joinPending! - 1)
 
     const { feedbackId } = expectOk(await villager()('feedback', 'submit', feedback('todo-fb-000001')))
@@ -38,17 +40,17 @@ describe('the 待办 counts (member.todo)', () => {
   it('give a committee member the feedback routed to them and the rounds over the threshold to answer', async () => {
     const before = await todo(director())
     expect(Object.keys(before).sort()).toEqual(['feedbackToAnswer', 'powerToReview', 'roundsToAnswer'])
-    const secretaryBefore = await todo(as(fixture.store, people.secretary, fixture.clock))
+    const secretaryBefore = await todo(fixture.as(people.secretary))
 
     const { feedbackId } = expectOk(await villager()('feedback', 'submit', feedback('todo-fb-000002')))
     expectOk(await chair()('feedback', 'route', { feedbackId, assignTo: people.director }))
     expect((await todo(director())).feedbackToAnswer).toBe(before.feedbackToAnswer! + 1)
     // Routed to someone else: not this member's to do.
-    expect((await todo(as(fixture.store, people.secretary, fixture.clock))).feedbackToAnswer).toBe(secretaryBefore.feedbackToAnswer)
+    expect((await todo(fixture.as(people.secretary))).feedbackToAnswer).toBe(secretaryBefore.feedbackToAnswer)
     expectOk(await director()('feedback', 'reply', { feedbackId, text: '已经报修，本周修好。' }))
     expect((await todo(director())).feedbackToAnswer).toBe(before.feedbackToAnswer)
 
-    const voters = (await addHouseholds(fixture.store, 4)).map((h) => callerFor(fixture.store, h.representative, fixture.clock))
+    const voters = (await addHouseholds(fixture.store, 4)).map((h) => fixture.caller(h.representative))
     const { roundId } = expectOk(
       await chair()('evaluation', 'openRound', {
         subject: { type: 'disclosure', id: 'd-shiqiao-002' },
@@ -71,7 +73,7 @@ describe('the 待办 counts (member.todo)', () => {
     expectOk(await villager()('report', 'file', report('todo-rp-000001')))
     expect((await todo(inspector())).newReports).toBe(before.newReports! + 1)
     const { items } = expectOk(await inspector()('report', 'inbox', { status: 'submitted' }))
-    expectOk(await inspector()('report', 'acknowledge', { reportId: items[0].reportId }))
+    expectOk(await inspector()('report', 'acknowledge', { reportId: items[0]!.reportId }))
     expect((await todo(inspector())).newReports).toBe(before.newReports)
 
     expectOk(await villager()('feedback', 'submit', feedback('todo-fb-000003')))
@@ -89,7 +91,7 @@ describe('the 待办 counts (member.todo)', () => {
       expect(text).not.toMatch(/report/i)
     }
     expectError(await villager()('member', 'todo'), 'FORBIDDEN')
-    expectError(await as(fixture.store, people.pending, fixture.clock)('member', 'todo'), 'FORBIDDEN')
+    expectError(await fixture.as(people.pending)('member', 'todo'), 'FORBIDDEN')
   })
 })
 
@@ -125,11 +127,12 @@ describe('households that have not read an announcement', () => {
 
   it('get one reminder where someone subscribed, and a plain refusal where no one did', async () => {
     const { announcementId } = expectOk(await chair()('announcement', 'push', notice))
-    expectOk(await as(fixture.store, people.representative3, fixture.clock)('announcement', 'subscribe'))
+    expectOk(await fixture.as(people.representative3)('announcement', 'subscribe'))
     const row = async (householdId: string) =>
       expectOk(await chair()('announcement', 'unread', { announcementId })).items.find((h: { householdId: string }) => h.householdId === householdId)
     expect(await row('h-shiqiao-0003')).toMatchObject({ canRemind: true, reminded: false })
     const withoutSubscription = (await row('h-shiqiao-0004')) ?? (await row('h-shiqiao-0002'))
+    if (!withoutSubscription) throw new Error('no household without a subscription')
     expect(withoutSubscription.canRemind).toBe(false)
 
     expectOk(await chair()('announcement', 'remind', { announcementId, householdId: 'h-shiqiao-0003' }))
@@ -148,10 +151,10 @@ describe('households that have not read an announcement', () => {
 
   it('belong to the chair of the announcement’s own village only', async () => {
     const { announcementId } = expectOk(await chair()('announcement', 'push', notice))
-    expectError(await as(fixture.store, people.otherChair, fixture.clock)('announcement', 'unread', { announcementId }), 'NOT_FOUND')
-    expectError(await as(fixture.store, people.otherChair, fixture.clock)('announcement', 'remind', { announcementId, householdId: 'h-shiqiao-0003' }), 'NOT_FOUND')
+    expectError(await fixture.as(people.otherChair)('announcement', 'unread', { announcementId }), 'NOT_FOUND')
+    expectError(await fixture.as(people.otherChair)('announcement', 'remind', { announcementId, householdId: 'h-shiqiao-0003' }), 'NOT_FOUND')
     for (const who of [people.director, people.villager, people.inspector]) {
-      expectError(await as(fixture.store, who, fixture.clock)('announcement', 'unread', { announcementId }), 'FORBIDDEN')
+      expectError(await fixture.as(who)('announcement', 'unread', { announcementId }), 'FORBIDDEN')
     }
   })
 })
