@@ -1,4 +1,4 @@
-import { as, docsOf, expectError, expectOk, people, useSeededStore } from '../support/harness'
+import { docsOf, expectError, expectOk, people, useSeededStore } from '../support/harness'
 
 /*
  * A handler may hand dispatch's audit entry to its own transaction (HandlerContext.auditedTransaction, used
@@ -11,13 +11,13 @@ const votesAudited = () => docsOf(fixture.store, 'audit').filter((e) => e.action
 
 it('writes one audit entry per ballot, in the ballot\'s transaction, and none for a ballot that rolled back', async () => {
   const { roundId } = expectOk(
-    await as(fixture.store, people.chair, fixture.clock)('evaluation', 'openRound', {
+    await fixture.as(people.chair)('evaluation', 'openRound', {
       subject: { type: 'disclosure', id: 'd-shiqiao-001' },
       title: '审计测试评议',
       closesAt: new Date(fixture.clock.now().getTime() + 72 * 3_600_000).toISOString(),
     }),
   )
-  const villager = as(fixture.store, people.villager, fixture.clock)
+  const villager = fixture.as(people.villager)
   expectOk(await villager('evaluation', 'castBallot', { roundId, choice: 'satisfied', requestId: 'audit-ballot-00001' }))
   expect(votesAudited()).toHaveLength(1)
   expect(votesAudited()[0]).toMatchObject({ personId: people.villager, records: [roundId], dayOnly: true })

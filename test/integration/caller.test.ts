@@ -7,7 +7,7 @@ import { resolveActor } from '../../cloudfunctions/core/actor'
 import { seedDemo } from '../../host/seed/demo'
 import { snapshotOf, type PersonSnapshot } from '../../shared/domain/member'
 import { costOf } from '../../scripts/cost/main'
-import { addNeighbourTownship, as, callerFor, expectError, expectOk, NOW, people, storeKind, useSeededStore } from '../support/harness'
+import { addNeighbourTownship, expectError, expectOk, NOW, people, storeKind, useSeededStore } from '../support/harness'
 
 /*
  * Resolving the caller (core/actor.ts) reads the person, then together the records its snapshot names. The
@@ -34,64 +34,65 @@ const fast = storeKind === 'cloud' ? 2 : null
 
 describe('the snapshot kept in step', () => {
   it('follows a member who leaves, joins another household and is approved: the next call resolves the new household', async () => {
-    const villager = as(fixture.store, people.secondMember3, fixture.clock)
+    const villager = fixture.as(people.secondMember3)
     expectOk(await villager('member', 'leave', { reason: '搬到别户' }))
     expect(expectOk(await villager('member', 'me'))).toMatchObject({ role: 'guest', household: null, village: null })
     const { memberId } = expectOk(await villager('member', 'join', { joinCode: 'shiqiao', householdNumber: '0120', name: '新户主' }))
     expect(await snapshotOfPerson(people.secondMember3)).toEqual(await truthFor(people.secondMember3))
     expect(await snapshotOfPerson(people.secondMember3)).toMatchObject({ householdId: 'h-shiqiao-0120' })
-    expectOk(await as(fixture.store, people.chair, fixture.clock)('member', 'approve', { memberId }))
+    expectOk(await fixture.as(people.chair)('member', 'approve', { memberId }))
     const me = expectOk(await villager('member', 'me'))
     expect(me).toMatchObject({ role: 'villager', isRepresentative: true, household: { number: '0120' }, village: { villageId: 'v-shiqiao' } })
     expect(await roundTrips(`demo:${people.secondMember3}`)).toBe(fast)
   })
 
   it('follows a member the chair removes: the next call is a guest, with no household', async () => {
-    expectOk(await as(fixture.store, people.chair, fixture.clock)('member', 'remove', { memberId: 'm-shiqiao-0003-2', reason: '本人申请退出' }))
+    expectOk(await fixture.as(people.chair)('member', 'remove', { memberId: 'm-shiqiao-0003-2', reason: '本人申请退出' }))
     const actor = await resolveActor(fixture.store, `demo:${people.secondMember3}`)
     expect(actor).toMatchObject({ role: 'guest', householdId: null, villageId: null, townshipId: null, isRepresentative: false })
   })
 
   it('follows a representative change: the vote moves with the household record, both members see it at once', async () => {
     expect((await resolveActor(fixture.store, `demo:${people.secondMember3}`)).isRepresentative).toBe(false)
-    expectOk(await as(fixture.store, people.chair, fixture.clock)('member', 'setRepresentative', { memberId: 'm-shiqiao-0003-2' }))
+    expectOk(await fixture.as(people.chair)('member', 'setRepresentative', { memberId: 'm-shiqiao-0003-2' }))
     expect(await resolveActor(fixture.store, `demo:${people.secondMember3}`)).toMatchObject({ role: 'villager', isRepresentative: true, title: '户代表' })
     expect(await resolveActor(fixture.store, `demo:${people.representative3}`)).toMatchObject({ role: 'villager', isRepresentative: false, title: '家庭成员' })
     expect(await roundTrips(`demo:${people.secondMember3}`)).toBe(fast)
   })
 
   it('follows an appointment: a villager who takes a post acts in its village, and is a villager again once it ends', async () => {
-    const staff = as(fixture.store, people.inspector, fixture.clock)
+    const staff = fixture.as(people.inspector)
     const { code } = expectOk(await staff('township', 'invite', { role: 'committee', villageId: 'v-shiqiao', title: '村委委员', name: '王' }))
-    const villager = as(fixture.store, people.villager, fixture.clock)
+    const villager = fixture.as(people.villager)
     expectOk(await villager('member', 'acceptInvite', { code }))
     expect(await snapshotOfPerson(people.villager)).toEqual(await truthFor(people.villager))
     expect(await snapshotOfPerson(people.villager)).toMatchObject({ householdId: 'h-shiqiao-0001', postVillageId: 'v-shiqiao' })
     expect(await resolveActor(fixture.store, `demo:${people.villager}`)).toMatchObject({ role: 'committee', villageId: 'v-shiqiao', townshipId: 'tw-shiqiao' })
     expect(await roundTrips(`demo:${people.villager}`)).toBe(fast)
-    const post = expectOk(await staff('township', 'appointments', {})).appointments.find((a: { title: string }) => a.title === '村委委员')
+    const post = expectOk(await staff('township', 'appointments', {})).appointments.find((a) => a.title === '村委委员')
+    if (!post) throw new Error('no 村委委员 post')
     expectOk(await staff('township', 'endAppointment', { appointmentId: post.appointmentId }))
     expect(await resolveActor(fixture.store, `demo:${people.villager}`)).toMatchObject({ role: 'villager', title: '户代表', householdId: 'h-shiqiao-0001', isRepresentative: true })
     expect(await roundTrips(`demo:${people.villager}`)).toBe(fast)
   })
 
   it('gives a newcomer who takes a post a snapshot naming the post\'s village', async () => {
-    const { code } = expectOk(await as(fixture.store, people.inspector, fixture.clock)('township', 'invite', { role: 'chair', villageId: 'v-liushu', title: '村务监督委员会主任', name: '钱新任' }))
-    const newcomer = callerFor(fixture.store, 'wx:newcomer', fixture.clock)
+    const { code } = expectOk(await fixture.as(people.inspector)('township', 'invite', { role: 'chair', villageId: 'v-liushu', title: '村务监督委员会主任', name: '钱新任' }))
+    const newcomer = fixture.caller('wx:newcomer')
     expectOk(await newcomer('member', 'acceptInvite', { code }))
     const { personId } = expectOk(await newcomer('member', 'me'))
-    expect(await snapshotOfPerson(personId)).toEqual({ householdId: null, villageId: null, postVillageId: 'v-liushu' })
+    expect(await snapshotOfPerson(personId!)).toEqual({ householdId: null, villageId: null, postVillageId: 'v-liushu' })
     expect(await roundTrips('wx:newcomer')).toBe(fast)
   })
 })
 
 describe('a stale or missing snapshot', () => {
   it('never grants a role or a household: a removed member whose snapshot still names the household is a guest', async () => {
-    expectOk(await as(fixture.store, people.chair, fixture.clock)('member', 'remove', { memberId: 'm-shiqiao-0001-1', reason: '本人申请退出' }))
+    expectOk(await fixture.as(people.chair)('member', 'remove', { memberId: 'm-shiqiao-0001-1', reason: '本人申请退出' }))
     // What the person carried while a member, put back as if no write had touched it.
     await fixture.store.update('person', people.villager, { snapshot: { householdId: 'h-shiqiao-0001', villageId: 'v-shiqiao', postVillageId: 'v-shiqiao' } })
     expect(await resolveActor(fixture.store, `demo:${people.villager}`)).toMatchObject({ role: 'guest', householdId: null, villageId: null, isRepresentative: false })
-    expectError(await as(fixture.store, people.villager, fixture.clock)('evaluation', 'proxies'), 'FORBIDDEN')
+    expectError(await fixture.as(people.villager)('evaluation', 'proxies'), 'FORBIDDEN')
   })
 
   it('naming another household and village is ignored: the caller resolves to their own, and the snapshot is repaired', async () => {
@@ -102,7 +103,7 @@ describe('a stale or missing snapshot', () => {
     expect(actor).toMatchObject({ role: 'villager', householdId: 'h-shiqiao-0003', villageId: 'v-shiqiao', townshipId: 'tw-shiqiao', isRepresentative: false, title: '家庭成员' })
     expect(await snapshotOfPerson(people.secondMember3)).toEqual(await truthFor(people.secondMember3))
     // and the scope check serves the caller's own village, not the one the snapshot named
-    const rounds = expectOk(await as(fixture.store, people.secondMember3, fixture.clock)('evaluation', 'listRounds', {}))
+    const rounds = expectOk(await fixture.as(people.secondMember3)('evaluation', 'listRounds', {}))
     expect(rounds.items.every((r: { villageId: string }) => r.villageId === 'v-shiqiao')).toBe(true)
   })
 

@@ -1,14 +1,15 @@
-import { addHouseholds, as, callerFor, dump, expectError, expectOk, people, type Call, useSeededStore } from '../support/harness'
+import type { TypedCall } from '../support/caller'
+import { addHouseholds, dump, expectError, expectOk, people, useSeededStore } from '../support/harness'
 
 const fixture = useSeededStore()
-let representative: Call
-let relative: Call
-let neighbour: Call
+let representative: TypedCall
+let relative: TypedCall
+let neighbour: TypedCall
 beforeEach(async () => {
   const [home, next] = await addHouseholds(fixture.store, 2)
-  representative = callerFor(fixture.store, home!.representative, fixture.clock)
-  relative = callerFor(fixture.store, home!.second, fixture.clock)
-  neighbour = callerFor(fixture.store, next!.second, fixture.clock)
+  representative = fixture.caller(home!.representative)
+  relative = fixture.caller(home!.second)
+  neighbour = fixture.caller(next!.second)
 })
 
 const DAY = 86_400_000
@@ -16,7 +17,7 @@ const RELATIVE = 'm-load-1-2'
 
 async function openRound(id = 'd-shiqiao-001'): Promise<string> {
   const closesAt = new Date(fixture.clock.now().getTime() + 3 * DAY).toISOString()
-  return expectOk(await as(fixture.store, people.chair, fixture.clock)('evaluation', 'openRound', { subject: { type: 'disclosure', id }, title: '评议', closesAt })).roundId
+  return expectOk(await fixture.as(people.chair)('evaluation', 'openRound', { subject: { type: 'disclosure', id }, title: '评议', closesAt })).roundId
 }
 /** The round's filled ballots (its empty slots left out). */
 const ballotsOf = (roundId: string) => dump(fixture.store).ballot!.map((b) => JSON.parse(b)).filter((b) => b.roundId === roundId && b.choice !== null)

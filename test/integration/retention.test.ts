@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { cloudFileStore } from '../../cloudfunctions/adapters/wxcloud/files'
 import { StorageStandIn } from '../../cloudfunctions/adapters/wxcloud/standin/storage'
-import { addHouseholds, as, callerFor, docsOf, dump, expectOk, NOW, people, testClock, testFiles, useSeededStore } from '../support/harness'
+import { addHouseholds, as, docsOf, dump, expectOk, NOW, people, testClock, testFiles, useSeededStore } from '../support/harness'
 import { phoneJpeg } from '../support/images'
 
 /*
@@ -34,19 +34,19 @@ beforeEach(async () => {
 /** A closed round and an open one, a concluded report and an open one, a villager who left, three messages. */
 async function scenario() {
   const homes = await addHouseholds(fixture.store, 3)
-  const chair = as(fixture.store, people.chair, fixture.clock)
-  const inspector = as(fixture.store, people.inspector, fixture.clock)
+  const chair = fixture.as(people.chair)
+  const inspector = fixture.as(people.inspector)
   const closesAt = new Date(NOW.getTime() + ROUND_DAYS * DAY).toISOString()
   const closed = expectOk(await chair('evaluation', 'openRound', { subject: { type: 'disclosure', id: 'd-shiqiao-002' }, title: '已结束的评议', closesAt })).roundId as string
   for (const [i, home] of homes.entries()) {
-    expectOk(await callerFor(fixture.store, home.representative, fixture.clock)('evaluation', 'castBallot', { roundId: closed, choice: i === 0 ? 'basic' : 'satisfied' }))
+    expectOk(await fixture.caller(home.representative)('evaluation', 'castBallot', { roundId: closed, choice: i === 0 ? 'basic' : 'satisfied' }))
   }
   fixture.clock.advance(HOUR)
   expectOk(await chair('evaluation', 'closeRound', { roundId: closed }))
   const open = expectOk(await chair('evaluation', 'openRound', { subject: { type: 'disclosure', id: 'd-shiqiao-003' }, title: '还在进行的评议', closesAt })).roundId as string
-  expectOk(await callerFor(fixture.store, homes[0]!.representative, fixture.clock)('evaluation', 'castBallot', { roundId: open, choice: 'basic' }))
+  expectOk(await fixture.caller(homes[0]!.representative)('evaluation', 'castBallot', { roundId: open, choice: 'basic' }))
 
-  const villager = as(fixture.store, people.villager, fixture.clock)
+  const villager = fixture.as(people.villager)
   const report = { subject: '村委会主任', text: '修路工程没有公开招标。', anonymous: false }
   const upload = testFiles.save(phoneJpeg())
   if ('problem' in upload) throw new Error(upload.problem)
@@ -58,7 +58,7 @@ async function scenario() {
   expectOk(await inspector('report', 'conclude', { reportId: concluded, outcome: '经查属实，已责令整改。' }))
 
   // The second member of household 1 reads an announcement, subscribes, then leaves the group.
-  const leaver = callerFor(fixture.store, homes[1]!.second, fixture.clock)
+  const leaver = fixture.caller(homes[1]!.second)
   expectOk(await leaver('announcement', 'open', { announcementId: 'an-shiqiao-1' }))
   expectOk(await leaver('announcement', 'subscribe'))
   expectOk(await leaver('member', 'leave', { reason: '外出定居' }))
@@ -91,7 +91,7 @@ describe('a year after a round closed', () => {
   it('deletes its ballots and participations, keeps the round, its tally and its turnout, and leaves the open round alone', async () => {
     const openSlots = ballotsOf(world.open)
     expect(ballotsOf(world.closed)).toBeGreaterThan(3)
-    expect(expectOk(await as(fixture.store, people.villager, fixture.clock)('evaluation', 'getRound', { roundId: world.closed })).ballotsDeletedAt).toBeNull()
+    expect(expectOk(await fixture.as(people.villager)('evaluation', 'getRound', { roundId: world.closed })).ballotsDeletedAt).toBeNull()
     expect(participationsOf(world.closed)).toBe(3)
 
     const later = afterRounds(retentionDays.ballots + 1)
@@ -119,15 +119,15 @@ describe('a year after a round closed', () => {
 
   it('keeps them while the subject has an unfinished case, and deletes them once it is closed', async () => {
     // Two rounds in a row over the threshold, each answered, open a case with the township.
-    const chair = as(fixture.store, people.chair, fixture.clock)
-    const subject = { type: 'disclosure', id: 'd-shiqiao-001' }
+    const chair = fixture.as(people.chair)
+    const subject = { type: 'disclosure', id: 'd-shiqiao-001' } as const
     const rounds: string[] = []
     for (const title of ['第一轮', '第二轮']) {
       const closesAt = new Date(NOW.getTime() + ROUND_DAYS * DAY).toISOString()
       const roundId = expectOk(await chair('evaluation', 'openRound', { subject, title, closesAt })).roundId as string
-      for (const home of world.homes) expectOk(await callerFor(fixture.store, home.representative, fixture.clock)('evaluation', 'castBallot', { roundId, choice: 'dissatisfied' }))
+      for (const home of world.homes) expectOk(await fixture.caller(home.representative)('evaluation', 'castBallot', { roundId, choice: 'dissatisfied' }))
       expectOk(await chair('evaluation', 'closeRound', { roundId }))
-      expectOk(await as(fixture.store, people.director, fixture.clock)('evaluation', 'answerRound', { roundId, answer: '已在村民代表会议上说明。' }))
+      expectOk(await fixture.as(people.director)('evaluation', 'answerRound', { roundId, answer: '已在村民代表会议上说明。' }))
       rounds.push(roundId)
     }
     const caseId = (await fixture.store.get('round', rounds[1]!))!.escalationId!
@@ -212,11 +212,11 @@ describe('messages, reports and the audit log', () => {
 
 describe('appointment codes', () => {
   it('deletes a used code a year after it was made and an unused one a year after it expired, never one that can still be taken', async () => {
-    const inspector = as(fixture.store, people.inspector, fixture.clock)
+    const inspector = fixture.as(people.inspector)
     const invite = (name: string) => inspector('township', 'invite', { role: 'township', title: '镇纪委干部', name })
     const used = expectOk(await invite('孙用过')).code as string
     const expired = expectOk(await invite('周过期')).code as string
-    expectOk(await callerFor(fixture.store, 'visitor:retention', fixture.clock)('member', 'acceptInvite', { code: used }))
+    expectOk(await fixture.caller('visitor:retention')('member', 'acceptInvite', { code: used }))
     // Made as long ago, but still open a year and a day on (a code's life is set when it is made).
     const open = { ...(await fixture.store.get('invite', expired))!, _id: 'RETAINED', expiresAt: daysLater(retentionDays.invites + 30).toISOString() }
     await fixture.store.insert('invite', open)
