@@ -1,34 +1,24 @@
 import fc from 'fast-check'
-import { request, type Server } from 'node:http'
-import { connect, type AddressInfo } from 'node:net'
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { request } from 'node:http'
+import { connect } from 'node:net'
 import { areas } from '../../cloudfunctions/areas'
-import { createHost } from '../../host/server'
 import { issueToken } from '../../host/session'
 import { errorStatus, type Envelope } from '../../shared/errors'
 import { permissionOf } from '../../shared/permissions'
-import { NOW, dump, people, seededStore, testClock, testFiles, type TestStore } from '../support/harness'
+import { NOW, dump, people, type TestStore } from '../support/harness'
+import { H5_SHELL, startTestHost, type TestHost } from '../support/test-host'
 import { expectPlainRefusal, hostileValue } from '../support/hostile'
 
 const secret = Buffer.alloc(32, 5)
-const shell = '<!doctype html><title>村务监督</title>'
+const shell = H5_SHELL
+let host: TestHost
 let store: TestStore
-let server: Server
 let port: number
 beforeAll(async () => {
-  store = await seededStore()
-  const staticDir = mkdtempSync(join(tmpdir(), 'h5-'))
-  writeFileSync(join(staticDir, 'index.html'), shell)
-  server = createHost({ store, clock: testClock(), secret, staticDir, devLogin: true, files: testFiles })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  port = (server.address() as AddressInfo).port
+  host = await startTestHost({ secret })
+  ;({ store, port } = host)
 })
-afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve))
-  store.close()
-})
+afterAll(() => host.close())
 
 interface Answer {
   status: number
