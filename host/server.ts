@@ -45,6 +45,8 @@ export interface SlowClientLimits {
   checkMs: number
   /** open connections at once; one more is closed as it arrives */
   maxConnections: number
+  /** how long a refused connection stays half-open after its answer, so the client can read it (ms) */
+  lingerMs: number
 }
 
 /**
@@ -53,7 +55,7 @@ export interface SlowClientLimits {
  * A 1.5 MB photo on a 400 kbps phone line takes about 30 s, so 120 s leaves it room. The connection cap sits
  * above a whole village voting at once (the load test opens 1,200).
  */
-export const SLOW_CLIENT_LIMITS: SlowClientLimits = { headersMs: 15_000, requestMs: 120_000, checkMs: 1_000, maxConnections: 2_000 }
+export const SLOW_CLIENT_LIMITS: SlowClientLimits = { headersMs: 15_000, requestMs: 120_000, checkMs: 1_000, maxConnections: 2_000, lingerMs: 2_000 }
 
 const MAX_BODY = 1024 * 1024
 
@@ -128,12 +130,29 @@ const declaredOver = (req: IncomingMessage, limit: number) => Number(req.headers
 /**
  * Refuses without reading the body, and closes the connection once the answer is out: the rest is never read
  * (left to drain, a 60 MB upload would be read to its end before the connection could serve anything again).
+ * A lingering close, as web servers do: the answer and a FIN go out while reading stays stopped (TCP flow
+ * control holds the sender back), and the socket is destroyed a little later. The answer is written on the
+ * socket, not through `res`, because node's server destroys a `connection: close` socket as soon as the
+ * answer is written; with the unread body queued the kernel then sends a reset, and a client still sending
+ * fails with EPIPE before it has read the answer (seen in CI).
  */
-function refuseUnread(req: IncomingMessage, res: ServerResponse, envelope: ReturnType<typeof fail>): void {
+function refuseUnread(req: IncomingMessage, res: ServerResponse, envelope: ReturnType<typeof fail>, lingerMs: number): void {
   req.pause()
-  res.setHeader('connection', 'close')
-  res.on('finish', () => req.socket.destroy())
-  sendEnvelope(res, envelope)
+  const socket = req.socket
+  socket.pause()
+  answerRaw(socket, errorStatus(envelope.error.code), envelope)
+  setTimeout(() => socket.destroy(), lingerMs).unref()
+  // The orphaned response is never sent; its socket is this one.
+  res.on('error', () => undefined)
+}
+
+/** Writes a whole answer straight on the socket and half-closes it: for connections that end with this answer. */
+function answerRaw(socket: Duplex, status: number, envelope: Envelope<unknown>): void {
+  const body = JSON.stringify(envelope)
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\ncontent-type: application/json; charset=utf-8\r\n` +
+      `cache-control: no-store\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+  )
 }
 
 function readJson(req: IncomingMessage): Promise<unknown> {
@@ -207,12 +226,13 @@ function readBytes(req: IncomingMessage, limit: number): Promise<Buffer | null> 
 async function upload(options: HostOptions, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const token = bearer(req)
   const openid = token ? verifyToken(options.secret, token, options.clock.now()) : null
-  if (!openid) return refuseUnread(req, res, fail('UNAUTHENTICATED', '请先登录'))
+  const { lingerMs } = options.limits ?? SLOW_CLIENT_LIMITS
+  if (!openid) return refuseUnread(req, res, fail('UNAUTHENTICATED', '请先登录'), lingerMs)
   // Only someone a record could take a photo from: a member of a village group or an official. A guest's
   // upload would only ever sit unadopted (in the cloud, every action that adopts one refuses guests too).
-  if ((await resolveActor(options.store, openid)).role === 'guest') return refuseUnread(req, res, fail('FORBIDDEN', '加入本村监督群以后才能上传图片'))
+  if ((await resolveActor(options.store, openid)).role === 'guest') return refuseUnread(req, res, fail('FORBIDDEN', '加入本村监督群以后才能上传图片'), lingerMs)
   const bytes = await readBytes(req, MAX_ATTACHMENT_BYTES)
-  if (!bytes) return refuseUnread(req, res, fail('PAYLOAD_TOO_LARGE', '每张图片不能超过2MB，请压缩后再传'))
+  if (!bytes) return refuseUnread(req, res, fail('PAYLOAD_TOO_LARGE', '每张图片不能超过2MB，请压缩后再传'), lingerMs)
   const saved = options.files.save(bytes)
   if ('problem' in saved) return sendEnvelope(res, fail('INVALID_INPUT', saved.problem))
   return send(res, 200, { ok: true, data: saved })
@@ -393,12 +413,7 @@ function refuseUnparsable(error: NodeJS.ErrnoException, socket: Duplex): void {
     : error.code === 'HPE_HEADER_OVERFLOW'
       ? fail('PAYLOAD_TOO_LARGE', '请求太大，请重新登录后再试')
       : fail('INVALID_INPUT', '请求格式不对，请稍后再试')
-  const status = late ? 408 : errorStatus(envelope.error.code)
-  const body = JSON.stringify(envelope)
-  socket.end(
-    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\ncontent-type: application/json; charset=utf-8\r\n` +
-      `content-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
-  )
+  answerRaw(socket, late ? 408 : errorStatus(envelope.error.code), envelope)
 }
 
 const LOCAL_NAMES = ['localhost', '127.0.0.1', '[::1]']
@@ -437,7 +452,7 @@ export function createHost(options: HostOptions): Server {
       return send(res, 421, fail('FORBIDDEN', '这个网址不对：请用本机地址 http://127.0.0.1 打开，或运营方公布的地址'))
     }
     route(options, req, res).catch((error: unknown) => {
-      if (error instanceof TooLarge) return refuseUnread(req, res, error.envelope)
+      if (error instanceof TooLarge) return refuseUnread(req, res, error.envelope, limits.lingerMs)
       if (error instanceof BodyError) return sendEnvelope(res, error.envelope)
       console.error('[host]', error)
       if (!res.headersSent) sendEnvelope(res, fail('INTERNAL'))
