@@ -1,9 +1,10 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { EXPORT_URL_SECONDS, PRIVATE_URL_SECONDS, exportExtensionOf, type AdoptedFile, type FileStore, type StoredExport } from '../cloudfunctions/core/files'
 import { cleanImage } from '../cloudfunctions/core/images'
 import { attachmentProblem, extensionOf, sniffImage } from '../shared/domain/attachment'
+import { beijingDay, DAY_MS } from '../shared/time'
 
 const PREFIX = 'local:'
 const PRIVATE = 'private/'
@@ -21,6 +22,7 @@ const EXPORT_NAME = /^[0-9a-f]{32}\.(csv|xlsx)$/
  *   /files/exports/<name>?e=&s= (random name, signed, expiring); deleted a day later by a later prepare.
  * Ids are `local:<name>` for uploads and public files, `local:private/<name>` for private ones,
  * `local:exports/<name>` for exports.
+ * An upload no record adopts within a day is deleted (removeStaleUploads, from the host's timer).
  */
 export class LocalFiles implements FileStore {
   private readonly incoming: string
@@ -129,6 +131,22 @@ export class LocalFiles implements FileStore {
     }
   }
 
+  /**
+   * Deletes the uploads that have waited in `incoming/` for a day or more (by the file's time on disk, which
+   * adopting keeps but moves out of there) and answers how many. Nothing adopts them after that: a form is
+   * filled in minutes, and one left open overnight asks for the photo again.
+   */
+  removeStaleUploads(now: Date): number {
+    let removed = 0
+    for (const name of readdirSync(this.incoming)) {
+      const path = join(this.incoming, name)
+      if (statSync(path).mtimeMs > now.getTime() - DAY_MS) continue
+      rmSync(path, { force: true })
+      removed++
+    }
+    return removed
+  }
+
   async removeReportPhotos(fileIds: readonly string[]): Promise<void> {
     for (const fileId of fileIds) {
       const name = fileId.startsWith(`${PREFIX}${PRIVATE}`) ? fileId.slice(`${PREFIX}${PRIVATE}`.length) : ''
@@ -139,3 +157,47 @@ export class LocalFiles implements FileStore {
 
 /** The key for private-file URLs, derived from the session secret so one secret file serves both. */
 export const signingKey = (sessionSecret: Buffer) => createHmac('sha256', sessionSecret).update('private-file-urls').digest()
+
+/**
+ * Photos one person may upload on the local host per Beijing day. A disclosure with all its receipts is about
+ * ten; sixty leaves room for retries on a weak line, and bounds what one account can put on the disk in a day
+ * to 120 MB (2 MB each, MAX_ATTACHMENT_BYTES).
+ */
+export const UPLOADS_PER_DAY = 60
+
+/**
+ * Each uploader's uploads of the current Beijing day, counted in the host's memory: one process serves the
+ * uploads, so taking a slot is a single step nothing can interleave with. A restart (only the operator can
+ * do it) starts the count afresh. Keyed by openid; nothing about which file anyone uploaded is kept, so an
+ * anonymous report's photos stay unlinked to the person who took them.
+ */
+export class UploadQuota {
+  private day = ''
+  private readonly used = new Map<string, number>()
+
+  constructor(readonly perDay: number = UPLOADS_PER_DAY) {}
+
+  /** Takes one of `uploader`'s slots for `now`'s Beijing day; false when the day's are used up. */
+  take(uploader: string, now: Date): boolean {
+    this.roll(now)
+    const used = this.used.get(uploader) ?? 0
+    if (used >= this.perDay) return false
+    this.used.set(uploader, used + 1)
+    return true
+  }
+
+  /** Gives back a slot taken at `now` for an upload that was not stored. */
+  giveBack(uploader: string, now: Date): void {
+    if (beijingDay(now) !== this.day) return
+    const used = this.used.get(uploader) ?? 0
+    if (used <= 1) this.used.delete(uploader)
+    else this.used.set(uploader, used - 1)
+  }
+
+  private roll(now: Date): void {
+    const day = beijingDay(now)
+    if (day === this.day) return
+    this.day = day
+    this.used.clear()
+  }
+}

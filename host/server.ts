@@ -8,13 +8,13 @@ import { areas } from '../cloudfunctions/areas'
 import { dispatch } from '../cloudfunctions/core/dispatch'
 import { resolveActor } from '../cloudfunctions/core/actor'
 import { localOutbox } from '../cloudfunctions/core/notifier'
-import type { LocalFiles } from './files'
+import type { LocalFiles, UploadQuota } from './files'
 import { MAX_ATTACHMENT_BYTES } from '../shared/domain/attachment'
 import { noCodes } from '../cloudfunctions/core/codes'
 import type { Clock } from '../cloudfunctions/core/context'
 import type { Store } from '../cloudfunctions/core/store'
 import { errorStatus, fail, type Envelope } from '../shared/errors'
-import { issueToken, verifyToken } from './session'
+import { issueToken, readToken } from './session'
 import { listPeople } from './people'
 import { firstScreen } from './first-screen'
 
@@ -24,10 +24,17 @@ export interface HostOptions {
   secret: Buffer
   /** the H5 build to serve, e.g. miniprogram/dist/h5 */
   staticDir: string
-  /** dev sign-in endpoints exist only when true */
+  /**
+   * Demo sign-in: `/api/dev/people`, `/api/dev/outbox` and `/api/dev/login` with a `personId` (signing in as
+   * anyone) exist only when true (host/start.ts: the `demo` sign-in mode)
+   */
   devLogin: boolean
+  /** `/api/dev/login` with `{ guest: true }` (a new visitor) exists only when true; default: as `devLogin` */
+  guestLogin?: boolean
   /** uploaded attachments */
   files: LocalFiles
+  /** each uploader's photos per day; default: none counted (the host passes one, host/start.ts) */
+  uploadQuota?: UploadQuota
   /** which adapter is behind the Store port, as `GET /api/health` reports it (default 'sqlite') */
   storeKind?: 'sqlite' | 'cloud'
   /** the address the operator publishes the host at (PUBLIC_ORIGIN), whose name it answers besides the local ones */
@@ -224,24 +231,53 @@ function readBytes(req: IncomingMessage, limit: number): Promise<Buffer | null> 
  * until a record adopts it.
  */
 async function upload(options: HostOptions, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const token = bearer(req)
-  const openid = token ? verifyToken(options.secret, token, options.clock.now()) : null
+  const { openid } = await sessionOf(options, req)
   const { lingerMs } = options.limits ?? SLOW_CLIENT_LIMITS
   if (!openid) return refuseUnread(req, res, fail('UNAUTHENTICATED', '请先登录'), lingerMs)
   // Only someone a record could take a photo from: a member of a village group or an official. A guest's
   // upload would only ever sit unadopted (in the cloud, every action that adopts one refuses guests too).
   if ((await resolveActor(options.store, openid)).role === 'guest') return refuseUnread(req, res, fail('FORBIDDEN', '加入本村监督群以后才能上传图片'), lingerMs)
-  const bytes = await readBytes(req, MAX_ATTACHMENT_BYTES)
-  if (!bytes) return refuseUnread(req, res, fail('PAYLOAD_TOO_LARGE', '每张图片不能超过2MB，请压缩后再传'), lingerMs)
-  const saved = options.files.save(bytes)
-  if ('problem' in saved) return sendEnvelope(res, fail('INVALID_INPUT', saved.problem))
-  return send(res, 200, { ok: true, data: saved })
+  // The day's slot is taken before the body is read, so uploads sent at once cannot all pass the count;
+  // an upload that is not stored gives it back.
+  const now = options.clock.now()
+  const quota = options.uploadQuota
+  if (quota && !quota.take(openid, now)) {
+    return refuseUnread(req, res, fail('DAILY_QUOTA', `每人每天最多上传${quota.perDay}张图片，今天已经传满了，请明天再传`), lingerMs)
+  }
+  let stored = false
+  try {
+    const bytes = await readBytes(req, MAX_ATTACHMENT_BYTES)
+    if (!bytes) return refuseUnread(req, res, fail('PAYLOAD_TOO_LARGE', '每张图片不能超过2MB，请压缩后再传'), lingerMs)
+    const saved = options.files.save(bytes)
+    if ('problem' in saved) return sendEnvelope(res, fail('INVALID_INPUT', saved.problem))
+    stored = true
+    return send(res, 200, { ok: true, data: saved })
+  } finally {
+    if (!stored) quota?.giveBack(openid, now)
+  }
 }
 
 function bearer(req: IncomingMessage): string | null {
   const header = req.headers.authorization ?? ''
   const match = /^Bearer\s+(\S+)$/i.exec(header)
   return match ? match[1]! : null
+}
+
+/**
+ * Who a request's bearer token speaks for. `refused` when there is a token but it is malformed, signed with
+ * another key (one from before the sign-in mode changed, host/session.ts loadSecret), expired, or issued before
+ * the person's sessions were revoked: its version is older than the person's `sessionVersion`, which leaving a
+ * post or the village group bumps in the same transaction (township.endAppointment, member.leave/remove).
+ * A visitor who has no person record yet is at version 0.
+ */
+async function sessionOf(options: HostOptions, req: IncomingMessage): Promise<{ openid: string | null; refused: boolean }> {
+  const token = bearer(req)
+  if (!token) return { openid: null, refused: false }
+  const session = readToken(options.secret, token, options.clock.now())
+  if (!session) return { openid: null, refused: true }
+  const { items } = await options.store.query('person', { where: { openid: session.openid }, orderBy: { field: 'openid', direction: 'asc' }, limit: 1 })
+  if (session.version < (items[0]?.sessionVersion ?? 0)) return { openid: null, refused: true }
+  return { openid: session.openid, refused: false }
 }
 
 const compressible = new Set(['.html', '.js', '.css', '.svg', '.json'])
@@ -307,8 +343,7 @@ function serveStatic(options: HostOptions, url: URL, req: IncomingMessage, res: 
 
 /** GET /api/first-screen?route=…: the first screen as HTML while the app loads (host/first-screen.ts); 204 when there is none. */
 async function serveFirstScreen(options: HostOptions, url: URL, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const token = bearer(req)
-  const openid = token ? verifyToken(options.secret, token, options.clock.now()) : null
+  const { openid } = await sessionOf(options, req)
   const html = await firstScreen(url.searchParams.get('route') ?? '', {
     signedIn: openid !== null,
     call: (area, event) => dispatch(areas[area]!, event, contextFor(options, openid)),
@@ -343,7 +378,7 @@ async function route(options: HostOptions, req: IncomingMessage, res: ServerResp
     })
     return send(res, 200, { ok: true, data: items })
   }
-  if (options.devLogin && pathname === '/api/dev/login' && req.method === 'POST') {
+  if ((options.guestLogin ?? options.devLogin) && pathname === '/api/dev/login' && req.method === 'POST') {
     const body = (await readJson(req)) as { personId?: unknown; guest?: unknown } | null
     const now = options.clock.now()
     if (body?.guest === true) {
@@ -351,10 +386,12 @@ async function route(options: HostOptions, req: IncomingMessage, res: ServerResp
       const openid = `visitor:${randomBytes(12).toString('base64url')}`
       return send(res, 200, { ok: true, data: { token: issueToken(options.secret, openid, now) } })
     }
+    // Signing in as someone who already exists is the demo's alone: without it, the same 404 as no endpoint.
+    if (!options.devLogin) return sendEnvelope(res, fail('NOT_FOUND', '这个本地服务只能以新访客身份登录'))
     if (typeof body?.personId !== 'string') return sendEnvelope(res, fail('INVALID_INPUT', '请选择要登录的人'))
     const person = await options.store.get('person', body.personId)
     if (!person) return sendEnvelope(res, fail('NOT_FOUND', '没有这个人'))
-    return send(res, 200, { ok: true, data: { token: issueToken(options.secret, person.openid, now) } })
+    return send(res, 200, { ok: true, data: { token: issueToken(options.secret, person.openid, now, person.sessionVersion ?? 0) } })
   }
 
   if (pathname === '/api/first-screen' && req.method === 'GET') return serveFirstScreen(options, url, req, res)
@@ -388,9 +425,8 @@ async function route(options: HostOptions, req: IncomingMessage, res: ServerResp
     const area = Object.hasOwn(areas, fn[1]!) ? areas[fn[1]!] : undefined
     if (!area) return sendEnvelope(res, fail('NOT_FOUND', '没有这个云函数'))
     if (req.method !== 'POST') return sendEnvelope(res, fail('INVALID_INPUT', '请用 POST 调用云函数'))
-    const token = bearer(req)
-    const openid = token ? verifyToken(options.secret, token, options.clock.now()) : null
-    if (token && !openid) return sendEnvelope(res, fail('UNAUTHENTICATED', '登录已失效，请重新登录'))
+    const { openid, refused } = await sessionOf(options, req)
+    if (refused) return sendEnvelope(res, fail('UNAUTHENTICATED', '登录已失效，请重新登录'))
     const event = await readJson(req)
     return sendEnvelope(res, await dispatch(area, event, contextFor(options, openid)))
   }

@@ -8,6 +8,7 @@ import type { HandlerContext } from '../core/context'
 import { getInVillage } from '../core/scope'
 import { queryAll } from '../core/paging'
 import type { Condition } from '../core/store'
+import { revokeSessions } from '../core/sessions'
 
 type C = typeof memberContract
 
@@ -91,6 +92,7 @@ export async function removeMember(ctx: HandlerContext, member: Member, reason: 
       { status: 'active' },
     )
     if (!removed) throw new AppError('CONFLICT', '这位成员已经不在群里了')
+    await revokeSessions(tx, member.personId)
     const h = await tx.get('household', member.householdId)
     if (!h || h.representativeMemberId !== member._id) return h?.inGroup ?? false
     // The vote passes on only to someone still active at this moment.

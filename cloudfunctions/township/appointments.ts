@@ -4,6 +4,7 @@ import { DEFAULT_INVITE_DAYS, inviteProblem } from '../../shared/domain/invite'
 import type { Handler } from '../core/dispatch'
 import type { HandlerContext } from '../core/context'
 import { createInvite } from '../core/invites'
+import { revokeSessions } from '../core/sessions'
 import { villageInScope } from '../core/scope'
 import { queryAll } from '../core/paging'
 import { addDays } from '../../shared/time'
@@ -63,8 +64,11 @@ export const endAppointment: Handler<T['endAppointment']> = async (ctx, input) =
   const a = await ctx.store.get('appointment', input.appointmentId)
   if (!a || a.townshipId !== ctx.actor.townshipId) throw new AppError('NOT_FOUND', '没有找到这个职务')
   if (a.personId === ctx.actor.personId) throw new AppError('CONFLICT', '不能结束自己的职务，请由另一位镇纪委干部操作')
-  if (!(await ctx.store.update('appointment', a._id, { status: 'ended', endedAt: ctx.now }, { status: 'active' }))) {
-    throw new AppError('CONFLICT', '这个职务已经结束了')
-  }
+  await ctx.store.transaction(async (tx) => {
+    if (!(await tx.update('appointment', a._id, { status: 'ended', endedAt: ctx.now }, { status: 'active' }))) {
+      throw new AppError('CONFLICT', '这个职务已经结束了')
+    }
+    await revokeSessions(tx, a.personId)
+  })
   return {}
 }

@@ -10,6 +10,7 @@ import Database from 'better-sqlite3'
 import { SqliteStore } from '../../cloudfunctions/adapters/sqlite/store'
 import { collectionSpecs, type CollectionName } from '../../cloudfunctions/core/collections'
 import { loadSecret } from '../../host/session'
+import { signInModeOf } from '../../host/start'
 import { choices } from '../../shared/domain/evaluation-rule'
 import { generate, scales, type Manifest, type ScaleName } from './dataset'
 
@@ -65,7 +66,8 @@ async function generateStep(args: string[]): Promise<void> {
   const store = SqliteStore.open(join(dataDir, 'village.db'))
   // Generation only: a larger page cache for this connection; the host keeps the adapter's settings.
   store.db.pragma('cache_size = -262144')
-  const manifest = await generate(store, scale, loadSecret(dataDir), new Date(), {
+  // The key for the mode the bench's host starts in (SEED=none), or the host would replace it and the tokens with it.
+  const manifest = await generate(store, scale, loadSecret(dataDir, signInModeOf({ ...process.env, SEED: 'none' }).mode), new Date(), {
     peakRounds: PEAK_ROUNDS,
     progress: (villages, of) => console.log(`  ${villages}/${of} villages, ${seconds(performance.now() - started)} s`),
   })

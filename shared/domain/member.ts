@@ -30,6 +30,11 @@ export const personSchema = z.object({
   /** null (or absent, on cloud data written before it) until first written: resolution then repairs it */
   snapshot: personSnapshotSchema.nullable(),
   createdAt: z.string(),
+  /**
+   * Bumped when the person leaves a post or the village group: the local host refuses its tokens issued at an
+   * older version (host/session.ts). Absent reads as 0 (records from before it; no migration needed).
+   */
+  sessionVersion: z.number().int().optional(),
 })
 export type Person = z.infer<typeof personSchema>
 

@@ -31,6 +31,8 @@ beforeAll(() => {
   bundle = bundleHost('crash')
   dataDir = mkdtempSync(join(tmpdir(), 'crash-'))
   writeFileSync(join(dataDir, 'session.key'), secret.toString('hex'))
+  // The mode the key is for (the host's default, demo): a key without it is replaced at start (host/session.ts).
+  writeFileSync(join(dataDir, 'session.mode'), 'demo')
 })
 afterAll(async () => {
   if (host) await stopHost(host)

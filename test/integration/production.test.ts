@@ -18,6 +18,8 @@ beforeEach(() => {
   dataDir = mkdtempSync(join(tmpdir(), 'production-'))
   // The host keeps the session secret in its data folder; knowing it lets the test sign a token.
   writeFileSync(join(dataDir, 'session.key'), secret.toString('hex'))
+  // The mode the key is for: a key kept for another mode, or for none, is replaced at start (host/session.ts).
+  writeFileSync(join(dataDir, 'session.mode'), 'none')
 })
 afterEach(async () => {
   await stopHost(host)
