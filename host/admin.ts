@@ -4,7 +4,9 @@ import { secureDataDir } from './data-dir'
 import { parseArgs } from 'node:util'
 import { SqliteStore } from '../cloudfunctions/adapters/sqlite/store'
 import { systemClock } from '../cloudfunctions/core/context'
-import { bootstrapTownship } from '../cloudfunctions/core/bootstrap'
+import { bootstrapTownship, SETUP_TOWNSHIP_ID } from '../cloudfunctions/core/bootstrap'
+import { auditedStore } from '../cloudfunctions/core/dispatch'
+import { operatorEntry } from '../cloudfunctions/core/audit-log'
 import { importReference, referenceDir } from '../cloudfunctions/core/reference'
 import { createInvite } from '../cloudfunctions/core/invites'
 import { queryAll } from '../cloudfunctions/core/paging'
@@ -27,7 +29,7 @@ const usage = `用法 (usage): npm run admin -- <命令>
                       先预览，列出每一个错行，或列出新增、修改的事项；没有错行时加 --apply 才写入。
                       写入时每个新增、修改的事项记一版变更记录（导入人 --by，默认“运营方”），
                       选了修改事项的村，村书记会收到通知
-  list                列出乡镇、各村（加入码）、职务和未使用的任命码
+  list                列出乡镇、各村（加入码）、职务和未使用的任命码（发给谁、哪天到期；码本身只在发出时显示）
   invite --name 张三 [--title 镇纪委书记]
                       给镇纪委干部发一个新的任命码（原来的丢了或过期时用）
   export --kind cases|feedback|reports|figures [--out 文件.csv]
@@ -50,17 +52,21 @@ async function main(): Promise<number> {
   try {
     const townships = await queryAll(store, 'township', {}, { field: '_id', direction: 'asc' })
     const township = townships[0]
+    // A command that writes does it on a store whose first write carries its audit entry, in the same transaction
+    // (as dispatch does for an action): the operator, the command, the township.
+    const audited = (command: string, townshipId: string | null) =>
+      auditedStore(store, operatorEntry(`admin.${command}`, townshipId, townshipId ? [townshipId] : [], now))
     switch (command) {
       case 'bootstrap': {
         if (!values.township || !values.district || !values.name) return fail('请给出 --township、--district 和 --name')
-        const result = await bootstrapTownship(store, { township: values.township, district: values.district, staffName: values.name, staffTitle: values.title ?? '镇纪委书记' }, now)
+        const result = await bootstrapTownship(audited('bootstrap', SETUP_TOWNSHIP_ID), { township: values.township, district: values.district, staffName: values.name, staffTitle: values.title ?? '镇纪委书记' }, now)
         console.log(`已开通 ${values.district}${values.township}，${result.loaded}。\n${values.name}的任命码：${result.inviteCode}（${DEFAULT_INVITE_DAYS}天内有效）`)
         console.log('在小程序（或本地 H5：以新访客身份登录）首页点“我有任命码”，输入任命码即成为镇纪委干部。')
         return 0
       }
       case 'import-power-list': {
         const dir = values.dir ? resolve(values.dir) : referenceDir()
-        const result = await importReference(store, dir, values.apply === true, { now, by: values.by })
+        const result = await importReference(values.apply === true ? audited('importPowerList', township?._id ?? null) : store, dir, values.apply === true, { now, by: values.by })
         if (!result.ok) {
           for (const problem of result.problems) console.error(`  ${problem}`)
           return fail(`表格有 ${result.problems.length} 处错误，什么也没有写入；改好后再运行`)
@@ -81,14 +87,14 @@ async function main(): Promise<number> {
           if (a.status === 'active') console.log(`  职务：${a.title} ${(await store.get('person', a.personId))?.name ?? ''}`)
         }
         for (const i of await queryAll(store, 'invite', { townshipId: township._id }, { field: 'createdAt', direction: 'desc' }, 500)) {
-          if (i.status === 'open' && i.expiresAt > now.toISOString()) console.log(`  任命码：${i._id}  ${i.title} ${i.name}，${beijingDay(i.expiresAt)}前有效`)
+          if (i.status === 'open' && i.expiresAt > now.toISOString()) console.log(`  未使用的任命码：${i.title} ${i.name}，${beijingDay(i.expiresAt)}前有效（码只在发出时显示一次）`)
         }
         return 0
       }
       case 'invite': {
         if (!township) return fail('还没有开通乡镇：npm run admin -- bootstrap …')
         if (!values.name) return fail('请给出 --name')
-        const invite = await createInvite(store, {
+        const { code } = await createInvite(audited('invite', township._id), {
           townshipId: township._id,
           villageId: null,
           role: 'township',
@@ -98,7 +104,8 @@ async function main(): Promise<number> {
           createdBy: '管理命令',
           expiresAt: addDays(now, DEFAULT_INVITE_DAYS),
         })
-        console.log(`${values.name}的任命码：${invite._id}（${DEFAULT_INVITE_DAYS}天内有效）`)
+        // The code is printed this once: only its hash is stored, so `list` cannot show it again.
+        console.log(`${values.name}的任命码：${code}（${DEFAULT_INVITE_DAYS}天内有效；只显示这一次，请抄下来。丢了就再运行一次这个命令）`)
         return 0
       }
       case 'export': {
@@ -124,6 +131,8 @@ async function main(): Promise<number> {
           },
           { kind },
         )
+        // A read of every case, feedback or report: recorded like township.export (issue 18).
+        await store.insert('audit', operatorEntry('admin.export', township._id, [township._id], now))
         const out = resolve(values.out ?? filename)
         writeFileSync(out, csv)
         console.log(`已导出 ${out}`)
@@ -131,7 +140,7 @@ async function main(): Promise<number> {
       }
       case 'retention': {
         const dryRun = values['dry-run'] === true
-        const { counts, complete } = await applyRetention(store, now, { dryRun, files: new LocalFiles(resolve(dataDir, 'files')) })
+        const { counts, complete } = await applyRetention(dryRun ? store : audited('retention', township?._id ?? null), now, { dryRun, files: new LocalFiles(resolve(dataDir, 'files')) })
         console.log(dryRun ? '按保存期限，下列记录到期，会被删除（这次什么也没删）：' : '按保存期限删除了：')
         const rows = Object.entries(counts).filter(([, n]) => n > 0)
         for (const [collection, n] of rows) console.log(`  ${retentionLabels[collection] ?? collection}：${n} 条`)

@@ -13,6 +13,7 @@ export const errorCodes = {
   ALREADY_PENDING: { status: 409, message: '您的入群申请正在等待审核' },
   ALREADY_VOTED: { status: 409, message: '本户已经投过票了' },
   PAYLOAD_TOO_LARGE: { status: 413, message: '提交的内容太大' },
+  TOO_MANY_ATTEMPTS: { status: 429, message: '尝试次数太多，请一小时后再试' },
   DAILY_QUOTA: { status: 429, message: '今天的用量已经满了，请明天再试' },
   INTERNAL: { status: 500, message: '系统出了点问题，请稍后再试' },
 } as const satisfies Record<string, { status: number; message: string }>

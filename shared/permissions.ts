@@ -29,6 +29,11 @@ export interface Permission {
    * secret ballot or the anonymity.
    */
   auditDayOnly?: true
+  /**
+   * A read recorded in the audit log like a write (who read which record, by the ids the caller gave): the
+   * sensitive reads (a report, the township's export). Nothing of the answer is recorded.
+   */
+  auditReads?: true
 }
 
 const villageReaders = ['villager', 'chair', 'committee', 'township'] as const
@@ -131,22 +136,25 @@ export const permissions = {
   'township.rule': { roles: ['township'], scope: 'township', writes: false },
   'township.setRule': { roles: ['township'], scope: 'township', writes: true },
   'township.audit': { roles: ['township'], scope: 'township', writes: false },
+  'township.verifyAudit': { roles: ['township'], scope: 'township', writes: false },
   'township.duties': { roles: ['township'], scope: 'township', writes: false },
   'township.setDuties': { roles: ['township'], scope: 'township', writes: true },
   'township.invite': { roles: ['township'], scope: 'township', writes: true },
+  'township.reissueInvite': { roles: ['township'], scope: 'township', writes: true },
+  'township.securityLog': { roles: ['township'], scope: 'township', writes: false },
   'township.appointments': { roles: ['township'], scope: 'township', writes: false },
   'township.endAppointment': { roles: ['township'], scope: 'township', writes: true },
   'township.createVillage': { roles: ['township'], scope: 'township', writes: true },
   'township.previewRoster': { roles: ['township'], scope: 'village', writes: false },
   'township.importRoster': { roles: ['township'], scope: 'village', writes: true },
-  'township.export': { roles: ['township'], scope: 'township', writes: false },
+  'township.export': { roles: ['township'], scope: 'township', writes: false, auditReads: true },
   // Writes a file (and so is audited, with the file's id): deleted a day later by a later prepare.
   'township.prepareExport': { roles: ['township'], scope: 'township', writes: true },
 
   'report.file': { roles: ['villager'], scope: 'self', writes: true, conceal: true, auditAnonymously: true, auditDayOnly: true },
   'report.track': { roles: ['villager', 'guest'], scope: 'self', writes: false, conceal: true },
   'report.inbox': { roles: ['township'], scope: 'township', writes: false, conceal: true },
-  'report.get': { roles: ['township'], scope: 'township', writes: false, conceal: true },
+  'report.get': { roles: ['township'], scope: 'township', writes: false, conceal: true, auditReads: true },
   'report.acknowledge': { roles: ['township'], scope: 'township', writes: true, conceal: true },
   'report.note': { roles: ['township'], scope: 'township', writes: true, conceal: true },
   'report.conclude': { roles: ['township'], scope: 'township', writes: true, conceal: true },

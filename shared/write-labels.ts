@@ -41,6 +41,7 @@ export const writeLabels: Partial<Record<QualifiedAction, string>> & Record<stri
   'township.setRule': '设置评议规则',
   'township.setDuties': '设置公开时限',
   'township.invite': '发出任命码',
+  'township.reissueInvite': '重发任命码',
   'township.endAppointment': '结束职务',
   'township.createVillage': '新建村',
   'township.importRoster': '导入花名册',
@@ -49,4 +50,19 @@ export const writeLabels: Partial<Record<QualifiedAction, string>> & Record<stri
   'report.acknowledge': '受理举报',
   'report.note': '记录举报调查',
   'report.conclude': '办结举报',
+}
+
+/**
+ * The audit log's other entries, which are not writes of the app: sensitive reads (permissions `auditReads`), an
+ * official's photo upload on the local host, and the operator's admin commands (`npm run admin`, host/admin.ts).
+ */
+export const otherAuditLabels: Record<string, string> = {
+  'report.get': '查看举报',
+  'township.export': '导出表格',
+  'files.upload': '上传图片',
+  'admin.bootstrap': '开通乡镇',
+  'admin.invite': '发出任命码',
+  'admin.importPowerList': '载入区级权力清单',
+  'admin.export': '导出表格',
+  'admin.retention': '按保存期限删除记录',
 }

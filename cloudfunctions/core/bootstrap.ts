@@ -8,7 +8,7 @@ import type { ReferenceData } from '../../shared/domain/power-reference'
 import { addDays } from '../../shared/time'
 
 /** The township of a deployment made by the setup step; its fixed id lets setup happen once. */
-const SETUP_TOWNSHIP_ID = 'tw-main'
+export const SETUP_TOWNSHIP_ID = 'tw-main'
 
 export interface BootstrapPlan {
   township: string
@@ -41,7 +41,7 @@ export async function bootstrapTownship(store: Store, plan: BootstrapPlan, now: 
     if (error instanceof DuplicateKeyError) throw new AppError('CONFLICT', '已经开通过了，不能再开通')
     throw error
   }
-  const invite = await createInvite(store, {
+  const { invite, code } = await createInvite(store, {
     townshipId: SETUP_TOWNSHIP_ID,
     villageId: null,
     role: 'township',
@@ -51,5 +51,5 @@ export async function bootstrapTownship(store: Store, plan: BootstrapPlan, now: 
     createdBy: '开通',
     expiresAt: addDays(now, DEFAULT_INVITE_DAYS),
   })
-  return { townshipId: SETUP_TOWNSHIP_ID, inviteCode: invite._id, expiresAt: invite.expiresAt, loaded: describeLoaded(reference) }
+  return { townshipId: SETUP_TOWNSHIP_ID, inviteCode: code, expiresAt: invite.expiresAt, loaded: describeLoaded(reference) }
 }

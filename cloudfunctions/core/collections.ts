@@ -14,7 +14,9 @@ import type { Decision } from '../../shared/domain/decision'
 import type { Feedback } from '../../shared/domain/feedback'
 import type { Report } from '../../shared/domain/report'
 import type { AuditEntry } from '../../shared/domain/audit'
+import type { AuditHead, AuditSeal } from '../../shared/domain/audit-chain'
 import type { Invite } from '../../shared/domain/invite'
+import type { AttemptCounter, SecurityEntry } from '../../shared/domain/security'
 import type { Ballot, Escalation, Participation, Proxy, Round } from '../../shared/domain/evaluation'
 import type {
   Announcement,
@@ -70,7 +72,11 @@ export interface Collections {
   escalation: Escalation
   proxy: Proxy
   audit: AuditEntry
+  audit_seal: AuditSeal
+  audit_head: AuditHead
   invite: Invite
+  attempt: AttemptCounter
+  security_log: SecurityEntry
 }
 
 export type CollectionName = keyof Collections
@@ -205,8 +211,15 @@ export const collectionSpecs: Record<CollectionName, CollectionSpec> = {
       ['villageId', 'at'],
       ['personId', 'at'],
       ['townshipId', 'action', 'at'],
+      // the timer finds what is not sealed yet (shared/domain/audit-chain.ts)
+      ['seal', 'at'],
     ),
     unique: [],
   },
+  audit_seal: { indexes: sorted(['chain', 'seq']), unique: [] },
+  audit_head: { indexes: [], unique: [] },
   invite: { indexes: sorted(['townshipId', 'createdAt']), unique: [] },
+  // Failed-guess counters, read by key only (core/attempts.ts); `hour` lets old ones be found.
+  attempt: { indexes: sorted(['hour']), unique: [] },
+  security_log: { indexes: sorted(['at']), unique: [] },
 }

@@ -1,21 +1,30 @@
 import { randomInt } from 'node:crypto'
-import type { Invite } from '../../shared/domain/invite'
+import { INVITE_LENGTH, formatInviteCode, type Invite } from '../../shared/domain/invite'
 import { TRACKING_ALPHABET } from '../../shared/domain/report'
-import type { Store } from './store'
+import type { Store, StoreTx } from './store'
 import { DuplicateKeyError } from './store'
+import { codeHash } from './hash'
 
-const newCode = () => Array.from({ length: 8 }, () => TRACKING_ALPHABET[randomInt(TRACKING_ALPHABET.length)]).join('')
+const newSymbols = () => Array.from({ length: INVITE_LENGTH }, () => TRACKING_ALPHABET[randomInt(TRACKING_ALPHABET.length)]).join('')
 
-/** Writes a new invite; the random code is its id, so a clash is simply drawn again. */
-export async function createInvite(store: Store, fields: Omit<Invite, '_id' | 'status' | 'usedAt' | 'usedBy'>): Promise<Invite> {
+export type InviteFields = Omit<Invite, '_id' | 'status' | 'usedAt' | 'usedBy' | 'reissuedAs'>
+
+/**
+ * Writes a new invite and answers its code, which exists only in this answer: the record's id is the
+ * code's hash, so a clash (of hashes of 12 random symbols: never in practice) is simply drawn again.
+ */
+export async function createInvite(
+  store: Store | StoreTx,
+  fields: InviteFields,
+): Promise<{ invite: Invite; code: string }> {
   for (let attempt = 0; ; attempt++) {
-    const invite: Invite = { _id: newCode(), status: 'open', usedAt: null, usedBy: null, ...fields }
+    const symbols = newSymbols()
+    const invite: Invite = { _id: codeHash('invite', symbols), status: 'open', usedAt: null, usedBy: null, reissuedAs: null, ...fields }
     try {
       await store.insert('invite', invite)
-      return invite
+      return { invite, code: formatInviteCode(symbols) }
     } catch (error) {
       if (!(error instanceof DuplicateKeyError) || attempt >= 4) throw error
     }
   }
 }
-

@@ -62,6 +62,12 @@ export interface Store extends StoreTx {
    * were there. Used only by the retention policy (core/retention.ts); nothing else deletes.
    */
   removeMany(collection: CollectionName, ids: readonly string[]): Promise<number>
+  /**
+   * Adds `by` to the number `field` of the document `id` in one atomic step, creating the document as `init`
+   * (whose `field` is then `by`) if there is none, and answers the new value. A counter without a
+   * read-then-write race (core/attempts.ts): concurrent increments all land.
+   */
+  increment<C extends CollectionName>(collection: C, id: string, field: keyof Collections[C] & string, by: number, init: Collections[C]): Promise<number>
 }
 
 export class DuplicateKeyError extends Error {

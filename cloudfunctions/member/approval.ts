@@ -1,4 +1,5 @@
 import { AppError } from '../../shared/errors'
+import { isUnlisted } from '../../shared/domain/member'
 import type { memberContract } from '../../shared/contract/member'
 import type { Handler } from '../core/dispatch'
 import { getInVillage } from '../core/scope'
@@ -16,24 +17,16 @@ export const listPending: Handler<C['listPending']> = async (ctx, input) => {
     cursor: input.cursor,
   })
   const households = new Map(
-    (await getMany(ctx.store, 'household', [...new Set(page.items.map((m) => m.householdId))])).map((h) => [h._id, h]),
+    (await getMany(ctx.store, 'household', [...new Set(page.items.map((m) => m.householdId).filter((id) => !isUnlisted(id)))])).map((h) => [h._id, h]),
   )
   return {
     items: page.items.flatMap((m) => {
       const household = households.get(m.householdId)
+      const base = { memberId: m._id, name: m.name, status: m.status, isRepresentative: false, requestedAt: m.requestedAt, decidedAt: m.decidedAt, reason: m.reason }
+      // A 户号 not on the roster (member.join takes it like any other): the chair sees the mismatch here.
+      if (isUnlisted(m.householdId)) return [{ ...base, onRoster: false as boolean, household: { householdId: '', number: m.householdNumber ?? '', headName: '' } }]
       if (!household) return []
-      return [
-        {
-          memberId: m._id,
-          name: m.name,
-          status: m.status,
-          isRepresentative: false,
-          requestedAt: m.requestedAt,
-          decidedAt: m.decidedAt,
-          reason: m.reason,
-          household: { householdId: household._id, number: household.number, headName: household.headName },
-        },
-      ]
+      return [{ ...base, onRoster: true, household: { householdId: household._id, number: household.number, headName: household.headName } }]
     }),
     nextCursor: page.nextCursor,
   }
@@ -42,6 +35,7 @@ export const listPending: Handler<C['listPending']> = async (ctx, input) => {
 export const approve: Handler<C['approve']> = async (ctx, input) => {
   const member = await getInVillage(ctx, 'member', input.memberId, NOT_FOUND)
   if (member.status !== 'pending') throw new AppError('CONFLICT', '这条申请已经处理过了')
+  if (isUnlisted(member.householdId)) throw new AppError('CONFLICT', '这个户号不在本村花名册上，不能通过。请点“不通过”，或先在花名册里加上这一户，再请他重新申请')
   const isRepresentative = await ctx.store.transaction(async (tx) => {
     const decided = await tx.update(
       'member',

@@ -1,26 +1,46 @@
 import { AppError } from '../../shared/errors'
 import type { memberContract } from '../../shared/contract/member'
-import { inviteProblem } from '../../shared/domain/invite'
+import { LEGACY_INVITE_LENGTH, inviteProblem, normalizeInviteCode, type Invite } from '../../shared/domain/invite'
 import { snapshotOf } from '../../shared/domain/member'
 import type { Handler } from '../core/dispatch'
-import { newId } from '../core/context'
+import { newId, type HandlerContext } from '../core/context'
+import { openGate } from '../core/attempts'
+import { codeHash } from '../core/hash'
 
 type M = typeof memberContract
+
+/**
+ * The invite a typed code names: by the hash of its symbols; on the cloud database an invite made before
+ * codes were hashed still has its 8-symbol code as its id (SQLite hashed those in migration 17), and is
+ * found by it until it expires.
+ */
+async function inviteOf(ctx: HandlerContext, typed: string): Promise<Invite | null> {
+  const symbols = normalizeInviteCode(typed)
+  if (!symbols) return null
+  const found = await ctx.store.get('invite', codeHash('invite', symbols))
+  if (found || symbols.length !== LEGACY_INVITE_LENGTH) return found
+  return ctx.store.get('invite', symbols)
+}
 
 /**
  * Takes an appointment by its invite code: one transaction uses the code
  * (once), creates the person if new, and starts the post. A person holds one
  * post at a time, so nobody is both chair and committee member of a village.
+ * Every wrong, used or expired code counts against the caller's attempts (core/attempts.ts).
  */
 export const acceptInvite: Handler<M['acceptInvite']> = async (ctx, input) => {
-  const code = input.code.toUpperCase().replace(/[\s-]/g, '')
-  const found = await ctx.store.get('invite', code)
-  const problem = inviteProblem(found, ctx.now)
-  if (problem) throw new AppError(found ? 'CONFLICT' : 'NOT_FOUND', problem)
-  const inv = found!
-  const existing = ctx.caller.person
   const current = ctx.caller.appointment
   if (current?.status === 'active') throw new AppError('CONFLICT', `您已经是${current.title}，一个人同时只能担任一个职务`)
+  const gate = await openGate(ctx, 'invite')
+  const found = await inviteOf(ctx, input.code)
+  const problem = inviteProblem(found, ctx.now)
+  if (problem) {
+    await gate.failed()
+    throw new AppError(found ? 'CONFLICT' : 'NOT_FOUND', problem)
+  }
+  await gate.passed()
+  const inv = found!
+  const existing = ctx.caller.person
   const personId = existing?._id ?? newId('p')
   const appointmentId = newId('a')
   await ctx.store.transaction(async (tx) => {

@@ -1,11 +1,12 @@
 import { AppError } from '../../shared/errors'
 import type { memberContract } from '../../shared/contract/member'
 import type { Household, Township, Village } from '../../shared/domain/village'
-import { snapshotOf } from '../../shared/domain/member'
+import { snapshotOf, unlistedHouseholdId } from '../../shared/domain/member'
 import type { Handler } from '../core/dispatch'
 import { newId, type HandlerContext } from '../core/context'
 import { uploadDirOf } from '../core/files'
 import { DuplicateKeyError } from '../core/store'
+import { openGate } from '../core/attempts'
 
 type C = typeof memberContract
 
@@ -43,13 +44,19 @@ export const me: Handler<C['me']> = async (ctx) => {
     village ? townshipOf(village) : null,
     memberVillage ? townshipOf(memberVillage) : null,
   ])
+  // Until a request is approved it shows the 户号 as given and no head's name: a request naming a number the
+  // roster lacks (it has no household) must read the same as any other (see `join`).
+  const seated = member?.status === 'active' || member?.status === 'removed'
   const membership =
-    member && memberVillage && memberHousehold
+    member && memberVillage && (memberHousehold || !seated)
       ? {
           memberId: member._id,
           status: member.status,
           village: villageRef(memberVillage, memberTownship),
-          household: householdRef(memberHousehold),
+          household:
+            seated && memberHousehold
+              ? householdRef(memberHousehold)
+              : { householdId: '', number: member.householdNumber ?? memberHousehold?.number ?? '', headName: '' },
           requestedAt: member.requestedAt,
           reason: member.reason,
         }
@@ -96,27 +103,39 @@ async function ensurePerson(ctx: HandlerContext, name: string): Promise<string> 
   }
 }
 
+/**
+ * Asks to join a village's group by its join code (加入码) and the household's number (户号). A join code
+ * naming no village is a failed guess (core/attempts.ts). A 户号 the roster lacks is not told apart: the
+ * request is taken the same way and the chair, reviewing it, sees that the number is not on the roster
+ * (member.listPending), so the roster cannot be read off by trying numbers.
+ */
 export const join: Handler<C['join']> = async (ctx, input) => {
   if (ctx.actor.role === 'villager') throw new AppError('ALREADY_MEMBER')
   const { store } = ctx
-  const village = (
-    await store.query('village', {
-      where: { joinCode: input.joinCode.toUpperCase() },
-      orderBy: { field: 'joinCode', direction: 'asc' },
-      limit: 1,
-    })
-  ).items[0]
-  if (!village) throw new AppError('NOT_FOUND', '村加入码不对，请照村务公开栏上的加入码填写')
-  const household = (
-    await store.query('household', {
+  const gate = await openGate(ctx, 'join')
+  const joinCode = input.joinCode.toUpperCase().replace(/[\s-]/g, '')
+  const village = joinCode
+    ? (
+        await store.query('village', {
+          where: { joinCode },
+          orderBy: { field: 'joinCode', direction: 'asc' },
+          limit: 1,
+        })
+      ).items[0]
+    : undefined
+  if (!village) {
+    await gate.failed()
+    throw new AppError('NOT_FOUND', '村加入码不对，请照村务公开栏上的加入码填写')
+  }
+  const [household] = await Promise.all([
+    store.query('household', {
       where: { villageId: village._id, number: input.householdNumber },
       orderBy: { field: 'number', direction: 'asc' },
       limit: 1,
-    })
-  ).items[0]
-  if (!household) {
-    throw new AppError('NOT_FOUND', '本村花名册上没有这个户号，请核对户口簿，或问问村务监督委员会')
-  }
+    }),
+    gate.passed(),
+  ]).then(([page]) => page.items)
+  const householdId = household?._id ?? unlistedHouseholdId(village._id, input.householdNumber)
   const personId = await ensurePerson(ctx, input.name)
   const memberId = newId('m')
   await store.transaction(async (tx) => {
@@ -130,7 +149,8 @@ export const join: Handler<C['join']> = async (ctx, input) => {
       personId,
       name: input.name,
       villageId: village._id,
-      householdId: household._id,
+      householdId,
+      householdNumber: input.householdNumber,
       status: 'pending',
       requestedAt: ctx.now,
       decidedAt: null,
@@ -139,7 +159,7 @@ export const join: Handler<C['join']> = async (ctx, input) => {
     })
     // Guarded on the value just read, so two simultaneous requests cannot both attach. The snapshot
     // follows the new member; the appointment's village is the one resolving the caller read.
-    const snapshot = snapshotOf({ householdId: household._id, villageId: village._id }, ctx.caller.appointment)
+    const snapshot = snapshotOf({ householdId, villageId: village._id }, ctx.caller.appointment)
     const attached = await tx.update('person', personId, { memberId, name: input.name, snapshot }, { memberId: person.memberId })
     if (!attached) throw new AppError('ALREADY_PENDING')
   })

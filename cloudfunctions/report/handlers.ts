@@ -1,4 +1,4 @@
-import { createHash, randomInt } from 'node:crypto'
+import { createHash } from 'node:crypto'
 import { AppError } from '../../shared/errors'
 import type { reportContract } from '../../shared/contract/report'
 import {
@@ -18,6 +18,8 @@ import { DuplicateKeyError } from '../core/store'
 import { villageInScope } from '../core/scope'
 import { checkedAttachments, withUrls } from '../core/attachments'
 import { queryAll } from '../core/paging'
+import { openGate } from '../core/attempts'
+import { codeHash } from '../core/hash'
 
 type C = typeof reportContract
 
@@ -25,8 +27,25 @@ const PAGE = 20
 const NOT_FOUND = '没有找到这条举报'
 const NO_CODE = '没有查到这个查询码，请核对后再试'
 
-const newTrackingCode = () =>
-  formatTrackingCode(Array.from({ length: TRACKING_LENGTH }, () => TRACKING_ALPHABET[randomInt(TRACKING_ALPHABET.length)]).join(''))
+/**
+ * The tracking code of a report: TRACKING_LENGTH symbols drawn from a one-way hash of the person and the phone's
+ * request id (like the report's id, under another prefix), so a retry that finds the report answers the same
+ * code although only its hash is stored. It carries no more than the report's id does: whoever could recompute
+ * it already knows the person and the phone's random request id.
+ */
+function trackingCodeOf(personId: string | null, requestId: string): string {
+  let n = BigInt(`0x${createHash('sha256').update(`tracking:${personId}:${requestId}`).digest('hex')}`)
+  const base = BigInt(TRACKING_ALPHABET.length)
+  let symbols = ''
+  for (let i = 0; i < TRACKING_LENGTH; i++) {
+    symbols += TRACKING_ALPHABET[Number(n % base)]
+    n /= base
+  }
+  return symbols
+}
+
+/** The three answers `file` gives: the code in this answer only, the store has its hash. */
+const filed = (code: string, r: Pick<Report, 'status' | 'filedAt'>) => ({ trackingCode: formatTrackingCode(code), status: r.status, filedAt: r.filedAt })
 
 /**
  * Files a report. Its id is a one-way hash of the person and the phone's request
@@ -36,13 +55,14 @@ const newTrackingCode = () =>
 export const file: Handler<C['file']> = async (ctx, input) => {
   const { actor } = ctx
   const reportId = `rp_${createHash('sha256').update(`report:${actor.personId}:${input.requestId}`).digest('base64url').slice(0, 22)}`
+  const code = trackingCodeOf(actor.personId, input.requestId)
   const existing = await ctx.store.get('report', reportId)
-  if (existing) return { trackingCode: existing.trackingCode, status: existing.status, filedAt: existing.filedAt }
+  if (existing) return filed(code, existing)
   const report: Report = {
     _id: reportId,
     townshipId: actor.townshipId ?? '',
     villageId: actor.villageId ?? '',
-    trackingCode: newTrackingCode(),
+    trackingCode: codeHash('tracking', code),
     reporter: input.anonymous
       ? null
       : { personId: actor.personId ?? '', name: actor.name ?? '', householdId: actor.householdId ?? '' },
@@ -62,24 +82,38 @@ export const file: Handler<C['file']> = async (ctx, input) => {
     // The same request arrived twice at once: answer with what the first one made.
     const first = await ctx.store.get('report', reportId)
     if (!first) throw error
-    return { trackingCode: first.trackingCode, status: first.status, filedAt: first.filedAt }
+    return filed(code, first)
   }
-  return { trackingCode: report.trackingCode, status: report.status, filedAt: report.filedAt }
+  return filed(code, report)
 }
 
+/**
+ * What the reporter may know, by the code alone. A lookup is anonymous: its attempts count against the
+ * caller (core/attempts.ts) and are logged as 匿名查询, never with a person. The report is found by the
+ * code's hash; a report of the cloud database filed before codes were hashed still holds its code in the
+ * clear (SQLite hashed them in migration 17), is found by it and hashed in place on this first lookup.
+ */
 export const track: Handler<C['track']> = async (ctx, input) => {
-  const code = normalizeTrackingCode(input.trackingCode)
-  if (!code) throw new AppError('NOT_FOUND', NO_CODE)
-  const { items } = await ctx.store.query('report', {
-    where: { trackingCode: code },
-    orderBy: { field: 'trackingCode', direction: 'asc' },
-    limit: 1,
-  })
-  const r = items[0]
-  if (!r) throw new AppError('NOT_FOUND', NO_CODE)
+  const gate = await openGate(ctx, 'tracking')
+  const formatted = normalizeTrackingCode(input.trackingCode)
+  const hash = formatted ? codeHash('tracking', formatted.replace(/-/g, '')) : null
+  const r = hash
+    ? (
+        await ctx.store.query('report', {
+          where: { trackingCode: { in: [hash, formatted] } },
+          orderBy: { field: 'trackingCode', direction: 'asc' },
+          limit: 1,
+        })
+      ).items[0]
+    : undefined
+  if (!r || !hash || !formatted) {
+    await gate.failed()
+    throw new AppError('NOT_FOUND', NO_CODE)
+  }
+  await Promise.all([gate.passed(), r.trackingCode === formatted ? ctx.store.update('report', r._id, { trackingCode: hash }, { trackingCode: formatted }) : null])
   const at = (kind: (typeof reportStepKinds)[number]) => r.steps.find((s) => s.kind === kind)?.at ?? null
   return {
-    trackingCode: r.trackingCode,
+    trackingCode: formatted,
     status: r.status,
     filedAt: r.filedAt,
     acknowledgedAt: at('acknowledged'),

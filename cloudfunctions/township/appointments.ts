@@ -7,16 +7,19 @@ import { createInvite } from '../core/invites'
 import { revokeSessions } from '../core/sessions'
 import { villageInScope } from '../core/scope'
 import { queryAll } from '../core/paging'
-import { addDays } from '../../shared/time'
+import { DAY_MS, addDays } from '../../shared/time'
 
 type T = typeof townshipContract
 
 
-/** Township staff appoint by invite: a chair or committee member of a village, or another staff member. */
+/**
+ * Township staff appoint by invite: a chair or committee member of a village, or another staff member.
+ * The code is in this answer only; the store keeps its hash (core/invites.ts).
+ */
 export const invite: Handler<T['invite']> = async (ctx, input) => {
   const village = input.role === 'township' ? null : await villageInScope(ctx, input.villageId)
   if (input.role !== 'township' && !input.villageId) throw new AppError('INVALID_INPUT', '请选择任命到哪个村')
-  const created = await createInvite(ctx.store, {
+  const { invite: created, code } = await createInvite(ctx.store, {
     townshipId: ctx.actor.townshipId ?? '',
     villageId: village?._id ?? null,
     role: input.role,
@@ -26,7 +29,35 @@ export const invite: Handler<T['invite']> = async (ctx, input) => {
     createdBy: `${ctx.actor.title ?? ''}${ctx.actor.name ?? ''}`,
     expiresAt: addDays(ctx.now, input.days ?? DEFAULT_INVITE_DAYS),
   })
-  return { code: created._id, expiresAt: created.expiresAt }
+  return { inviteId: created._id, code, expiresAt: created.expiresAt }
+}
+
+/**
+ * A new code for an open invite whose code was lost (it is shown only once): in one transaction the new
+ * invite is written, for as many days as the old one had, and the old one revoked, so its code is dead.
+ */
+export const reissueInvite: Handler<T['reissueInvite']> = async (ctx, input) => {
+  const old = await ctx.store.get('invite', input.inviteId)
+  if (!old || old.townshipId !== ctx.actor.townshipId) throw new AppError('NOT_FOUND', '没有找到这个任命码')
+  const problem = inviteProblem(old, ctx.now)
+  if (problem) throw new AppError('CONFLICT', problem)
+  const days = Math.max(1, Math.round((Date.parse(old.expiresAt) - Date.parse(old.createdAt)) / DAY_MS))
+  return ctx.store.transaction(async (tx) => {
+    const { invite: created, code } = await createInvite(tx, {
+      townshipId: old.townshipId,
+      villageId: old.villageId,
+      role: old.role,
+      title: old.title,
+      name: old.name,
+      createdAt: ctx.now,
+      createdBy: `${ctx.actor.title ?? ''}${ctx.actor.name ?? ''}`,
+      expiresAt: addDays(ctx.now, days),
+    })
+    if (!(await tx.update('invite', old._id, { status: 'revoked', reissuedAs: created._id }, { status: 'open' }))) {
+      throw new AppError('CONFLICT', '这个任命码已经用过或重发过了，请刷新后再看')
+    }
+    return { inviteId: created._id, code, expiresAt: created.expiresAt }
+  })
 }
 
 async function namesOf(ctx: HandlerContext, ids: string[]) {
@@ -55,7 +86,7 @@ export const appointments: Handler<T['appointments']> = async (ctx) => {
     })),
     invites: invites
       .filter((i) => inviteProblem(i, ctx.now) === null)
-      .map((i) => ({ code: i._id, role: i.role, title: i.title, name: i.name, villageName: i.villageId ? villageName.get(i.villageId) ?? '' : null, expiresAt: i.expiresAt })),
+      .map((i) => ({ inviteId: i._id, role: i.role, title: i.title, name: i.name, villageName: i.villageId ? villageName.get(i.villageId) ?? '' : null, expiresAt: i.expiresAt })),
   }
 }
 

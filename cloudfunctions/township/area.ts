@@ -2,11 +2,13 @@ import { townshipContract } from '../../shared/contract/township'
 import { defineArea } from '../core/dispatch'
 import { addNote, closeEscalation, getEscalation, listEscalations, orderRectification } from './cases'
 import { duties, figures, rule, setDuties, setRule } from './figures'
-import { audit } from './audit'
+import { audit, verifyAudit } from './audit'
 import { exportCsv, prepareExport } from './exports'
 import { createVillage, importRoster, previewRoster } from './villages'
-import { appointments, endAppointment, invite } from './appointments'
+import { appointments, endAppointment, invite, reissueInvite } from './appointments'
 import { retentionTimer } from '../core/retention'
+import { sealAudit } from '../core/audit-log'
+import { securityLog } from './security-log'
 
 export const townshipArea = defineArea('township', townshipContract, {
   listEscalations,
@@ -20,12 +22,20 @@ export const townshipArea = defineArea('township', townshipContract, {
   duties,
   setDuties,
   audit,
+  verifyAudit,
+  securityLog,
   export: exportCsv,
   prepareExport,
   invite,
+  reissueInvite,
   appointments,
   endAppointment,
   createVillage,
   previewRoster,
   importRoster,
-}, retentionTimer)
+}, async (base) => {
+  // The township function's timer: seal the audit log's new entries into their chains, then apply the retention
+  // policy (which may delete entries older than it keeps: the chain tells those from deleted ones).
+  await sealAudit(base.store, base.clock.now())
+  return retentionTimer(base)
+})

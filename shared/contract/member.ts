@@ -69,10 +69,8 @@ export const memberContract = {
   me: action(z.object({}), meOutput),
   join: action(
     z.object({
-      joinCode: z
-        .string({ error: '请填写村加入码' })
-        .trim()
-        .regex(/^[A-Za-z0-9]{4,12}$/, '村加入码是4到12位字母或数字，请照村务公开栏上的填写'),
+      // Any string is a guess that counts against the attempt limit when it names no village (core/attempts.ts).
+      joinCode: z.string({ error: '请填写村加入码' }).trim(),
       householdNumber: z
         .string({ error: '请填写户号' })
         .trim()
@@ -83,7 +81,11 @@ export const memberContract = {
   ),
   listPending: action(
     z.object({ cursor }),
-    page(memberView.extend({ household: householdRef })),
+    /**
+     * `onRoster` false: the 户号 given is not on the village's roster (`household` then has it as `number`, no
+     * id and no head's name); such a request can only be rejected.
+     */
+    page(memberView.extend({ household: householdRef, onRoster: z.boolean() })),
   ),
   approve: action(
     z.object({ memberId: id('成员编号') }),
@@ -131,7 +133,9 @@ export const memberContract = {
   ),
   /** Takes a post by the invite code township staff gave. */
   acceptInvite: action(
-    z.object({ code: z.string({ error: '请输入任命码' }).trim().min(1, '请输入任命码').max(20, '任命码不对，请核对后再输入') }),
+    // Any string is a guess and counts against the attempt limit, whatever its length; only a value that is
+    // not a string is refused here (and does not count).
+    z.object({ code: z.string({ error: '请输入任命码' }) }),
     z.object({ role: z.enum(inviteRoles), title: z.string() }),
   ),
   /**

@@ -3,6 +3,7 @@ import { action } from './action'
 import { RULE_RANGE } from '../domain/evaluation-rule'
 import { escalationStatuses, subjectTypes } from '../domain/evaluation'
 import { inviteRoles } from '../domain/invite'
+import { codeKinds, securityEvents } from '../domain/security'
 import { auditSchema } from '../domain/audit'
 import { disclosureKinds, disclosureSections } from '../domain/disclosure'
 import { ROSTER_PIECE } from '../domain/roster'
@@ -53,7 +54,7 @@ const villageFigures = z.object({
 })
 
 /** An audit entry as staff read it: the stored entry without its own id and the township it is filed under. */
-const auditEntry = auditSchema.omit({ _id: true, townshipId: true })
+const auditEntry = auditSchema.omit({ _id: true, townshipId: true, seal: true })
 
 /*
  * A WeChat cloud function takes at most 100 KB of request text, so a roster file must fit in it: 96 KiB
@@ -166,7 +167,13 @@ export const townshipContract = {
       name: text('被任命人姓名', 20),
       days: z.number({ error: '有效天数要填数字' }).int('有效天数要填整数').min(1, '有效期至少1天').max(30, '有效期最多30天').optional(),
     }),
-    z.object({ code: z.string(), expiresAt: z.string() }),
+    /** the code, in this answer only: the store keeps its hash */
+    z.object({ inviteId: z.string(), code: z.string(), expiresAt: z.string() }),
+  ),
+  /** A new code for an open invite (its code is shown only once); the old code stops working. */
+  reissueInvite: action(
+    z.object({ inviteId: id('任命码编号') }),
+    z.object({ inviteId: z.string(), code: z.string(), expiresAt: z.string() }),
   ),
   appointments: action(
     z.object({}),
@@ -175,7 +182,8 @@ export const townshipContract = {
         z.object({ appointmentId: z.string(), role: z.enum(inviteRoles), title: z.string(), name: z.string(), villageName: z.string().nullable(), startedAt: z.string() }),
       ),
       invites: z.array(
-        z.object({ code: z.string(), role: z.enum(inviteRoles), title: z.string(), name: z.string(), villageName: z.string().nullable(), expiresAt: z.string() }),
+        /** who, which post, until when: never the code */
+        z.object({ inviteId: z.string(), role: z.enum(inviteRoles), title: z.string(), name: z.string(), villageName: z.string().nullable(), expiresAt: z.string() }),
       ),
     }),
   ),
@@ -219,6 +227,45 @@ export const townshipContract = {
       cursor,
     }),
     page(auditEntry),
+  ),
+  /**
+   * Recomputes the township's audit chain (shared/domain/audit-chain.ts): intact, or each edited, deleted or
+   * reordered entry (its place in the chain) and each edited or deleted seal. Entries not sealed yet are counted,
+   * not reported as tampering.
+   */
+  verifyAudit: action(
+    z.object({}),
+    z.object({
+      intact: z.boolean(),
+      seals: z.number().int(),
+      sealed: z.number().int(),
+      unsealed: z.number().int(),
+      retired: z.number().int(),
+      problems: z.array(
+        z.object({
+          kind: z.enum(['edited', 'deleted', 'reordered', 'unlisted', 'sealEdited', 'sealDeleted']),
+          position: z.number().int(),
+          at: z.string().nullable(),
+        }),
+      ),
+    }),
+  ),
+  /**
+   * The security log, apart from the audit log: wrong guesses of invite, join and tracking codes, callers who
+   * reached the attempt limit and the calls refused after it, newest first. A tracking-code lookup names nobody.
+   */
+  securityLog: action(
+    z.object({ cursor }),
+    page(
+      z.object({
+        entryId: z.string(),
+        at: z.string(),
+        kind: z.enum(codeKinds),
+        event: z.enum(securityEvents),
+        who: z.string(),
+        count: z.number().int(),
+      }),
+    ),
   ),
   /** Applies to rounds opened afterwards; a round keeps the rule it was opened under. */
   setRule: action(

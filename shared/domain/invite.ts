@@ -1,13 +1,16 @@
 import { z } from '../zod'
+import { TRACKING_ALPHABET, formatTrackingCode } from './report'
 
 export const inviteRoles = ['township', 'chair', 'committee'] as const
 export type InviteRole = (typeof inviteRoles)[number]
 
 /**
  * A one-time code that makes its holder a township staff member, a village's
- * supervision committee chair, or a committee member. The code is the id.
+ * supervision committee chair, or a committee member. The code itself is shown once, when it is made;
+ * what is stored is its hash, as the id (cloudfunctions/core/hash.ts codeHash), so it stays a key.
  */
 export const inviteSchema = z.object({
+  /** the hash of the code (an invite of the cloud made before codes were hashed: the 8-symbol code) */
   _id: z.string(),
   townshipId: z.string(),
   /** null for township staff */
@@ -22,6 +25,8 @@ export const inviteSchema = z.object({
   expiresAt: z.string(),
   usedAt: z.string().nullable(),
   usedBy: z.string().nullable(),
+  /** the invite a re-issue replaced this one with (its status is then revoked) */
+  reissuedAs: z.string().nullable().optional(),
 })
 export type Invite = z.infer<typeof inviteSchema>
 
@@ -34,3 +39,19 @@ export function inviteProblem(invite: Pick<Invite, 'status' | 'expiresAt'> | nul
   if (invite.expiresAt <= now) return '这个任命码已过期，请镇纪委重新发一个'
   return null
 }
+
+/** Symbols of an invite code: from the tracking codes' alphabet (no 0/O, 1/I/L), shown in groups of four. */
+export const INVITE_LENGTH = 12
+/** Codes made before they were lengthened (8 symbols) still work until they expire. */
+export const LEGACY_INVITE_LENGTH = 8
+
+/** A code as typed (any case, spaces, dashes) in its normalised form, its bare symbols; null if it cannot be one. */
+export function normalizeInviteCode(typed: string): string | null {
+  const symbols = typed.toUpperCase().replace(/[\s-]/g, '')
+  if (symbols.length !== INVITE_LENGTH && symbols.length !== LEGACY_INVITE_LENGTH) return null
+  for (const c of symbols) if (!TRACKING_ALPHABET.includes(c)) return null
+  return symbols
+}
+
+/** ABCD-EFGH-JKLM: groups of four read aloud and copied by hand more easily. */
+export const formatInviteCode = formatTrackingCode

@@ -59,7 +59,10 @@ export const memberSchema = z.object({
   personId: z.string(),
   name: z.string(),
   villageId: z.string(),
+  /** for a request naming a 户号 not on the roster, an id no household has: `unlistedHouseholdId` */
   householdId: z.string(),
+  /** the 户号 the person gave when asking to join (absent on records from before it) */
+  householdNumber: z.string().optional(),
   status: z.enum(memberStatuses),
   requestedAt: z.string(),
   decidedAt: z.string().nullable(),
@@ -68,6 +71,14 @@ export const memberSchema = z.object({
   reason: z.string().nullable(),
 })
 export type Member = z.infer<typeof memberSchema>
+
+/**
+ * A join request naming a 户号 that is not on the roster is taken like any other (member.join answers
+ * alike, so the roster cannot be enumerated); its household is this id, which names no household, and the
+ * chair sees the mismatch when reviewing. It can only be rejected.
+ */
+export const unlistedHouseholdId = (villageId: string, number: string): string => `unlisted:${villageId}:${number}`
+export const isUnlisted = (householdId: string): boolean => householdId.startsWith('unlisted:')
 
 export const appointmentRoles = ['chair', 'committee', 'township'] as const
 export type AppointmentRole = (typeof appointmentRoles)[number]

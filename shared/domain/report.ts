@@ -15,7 +15,11 @@ export const reportSchema = z.object({
   _id: z.string(),
   townshipId: z.string(),
   villageId: z.string(),
-  /** what the reporter follows the report with; random, shown to them once */
+  /**
+   * The hash of what the reporter follows the report with (cloudfunctions/core/hash.ts codeHash); the code is
+   * shown to them only in report.file's answer. A cloud report filed before codes were hashed holds the code
+   * itself until its first lookup.
+   */
   trackingCode: z.string(),
   reporter: z.object({ personId: z.string(), name: z.string(), householdId: z.string() }).nullable(),
   /** who or what the report is about, in the reporter's words */

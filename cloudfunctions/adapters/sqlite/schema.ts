@@ -4,6 +4,7 @@ import { newId } from '../../core/context'
 import { shuffled } from '../../core/shuffle'
 import { beijingDay, beijingDayStart } from '../../../shared/time'
 import { auditedByDay } from '../../../shared/permissions'
+import { codeHash } from '../../core/hash'
 
 /**
  * Each collection is a table of JSON documents. Every field a query filters or
@@ -242,6 +243,37 @@ const migrations: readonly Migration[] = [
       addIndex(db, 'disclosure_term', ['villageId', 'term', 'kind', 'publishedAt', '_id'])
       addIndex(db, 'disclosure_term', ['villageId', 'term', 'section', 'publishedAt', '_id'])
       addIndex(db, 'disclosure_term', ['villageId', 'term', 'kind', 'section', 'publishedAt', '_id'])
+    },
+  },
+  {
+    version: 18,
+    up(db) {
+      // The audit log's chain (shared/domain/audit-chain.ts): its seals and each chain's head, and the index by
+      // which the timer finds unsealed entries (existing entries have no seal mark, so the first run seals them).
+      // Can run again (the migration tests rewind user_version).
+      for (const name of ['audit_seal', 'audit_head'] as const) {
+        if (!db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(name)) createCollection(db, name)
+      }
+      addIndex(db, 'audit', ['seal', 'at', '_id'])
+    },
+  },
+  {
+    version: 17,
+    up(db) {
+      // Codes are stored only as hashes (core/hash.ts codeHash): an invite's id was its code, a report kept its
+      // tracking code. Both are hashed in place, so codes already handed out keep working; attempt counters and
+      // the security log get their tables. Can run again (the migration tests rewind user_version): a stored
+      // hash (64 hex) is left as it is.
+      db.function('code_hash', { deterministic: true }, (kind: unknown, code: unknown) =>
+        codeHash(kind as 'invite' | 'tracking', String(code).toUpperCase().replace(/[\s-]/g, '')),
+      )
+      for (const name of ['attempt', 'security_log'] as const) {
+        if (!db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(name)) createCollection(db, name)
+      }
+      const hashed = `length(_id) = 64 AND _id NOT GLOB '*[^0-9a-f]*'`
+      db.exec(`UPDATE "invite" SET _id = code_hash('invite', _id), doc = json_set(doc, '$._id', code_hash('invite', _id)) WHERE NOT (${hashed})`)
+      db.exec(`UPDATE "report" SET doc = json_set(doc, '$.trackingCode', code_hash('tracking', json_extract(doc, '$.trackingCode')))
+        WHERE length(json_extract(doc, '$.trackingCode')) <> 64`)
     },
   },
 ]

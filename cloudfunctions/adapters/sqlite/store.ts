@@ -208,6 +208,19 @@ export class SqliteStore implements Store {
     })
   }
 
+  /** One upsert statement: SQLite runs it atomically, and the queue keeps it apart from any open transaction. */
+  increment<C extends CollectionName>(collection: C, id: string, field: keyof Collections[C] & string, by: number, init: Collections[C]): Promise<number> {
+    const path = fieldPath(field)
+    return this.exclusive(() => {
+      const row = this.ops
+        .prepared(
+          `INSERT INTO "${collection}" (_id, doc) VALUES (?, ?) ON CONFLICT(_id) DO UPDATE SET doc = json_set(doc, '${path}', coalesce(json_extract(doc, '${path}'), 0) + ?) RETURNING json_extract(doc, '${path}') AS n`,
+        )
+        .get(id, JSON.stringify({ ...init, _id: id, [field]: by }), by) as { n: number }
+      return row.n
+    })
+  }
+
   count(collection: CollectionName, where: Record<string, Condition>): Promise<number> {
     return this.exclusive(() => {
       const { sql, params } = whereClause(collection, where)

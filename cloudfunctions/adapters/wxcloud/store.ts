@@ -28,6 +28,7 @@ interface WxCommand {
   lt(value: Scalar): unknown
   eq(value: Scalar): unknown
   set(value: unknown): unknown
+  inc(value: number): unknown
 }
 interface WxDocRef {
   get(): Promise<{ data: unknown }>
@@ -262,6 +263,31 @@ export class WxCloudStore extends WxOps implements Store {
     if (ids.length === 0) return 0
     const { stats } = await this.db.collection(collection).where({ _id: this._.in(ids) }).remove()
     return stats.removed
+  }
+
+  /**
+   * `_.inc` is the database's own atomic add ("原子自增 … 多个用户同时写时不会丢失", db.command.inc,
+   * https://developers.weixin.qq.com/miniprogram/dev/wxcloudservice/wxcloud/reference-sdk-api/database/command/Command.inc.html).
+   * The first increment of a counter finds no document and adds it; of two first increments at once one add
+   * fails on the `_id` and increments instead. The new value is read afterwards, so under concurrency it may
+   * already include others' increments: never less than this one's.
+   */
+  async increment<C extends CollectionName>(collection: C, id: string, field: keyof Collections[C] & string, by: number, init: Collections[C]): Promise<number> {
+    const ref = this.db.collection(collection)
+    for (let attempt = 0; ; attempt++) {
+      const { stats } = await ref.where({ _id: id }).update({ data: { [field]: this._.inc(by) } })
+      if (stats.updated === 0) {
+        try {
+          await ref.add({ data: { ...(init as unknown as Record<string, unknown>), _id: id, [field]: by } })
+          return by
+        } catch (error) {
+          if (!isDuplicateKey(error) || attempt >= 2) throw error
+          continue
+        }
+      }
+      const current = (await this.get(collection, id)) as Record<string, unknown> | null
+      return Number(current?.[field] ?? by)
+    }
   }
 
   /**

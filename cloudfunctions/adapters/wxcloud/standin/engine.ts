@@ -576,7 +576,8 @@ export class CloudBaseEngine {
     }
     const update = parse(params.data) as Record<string, Record<string, unknown>>
     const operators = Object.keys(update)
-    if (operators.some((op) => op !== '$set')) throw new StandInError('DATABASE_REQUEST_FAILED', `stand-in models $set only, got ${operators.join(', ')}`)
+    // $inc: the adapter's counters (db.command.inc); mingo applies it like the server, atomically here as every write.
+    if (operators.some((op) => op !== '$set' && op !== '$inc')) throw new StandInError('DATABASE_REQUEST_FAILED', `stand-in models $set and $inc only, got ${operators.join(', ')}`)
     const matches = this.find({ ...params, order: undefined, limit: params.multi === true ? 1000 : 1 }, tx)
     let updated = 0
     for (const match of matches) {

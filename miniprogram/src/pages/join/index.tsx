@@ -7,6 +7,13 @@ import { ErrorCard } from '../../components/ErrorCard'
 import { call } from '../../services/api'
 import './index.css'
 
+/**
+ * What was typed, in groups of four as the code is printed (ABCD-EFGH-JKLM): easier to compare with the paper.
+ * Case, spaces and dashes do not matter to the server, which normalises the same way.
+ */
+export const groupCode = (typed: string): string =>
+  (typed.toUpperCase().replace(/[^0-9A-Z]/g, '').match(/.{1,4}/g) ?? []).join('-')
+
 /** Village cadres and township staff take their post with the code the township gave them. */
 function AcceptInvite() {
   const [code, setCode] = useState('')
@@ -29,7 +36,7 @@ function AcceptInvite() {
       <Text className="section-title">我有任命码</Text>
       <View className="card">
         <Text className="muted">村务监督委员会主任、村“两委”成员和镇纪委干部，输入镇纪委给的任命码：</Text>
-        <Input className="boxed-input" placeholder="8位任命码" value={code} onChange={setCode} maxLength={12} />
+        <Input className="boxed-input join-invite-code" placeholder="12位，例如 ABCD-EFGH-JKLM" value={code} onChange={(v) => setCode(groupCode(v))} maxLength={19} />
         <ErrorCard error={failure} />
         <Button block size="large" fill="outline" loading={busy} className="join-invite" onClick={() => void accept()}>
           接受任命

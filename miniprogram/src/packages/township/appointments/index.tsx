@@ -5,6 +5,7 @@ import type { InviteRole } from '@shared/domain/invite'
 import { PageShell, messageOf } from '../../../components/PageShell'
 import { ErrorCard } from '../../../components/ErrorCard'
 import { Chips } from '../../../components/Chips'
+import { CopyButton } from '../../../components/CopyButton'
 import { formatDay } from '../../../components/format'
 import { useRemote } from '../../../hooks/useRemote'
 import { call } from '../../../services/api'
@@ -31,18 +32,29 @@ export default function Appointments() {
   const [title, setTitle] = useState(roles[0]!.title)
   const [name, setName] = useState('')
   const [failure, setFailure] = useState('')
-  const [code, setCode] = useState('')
+  /** the code just made or re-issued, with whom it is for: shown this once, the store keeps only its hash */
+  const [made, setMade] = useState<{ code: string; who: string } | null>(null)
   const [ending, setEnding] = useState<{ appointmentId: string; label: string } | null>(null)
 
   const invite = async () => {
     setFailure('')
     try {
-      const made = await call('township', 'invite', { role, villageId: role === 'township' ? undefined : villageId, title, name })
-      setCode(made.code)
+      const answer = await call('township', 'invite', { role, villageId: role === 'township' ? undefined : villageId, title, name })
+      setMade({ code: answer.code, who: `${title}${name}` })
       setName('')
       reload()
     } catch (e) {
       setFailure(messageOf(e))
+    }
+  }
+  const reissue = async (inviteId: string, who: string) => {
+    try {
+      const answer = await call('township', 'reissueInvite', { inviteId })
+      setMade({ code: answer.code, who })
+      Toast.show(TOAST, { icon: 'success', content: '已重发，原来的任命码不能再用' })
+      reload()
+    } catch (e) {
+      Toast.show(TOAST, { icon: 'fail', content: messageOf(e) })
     }
   }
   const end = async () => {
@@ -59,7 +71,7 @@ export default function Appointments() {
   }
 
   return (
-    <PageShell title="职务任命" subtitle="生成任命码交给本人，本人在小程序首页输入即上任。任命码7天内有效，只能用一次；一个人同时只能担任一个职务。" loading={loading && !data} error={error}>
+    <PageShell title="职务任命" subtitle="生成任命码交给本人，本人在小程序首页输入即上任。任命码只在生成时显示一次，7天内有效，只能用一次；一个人同时只能担任一个职务。" loading={loading && !data} error={error}>
       <Text className="section-title">任命</Text>
       <Chips
         label="职务"
@@ -87,24 +99,27 @@ export default function Appointments() {
         <Button block size="large" type="primary" className="appoint-make" onClick={() => void invite()}>
           生成任命码
         </Button>
-        {code ? (
-          <View className="appoint-code-box" role="status">
-            <Text>任命码</Text>
-            <Text className="appoint-code">{code}</Text>
-          </View>
-        ) : null}
       </View>
+      {made ? (
+        <View className="card appoint-code-box" role="status">
+          <Text>{made.who}的任命码</Text>
+          <Text className="appoint-code">{made.code}</Text>
+          <Text className="appoint-code-note">只显示这一次，请现在抄下来或复制，交给本人。丢了可以在下面“重发”一个新的。</Text>
+          <CopyButton text={made.code} label="复制任命码" />
+        </View>
+      ) : null}
 
       <Text className="section-title">未使用的任命码</Text>
       {(data?.invites ?? []).length === 0 ? <View className="card muted">没有</View> : null}
       {(data?.invites ?? []).map((i) => (
-        <View key={i.code} className="card appoint-row">
+        <View key={i.inviteId} className="card appoint-row">
           <Text className="appoint-who">
             {i.villageName ?? '镇纪委'} · {i.title} {i.name}
           </Text>
-          <Text className="muted">
-            任命码 <Text className="appoint-code-inline">{i.code}</Text> · {formatDay(i.expiresAt)}前有效
-          </Text>
+          <Text className="muted">{formatDay(i.expiresAt)}前有效</Text>
+          <Button fill="none" className="appoint-end" onClick={() => void reissue(i.inviteId, `${i.title}${i.name}`)}>
+            重发任命码
+          </Button>
         </View>
       ))}
 
