@@ -2,6 +2,7 @@ import type { townshipContract } from '../../shared/contract/township'
 import type { Handler } from '../core/dispatch'
 import type { Condition } from '../core/store'
 import { villageInScope } from '../core/scope'
+import { verifyAudit as verifyAuditChainOf } from '../core/audit-log'
 
 type C = typeof townshipContract
 
@@ -32,3 +33,6 @@ export const audit: Handler<C['audit']> = async (ctx, input) => {
     nextCursor: page.nextCursor,
   }
 }
+
+/** township.verifyAudit: the caller's township's chain, recomputed from what is stored. */
+export const verifyAudit: Handler<C['verifyAudit']> = async (ctx) => verifyAuditChainOf(ctx.store, ctx.actor.townshipId!, ctx.clock.now())

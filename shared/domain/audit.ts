@@ -16,6 +16,11 @@ export const auditSchema = z.object({
   records: z.array(z.string()),
   /** `at` is the start of the Beijing day, not the moment (votes and anonymous reports) */
   dayOnly: z.boolean().optional(),
+  /**
+   * The number of the seal that lists it (shared/domain/audit-chain.ts); null or absent while unsealed. Not covered
+   * by the entry's hash: the seal is what vouches for it.
+   */
+  seal: z.number().int().nullable().optional(),
 })
 export type AuditEntry = z.infer<typeof auditSchema>
 
