@@ -246,18 +246,6 @@ const migrations: readonly Migration[] = [
     },
   },
   {
-    version: 18,
-    up(db) {
-      // The audit log's chain (shared/domain/audit-chain.ts): its seals and each chain's head, and the index by
-      // which the timer finds unsealed entries (existing entries have no seal mark, so the first run seals them).
-      // Can run again (the migration tests rewind user_version).
-      for (const name of ['audit_seal', 'audit_head'] as const) {
-        if (!db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(name)) createCollection(db, name)
-      }
-      addIndex(db, 'audit', ['seal', 'at', '_id'])
-    },
-  },
-  {
     version: 17,
     up(db) {
       // Codes are stored only as hashes (core/hash.ts codeHash): an invite's id was its code, a report kept its
@@ -274,6 +262,18 @@ const migrations: readonly Migration[] = [
       db.exec(`UPDATE "invite" SET _id = code_hash('invite', _id), doc = json_set(doc, '$._id', code_hash('invite', _id)) WHERE NOT (${hashed})`)
       db.exec(`UPDATE "report" SET doc = json_set(doc, '$.trackingCode', code_hash('tracking', json_extract(doc, '$.trackingCode')))
         WHERE length(json_extract(doc, '$.trackingCode')) <> 64`)
+    },
+  },
+  {
+    version: 18,
+    up(db) {
+      // The audit log's chain (shared/domain/audit-chain.ts): its seals and each chain's head, and the index by
+      // which the timer finds unsealed entries (existing entries have no seal mark, so the first run seals them).
+      // Can run again (the migration tests rewind user_version).
+      for (const name of ['audit_seal', 'audit_head'] as const) {
+        if (!db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(name)) createCollection(db, name)
+      }
+      addIndex(db, 'audit', ['seal', 'at', '_id'])
     },
   },
 ]
