@@ -273,3 +273,40 @@ describe('a write and its audit entry land together or not at all', () => {
     expect(docsOf(fixture.store, 'audit')).toEqual([expect.objectContaining({ action: 'feedback.submit', records: [feedbackId], seal: null })])
   })
 })
+
+describe('sensitive reads are recorded', () => {
+  const inspector = () => fixture.as(people.inspector)
+  const reads = (action: string) => docsOf(fixture.store, 'audit').filter((e) => e.action === action)
+
+  it('a named report read by staff: who read which report', async () => {
+    expectOk(await fixture.as(people.villager)('report', 'file', { requestId: 'chain-named-0001', text: '有人违规。', anonymous: false }))
+    const { reportId } = expectOk(await inspector()('report', 'inbox', {})).items[0]!
+    expectOk(await inspector()('report', 'get', { reportId }))
+    expect(reads('report.get')).toEqual([
+      expect.objectContaining({ personId: people.inspector, role: 'township', townshipId: TOWNSHIP, records: [reportId], at: fixture.clock.now().toISOString() }),
+    ])
+  })
+
+  it('an anonymous report read by staff: the reader and the report, nothing of the reporter', async () => {
+    expectOk(await fixture.as(people.villager)('report', 'file', { requestId: 'chain-anon-00001', text: '有人违规。', anonymous: true }))
+    const { reportId } = expectOk(await inspector()('report', 'inbox', {})).items[0]!
+    // the newest report is the anonymous one: it stores nothing of the villager
+    expect(JSON.stringify(docsOf(fixture.store, 'report').find((r) => r._id === reportId))).not.toContain(people.villager)
+    expectOk(await inspector()('report', 'get', { reportId }))
+    const [read] = reads('report.get')
+    expect(read).toMatchObject({ personId: people.inspector, records: [reportId] })
+    const villager = docsOf(fixture.store, 'person').find((p) => p._id === people.villager)!
+    for (const trace of [people.villager, villager.name, villager.openid, 'm-shiqiao-0001-1', 'h-shiqiao-0001']) expect(JSON.stringify(read)).not.toContain(trace)
+  })
+
+  it('a report that is not found, or a caller refused, records nothing', async () => {
+    await inspector()('report', 'get', { reportId: 'rp-nothing-here' })
+    await fixture.as(people.chair)('report', 'get', { reportId: 'rp-nothing-here' })
+    expect(reads('report.get')).toEqual([])
+  })
+
+  it('the township\'s export', async () => {
+    expectOk(await inspector()('township', 'export', { kind: 'reports' }))
+    expect(reads('township.export')).toEqual([expect.objectContaining({ personId: people.inspector, action: 'township.export', records: [] })])
+  })
+})
