@@ -1,0 +1,63 @@
+// SQLite only by nature: `npm run admin` works on the local host's data folder (its village.db).
+import Database from 'better-sqlite3'
+import { spawnSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { AuditEntry } from '../../shared/domain/audit'
+import { storeKind } from '../support/harness'
+
+/*
+ * The admin CLI's commands (host/admin.ts) are in the audit log (issue 18): each that writes or exports leaves an
+ * entry naming the operator, "运维（命令行）", the command and the township; a preview that writes nothing, none.
+ */
+
+const root = join(__dirname, '../..')
+const sqliteOnly = storeKind === 'sqlite' ? describe : describe.skip
+let admin: string
+let dataDir: string
+
+beforeAll(() => {
+  if (storeKind !== 'sqlite') return
+  mkdirSync(join(root, '.build'), { recursive: true })
+  admin = join(root, '.build', 'test-admin-audit.cjs')
+  const built = spawnSync(
+    join(root, 'node_modules/.bin/esbuild'),
+    ['host/admin.ts', '--bundle', '--platform=node', '--format=cjs', '--target=node20', `--outfile=${admin}`, '--external:better-sqlite3', '--external:wx-server-sdk', '--log-level=warning'],
+    { cwd: root, encoding: 'utf8' },
+  )
+  if (built.status !== 0) throw new Error(`esbuild failed: ${built.stderr}`)
+  dataDir = mkdtempSync(join(tmpdir(), 'admin-audit-'))
+})
+afterAll(() => {
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true })
+})
+
+function run(...args: string[]): string {
+  const result = spawnSync(process.execPath, [admin, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, DATA_DIR: dataDir } })
+  if (result.status !== 0) throw new Error(`admin ${args.join(' ')} failed: ${result.stderr}`)
+  return result.stdout
+}
+
+function entries(): AuditEntry[] {
+  const db = new Database(join(dataDir, 'village.db'), { readonly: true })
+  try {
+    return (db.prepare(`SELECT doc FROM audit ORDER BY rowid`).all() as { doc: string }[]).map((r) => JSON.parse(r.doc) as AuditEntry)
+  } finally {
+    db.close()
+  }
+}
+
+sqliteOnly('the admin CLI in the audit log', () => {
+  it('records bootstrap, invite and export as the operator\'s; a preview that writes nothing leaves no entry', () => {
+    run('bootstrap', '--township', '石桥镇', '--district', '清河区', '--name', '张三')
+    const operator = { personId: null, name: '运维（命令行）', role: 'operator', townshipId: 'tw-main', records: ['tw-main'] }
+    expect(entries()).toEqual([expect.objectContaining({ ...operator, action: 'admin.bootstrap' })])
+
+    run('invite', '--name', '李四')
+    run('export', '--kind', 'figures', '--out', join(dataDir, 'figures.csv'))
+    run('import-power-list')
+    expect(entries().map((e) => e.action)).toEqual(['admin.bootstrap', 'admin.invite', 'admin.export'])
+    expect(entries()).toEqual(entries().map(() => expect.objectContaining(operator)))
+  }, 60_000)
+})
