@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto'
 import { areas } from '../cloudfunctions/areas'
 import { dispatch } from '../cloudfunctions/core/dispatch'
 import { resolveActor } from '../cloudfunctions/core/actor'
+import { uploadEntry } from '../cloudfunctions/core/audit-log'
 import { localOutbox } from '../cloudfunctions/core/notifier'
 import type { LocalFiles, UploadQuota } from './files'
 import { MAX_ATTACHMENT_BYTES } from '../shared/domain/attachment'
@@ -236,7 +237,8 @@ async function upload(options: HostOptions, req: IncomingMessage, res: ServerRes
   if (!openid) return refuseUnread(req, res, fail('UNAUTHENTICATED', '请先登录'), lingerMs)
   // Only someone a record could take a photo from: a member of a village group or an official. A guest's
   // upload would only ever sit unadopted (in the cloud, every action that adopts one refuses guests too).
-  if ((await resolveActor(options.store, openid)).role === 'guest') return refuseUnread(req, res, fail('FORBIDDEN', '加入本村监督群以后才能上传图片'), lingerMs)
+  const actor = await resolveActor(options.store, openid)
+  if (actor.role === 'guest') return refuseUnread(req, res, fail('FORBIDDEN', '加入本村监督群以后才能上传图片'), lingerMs)
   // The day's slot is taken before the body is read, so uploads sent at once cannot all pass the count;
   // an upload that is not stored gives it back.
   const now = options.clock.now()
@@ -250,6 +252,10 @@ async function upload(options: HostOptions, req: IncomingMessage, res: ServerRes
     if (!bytes) return refuseUnread(req, res, fail('PAYLOAD_TOO_LARGE', '每张图片不能超过2MB，请压缩后再传'), lingerMs)
     const saved = options.files.save(bytes)
     if ('problem' in saved) return sendEnvelope(res, fail('INVALID_INPUT', saved.problem))
+    // An official's upload is in the audit log (issue 18); a villager's is not: the upload cannot tell whether it is
+    // for an anonymous report (core/audit-log.ts uploadEntry), and a named record adopting it is recorded itself.
+    const entry = uploadEntry(actor, saved.fileId, now)
+    if (entry) await options.store.insert('audit', entry)
     stored = true
     return send(res, 200, { ok: true, data: saved })
   } finally {

@@ -1,4 +1,5 @@
 import type { AuditEntry } from '../../shared/domain/audit'
+import type { Actor } from '../../shared/domain/member'
 import {
   byTimeThenId,
   chainOf,
@@ -100,4 +101,27 @@ export async function verifyAudit(store: Store, townshipId: string, now: Date): 
     queryAll(store, 'audit', { townshipId }, { field: 'at', direction: 'asc' }, 1_000_000),
   ])
   return verifyAuditChain(chain, seals, head, entries, cutoffOf('audit', now), sha256)
+}
+
+/**
+ * The entry for a photo uploaded to the local host (host/server.ts; in WeChat a photo goes straight to cloud
+ * storage, no function sees it), or null when it must not be recorded. Only officials' uploads are: a villager's
+ * photo may be for an anonymous report, which the upload cannot tell (it comes before the report), and recording
+ * its uploader would name the reporter. Officials cannot file reports, so theirs never are.
+ */
+export function uploadEntry(actor: Actor, fileId: string, now: Date): AuditEntry | null {
+  if (actor.role !== 'chair' && actor.role !== 'committee' && actor.role !== 'township') return null
+  return {
+    _id: newId('au'),
+    at: now.toISOString(),
+    townshipId: actor.townshipId,
+    villageId: actor.villageId,
+    personId: actor.personId,
+    name: actor.name ?? '',
+    role: actor.role,
+    title: actor.title ?? '',
+    action: 'files.upload',
+    records: [fileId],
+    seal: null,
+  }
 }
