@@ -1,11 +1,12 @@
 // SQLite only by nature: `npm run admin` works on the local host's data folder (its village.db).
 import Database from 'better-sqlite3'
 import { spawnSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { AuditEntry } from '../../shared/domain/audit'
 import { storeKind } from '../support/harness'
+import { bundleHost } from '../support/host-process'
 
 /*
  * The admin CLI's commands (host/admin.ts) are in the audit log (issue 18): each that writes or exports leaves an
@@ -19,14 +20,8 @@ let dataDir: string
 
 beforeAll(() => {
   if (storeKind !== 'sqlite') return
-  mkdirSync(join(root, '.build'), { recursive: true })
-  admin = join(root, '.build', 'test-admin-audit.cjs')
-  const built = spawnSync(
-    join(root, 'node_modules/.bin/esbuild'),
-    ['host/admin.ts', '--bundle', '--platform=node', '--format=cjs', '--target=node20', `--outfile=${admin}`, '--external:better-sqlite3', '--external:wx-server-sdk', '--log-level=warning'],
-    { cwd: root, encoding: 'utf8' },
-  )
-  if (built.status !== 0) throw new Error(`esbuild failed: ${built.stderr}`)
+  // host/admin.ts bundled as `npm run admin` does
+  admin = bundleHost('admin-audit', 'host/admin.ts')
   dataDir = mkdtempSync(join(tmpdir(), 'admin-audit-'))
 })
 afterAll(() => {

@@ -6,16 +6,16 @@ import { join } from 'node:path'
 const root = join(__dirname, '../..')
 
 /**
- * Bundles host/main.ts as `npm start` does (scripts/lib.mjs bundleHost), into
+ * Bundles host/main.ts (or another entry: host/admin.ts) as `npm start` does (scripts/lib.mjs bundleHost), into
  * a file of the caller's own: test files run in parallel and must not
  * overwrite each other's bundle. It sits in .build/ so better-sqlite3 resolves.
  */
-export function bundleHost(name: string): string {
+export function bundleHost(name: string, entry = 'host/main.ts'): string {
   mkdirSync(join(root, '.build'), { recursive: true })
   const outfile = join(root, '.build', `test-host-${name}.cjs`)
   const result = spawnSync(
     join(root, 'node_modules/.bin/esbuild'),
-    ['host/main.ts', '--bundle', '--platform=node', '--format=cjs', '--target=node20', `--outfile=${outfile}`, '--external:better-sqlite3', '--external:wx-server-sdk', '--log-level=warning'],
+    [entry, '--bundle', '--platform=node', '--format=cjs', '--target=node20', `--outfile=${outfile}`, '--external:better-sqlite3', '--external:wx-server-sdk', '--log-level=warning'],
     { cwd: root, encoding: 'utf8' },
   )
   if (result.status !== 0) throw new Error(`esbuild failed: ${result.stderr}`)
