@@ -36,7 +36,8 @@ export const acceptInvite: Handler<M['acceptInvite']> = async (ctx, input) => {
   const problem = inviteProblem(found, ctx.now)
   if (problem) {
     await gate.failed()
-    throw new AppError(found ? 'CONFLICT' : 'NOT_FOUND', problem)
+    // A revoked (re-issued) code reads as one that never was.
+    throw new AppError(found && found.status !== 'revoked' ? 'CONFLICT' : 'NOT_FOUND', problem)
   }
   await gate.passed()
   const inv = found!
