@@ -62,6 +62,7 @@ export default defineAppConfig({
         'case/index',
         'evaluation/index',
         'audit/index',
+        'security/index',
         'setup/index',
         'roster/index',
         'appointments/index',

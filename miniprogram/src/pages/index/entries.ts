@@ -108,6 +108,7 @@ export function entriesFor(role: CallerRole, unread: number | null, toVote: numb
         { title: '职务任命', description: '任命村务监督委员会主任、村“两委”成员和镇纪委干部', url: '/packages/township/appointments/index' },
         { title: '乡镇设置', description: '评议规则、意见答复期限、公开时限，和每次修改的记录', url: '/packages/township/settings/index' },
         { title: '操作记录', description: '谁在什么时候做了什么，不能修改', url: '/packages/township/audit/index' },
+        { title: '安全记录', description: '谁输错了任命码、加入码或查询码，哪些被暂停再试', url: '/packages/township/security/index' },
       ]
     case 'villager':
       return [

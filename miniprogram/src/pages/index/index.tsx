@@ -24,7 +24,8 @@ function Membership({ me }: { me: Me }) {
       <View className="card">
         <Text className="home-status">入群申请已提交，等待村务监督委员会主任审核</Text>
         <Text className="muted">
-          {m.village.townshipName} {m.village.name} · 户号 {m.household.number}（户主 {m.household.headName}）
+          {/* No head's name until approved: member.me withholds it, so a number off the roster reads the same. */}
+          {m.village.townshipName} {m.village.name} · 户号 {m.household.number}
         </Text>
       </View>
     )

@@ -67,20 +67,29 @@ export default function Pending() {
       {paged.items.map((r) => (
         <View key={r.memberId} className="card pending-request">
           <Text className="pending-name">{r.name}</Text>
-          <Text className="pending-line">
-            户号 {r.household.number} · 户主 {r.household.headName}
-          </Text>
+          {r.onRoster ? (
+            <Text className="pending-line">
+              户号 {r.household.number} · 户主 {r.household.headName}
+            </Text>
+          ) : (
+            // The applicant was told nothing of this (member.join answers alike), so the chair is the one to see it.
+            <Text className="pending-line pending-off-roster">
+              户号 {r.household.number} 不在本村花名册上，不能通过。请核对后点“不通过”，写明原因。
+            </Text>
+          )}
           <Text className="muted pending-line">申请时间：{formatDayTime(r.requestedAt)}</Text>
           <View className="button-row">
-            <Button
-              size="large"
-              type="primary"
-              loading={busy === r.memberId}
-              disabled={busy !== '' && busy !== r.memberId}
-              onClick={() => void approve(r)}
-            >
-              通过
-            </Button>
+            {r.onRoster ? (
+              <Button
+                size="large"
+                type="primary"
+                loading={busy === r.memberId}
+                disabled={busy !== '' && busy !== r.memberId}
+                onClick={() => void approve(r)}
+              >
+                通过
+              </Button>
+            ) : null}
             <Button size="large" disabled={busy !== ''} onClick={() => setRejecting(r)}>
               不通过
             </Button>
@@ -92,7 +101,9 @@ export default function Pending() {
         visible={rejecting !== null}
         title="不通过这条申请"
         message={
-          rejecting ? `${rejecting.name}（户号 ${rejecting.household.number}，户主 ${rejecting.household.headName}）` : ''
+          rejecting
+            ? `${rejecting.name}（户号 ${rejecting.household.number}，${rejecting.onRoster ? `户主 ${rejecting.household.headName}` : '不在花名册上'}）`
+            : ''
         }
         label="不通过的原因"
         placeholder="例如：不是本户成员。申请人能看到这个原因"
