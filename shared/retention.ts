@@ -27,6 +27,10 @@ export const retentionDays = {
   departedMembers: 365,
   /** an appointment code used, revoked or expired (it names the appointee; the appointment keeps who and when) */
   invites: 365,
+  /** failed-guess counters: the attempt limits look back two clock hours (core/attempts.ts) */
+  attempts: 2,
+  /** the security log: wrong code guesses and limits reached, a year to notice and look into a pattern */
+  securityLog: 365,
 } as const
 
 export type RetentionKind = keyof typeof retentionDays
@@ -104,4 +108,6 @@ export const retentionLabels: Record<string, string> = {
   subscription: '公告提醒订阅',
   announcement_seen: '公告已读记录',
   invite: '用过或过期的任命码',
+  attempt: '输错码的计数',
+  security_log: '安全记录（输错码、暂停再试）',
 }

@@ -199,6 +199,23 @@ async function sweepInvites(sweep: Sweep, townshipIds: readonly string[], now: D
   return true
 }
 
+/** Failed-guess counters of hours long past (their `hour` sorts like the instants, core/attempts.ts), and old security log entries. */
+async function sweepAttempts(sweep: Sweep, now: Date): Promise<boolean> {
+  const counters = cutoffOf('attempts', now).slice(0, 13)
+  for await (const page of oldestFirst(sweep.store, 'attempt', {}, 'hour')) {
+    const expired = page.filter((c) => c.hour < counters).map((c) => c._id)
+    if (!(await sweep.remove('attempt', expired))) return false
+    if (expired.length < page.length) break
+  }
+  const entries = cutoffOf('securityLog', now)
+  for await (const page of oldestFirst(sweep.store, 'security_log', {}, 'at')) {
+    const expired = page.filter((e) => e.at < entries).map((e) => e._id)
+    if (!(await sweep.remove('security_log', expired))) return false
+    if (expired.length < page.length) break
+  }
+  return true
+}
+
 async function sweepNotifications(sweep: Sweep, now: Date): Promise<boolean> {
   const cutoff = cutoffOf('notifications', now)
   for await (const notes of oldestFirst(sweep.store, 'notification', {}, 'createdAt')) {
@@ -264,6 +281,7 @@ export async function applyRetention(store: Store, now: Date, options: Retention
     (await sweepAudit(sweep, [...townshipIds, null], now)) &&
     (await sweepNotifications(sweep, now)) &&
     (await sweepInvites(sweep, townshipIds, now)) &&
+    (await sweepAttempts(sweep, now)) &&
     (await sweepMembers(sweep, villageIds, now))
   return { counts: sweep.counts, complete }
 }

@@ -1,5 +1,6 @@
 import { CALLER_LIMIT, OVERALL_LIMIT, codeKinds, type CodeKind } from '../../shared/domain/security'
 import type { TypedCall } from '../support/caller'
+import { applyRetention } from '../../cloudfunctions/core/retention'
 import { docsOf, expectError, expectOk, people, useSeededStore } from '../support/harness'
 
 /*
@@ -145,5 +146,23 @@ describe('the overall limit', () => {
     expect((await kinds.invite.guess(visitor('appointee'), await kinds.invite.right())).ok).toBe(true)
     fixture.clock.advance(2 * HOUR)
     expectOk(await kinds.tracking.guess(visitor('newcomer'), right))
+  })
+})
+
+describe('retention', () => {
+  it('deletes counters once their hours no longer count, and security log entries after a year', async () => {
+    const guesser = visitor('old')
+    for (const code of wrongGuesses(3)) expectError(await kinds.tracking.guess(guesser, code), 'NOT_FOUND')
+    const counters = docsOf(fixture.store, 'attempt').length
+    expect(counters).toBeGreaterThan(0)
+    const now = fixture.clock.now().getTime()
+    // Still counting the hour after, then gone; the log stays until a year has passed.
+    await applyRetention(fixture.store, new Date(now + HOUR), { dryRun: false })
+    expect(docsOf(fixture.store, 'attempt')).toHaveLength(counters)
+    await applyRetention(fixture.store, new Date(now + 3 * 24 * HOUR), { dryRun: false })
+    expect(docsOf(fixture.store, 'attempt')).toEqual([])
+    expect(docsOf(fixture.store, 'security_log')).toHaveLength(3)
+    await applyRetention(fixture.store, new Date(now + 366 * 24 * HOUR), { dryRun: false })
+    expect(docsOf(fixture.store, 'security_log')).toEqual([])
   })
 })

@@ -214,14 +214,16 @@ describe('appointment codes', () => {
   it('deletes a used code a year after it was made and an unused one a year after it expired, never one that can still be taken', async () => {
     const inspector = fixture.as(people.inspector)
     const invite = (name: string) => inspector('township', 'invite', { role: 'township', title: '镇纪委干部', name })
-    const used = expectOk(await invite('孙用过')).code as string
-    const expired = expectOk(await invite('周过期')).code as string
-    expectOk(await fixture.caller('visitor:retention')('member', 'acceptInvite', { code: used }))
+    // Stored by the hash of its code (inviteId); the code itself is only in the answer.
+    const taken = expectOk(await invite('孙用过'))
+    const used = taken.inviteId as string
+    const expired = expectOk(await invite('周过期')).inviteId as string
+    expectOk(await fixture.caller('visitor:retention')('member', 'acceptInvite', { code: taken.code }))
     // Made as long ago, but still open a year and a day on (a code's life is set when it is made).
     const open = { ...(await fixture.store.get('invite', expired))!, _id: 'RETAINED', expiresAt: daysLater(retentionDays.invites + 30).toISOString() }
     await fixture.store.insert('invite', open)
 
-    const kept = async () => (await Promise.all([used, expired, open._id].map((code) => fixture.store.get('invite', code)))).map((i) => i !== null)
+    const kept = async () => (await Promise.all([used, expired, open._id].map((id) => fixture.store.get('invite', id)))).map((i) => i !== null)
     await applyRetention(fixture.store, daysLater(retentionDays.invites - 1), { dryRun: false })
     expect(await kept()).toEqual([true, true, true])
     await applyRetention(fixture.store, daysLater(retentionDays.invites + 1), { dryRun: false })
