@@ -69,6 +69,8 @@ async function everyWrite() {
   expectOk(await inspector('power', 'removeTownshipItem', { itemId, reason: '重复' }))
   expectOk(await inspector('power', 'importTownshipItems', sampleInput['power.importTownshipItems']))
   const { villageId } = expectOk(await inspector('township', 'createVillage', { name: '新庄村' }))
+  const unused = expectOk(await inspector('township', 'invite', { role: 'committee', villageId, title: '村委委员', name: '备用干部' }))
+  expectOk(await inspector('township', 'reissueInvite', { inviteId: unused.inviteId }))
   const { code } = expectOk(await inspector('township', 'invite', { role: 'committee', villageId, title: '村委委员', name: '新干部' }))
   expectOk(await fixture.caller('wx:new-official')('member', 'acceptInvite', { code }))
   const { appointments } = expectOk(await inspector('township', 'appointments', {}))
