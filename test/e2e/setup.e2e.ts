@@ -13,18 +13,24 @@ const header = '户号,户主姓名,村民小组,人口数'
 const withTwoBadLines = [header, '0001,王建国,一组,4', '0002,,一组,3', '0003,李秀英,二组,四', '0004,赵大海,二组,2'].join('\n')
 const fixed = [header, '0001,王建国,一组,4', '0002,张桂芳,一组,3', '0003,李秀英,二组,4', '0004,赵大海,二组,2'].join('\n')
 
-/** A newcomer opens the app in the browser: a brand-new visitor. */
-async function newcomer(): Promise<Page> {
+/**
+ * A newcomer opens the app in the browser: a brand-new visitor. With SEED=none the host offers no demo
+ * sign-in (no /api/dev/people), so the page offers only this way in.
+ */
+async function newcomer(shot?: string): Promise<Page> {
   const page = await phonePage(live.browser)
   await page.goto(`${live.host.url}/#/pages/login/index`)
-  await button(page, '新访客体验').click()
+  await current(page).getByText('第一次来的人，都从这里进入。').waitFor()
+  await expect(current(page).getByText('或选一位演示身份').count()).resolves.toBe(0)
+  if (shot) await screenshot(page, shot)
+  await button(page, '进入').click()
   await page.getByText('加入本村监督群，或输入任命码').waitFor()
   return page
 }
 
 async function acceptInvite(page: Page, code: string) {
   await button(page, '加入本村监督群，或输入任命码').click()
-  await input(page, '8位任命码').fill(code)
+  await input(page, '12位，例如 ABCD-EFGH-JKLM').fill(code)
   await button(page, '接受任命').click()
 }
 
@@ -38,11 +44,11 @@ describe('a township from an empty host to a working supervision group', () => {
       env: { ...process.env, DATA_DIR: live.host.dataDir },
       encoding: 'utf8',
     })
-    const code = /任命码：([2-9A-Z]{8})/.exec(printed)?.[1]
+    const code = /任命码：([2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4})/.exec(printed)?.[1]
     expect(code).toBeDefined()
     // The district's lists are loaded with the township, from the data files, and the command says so.
     expect(printed).toContain('已载入 区级权力清单 40 项（7 类）、责任清单 48 条、负面清单 30 条')
-    officer = await newcomer()
+    officer = await newcomer('setup-login-new-visitor-only')
     await acceptInvite(officer, code!)
     await officer.getByText('钱镇长，您好').waitFor()
     await screenshot(officer, 'setup-officer-home')

@@ -154,14 +154,15 @@ describe('a session token speaks for one person only', () => {
     expect(dump(store)).toEqual(before)
   })
 
-  it('a token outlives membership but not its rights: who left or was removed is a guest', async () => {
+  it('a token does not outlive membership (leaving or removal revokes it), and signing in again gives no rights: who left or was removed is a guest', async () => {
     const leaver = as(await login('p-shiqiao-0001-1'))
     const removed = as(await login('p-shiqiao-0003-2'))
     const chair = as(await login('p-shiqiao-chair'))
     expect((await leaver('member', { action: 'leave' })).body.ok).toBe(true)
     expect((await chair('member', { action: 'remove', memberId: 'm-shiqiao-0003-2', reason: '已迁出本村' })).body.ok).toBe(true)
+    for (const revoked of [leaver, removed]) expect((await revoked('member', { action: 'me' })).status).toBe(401)
 
-    for (const gone of [leaver, removed]) {
+    for (const gone of [as(await login('p-shiqiao-0001-1')), as(await login('p-shiqiao-0003-2'))]) {
       expect((await gone('member', { action: 'me' })).body.data.role).toBe('guest')
       const submit = await gone('feedback', { action: 'submit', requestId: 'gone-feedback-01', about: { type: 'general' }, text: '还想提意见' })
       expect(submit).toMatchObject({ status: 403, body: { ok: false, error: { code: 'FORBIDDEN' } } })

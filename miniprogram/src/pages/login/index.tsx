@@ -6,7 +6,7 @@ import type { DevPerson } from '@shared/contract/dev'
 import { Chips } from '../../components/Chips'
 import { PageShell, messageOf } from '../../components/PageShell'
 import { useRemote } from '../../hooks/useRemote'
-import { devAuth } from '../../services/api'
+import { ApiError, devAuth } from '../../services/api'
 import { demoPeopleShown, describeDemoPerson } from './people'
 import './index.css'
 
@@ -17,12 +17,25 @@ const roleChoices: { value: DevPerson['role']; label: string }[] = [
   { value: 'township', label: '镇纪委' },
 ]
 
+/** The demo people, or null when the host offers no demo sign-in (its /api/dev/people is a 404: host/start.ts). */
+const demoPeople = () =>
+  devAuth.people().catch((e: unknown) => {
+    if (e instanceof ApiError && e.code === 'NOT_FOUND') return null
+    throw e
+  })
+
+/** What to say when signing in fails: a host that signs in nobody (production) answers 404. */
+const signInFailure = (e: unknown) =>
+  e instanceof ApiError && e.code === 'NOT_FOUND' ? '这里不能登录。正式使用请在微信里打开小程序。' : messageOf(e)
+
 /**
- * Local host only: sign in as one of the seeded demo people. In WeChat the
- * caller is known from WeChat itself and this page is never shown.
+ * Local host only: sign in as a new visitor, or (in the demo) as one of the
+ * seeded people. A host for a real township's data offers only the first, and
+ * then the page shows only that. In WeChat the caller is known from WeChat
+ * itself and this page is never shown.
  */
 export default function Login() {
-  const { data: people, error, loading } = useRemote(() => devAuth.people())
+  const { data: people, error, loading } = useRemote(demoPeople)
   const [role, setRole] = useState<DevPerson['role']>('villager')
   const [keyword, setKeyword] = useState('')
   const [failure, setFailure] = useState('')
@@ -34,12 +47,28 @@ export default function Login() {
       await devAuth.signIn(request)
       await Taro.reLaunch({ url: '/pages/index/index' })
     } catch (e) {
-      setFailure(messageOf(e))
+      setFailure(signInFailure(e))
     }
   }
 
   if (process.env.TARO_ENV !== 'h5') {
     return <PageShell title="无需登录">在微信中打开时，系统会自动识别您的身份。</PageShell>
+  }
+  const guestEntry = (note: string, label: string) => (
+    <View className="card login-guest">
+      <Text className="muted login-guest-note">{note}</Text>
+      <Button block size="large" type="primary" onClick={() => void signIn({ guest: true })}>
+        {label}
+      </Button>
+    </View>
+  )
+  if (!loading && !error && people === null) {
+    return (
+      <PageShell title="登录" subtitle="点下面的按钮进入，再申请加入本村监督群，或输入任命码">
+        {failure ? <View className="card error-text">{failure}</View> : null}
+        {guestEntry('第一次来的人，都从这里进入。', '进入')}
+      </PageShell>
+    )
   }
   return (
     <PageShell
@@ -50,12 +79,7 @@ export default function Login() {
     >
       {failure ? <View className="card error-text">{failure}</View> : null}
       {/* First: how a real newcomer starts (join a village, or take a post with an invite code). */}
-      <View className="card login-guest">
-        <Text className="muted login-guest-note">第一次来？以新访客身份申请加入本村监督群，或输入任命码。</Text>
-        <Button block size="large" type="primary" onClick={() => void signIn({ guest: true })}>
-          新访客体验
-        </Button>
-      </View>
+      {guestEntry('第一次来？以新访客身份申请加入本村监督群，或输入任命码。', '新访客体验')}
       <Text className="section-title">或选一位演示身份</Text>
       <Chips label="演示身份" options={roleChoices} value={role} onChange={setRole} />
       {role === 'villager' ? (
