@@ -229,6 +229,21 @@ function describeStoreContract(name: string, open: () => Store & { close?(): voi
       else expect(committed).toBeGreaterThanOrEqual(15)
       for (const o of outcomes) if (o.status === 'rejected') expect(isTransactionConflict(o.reason)).toBe(true)
     })
+
+    it('increments a counter atomically: the first creates it, concurrent ones all land, each answers at least its own', async () => {
+      const counter = { _id: 'c-1', kind: 'join' as const, hour: '2026-11-21T08', count: 0 }
+      expect(await store.increment('attempt', 'c-1', 'count', 1, counter)).toBe(1)
+      expect(await store.get('attempt', 'c-1')).toEqual({ ...counter, count: 1 })
+      // Thirty at once on a counter nobody made yet: one creates it, the others (their add refused) add to it.
+      const answers = await Promise.all(Array.from({ length: 30 }, () => store.increment('attempt', 'c-2', 'count', 1, { ...counter, _id: 'c-2' })))
+      expect((await store.get('attempt', 'c-2'))?.count).toBe(30)
+      expect(Math.max(...answers)).toBe(30)
+      for (const n of answers) expect(n).toBeGreaterThanOrEqual(1)
+      if (store instanceof SqliteStore) expect([...answers].sort((a, b) => a - b)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1))
+      expect(await store.increment('attempt', 'c-2', 'count', -1, { ...counter, _id: 'c-2' })).toBe(29)
+      // Other fields of the document are left as they were.
+      expect(await store.get('attempt', 'c-2')).toEqual({ ...counter, _id: 'c-2', count: 29 })
+    })
   })
 }
 
