@@ -140,7 +140,9 @@ export class LocalFiles implements FileStore {
     let removed = 0
     for (const name of readdirSync(this.incoming)) {
       const path = join(this.incoming, name)
-      if (statSync(path).mtimeMs > now.getTime() - DAY_MS) continue
+      // Gone since the listing (adopted meanwhile) is not an error.
+      const stat = statSync(path, { throwIfNoEntry: false })
+      if (!stat || stat.mtimeMs > now.getTime() - DAY_MS) continue
       rmSync(path, { force: true })
       removed++
     }
