@@ -75,33 +75,40 @@ export async function openGate(ctx: HandlerContext, kind: CodeKind): Promise<Gat
   const hour = hourOf(ctx.now)
   const before = previousHourOf(ctx.now)
   const who = whoOf(ctx, kind)
-  const [mine, all, minePrevious, allPrevious] = await Promise.all([
-    bump(ctx, kind, caller, hour, 1),
+  // A tracking lookup that finds its report must leave nothing keyed by the caller: a counter left at 0 would
+  // still say that this openid looked up a report that hour. So its caller counter is only read first and
+  // raised on a failure; a burst of concurrent lookups by one caller is held by the overall reservation instead.
+  const reserveMine = kind !== 'tracking'
+  const [mineNow, all, minePrevious, allPrevious] = await Promise.all([
+    reserveMine ? bump(ctx, kind, caller, hour, 1) : countOf(ctx, kind, caller, hour),
     bump(ctx, kind, 'all', hour, 1),
     countOf(ctx, kind, caller, before),
     countOf(ctx, kind, 'all', before),
   ])
-  const callerOk = mayTry(mine - 1, minePrevious, CALLER_LIMIT)
+  /** the caller's failures this hour before this call */
+  const mine = reserveMine ? mineNow - 1 : mineNow
+  const callerOk = mayTry(mine, minePrevious, CALLER_LIMIT)
   const overallOk = mayTry(all - 1, allPrevious, OVERALL_LIMIT)
+  const giveBack = () => Promise.all([reserveMine ? bump(ctx, kind, caller, hour, -1) : null, bump(ctx, kind, 'all', hour, -1)])
   if (!callerOk || !overallOk) {
     await Promise.all([
-      bump(ctx, kind, caller, hour, -1),
-      bump(ctx, kind, 'all', hour, -1),
+      giveBack(),
       callerOk
         ? log(ctx, kind, 'overall', { who: '所有人合计', personId: null }, `overall:${kind}:${hour}`)
         : log(ctx, kind, 'refused', who, `refused:${kind}:${caller}:${hour}`),
     ])
-    const until = callerOk ? triesAgainAt(ctx.now, all - 1, OVERALL_LIMIT) : triesAgainAt(ctx.now, mine - 1, CALLER_LIMIT)
+    const until = callerOk ? triesAgainAt(ctx.now, all - 1, OVERALL_LIMIT) : triesAgainAt(ctx.now, mine, CALLER_LIMIT)
     throw new AppError('TOO_MANY_ATTEMPTS', `尝试次数太多，为了安全暂时不能再试，请在${formatBeijingDayTime(until)}以后再试`)
   }
   return {
     async failed() {
+      const failures = (reserveMine ? mineNow : await bump(ctx, kind, caller, hour, 1)) + minePrevious
       // This failure used the caller's last try (keyed, so concurrent last tries make one entry).
-      const reached = mine + minePrevious >= CALLER_LIMIT
+      const reached = failures >= CALLER_LIMIT
       await Promise.all([log(ctx, kind, 'wrong', who, null), reached ? log(ctx, kind, 'limit', who, `limit:${kind}:${caller}:${hour}`) : null])
     },
     async passed() {
-      await Promise.all([bump(ctx, kind, caller, hour, -1), bump(ctx, kind, 'all', hour, -1)])
+      await giveBack()
     },
   }
 }
