@@ -4,6 +4,7 @@ import { DEFAULT_INVITE_DAYS, inviteProblem } from '../../shared/domain/invite'
 import type { Handler } from '../core/dispatch'
 import type { HandlerContext } from '../core/context'
 import { createInvite } from '../core/invites'
+import { codeHash } from '../core/hash'
 import { revokeSessions } from '../core/sessions'
 import { villageInScope } from '../core/scope'
 import { queryAll } from '../core/paging'
@@ -37,7 +38,7 @@ export const invite: Handler<T['invite']> = async (ctx, input) => {
  * invite is written, for as many days as the old one had, and the old one revoked, so its code is dead.
  */
 export const reissueInvite: Handler<T['reissueInvite']> = async (ctx, input) => {
-  const old = await ctx.store.get('invite', input.inviteId)
+  const old = (await ctx.store.get('invite', input.inviteId)) ?? (await legacyInvite(ctx, input.inviteId))
   if (!old || old.townshipId !== ctx.actor.townshipId) throw new AppError('NOT_FOUND', '没有找到这个任命码')
   const problem = inviteProblem(old, ctx.now)
   if (problem) throw new AppError('CONFLICT', problem)
@@ -58,6 +59,20 @@ export const reissueInvite: Handler<T['reissueInvite']> = async (ctx, input) => 
     }
     return { inviteId: created._id, code, expiresAt: created.expiresAt }
   })
+}
+
+/** An invite of the cloud database made before codes were hashed has its code as its id. */
+const isLegacy = (id: string) => !/^[0-9a-f]{64}$/.test(id)
+
+/**
+ * Such an invite is listed under the hash of its code (the id it would have now), never the code; a re-issue by
+ * that id finds it among the township's invites.
+ */
+const listedId = (id: string) => (isLegacy(id) ? codeHash('invite', id) : id)
+
+async function legacyInvite(ctx: HandlerContext, inviteId: string) {
+  const invites = await queryAll(ctx.store, 'invite', { townshipId: ctx.actor.townshipId }, { field: 'createdAt', direction: 'desc' }, 500)
+  return invites.find((i) => isLegacy(i._id) && listedId(i._id) === inviteId) ?? null
 }
 
 async function namesOf(ctx: HandlerContext, ids: string[]) {
@@ -86,7 +101,7 @@ export const appointments: Handler<T['appointments']> = async (ctx) => {
     })),
     invites: invites
       .filter((i) => inviteProblem(i, ctx.now) === null)
-      .map((i) => ({ inviteId: i._id, role: i.role, title: i.title, name: i.name, villageName: i.villageId ? villageName.get(i.villageId) ?? '' : null, expiresAt: i.expiresAt })),
+      .map((i) => ({ inviteId: listedId(i._id), role: i.role, title: i.title, name: i.name, villageName: i.villageId ? villageName.get(i.villageId) ?? '' : null, expiresAt: i.expiresAt })),
   }
 }
 

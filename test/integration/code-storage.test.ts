@@ -85,6 +85,30 @@ describe('invite codes', () => {
     expect(expectOk(await visitor('zhou')('member', 'acceptInvite', { code: 'abcd-2345' }))).toEqual({ role: 'committee', title: '村委委员' })
     expect(expectError(await visitor('zhou2')('member', 'acceptInvite', { code: 'ABCD2345' }), 'CONFLICT')).toMatch(/用过/)
   })
+
+  it('made before they were hashed are listed without their code and can be re-issued, which kills the old code', async () => {
+    const now = fixture.clock.now()
+    await fixture.store.insert('invite', {
+      _id: 'WXYZ6789',
+      townshipId: 'tw-shiqiao',
+      villageId: null,
+      role: 'township',
+      title: '镇纪委干部',
+      name: '吴敏',
+      status: 'open',
+      createdAt: now.toISOString(),
+      createdBy: '开通',
+      expiresAt: new Date(now.getTime() + 86_400_000).toISOString(),
+      usedAt: null,
+      usedBy: null,
+    })
+    const { invites } = expectOk(await staff()('township', 'appointments', {}))
+    expect(JSON.stringify(invites)).not.toContain('WXYZ6789')
+    const listed = invites.find((i) => i.name === '吴敏')!
+    const reissued = expectOk(await staff()('township', 'reissueInvite', { inviteId: listed.inviteId }))
+    expectError(await visitor('wu')('member', 'acceptInvite', { code: 'WXYZ6789' }), 'NOT_FOUND')
+    expect(expectOk(await visitor('wu')('member', 'acceptInvite', { code: reissued.code }))).toEqual({ role: 'township', title: '镇纪委干部' })
+  })
 })
 
 describe('tracking codes', () => {
