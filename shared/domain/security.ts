@@ -70,6 +70,3 @@ export function triesAgainAt(now: string, current: number, limit: number): strin
   const thisHour = Math.floor(new Date(now).getTime() / HOUR_MS) * HOUR_MS
   return new Date(thisHour + (current >= limit ? 2 : 1) * HOUR_MS).toISOString()
 }
-
-/** What a codes' label reads in the security log. */
-export const codeKindLabels: Record<CodeKind, string> = { invite: '任命码', join: '村加入码', tracking: '举报查询码' }
