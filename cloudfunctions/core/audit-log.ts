@@ -41,8 +41,11 @@ export function operatorEntry(action: string, townshipId: string | null, records
   }
 }
 
-/** Unsealed entries read per run at most (pages of 100): the rest waits for the next run. */
-const SEAL_PAGES = 20
+/**
+ * Unsealed entries read per run at most (pages of 100): the rest waits for the next run. The day's ballot entries,
+ * which wait for the day's end, come first (their time is the day's start): room for some thousands of them.
+ */
+const SEAL_PAGES = 50
 
 /**
  * Seals every entry that is ready (shared/domain/audit-chain.ts `readyToSeal`) into its township's chain, a batch
@@ -54,8 +57,10 @@ export async function sealAudit(store: Store, now: Date): Promise<number> {
   const ready = new Map<string, AuditEntry[]>()
   let cursor: string | null | undefined
   for (let page = 0; page < SEAL_PAGES && cursor !== null; page++) {
-    // Entries written before the chain existed have no `seal` field: `null` finds them too (a missing field is
-    // null to an equality, as in MongoDB, on which the cloud database is built; the SQLite column is NULL).
+    // Entries written before the chain existed have no `seal` field: `null` finds them too. SQLite: the generated
+    // column is NULL. Cloud: an equality with null matches a missing field in MongoDB
+    // (https://www.mongodb.com/docs/manual/tutorial/query-for-null-fields/, "Equality Filter"), and the stand-in
+    // does the same. GUESS: the cloud database, built on MongoDB, keeps this; new entries carry `seal: null` anyway.
     const found = await store.query('audit', { where: { seal: null }, orderBy: { field: 'at', direction: 'asc' }, limit: 100, cursor })
     for (const entry of found.items) {
       if (!readyToSeal(entry, now)) continue
