@@ -92,6 +92,17 @@ describe('sealing', () => {
     expect(await verify()).toMatchObject({ intact: true })
   })
 
+  it('seals each entry once when two runs overlap (the second meets the first\'s marks and rolls back)', async () => {
+    await someWrites()
+    fixture.clock.advance(SETTLE_MS + 1000)
+    const runs = await Promise.allSettled([sealNow(), sealNow()])
+    expect(runs.filter((r) => r.status === 'fulfilled')).not.toHaveLength(0)
+    const ids = chainIds()
+    expect(new Set(ids).size).toBe(ids.length)
+    expect(docsOf(fixture.store, 'audit_seal').filter((s) => s.chain === TOWNSHIP)).toHaveLength(1)
+    expect(await verify()).toMatchObject({ intact: true, unsealed: 0 })
+  })
+
   it('does not count entries waiting to be sealed as tampering', async () => {
     await sealedChain()
     await fixture.as(people.chair)('announcement', 'push', { title: '新通知', body: '请查看。' })
