@@ -1,8 +1,19 @@
 import { SqliteStore } from '../../cloudfunctions/adapters/sqlite/store'
-import { docsOf, dump, expectError, expectOk, people, seededStore, storeKind, testClock, useSeededStore } from '../support/harness'
+import { seedDemo } from '../../host/seed/demo'
+import { docsOf, dump, emptyStore, expectError, expectOk, forgetFileTemplates, NOW, people, seededStore, storeKind, testClock, useSeededStore, type TestStore } from '../support/harness'
 
 // The fixture every seeded suite uses: the demo seeded once, a clone for each test (test/support/harness.ts).
 const fixture = useSeededStore()
+/** Every stored document; a ballot's id and receipt are random by design (nothing links a ballot to its household), so they are left out. */
+function seedContent(store: TestStore): Record<string, string[]> {
+  const tables = dump(store)
+  tables.ballot = tables.ballot!.map((doc) => {
+    const { _id, receipt, ...rest } = JSON.parse(doc) as Record<string, unknown>
+    return JSON.stringify(rest)
+  }).sort()
+  return tables
+}
+
 const notice = { title: '只在第一个测试里发的公告', body: '第二个测试不应看到这条公告。' }
 
 describe('a seeded store for each test', () => {
@@ -45,6 +56,22 @@ describe('a seeded store for each test', () => {
       other.close()
     }
   })
+
+  // The template is written by the worker's first file and loaded from disk by the others: either way a test gets
+  // exactly what seeding the demo writes.
+  it('is what seeding the demo gives, in this file and in the worker’s later files', async () => {
+    forgetFileTemplates()
+    const loaded = await seededStore(testClock())
+    const fresh = emptyStore()
+    try {
+      await seedDemo(fresh, NOW)
+      expect(seedContent(loaded)).toEqual(seedContent(fresh))
+      expect(seedContent(fixture.store)).toEqual(seedContent(fresh))
+    } finally {
+      loaded.close()
+      fresh.close()
+    }
+  }, 30_000)
 
   // SQLite: each test opens a copy of the template file through SqliteStore.open, as the host opens its database.
   if (storeKind === 'sqlite') {

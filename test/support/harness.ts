@@ -7,7 +7,8 @@ import type { Clock } from '../../cloudfunctions/core/context'
 import { localOutbox, type Notifier } from '../../cloudfunctions/core/notifier'
 import { noCodes } from '../../cloudfunctions/core/codes'
 import { LocalFiles } from '../../host/files'
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { EJSON } from 'bson'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { seedDemo } from '../../host/seed/demo'
@@ -62,7 +63,9 @@ export function emptyStore(): TestStore {
  * SQLite: the seed's database file is written once per jest worker process (a worker runs many test files, and
  * each file's modules are loaded afresh, so the template lives on disk, in a folder named by the worker's pid and
  * start time); each test opens its own copy of the file through SqliteStore.open, as the host opens its database.
- * Stand-in: the seeded engine is kept for the test file and cloned (CloudBaseEngine.clone).
+ * Stand-in: seeding goes through the real SDK (about 7,000 requests, 2–4 s), so it too is done once per worker: its
+ * committed documents are written beside the SQLite template as the wire's EJSON, and each test file loads them
+ * into one engine (one insert per collection, tens of ms) that every test clones (CloudBaseEngine.clone).
  * Templates are keyed by the seed's start time, since the demo's dates follow the clock it is seeded at.
  */
 const seededEngines = new Map<string, CloudBaseEngine>()
@@ -110,17 +113,44 @@ export async function seededStore(clock: Clock = testClock()): Promise<TestStore
     }
     return store
   }
-  const at = clock.now().toISOString()
-  let seeded = seededEngines.get(at)
-  if (!seeded) {
-    const store = standInStore(standInOptions)
-    await seedDemo(store, clock.now())
-    store.close()
-    seededEngines.set(at, (seeded = store.engine))
-  }
-  const store = standInStore(seeded.clone())
+  const store = standInStore((await standInTemplate(clock.now())).clone())
   standIns.push(store)
   return store
+}
+
+/** Collection name → its documents in insertion order, each as canonical EJSON (what the SDK sends). */
+type StandInSnapshot = Record<string, string[]>
+
+/** The seeded stand-in engine of this test file, loaded from the worker's template (written by the first file). */
+async function standInTemplate(at: Date): Promise<CloudBaseEngine> {
+  const cached = seededEngines.get(at.toISOString())
+  if (cached) return cached
+  const template = join(workerDir, `demo-${at.getTime()}.standin.json`)
+  const engine = new CloudBaseEngine(standInOptions)
+  if (existsSync(template)) {
+    const snapshot = JSON.parse(readFileSync(template, 'utf8')) as StandInSnapshot
+    // Through the engine's own insert, so its unique keys and insertion order are rebuilt as a seeding builds them.
+    for (const [collectionName, data] of Object.entries(snapshot)) {
+      if (data.length > 0) await engine.handle('database.insertDocument', { collectionName, data })
+    }
+  } else {
+    sweepEndedWorkers()
+    mkdirSync(workerDir, { recursive: true })
+    const store = standInStore(engine)
+    await seedDemo(store, at)
+    store.close()
+    const snapshot: StandInSnapshot = {}
+    for (const name of Object.keys(collectionSpecs)) snapshot[name] = engine.dump(name).map((doc) => EJSON.stringify(doc, { relaxed: false }))
+    writeFileSync(`${template}.part`, JSON.stringify(snapshot))
+    renameSync(`${template}.part`, template)
+  }
+  seededEngines.set(at.toISOString(), engine)
+  return engine
+}
+
+/** Forgets this file's seeded stand-in engines, so the next seededStore() loads the worker's template as a later file does. */
+export function forgetFileTemplates(): void {
+  seededEngines.clear()
 }
 
 export type TestClock = ReturnType<typeof testClock>
