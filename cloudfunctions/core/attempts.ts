@@ -27,7 +27,8 @@ import { newId } from './context'
  * back. Input of the wrong type never reaches a handler (dispatch validates first), so it never counts.
  *
  * The caller is a one-way hash of the openid; the code tried is never stored. A tracking-code lookup
- * is anonymous: its log entries say 匿名查询 and carry no person.
+ * is anonymous: its log entries say 匿名查询 and carry no person, and only a failed one touches the
+ * caller's counter (see openGate).
  */
 export interface Gate {
   /** The code was wrong (or can no longer be used): the failure stays counted and is logged. */
