@@ -15,6 +15,7 @@ import { noCodes } from '../cloudfunctions/core/codes'
 import type { Clock } from '../cloudfunctions/core/context'
 import type { Store } from '../cloudfunctions/core/store'
 import { errorStatus, fail, type Envelope } from '../shared/errors'
+import { watchBodyRate } from './body-rate'
 import { issueToken, readToken } from './session'
 import { listPeople } from './people'
 import { firstScreen } from './first-screen'
@@ -55,15 +56,30 @@ export interface SlowClientLimits {
   maxConnections: number
   /** how long a refused connection stays half-open after its answer, so the client can read it (ms) */
   lingerMs: number
+  /** a body must keep arriving at this many bytes a second at least, over any `bodyWindowMs` */
+  minBodyBytesPerSec: number
+  bodyWindowMs: number
 }
 
 /**
  * A client that sends its request a byte at a time (slowloris) holds a connection open; many of them hold them
  * all. Node's defaults (60 s for headers, 300 s for a request, checked every 30 s) let one do so for minutes.
- * A 1.5 MB photo on a 400 kbps phone line takes about 30 s, so 120 s leaves it room. The connection cap sits
- * above a whole village voting at once (the load test opens 1,200).
+ * A 1.5 MB photo on a 400 kbps phone line takes about 30 s, so 120 s leaves it room; it arrives at 50 KB/s,
+ * far above the 4 KB/s a body must keep up (over any 10 s), which cuts off a trickle long before 120 s. The
+ * connection cap sits above a whole village voting at once (the load test opens 1,200).
  */
-export const SLOW_CLIENT_LIMITS: SlowClientLimits = { headersMs: 15_000, requestMs: 120_000, checkMs: 1_000, maxConnections: 2_000, lingerMs: 2_000 }
+export const SLOW_CLIENT_LIMITS: SlowClientLimits = {
+  headersMs: 15_000,
+  requestMs: 120_000,
+  checkMs: 1_000,
+  maxConnections: 2_000,
+  lingerMs: 2_000,
+  minBodyBytesPerSec: 4_096,
+  bodyWindowMs: 10_000,
+}
+
+/** What a client too slow to send its request is told (408), before the connection is closed. */
+const TOO_SLOW = fail('INVALID_INPUT', '网络太慢，这次没有按时收到，请到信号好的地方再试')
 
 const MAX_BODY = 1024 * 1024
 
@@ -144,11 +160,11 @@ const declaredOver = (req: IncomingMessage, limit: number) => Number(req.headers
  * answer is written; with the unread body queued the kernel then sends a reset, and a client still sending
  * fails with EPIPE before it has read the answer (seen in CI).
  */
-function refuseUnread(req: IncomingMessage, res: ServerResponse, envelope: ReturnType<typeof fail>, lingerMs: number): void {
+function refuseUnread(req: IncomingMessage, res: ServerResponse, envelope: ReturnType<typeof fail>, lingerMs: number, status = errorStatus(envelope.error.code)): void {
   req.pause()
   const socket = req.socket
   socket.pause()
-  answerRaw(socket, errorStatus(envelope.error.code), envelope)
+  answerRaw(socket, status, envelope)
   setTimeout(() => socket.destroy(), lingerMs).unref()
   // The orphaned response is never sent; its socket is this one.
   res.on('error', () => undefined)
@@ -451,7 +467,7 @@ function refuseUnparsable(error: NodeJS.ErrnoException, socket: Duplex): void {
   // Over SLOW_CLIENT_LIMITS: 408, and the connection is closed.
   const late = error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
   const envelope = late
-    ? fail('INVALID_INPUT', '网络太慢，这次没有按时收到，请到信号好的地方再试')
+    ? TOO_SLOW
     : error.code === 'HPE_HEADER_OVERFLOW'
       ? fail('PAYLOAD_TOO_LARGE', '请求太大，请重新登录后再试')
       : fail('INVALID_INPUT', '请求格式不对，请稍后再试')
@@ -493,7 +509,17 @@ export function createHost(options: HostOptions): Server {
       req.resume()
       return send(res, 421, fail('FORBIDDEN', '这个网址不对：请用本机地址 http://127.0.0.1 打开，或运营方公布的地址'))
     }
+    let cutOff = false
+    watchBodyRate(req, res, { minBytesPerSec: limits.minBodyBytesPerSec, windowMs: limits.bodyWindowMs, checkMs: limits.checkMs }, () => {
+      // Already answered on the socket (refused unread): its lingering close is under way.
+      if (req.socket.writableEnded) return
+      cutOff = true
+      if (res.headersSent) return void req.socket.destroy()
+      refuseUnread(req, res, TOO_SLOW, limits.lingerMs, 408)
+    })
     route(options, req, res).catch((error: unknown) => {
+      // A body cut off for arriving too slowly ends its reader with an error: already answered.
+      if (cutOff) return
       if (error instanceof TooLarge) return refuseUnread(req, res, error.envelope, limits.lingerMs)
       if (error instanceof BodyError) return sendEnvelope(res, error.envelope)
       console.error('[host]', error)

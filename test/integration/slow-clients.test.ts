@@ -5,7 +5,15 @@ import { startTestHost, type TestHost } from '../support/test-host'
 
 // SQLite only: the host's HTTP front door. The limits are shortened here (the same node mechanisms, seconds
 // instead of minutes); the production figures are SLOW_CLIENT_LIMITS, checked below and in the README.
-const limits: SlowClientLimits = { headersMs: 600, requestMs: 4_000, checkMs: 100, maxConnections: 20, lingerMs: 200 }
+const limits: SlowClientLimits = {
+  headersMs: 600,
+  requestMs: 4_000,
+  checkMs: 100,
+  maxConnections: 20,
+  lingerMs: 200,
+  minBodyBytesPerSec: 4_096,
+  bodyWindowMs: 1_000,
+}
 /** How late a refusal may come on a busy 2-core machine: the check runs on a timer, and timers run late there. */
 const SLACK_MS = 1_500
 let host: TestHost
@@ -40,8 +48,16 @@ function open(): { socket: Socket; closed: Promise<{ afterMs: number; text: stri
 }
 
 describe('slow clients cannot hold the host', () => {
-  it('keeps the documented limits: headers in 15 s, a request in 120 s, checked every second, 2,000 connections', () => {
-    expect(SLOW_CLIENT_LIMITS).toEqual({ headersMs: 15_000, requestMs: 120_000, checkMs: 1_000, maxConnections: 2_000, lingerMs: 2_000 })
+  it('keeps the documented limits: headers in 15 s, a request in 120 s, a body at 4 KB/s over any 10 s, checked every second, 2,000 connections', () => {
+    expect(SLOW_CLIENT_LIMITS).toEqual({
+      headersMs: 15_000,
+      requestMs: 120_000,
+      checkMs: 1_000,
+      maxConnections: 2_000,
+      lingerMs: 2_000,
+      minBodyBytesPerSec: 4_096,
+      bodyWindowMs: 10_000,
+    })
   })
 
   it('cuts off a client sending its headers a byte at a time (slowloris) within the header limit, while others are served', async () => {
@@ -87,10 +103,25 @@ describe('slow clients cannot hold the host', () => {
     expect(answer).toBe(401)
   })
 
-  it('cuts off a request whose body never finishes, at the request limit', async () => {
+  it('cuts off a body trickling in below the minimum rate after one window, with 408, while others are served', async () => {
     const slow = open()
     slow.socket.write('POST /api/fn/member HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{')
-    const drip = setInterval(() => slow.socket.writable && slow.socket.write(' '), 200)
+    // 500 bytes a second, an eighth of the floor: within the request limit, it would hold the connection 4 s.
+    const drip = setInterval(() => slow.socket.writable && slow.socket.write(' '.repeat(100)), 200)
+    expect(await health()).toBe(200)
+    const { afterMs, text } = await slow.closed
+    clearInterval(drip)
+    expect(text).toMatch(/^HTTP\/1\.1 408 /)
+    expect(text).toContain('网络太慢')
+    expect(afterMs).toBeGreaterThanOrEqual(limits.bodyWindowMs)
+    expect(afterMs).toBeLessThan(limits.bodyWindowMs + limits.checkMs + limits.lingerMs + SLACK_MS)
+  })
+
+  it('cuts off a request whose body keeps up the rate but never finishes, at the request limit', async () => {
+    const slow = open()
+    slow.socket.write('POST /api/fn/member HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 1000000\r\n\r\n{')
+    // 10 KB a second, well above the floor (timers run late here): 1 MB would take 100 s.
+    const drip = setInterval(() => slow.socket.writable && slow.socket.write(' '.repeat(2_000)), 200)
     const { afterMs } = await slow.closed
     clearInterval(drip)
     expect(afterMs).toBeGreaterThanOrEqual(limits.requestMs - 100)
