@@ -44,7 +44,7 @@ async function voted(): Promise<Scenario> {
   for (let n = 1; n <= VOTERS; n++) {
     truth.set(`h-load-${n}`, cast[n - 1]!)
     s.clock.advance(randomInt(2, 40) * 1_000)
-    expectOk(await callerFor(s.store, `load:${n}:1`, s.clock)('evaluation', 'castBallot', { roundId: s.roundId, choice: cast[n - 1], requestId: randomBytes(12).toString('hex') }))
+    expectOk(await callerFor(s.store, `load:${n}:1`, s.clock)('evaluation', 'castBallot', { roundId: s.roundId, choice: cast[n - 1]!, requestId: randomBytes(12).toString('hex') }))
   }
   return { ...s, truth }
 }

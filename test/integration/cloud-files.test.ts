@@ -1,11 +1,8 @@
-import { areas } from '../../cloudfunctions/areas'
-import { dispatch } from '../../cloudfunctions/core/dispatch'
 import { localOutbox } from '../../cloudfunctions/core/notifier'
-import { noCodes } from '../../cloudfunctions/core/codes'
 import { PRIVATE_URL_SECONDS } from '../../cloudfunctions/core/files'
 import { cloudFileStore } from '../../cloudfunctions/adapters/wxcloud/files'
 import { StorageStandIn } from '../../cloudfunctions/adapters/wxcloud/standin/storage'
-import { dump, expectError, expectOk, people, type Call, useSeededStore } from '../support/harness'
+import { callerFor, dump, expectError, expectOk, people, useSeededStore } from '../support/harness'
 import { leaks, phoneJpeg } from '../support/images'
 
 /**
@@ -17,10 +14,7 @@ const fixture = useSeededStore()
 let storage: StorageStandIn
 
 const openidOf = (personId: string) => `demo:${personId}`
-const caller =
-  (personId: string): Call =>
-  (area, action, input = {}) =>
-    dispatch(areas[area]!, { ...input, action }, { openid: openidOf(personId), store: fixture.store, clock: fixture.clock, notifier: localOutbox, codes: noCodes, files: cloudFileStore(storage) })
+const caller = (personId: string) => callerFor(fixture.store, openidOf(personId), fixture.clock, localOutbox, cloudFileStore(storage))
 
 beforeEach(async () => {
   storage = new StorageStandIn(() => fixture.clock.now())
@@ -76,7 +70,7 @@ describe('cloud uploads', () => {
         photos: ids.map((fileId, i) => ({ fileId, name: `照片${i + 1}` })),
       }),
     )
-    const [{ reportId }] = expectOk(await caller(people.inspector)('report', 'inbox', {})).items
+    const { reportId } = expectOk(await caller(people.inspector)('report', 'inbox', {})).items[0]!
     storage.calls.length = 0
     const { photos } = expectOk(await caller(people.inspector)('report', 'get', { reportId }))
     const links = storage.calls.filter((c) => c.api === 'getTempFileURL')

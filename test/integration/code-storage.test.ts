@@ -8,7 +8,6 @@ import { seedDemo } from '../../host/seed/demo'
 import type { Invite } from '../../shared/domain/invite'
 import type { Report } from '../../shared/domain/report'
 import { addNeighbourTownship, callerFor, docsOf, dump, expectError, expectOk, people, storeKind, testClock, useSeededStore } from '../support/harness'
-import { typed } from '../support/caller'
 
 /*
  * Issue 18, codes at rest: an invite code is shown once and stored only as a hash, can be re-issued (the old
@@ -182,7 +181,7 @@ sqliteOnly('SQLite migration 17', () => {
       const clock = testClock()
       const seeded = SqliteStore.open(file)
       await seedDemo(seeded, clock.now())
-      const filed = expectOk(await typed(callerFor(seeded, 'demo:p-shiqiao-0001-1', clock))('report', 'file', { requestId: 'migration-report-1', text: '虚报。', anonymous: true }))
+      const filed = expectOk(await callerFor(seeded, 'demo:p-shiqiao-0001-1', clock)('report', 'file', { requestId: 'migration-report-1', text: '虚报。', anonymous: true }))
       seeded.close()
       // The data folder as it was before: the invite's code is its id, the report keeps its code.
       const db = new Database(file)
@@ -205,9 +204,9 @@ sqliteOnly('SQLite migration 17', () => {
       }
       const store = SqliteStore.open(file)
       try {
-        const tracked = expectOk(await typed(callerFor(store, 'visitor:phone', clock))('report', 'track', { trackingCode: filed.trackingCode }))
+        const tracked = expectOk(await callerFor(store, 'visitor:phone', clock)('report', 'track', { trackingCode: filed.trackingCode }))
         expect(tracked.status).toBe('submitted')
-        expect(expectOk(await typed(callerFor(store, 'visitor:wu', clock))('member', 'acceptInvite', { code: 'qrst-6789' }))).toEqual({ role: 'township', title: '镇纪委干部' })
+        expect(expectOk(await callerFor(store, 'visitor:wu', clock)('member', 'acceptInvite', { code: 'qrst-6789' }))).toEqual({ role: 'township', title: '镇纪委干部' })
       } finally {
         store.close()
       }
@@ -256,7 +255,7 @@ sqliteOnly('the admin CLI', () => {
         expect(listed).not.toContain(code)
         expect(text).not.toContain(code.replace(/-/g, ''))
       }
-      expect(expectOk(await typed(callerFor(store, 'visitor:li', testClock(new Date())))('member', 'acceptInvite', { code: second! }))).toMatchObject({ role: 'township' })
+      expect(expectOk(await callerFor(store, 'visitor:li', testClock(new Date()))('member', 'acceptInvite', { code: second! }))).toMatchObject({ role: 'township' })
     } finally {
       store.close()
     }

@@ -8,7 +8,7 @@ import { as, expectOk, people, seededStore, testClock } from '../support/harness
 
 /* The disclosure list's 已更正 filter: every page full, served by an index, kept right for data stored before it. */
 
-const notice = (title: string) => ({ kind: 'village', section: 'services', title, body: '公示内容。' })
+const notice = (title: string) => ({ kind: 'village', section: 'services', title, body: '公示内容。' }) as const
 
 describe('the 已更正 filter', () => {
   it('lists only disclosures corrected after publication, newest first, in full pages', async () => {

@@ -2,7 +2,8 @@ import { importPowerList } from '../../cloudfunctions/setup/main'
 import { bootstrapTownship } from '../../cloudfunctions/core/bootstrap'
 import { StandInStore, standInStore } from '../../cloudfunctions/adapters/wxcloud/standin'
 import { ROUND_TRIP_MS, costOf } from '../../scripts/cost/main'
-import { NOW, docsOf, type Call, dump, expectError, expectOk } from '../support/harness'
+import { NOW, docsOf, dump, expectError, expectOk } from '../support/harness'
+import type { TypedCall } from '../support/caller'
 import { SETUP_SECRET, editedDistrictFiles, freshEmptyStore, newTownship } from '../support/new-township'
 import { parseCsv } from '../../shared/domain/roster'
 import { toCsv } from '../../shared/domain/csv'
@@ -32,8 +33,7 @@ const nextVersion = () =>
     )
   })
 
-type Version = { version: number; change: string; summary: string; fields: string[]; at: string; byName: string; byTitle: string }
-const history = async (call: Call, itemId: string): Promise<Version[]> => expectOk(await call('power', 'itemHistory', { itemId })).versions
+const history = async (call: TypedCall, itemId: string) => expectOk(await call('power', 'itemHistory', { itemId })).versions
 
 describe('a township set up from nothing', () => {
   it('starts every district item\'s 变更记录 at version 1, loaded by the operator when the township was set up', async () => {

@@ -4,7 +4,10 @@ import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { SqliteStore } from '../../cloudfunctions/adapters/sqlite/store'
 import { seedDemo } from '../../host/seed/demo'
-import { as, expectOk, useSeededStore, people, testClock, type Call } from '../support/harness'
+import type { Input } from '../../shared/contract/areas'
+import type { Envelope } from '../../shared/errors'
+import type { TypedCall } from '../support/caller'
+import { expectOk, useSeededStore, people, testClock } from '../support/harness'
 
 /*
  * Filters are part of the query, served by an index (issue 17 item 6): a filtered page holds a full page of
@@ -17,12 +20,12 @@ const PAGE = 20
 const fixture = useSeededStore()
 
 /** Every page of a paged action, in order, with each page's size and whether it said more follow. */
-async function allPages(call: Call, area: string, action: string, input: Record<string, unknown>) {
+async function allPages<T>(fetchPage: (cursor: string | null) => Promise<Envelope<{ items: T[]; nextCursor: string | null }>>) {
   const pages: { size: number; more: boolean }[] = []
-  const items: Record<string, unknown>[] = []
+  const items: T[] = []
   let cursor: string | null = null
   do {
-    const page: { items: Record<string, unknown>[]; nextCursor: string | null } = expectOk(await call(area, action, { ...input, cursor }))
+    const page: { items: T[]; nextCursor: string | null } = expectOk(await fetchPage(cursor))
     pages.push({ size: page.items.length, more: page.nextCursor !== null })
     items.push(...page.items)
     cursor = page.nextCursor
@@ -32,9 +35,9 @@ async function allPages(call: Call, area: string, action: string, input: Record<
 
 describe('the feedback inbox filtered by status', () => {
   it('gives a committee member and the chair full pages of one status, newest first, and says when none are left', async () => {
-    const villager = as(fixture.store, people.villager, fixture.clock)
-    const chair = as(fixture.store, people.chair, fixture.clock)
-    const director = as(fixture.store, people.director, fixture.clock)
+    const villager = fixture.as(people.villager)
+    const chair = fixture.as(people.chair)
+    const director = fixture.as(people.director)
     const ids: string[] = []
     for (let n = 0; n < 45; n++) {
       fixture.clock.advance(60_000)
@@ -51,7 +54,7 @@ describe('the feedback inbox filtered by status', () => {
     const newestFirst = (list: string[]) => [...list].reverse()
 
     for (const who of [director, chair]) {
-      const waiting = await allPages(who, 'feedback', 'inbox', { status: 'routed' })
+      const waiting = await allPages((cursor) => who('feedback', 'inbox', { status: 'routed', cursor }))
       expect(waiting.pages).toEqual([
         { size: PAGE, more: true },
         { size: routed.length - PAGE, more: false },
@@ -59,7 +62,7 @@ describe('the feedback inbox filtered by status', () => {
       expect(waiting.items.map((f) => f.feedbackId)).toEqual(newestFirst(routed))
       expect(waiting.items.every((f) => f.status === 'routed')).toBe(true)
     }
-    const answered = await allPages(director, 'feedback', 'inbox', { status: 'replied' })
+    const answered = await allPages((cursor) => director('feedback', 'inbox', { status: 'replied', cursor }))
     expect(answered.pages).toEqual([{ size: replied.length, more: false }])
     expect(answered.items.map((f) => f.feedbackId)).toEqual(newestFirst(replied))
   })
@@ -69,16 +72,16 @@ describe('search filtered by kind and section', () => {
   // Each n: 0 村务·便民服务, 1 村务·工程项目, 2 党务·决策, 3 村务·便民服务 — all about 道路硬化;
   // between them, ones that share only the bigram 道路 (道路清扫), which the whole-keyword check drops.
   const placeOf = (n: number) =>
-    [
+    ([
       { kind: 'village', section: 'services' },
       { kind: 'village', section: 'projects' },
       { kind: 'party', section: 'decisions' },
       { kind: 'village', section: 'services' },
-    ][n % 4]!
+    ] as const)[n % 4]!
   let published: { id: string; n: number }[]
-  let director: Call
+  let director: TypedCall
   beforeEach(async () => {
-    director = as(fixture.store, people.director, fixture.clock)
+    director = fixture.as(people.director)
     published = []
     for (let n = 0; n < 60; n++) {
       fixture.clock.advance(60_000)
@@ -98,9 +101,9 @@ describe('search filtered by kind and section', () => {
     ['section 便民服务', { section: 'services' }, (n: number) => placeOf(n).section === 'services', [PAGE, 10]],
     ['kind and section', { kind: 'village', section: 'projects' }, (n: number) => placeOf(n).section === 'projects', [15]],
     ['no filter (the whole keyword still checked)', {}, () => true, [PAGE, PAGE, PAGE]],
-  ])('by %s: full pages of what matches, newest first, the last one saying no more', async (_, filter, pick, sizes) => {
-    const villager = as(fixture.store, people.villager, fixture.clock)
-    const found = await allPages(villager, 'disclosure', 'search', { keyword: '道路硬化', ...filter })
+  ] satisfies [string, Partial<Input<'disclosure', 'search'>>, (n: number) => boolean, number[]][])('by %s: full pages of what matches, newest first, the last one saying no more', async (_, filter, pick, sizes) => {
+    const villager = fixture.as(people.villager)
+    const found = await allPages((cursor) => villager('disclosure', 'search', { keyword: '道路硬化', ...filter, cursor }))
     expect(found.pages).toEqual(sizes.map((size, i) => ({ size, more: i < sizes.length - 1 })))
     expect(found.items.map((d) => d.disclosureId)).toEqual(expected(pick))
   })
@@ -110,7 +113,7 @@ describe('search filtered by kind and section', () => {
     for (const { id } of corrected) {
       expectOk(await director('disclosure', 'revise', { disclosureId: id, reason: '补充用款', title: `三组道路硬化工程公示（更正）`, body: '补充了用款明细。' }))
     }
-    const found = await allPages(as(fixture.store, people.villager, fixture.clock), 'disclosure', 'search', { keyword: '道路硬化', corrected: true })
+    const found = await allPages((cursor) => fixture.as(people.villager)('disclosure', 'search', { keyword: '道路硬化', corrected: true, cursor }))
     expect(found.pages).toEqual([{ size: corrected.length, more: false }])
     expect(found.items.map((d) => d.disclosureId)).toEqual(corrected.map((p) => p.id).reverse())
   })

@@ -2,12 +2,13 @@ import { areas } from '../../cloudfunctions/areas'
 import { withoutOwnReadEntries } from '../support/audited-reads'
 import { permissions, type Permission, type QualifiedAction } from '../../shared/permissions'
 import type { CallerRole, Role } from '../../shared/roles'
-import { as, callerFor, dump, expectOk, type Call, docsOf, useSeededStore } from '../support/harness'
+import type { TypedCall } from '../support/caller'
+import { as, callerFor, dump, expectOk, docsOf, useSeededStore } from '../support/harness'
 import { sampleInput } from '../support/samples'
 import { buildWorld, inputIn, namesRecord, type Village, type World } from '../support/world'
 
 const fixture = useSeededStore()
-let callers: Record<CallerRole, Call>
+let callers: Record<CallerRole, TypedCall>
 beforeEach(async () => {
   callers = {
     guest: callerFor(fixture.store, 'visitor:nobody'),
@@ -29,13 +30,13 @@ describe.each(Object.entries(permissions))('%s', (qualified, permission) => {
   const refusal = 'conceal' in permission ? 'NOT_FOUND' : 'FORBIDDEN'
   if (refused.length > 0) {
     it.each(refused)(`is refused to %s with ${refusal}`, async (role) => {
-      const result = await callers[role](area, action, sampleInput[qualified as QualifiedAction])
+      const result = await callers[role].unchecked(area, action, sampleInput[qualified as QualifiedAction])
       expect(result).toMatchObject({ ok: false, error: { code: refusal } })
     })
   }
 
   it.each(roles.filter((r) => allowed.includes(r)))('is open to %s', async (role) => {
-    const result = await callers[role](area, action, sampleInput[qualified as QualifiedAction])
+    const result = await callers[role].unchecked(area, action, sampleInput[qualified as QualifiedAction])
     if (!result.ok) expect(result.error.code).not.toMatch(/FORBIDDEN|INVALID_INPUT|INTERNAL|UNKNOWN_ACTION/)
   })
 })
@@ -82,7 +83,7 @@ describe('data of another village or another township', () => {
       const target = world[to]
       const input = inputIn(target, qualified)
       const before = JSON.stringify(dump(world.store))
-      const result = await callerFor(world.store, world[from].openids[role], world.clock)(area, action, input)
+      const result = await callerFor(world.store, world[from].openids[role], world.clock).unchecked(area, action, input)
       if (namesRecord(qualified)) {
         // Refused as if the record did not exist, so the answer does not even tell that it does.
         expect(result).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
@@ -97,7 +98,7 @@ describe('data of another village or another township', () => {
     // The refusals above are about whose data it is: staff of the village's own township read it.
     if (!permission.writes && (permission.roles as readonly string[]).includes('township')) {
       it('is answered to township staff of the same township, on records of liushu', async () => {
-        const result = await callerFor(world.store, world.shiqiao.openids.township, world.clock)(area, action, inputIn(world.liushu, qualified))
+        const result = await callerFor(world.store, world.shiqiao.openids.township, world.clock).unchecked(area, action, inputIn(world.liushu, qualified))
         expect(result).toMatchObject({ ok: true })
       })
     }
@@ -124,7 +125,7 @@ describe('secrets, over every read by every role', () => {
         for (const [qualified, permission] of reads) {
           if (!(permission.roles as readonly string[]).includes(role)) continue
           const [area, action] = qualified.split('.') as [string, string]
-          const answer = await callerFor(world.store, openid, world.clock)(area, action, inputIn(village, qualified))
+          const answer = await callerFor(world.store, openid, world.clock).unchecked(area, action, inputIn(village, qualified))
           responses.push({ who: `${openid} (${role})`, role, village, action: qualified, answer })
         }
         // Every round of the village, closed ones with their published ballots included.

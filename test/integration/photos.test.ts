@@ -5,8 +5,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createHost } from '../../host/server'
 import { LocalFiles, signingKey } from '../../host/files'
-import { addNeighbourTownship, people, useSeededStore } from '../support/harness'
+import { addNeighbourTownship, expectOk, people, useSeededStore } from '../support/harness'
 import { decodeImage, leaks, phoneJpeg, phonePng } from '../support/images'
+import { overHttp } from '../support/caller'
 
 /**
  * Photos of reports and feedback, through the real HTTP host: stripped of
@@ -49,14 +50,7 @@ async function uploaded(body: Buffer, token: string): Promise<{ fileId: string; 
   return envelope.data
 }
 
-async function call(token: string | null, area: string, action: string, input: Record<string, unknown> = {}) {
-  const res = await fetch(`${base}/api/fn/${area}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ ...input, action }),
-  })
-  return (await res.json()) as { ok: boolean; data: any; error?: { code: string; message: string } }
-}
+const call = (token: string | null) => overHttp(base, token)
 
 /** Every file under the files folder, by path relative to it. */
 function storedFiles(): Map<string, Buffer> {
@@ -82,7 +76,7 @@ async function fileAnonymousReport() {
   const photo = phoneJpeg()
   expect(leaks(photo)).toEqual(['phone model', 'Exif marker', 'GPS latitude', 'XMP', 'comment'])
   const { fileId } = await uploaded(photo, villager)
-  const filed = await call(villager, 'report', 'file', {
+  const filed = await call(villager)('report', 'file', {
     requestId: 'req-photo-0001',
     text: '村务公开栏贴的收支和实际不符，照片是公开栏。',
     anonymous: true,
@@ -90,11 +84,11 @@ async function fileAnonymousReport() {
   })
   expect(filed.ok).toBe(true)
   const inspector = await login({ personId: people.inspector })
-  const inbox = await call(inspector, 'report', 'inbox', {})
-  const reportId = inbox.data.items[0].reportId as string
-  const detail = await call(inspector, 'report', 'get', { reportId })
+  const inbox = await call(inspector)('report', 'inbox', {})
+  const reportId = expectOk(inbox).items[0]!.reportId
+  const detail = await call(inspector)('report', 'get', { reportId })
   expect(detail.ok).toBe(true)
-  return { villager, inspector, reportId, uploadId: fileId, photo: detail.data.photos[0] as { fileId: string; url: string; mime: string; size: number } }
+  return { villager, inspector, reportId, uploadId: fileId, photo: expectOk(detail).photos[0]! }
 }
 
 describe('uploaded photos', () => {
@@ -137,7 +131,7 @@ describe('uploaded photos', () => {
     expect(leaks(png)).toEqual(['phone model', 'PNG text'])
     const pngUpload = await uploaded(png, token)
     expect(pngUpload.mime).toBe('image/png')
-    const submitted = await call(token, 'feedback', 'submit', {
+    const submitted = await call(token)('feedback', 'submit', {
       requestId: 'req-photo-feedback-1',
       about: { type: 'general' },
       text: '路灯坏了三个月没人修。',
@@ -147,8 +141,8 @@ describe('uploaded photos', () => {
       ],
     })
     expect(submitted.ok).toBe(true)
-    const mine = await call(token, 'feedback', 'mine', {})
-    const photos = mine.data.items[0].photos as { url: string; mime: string }[]
+    const mine = await call(token)('feedback', 'mine', {})
+    const photos = expectOk(mine).items[0]!.photos
     expect(photos.map((p) => p.mime)).toEqual(['image/jpeg', 'image/png'])
     for (const p of photos) {
       expect(p.url).toMatch(/^\/files\/[0-9a-f]{24}\.(jpg|png)$/)
@@ -231,12 +225,12 @@ describe('report photos', () => {
       otherTownship: await login({ personId: 'p-tw2-inspector' }),
     }
     for (const [who, token] of Object.entries(callers)) {
-      const detail = await call(token, 'report', 'get', { reportId })
+      const detail = await call(token)('report', 'get', { reportId })
       expect([who, detail.ok]).toEqual([who, false])
       for (const path of unsigned) expect([who, path, (await getBytes(path, token)).status]).toEqual([who, path, 404])
     }
     for (const path of unsigned) expect((await getBytes(path)).status).toBe(404)
-    expect((await call(null, 'report', 'get', { reportId })).ok).toBe(false)
+    expect((await call(null)('report', 'get', { reportId })).ok).toBe(false)
   })
 
   it('refuse an expired or tampered signature with the same 404', async () => {
@@ -257,7 +251,7 @@ describe('report photos', () => {
     // Ten minutes later the same URL no longer works; report.get gives a fresh one.
     fixture.clock.advance(600_000)
     expect((await getBytes(photo.url)).status).toBe(404)
-    const fresh = (await call(inspector, 'report', 'get', { reportId })).data.photos[0].url as string
+    const fresh = expectOk(await call(inspector)('report', 'get', { reportId })).photos[0]!.url
     expect(fresh).not.toBe(photo.url)
     expect((await getBytes(fresh)).status).toBe(200)
   })
@@ -266,7 +260,7 @@ describe('report photos', () => {
     const { uploadId, photo } = await fileAnonymousReport()
     const director = await login({ personId: people.director })
     for (const fileId of [uploadId, photo.fileId]) {
-      const published = await call(director, 'disclosure', 'publish', {
+      const published = await call(director)('disclosure', 'publish', {
         kind: 'village',
         section: 'projects',
         title: '公开栏',
@@ -274,7 +268,7 @@ describe('report photos', () => {
         attachments: [{ fileId, name: '照片' }],
       })
       expect(published.ok).toBe(false)
-      expect(published.error?.message).toMatch(/第1张图片/)
+      expect(published.ok ? null : published.error.message).toMatch(/第1张图片/)
     }
     expect([...storedFiles().keys()]).toEqual([photo.fileId.slice('local:'.length)])
   })

@@ -1,6 +1,6 @@
 import { itemColumns } from '../../shared/domain/power-reference'
 import { townshipItemId } from '../../shared/domain/power-edit'
-import { as, docsOf, dump, expectError, expectOk, useSeededStore, people } from '../support/harness'
+import { docsOf, dump, expectError, expectOk, useSeededStore, people } from '../support/harness'
 import { xlsxOf, type XlsxCell } from '../support/xlsx'
 import { zipSync } from 'fflate'
 import { toCsv } from '../../shared/domain/csv'
@@ -17,7 +17,7 @@ const fixture = useSeededStore()
 
 const TOWNSHIP = 'tw-shiqiao'
 /** Calls as a person of the demo, at the test's clock. */
-const caller = (personId: string) => as(fixture.store, personId, fixture.clock)
+const caller = (personId: string) => fixture.as(personId)
 const staff = () => caller(people.inspector)
 
 interface Step {
@@ -140,7 +140,7 @@ describe('township staff import their featured list from Excel', () => {
     expect(expectOk(await director('power', 'catalog')).items.find((i: { itemId: string }) => i.itemId === 'pw-t-01')).toMatchObject({ selected: true, removed: false, needsReview: false })
     const { item } = expectOk(await caller(people.villager)('power', 'get', { itemId: 'pw-t-01' }))
     expect(item.basis).toContain('《林木林地权属争议处理办法》')
-    expect(item.flow[1].timeLimit).toBe('7个工作日内')
+    expect(item.flow[1]!.timeLimit).toBe('7个工作日内')
 
     // The chair with a consent gets a WeChat message about the changed item (the new one no village has chosen yet).
     const chair = await fixture.store.get('person', people.chair)
@@ -182,9 +182,9 @@ describe('township staff import their featured list from Excel', () => {
     const { problems } = expectOk(await staff()('power', 'previewTownshipImport', file))
     const t05Rows = (await asInFile('pw-t-05')).steps.length
     expect(problems.map((p: { line: number }) => p.line)).toEqual([2, 3, 3 + t05Rows])
-    expect(problems[0].reason).toBe('事项编号 1-01 是区级指导性清单的事项，由区里统一修改；本镇的特色事项请换一个编号，如 T-06')
-    expect(problems[1].reason).toMatch(/^事项 T-05（.+）已经移除，不能再导入/)
-    expect(problems[2].reason).toContain('事项编号被 Excel 当成了日期')
+    expect(problems[0]!.reason).toBe('事项编号 1-01 是区级指导性清单的事项，由区里统一修改；本镇的特色事项请换一个编号，如 T-06')
+    expect(problems[1]!.reason).toMatch(/^事项 T-05（.+）已经移除，不能再导入/)
+    expect(problems[2]!.reason).toContain('事项编号被 Excel 当成了日期')
     expect(expectError(await staff()('power', 'importTownshipItems', file), 'INVALID_INPUT')).toMatch(/^表格有 3 处错误/)
     expect(dump(fixture.store)).toEqual(before)
   })

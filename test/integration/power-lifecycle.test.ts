@@ -1,6 +1,7 @@
 import { importPowerList } from '../../cloudfunctions/setup/main'
 import { itemColumns } from '../../shared/domain/power-reference'
-import { NOW, dump, expectError, expectOk, type Call } from '../support/harness'
+import { NOW, dump, expectError, expectOk } from '../support/harness'
+import type { TypedCall } from '../support/caller'
 import { SETUP_SECRET, editedDistrictFiles, freshEmptyStore, newTownship } from '../support/new-township'
 import { xlsxOf, type XlsxCell } from '../support/xlsx'
 
@@ -26,7 +27,7 @@ const forestrySteps = (timeLimit: string) => [
 const tea = ['T-02', 4, '茶园集体经营收益分配', '', '《中华人民共和国农村集体经济组织法》', '村集体经济组织', '村务监督委员会', '分配方案公示7天。', '拟定方案', '村集体经济组织', '', '']
 
 const ids = (items: { itemId: string }[]) => items.map((i) => i.itemId).sort()
-const history = async (call: Call, itemId: string) => expectOk(await call('power', 'itemHistory', { itemId })).versions
+const history = async (call: TypedCall, itemId: string) => expectOk(await call('power', 'itemHistory', { itemId })).versions
 
 describe('a township\'s power list from an empty fixture.store to its third version', () => {
   it('bootstrap → choices → a new district list → the featured list from Excel → history, choices kept, district items not the township\'s', async () => {
@@ -57,8 +58,8 @@ describe('a township\'s power list from an empty fixture.store to its third vers
     const before = dump(fixture.store)
     const preview = expectOk(await staff('power', 'previewTownshipImport', bad))
     expect(preview.problems.map((p: { line: number }) => p.line)).toEqual([4, 5])
-    expect(preview.problems[0].reason).toContain('类别编号')
-    expect(preview.problems[1].reason).toContain('1-01')
+    expect(preview.problems[0]!.reason).toContain('类别编号')
+    expect(preview.problems[1]!.reason).toContain('1-01')
     expect(expectError(await staff('power', 'importTownshipItems', bad), 'INVALID_INPUT')).toContain('第 4 行')
     expect(dump(fixture.store)).toEqual(before)
 
@@ -88,9 +89,9 @@ describe('a township\'s power list from an empty fixture.store to its third vers
     // The village's choices still hold, and read as the latest versions.
     expect(ids(expectOk(await villager('power', 'list', {})).items)).toEqual(['pw-1-01', 'pw-3-01', FEATURED])
     const { item: district } = expectOk(await villager('power', 'get', { itemId: 'pw-1-01' }))
-    expect(district.flow.find((s: { name: string }) => s.name === '决议公开').actor).toBe('村民委员会和村务监督委员会')
+    expect(district.flow.find((s) => s.name === '决议公开')?.actor).toBe('村民委员会和村务监督委员会')
     const { item: featured } = expectOk(await villager('power', 'get', { itemId: FEATURED }))
-    expect(featured.flow[0].timeLimit).toBe('7个工作日内')
+    expect(featured.flow[0]!.timeLimit).toBe('7个工作日内')
 
     // District items are the district's: township staff get FORBIDDEN editing or removing one, and nothing is written.
     const unchanged = dump(fixture.store)

@@ -50,7 +50,7 @@ describe('setting up an empty deployment', () => {
     const { items: catalog } = expectOk(await director('power', 'catalog', {}))
     expect(catalog).toHaveLength(40)
     expect(catalog.every((i: { level: string; selected: boolean }) => i.level === 'district' && !i.selected)).toBe(true)
-    const low = catalog.find((i: { name: string }) => i.name.includes('最低生活保障'))
+    const low = catalog.find((i) => i.name.includes('最低生活保障'))!
     expectOk(await director('power', 'select', { itemId: low.itemId, selected: true, note: '经村民代表会议表决纳入' }))
 
     const { categories } = expectOk(await director('power', 'categories', {}))
@@ -139,7 +139,7 @@ describe('the operator loading a new version of the district list (the setup fun
 
     expect(expectOk(await load(dir, true)).applied).toBe(true)
     const { item } = expectOk(await director('power', 'get', { itemId: 'pw-1-01' }))
-    expect(item.flow.find((s: { name: string }) => s.name === '决议公开').actor).toBe('村民委员会和村务监督委员会')
+    expect(item.flow.find((s) => s.name === '决议公开')?.actor).toBe('村民委员会和村务监督委员会')
     expect(expectOk(await director('power', 'list', {})).items.map((i: { itemId: string }) => i.itemId)).toEqual(['pw-1-01'])
     expect(expectOk(await director('power', 'prohibitions', {})).items).toHaveLength(31)
     // Loaded again, the same files change nothing.

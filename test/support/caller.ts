@@ -19,3 +19,18 @@ export function typed(call: (area: string, action: string, input?: Record<string
   const unchecked = (area: string, action: string, input?: unknown) => call(area, action, input as Record<string, unknown> | undefined)
   return Object.assign(unchecked, { unchecked }) as TypedCall
 }
+
+/**
+ * The typed caller over the host's HTTP API, as the app calls it: POST /api/fn/<area> with the action in the body
+ * and the session token as a bearer token (null: no session).
+ */
+export function overHttp(base: string, token: string | null): TypedCall {
+  return typed(async (area, action, input = {}) => {
+    const res = await fetch(`${base}/api/fn/${area}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ ...input, action }),
+    })
+    return (await res.json()) as Envelope<unknown>
+  })
+}

@@ -9,11 +9,9 @@ import { cloudFileStore } from '../../cloudfunctions/adapters/wxcloud/files'
 import { StorageStandIn } from '../../cloudfunctions/adapters/wxcloud/standin/storage'
 import { createHost } from '../../host/server'
 import { LocalFiles, signingKey } from '../../host/files'
-import { areas } from '../../cloudfunctions/areas'
-import { dispatch } from '../../cloudfunctions/core/dispatch'
 import { localOutbox } from '../../cloudfunctions/core/notifier'
-import { noCodes } from '../../cloudfunctions/core/codes'
-import { seededStore, testClock, type Call, type TestStore } from './harness'
+import { callerFor, seededStore, testClock, type TestStore } from './harness'
+import type { TypedCall } from './caller'
 
 /**
  * The two file stores an export is written to (FileStore.putExport), for the export tests: the local host's data
@@ -87,7 +85,7 @@ export interface ExportWorld {
   store: TestStore
   fs: ExportFiles
   /** calls cloud functions as a seeded person (openid demo:<personId>), writing exports to `fs` */
-  as(personId: string): Call
+  as(personId: string): TypedCall
 }
 
 /**
@@ -96,8 +94,7 @@ export interface ExportWorld {
  */
 export function exportWorld(make: MakeExportFiles): ExportWorld {
   const world = {
-    as: (personId: string): Call => (area, action, input = {}) =>
-      dispatch(areas[area]!, { ...input, action }, { openid: `demo:${personId}`, store: world.store, clock: world.clock, notifier: localOutbox, codes: noCodes, files: world.fs.files }),
+    as: (personId: string) => callerFor(world.store, `demo:${personId}`, world.clock, localOutbox, world.fs.files),
   } as ExportWorld
   beforeEach(async () => {
     world.clock = testClock()

@@ -4,6 +4,7 @@ import { areas } from '../../cloudfunctions/areas'
 import { dispatch } from '../../cloudfunctions/core/dispatch'
 import { collectionSpecs, type CollectionName, type Collections } from '../../cloudfunctions/core/collections'
 import type { Clock } from '../../cloudfunctions/core/context'
+import type { FileStore } from '../../cloudfunctions/core/files'
 import { localOutbox, type Notifier } from '../../cloudfunctions/core/notifier'
 import { noCodes } from '../../cloudfunctions/core/codes'
 import { LocalFiles } from '../../host/files'
@@ -171,8 +172,8 @@ export interface SeededFixture {
  */
 export function useSeededStore(): SeededFixture {
   const fixture = {
-    as: (personId: string, clock: Clock = fixture.clock, notifier?: Notifier) => typed(as(fixture.store, personId, clock, notifier)),
-    caller: (openid: string | null, clock: Clock = fixture.clock, notifier?: Notifier) => typed(callerFor(fixture.store, openid, clock, notifier)),
+    as: (personId: string, clock: Clock = fixture.clock, notifier?: Notifier) => as(fixture.store, personId, clock, notifier),
+    caller: (openid: string | null, clock: Clock = fixture.clock, notifier?: Notifier) => callerFor(fixture.store, openid, clock, notifier),
   } as SeededFixture & { store: TestStore; clock: TestClock }
   beforeEach(async () => {
     fixture.clock = testClock()
@@ -182,20 +183,15 @@ export function useSeededStore(): SeededFixture {
   return fixture
 }
 
-/**
- * A caller whose answers are `any`: for the files not yet moved to the typed caller (useSeededStore's `as` and
- * `caller`, or typed()).
- */
-export type Call = (area: string, action: string, input?: Record<string, unknown>) => Promise<Envelope<any>>
-
-/** Calls cloud functions the way WeChat would: as the person behind an openid. */
+/** Calls cloud functions the way WeChat would: as the person behind an openid; typed from the contracts. */
 export function callerFor(
   store: TestStore,
   openid: string | null,
   clock: Clock = testClock(),
   notifier: Notifier = localOutbox,
-): Call {
-  return (area, action, input = {}) => dispatch(areas[area]!, { ...input, action }, { openid, store, clock, notifier, codes: noCodes, files: testFiles })
+  files: FileStore = testFiles,
+): TypedCall {
+  return typed((area, action, input = {}) => dispatch(areas[area]!, { ...input, action }, { openid, store, clock, notifier, codes: noCodes, files }))
 }
 
 /** Seeded demo people sign in with openid `demo:<personId>`. */

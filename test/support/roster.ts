@@ -1,13 +1,12 @@
 import { ROSTER_PIECE } from '../../shared/domain/roster'
-import { typed, type TypedCall } from './caller'
-import { expectOk, type Call } from './harness'
+import type { TypedCall } from './caller'
+import { expectOk } from './harness'
 
 /**
  * Imports a roster file as the township's page does: the check first (nothing is written while the file has
  * a bad line), then the checked households piece by piece. Returns the check and what the pieces did.
  */
-export async function importRosterFile(caller: Call | TypedCall, villageId: string, file: { csv: string } | { xlsx: string }) {
-  const call = 'unchecked' in caller ? caller : typed(caller)
+export async function importRosterFile(call: TypedCall, villageId: string, file: { csv: string } | { xlsx: string }) {
   const checked = expectOk(await call('township', 'previewRoster', { villageId, ...file }))
   if (checked.problems.length > 0) throw new Error(`roster file has bad lines: ${JSON.stringify(checked.problems)}`)
   const done = { creates: 0, updates: 0, unchanged: 0, pieces: 0 }

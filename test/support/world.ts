@@ -194,7 +194,8 @@ export async function buildWorld(): Promise<World> {
   const csv = '户号,户主姓名,村民小组,人口数\n0001,钱一,一组,3\n0002,钱二,一组,2\n0003,钱三,二组,4\n0004,钱四,二组,2'
   await importRosterFile(staff, 'v-beiyuan', { csv })
   const officials = { chair: 'bei:chair', committee: 'bei:director' } as const
-  for (const [role, openid] of Object.entries(officials)) {
+  for (const role of ['chair', 'committee'] as const) {
+    const openid = officials[role]
     const title = role === 'chair' ? '村务监督委员会主任' : '村委会主任'
     const { code } = expectOk(await staff('township', 'invite', { role, villageId: 'v-beiyuan', title, name: `北苑${title}` }))
     expectOk(await callerFor(store, openid, clock)('member', 'acceptInvite', { code }))
