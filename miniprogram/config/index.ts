@@ -8,6 +8,9 @@ import { defineConfig, type UserConfigExport } from '@tarojs/cli'
  */
 // Pure code shared with the cloud functions lives outside src/ and must be compiled too.
 const shared = path.resolve(__dirname, '../../shared')
+// TanStack Query ships modern JavaScript (native `#private` class fields): compiled down like our own code, since
+// WeChat's older engines cannot run it and the minifier's quoted keys turn `#t` into `#"t"`, a syntax error.
+const tanstack = path.resolve(__dirname, '../../node_modules/@tanstack')
 
 export default defineConfig<'webpack5'>(async () => {
   const config: UserConfigExport<'webpack5'> = {
@@ -25,7 +28,7 @@ export default defineConfig<'webpack5'>(async () => {
     compiler: { type: 'webpack5', prebundle: { enable: false } },
     cache: { enable: false },
     mini: {
-      compile: { include: [shared] },
+      compile: { include: [shared, tanstack] },
       // Pages in different subpackages import component CSS in different orders; the order does not matter here.
       miniCssExtractPluginOption: { ignoreOrder: true },
       postcss: {
@@ -34,7 +37,7 @@ export default defineConfig<'webpack5'>(async () => {
       },
     },
     h5: {
-      compile: { include: [shared] },
+      compile: { include: [shared, tanstack] },
       // Pages load as their own chunks; split those too, or each page carries its own copy of NutUI and the
       // shared components, and every page opened on a slow connection downloads them again.
       webpackChain(chain) {

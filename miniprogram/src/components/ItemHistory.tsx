@@ -1,12 +1,12 @@
 import { View, Text } from '@tarojs/components'
 import { formatDayTime } from './format'
 import { messageOf } from './PageShell'
-import { useRemote } from '../hooks/useRemote'
-import { call } from '../services/api'
+import { usePageQuery } from '../services/queries/hooks'
+import { readQuery } from '../services/queries/read'
 
 /** An item's 变更记录 (power.itemHistory), district or featured: each version newest first, with 职务 姓名 and time. */
 export function ItemHistory({ itemId, villageId }: { itemId: string; villageId?: string }) {
-  const { data, error, loading } = useRemote(() => call('power', 'itemHistory', { itemId, villageId }), [itemId, villageId])
+  const { data, error, isPending: loading } = usePageQuery(readQuery('power', 'itemHistory', { itemId, villageId }))
   if (error) return <View className="card muted">{messageOf(error)}</View>
   if (loading && !data) return <View className="card muted">正在读取…</View>
   const versions = data?.versions ?? []

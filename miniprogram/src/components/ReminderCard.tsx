@@ -4,8 +4,9 @@ import { View, Text } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import type { SubscribeTopic } from '@shared/subscribe'
 import { messageOf } from './PageShell'
-import { useRemote } from '../hooks/useRemote'
 import { call } from '../services/api'
+import { usePageQuery } from '../services/queries/hooks'
+import { readQuery } from '../services/queries/read'
 import './ReminderCard.css'
 
 /** The subscribe-message template of each topic, set at build time (README deploy step 8). */
@@ -60,7 +61,7 @@ const perTap = {
  * 已开启长期提醒), and a button that asks WeChat and then records the consent on the server.
  */
 export function ReminderCard({ topic, explain, button, notTold, onlyWhenNotTold, className }: Props) {
-  const status = useRemote(() => call('announcement', 'subscription', { topic }), [topic])
+  const status = usePageQuery(readQuery('announcement', 'subscription', { topic }))
   const [busy, setBusy] = useState(false)
   const [failure, setFailure] = useState('')
   // Once subscribed here, the card stays to show the result.
@@ -76,7 +77,7 @@ export function ReminderCard({ topic, explain, button, notTold, onlyWhenNotTold,
         if (!answer.ok) return setFailure(answer.message)
         await call('announcement', 'subscribe', { topic })
         setSubscribedHere(true)
-        status.reload()
+        void status.refetch()
       })
       .catch((e: unknown) => setFailure(messageOf(e)))
       .finally(() => setBusy(false))

@@ -6,8 +6,9 @@ import type { townshipContract } from '@shared/contract/township'
 import { SettingCard, missing } from './SettingCard'
 import { percentOf } from './evaluation'
 import { kindLabels } from './disclosure'
-import { useRemote } from '../hooks/useRemote'
 import { call } from '../services/api'
+import { usePageQuery } from '../services/queries/hooks'
+import { readQuery } from '../services/queries/read'
 import './TownshipSettings.css'
 
 /*
@@ -18,7 +19,7 @@ import './TownshipSettings.css'
 
 /** The township's rule: over what share of 不满意 a round counts as over, and how many in a row open a case. */
 export function RuleSetting({ toast }: { toast: string }) {
-  const { data, error, reload } = useRemote(() => call('township', 'rule', {}))
+  const { data, error, refetch: reload } = usePageQuery(readQuery('township', 'rule', {}))
   const [percent, setPercent] = useState('')
   const [streak, setStreak] = useState('')
   useEffect(() => {
@@ -67,7 +68,7 @@ export function RuleSetting({ toast }: { toast: string }) {
 
 /** The township's reply deadline, which staff may change for feedback filed from now on. */
 export function ReplyDaysSetting({ toast }: { toast: string }) {
-  const { data, error, reload } = useRemote(() => call('feedback', 'settings', {}))
+  const { data, error, refetch: reload } = usePageQuery(readQuery('feedback', 'settings', {}))
   const [days, setDays] = useState('')
   useEffect(() => {
     if (data) setDays(String(data.days))
@@ -162,7 +163,7 @@ function DutiesForm({ data, reload, toast }: { data: Duties; reload: () => void;
 
 /** How long after each month or quarter a village has to disclose. */
 export function DutiesSetting({ toast }: { toast: string }) {
-  const { data, error, reload } = useRemote(() => call('township', 'duties', {}))
+  const { data, error, refetch: reload } = usePageQuery(readQuery('township', 'duties', {}))
   if (!data) return <SettingCard current={null} loadError={error} history={[]} defaultText="" note="" saveText="保存公开时限" toast={toast} onSave={() => Promise.reject(missing('正在加载，请稍候'))}>{null}</SettingCard>
   // A new key after each save starts the fields from what was saved.
   return <DutiesForm key={JSON.stringify(data.history.at(-1) ?? null)} data={data} reload={reload} toast={toast} />

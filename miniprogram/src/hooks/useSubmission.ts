@@ -1,71 +1,54 @@
-import { useEffect, useRef, useState } from 'react'
+import { useRef, useState } from 'react'
+import { useMutation } from '@tanstack/react-query'
 import { ApiError } from '../services/api'
 import { messageOf } from '../components/PageShell'
 import { newRequestId } from '../components/feedback'
-
-/** Waits between automatic retries while the network is down: about a minute in all. */
-const RETRY_DELAYS = [1000, 2000, 4000, 8000, 15000, 30000]
+import { retrySubmission, submissionRetryDelay } from '../services/queries/retry'
 
 export type Phase = 'idle' | 'sending' | 'retrying' | 'sent' | 'failed'
 
+/** What the person reads when a submission has failed; their words are always kept. */
+function failureText(e: unknown): string {
+  if (e instanceof ApiError && e.code === 'NETWORK') return '提交失败：网络一直没有连上。您写的内容还在，请点“重试”。'
+  if (e instanceof ApiError && e.code === 'BUSY') return '服务器忙，请稍后再试。您写的内容还在，过一会儿再点“重试”（不会重复提交）。'
+  return `${messageOf(e)}。您写的内容还在，改好后可以再提交。`
+}
+
 /**
- * A form sent once. Its request id is made when the form opens and kept until
- * the server acknowledges it: when the network drops, the same request is
- * sent again by itself for about a minute, then the person can retry by hand,
- * and the server files it exactly once whichever attempt gets through.
+ * A form sent once. Its request id is made when the form opens and kept until the server acknowledges it: when
+ * the network drops, the same request is sent again by itself for about a minute (services/queries/retry.ts),
+ * then the person can retry by hand, and the server files it exactly once whichever attempt gets through.
  */
 export function useSubmission<T>(send: (requestId: string) => Promise<T>, { autoRetry = true } = {}) {
   const requestId = useRef(newRequestId())
-  const alive = useRef(true)
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
-  const [phase, setPhase] = useState<Phase>('idle')
-  const [failure, setFailure] = useState('')
-  const [result, setResult] = useState<T | null>(null)
   const sendRef = useRef(send)
   sendRef.current = send
+  // A page's own words (a check before sending) or the last failure's.
+  const [failure, setFailure] = useState('')
+  const mutation = useMutation<T, unknown, void>({
+    mutationFn: () => sendRef.current(requestId.current),
+    retry: autoRetry ? retrySubmission : false,
+    retryDelay: submissionRetryDelay,
+    onError: (e) => setFailure(failureText(e)),
+  })
 
-  useEffect(
-    () => () => {
-      alive.current = false
-      if (timer.current) clearTimeout(timer.current)
-    },
-    [],
-  )
-
-  const attempt = async (retries: number): Promise<void> => {
-    try {
-      const value = await sendRef.current(requestId.current)
-      if (!alive.current) return
-      setResult(value)
-      setPhase('sent')
-    } catch (e) {
-      if (!alive.current) return
-      const offline = e instanceof ApiError && e.code === 'NETWORK'
-      if (offline && autoRetry && retries < RETRY_DELAYS.length) {
-        setPhase('retrying')
-        timer.current = setTimeout(() => void attempt(retries + 1), RETRY_DELAYS[retries])
-        return
-      }
-      setPhase('failed')
-      const busy = e instanceof ApiError && e.code === 'BUSY'
-      setFailure(
-        offline
-          ? '提交失败：网络一直没有连上。您写的内容还在，请点“重试”。'
-          : busy
-            ? '服务器忙，请稍后再试。您写的内容还在，过一会儿再点“重试”（不会重复提交）。'
-            : `${messageOf(e)}。您写的内容还在，改好后可以再提交。`,
-      )
-    }
-  }
+  const phase: Phase = mutation.isPending
+    ? mutation.failureCount > 0
+      ? 'retrying'
+      : 'sending'
+    : mutation.isSuccess
+      ? 'sent'
+      : mutation.isError
+        ? 'failed'
+        : 'idle'
 
   const submit = () => {
     if (phase === 'sending' || phase === 'retrying' || phase === 'sent') return
     setFailure('')
-    setPhase('sending')
-    void attempt(0)
+    mutation.mutate()
   }
 
-  return { submit, phase, submitting: phase === 'sending' || phase === 'retrying', failure, setFailure, result }
+  return { submit, phase, submitting: mutation.isPending, failure, setFailure, result: mutation.data ?? null }
 }
 
 /** The words for where a submission stands, for the person waiting on it. */

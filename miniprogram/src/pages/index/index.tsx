@@ -1,13 +1,15 @@
 import { useEffect, useState } from 'react'
-import Taro, { useDidShow } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro'
 import { PageShell } from '../../components/PageShell'
 import { Chips } from '../../components/Chips'
 import { chooseTextScale, textScaleChoice, textScaleChoices, type TextScaleChoice } from '../../services/textScale'
-import { useRemote } from '../../hooks/useRemote'
-import { call, session, type Output } from '../../services/api'
-import { readThrough } from '../../services/offline'
+import { session, type Output } from '../../services/api'
+import { usePageQuery } from '../../services/queries/hooks'
+import { memberQueries } from '../../services/queries/member'
+import { announcementQueries } from '../../services/queries/announcement'
+import { evaluationQueries } from '../../services/queries/evaluation'
 import { go } from '../../services/nav'
 import { NOTHING_TO_DO, badgesOf, todoInfo } from '@shared/todo'
 import { entryGroupsFor } from './entries'
@@ -72,39 +74,28 @@ function TodoCard({ todo }: { todo: Todo }) {
 export default function Index() {
   const [scaleChoice, setScaleChoice] = useState<TextScaleChoice>(textScaleChoice)
   const signedIn = !isH5 || session.token() !== ''
-  const { data: me, error, loading, reload } = useRemote(() => (signedIn ? readThrough('member', 'me', {}) : Promise.resolve(null)))
+  // Every read here is fetched again whenever the page is shown (back from a page where something was done).
+  const { data: me, error, isPending } = usePageQuery({ ...memberQueries.me(), enabled: signedIn })
+  const loading = signedIn && isPending
   // Villagers see how many announcements they have not read; if that fails, the entry simply shows no count.
   const isVillager = me?.role === 'villager'
-  const unread = useRemote(
-    () => (isVillager ? call('announcement', 'list', {}).then((page) => page.unreadCount) : Promise.resolve(null)),
-    [isVillager],
-  )
+  const unread = usePageQuery({ ...announcementQueries.firstPage(), enabled: isVillager, select: (page) => page.unreadCount })
 
   useEffect(() => {
     if (!signedIn) void Taro.redirectTo({ url: '/pages/login/index' })
   }, [signedIn])
   // Open rounds the household has not voted in yet; a representative sees them counted on the entry.
-  const toVote = useRemote(
-    () =>
-      isVillager
-        ? call('evaluation', 'listRounds', { status: 'open' }).then((page) => page.items.filter((r) => r.myHousehold?.canVote).length)
-        : Promise.resolve(null),
-    [isVillager],
-  )
+  const toVote = usePageQuery({
+    ...evaluationQueries.openRounds(),
+    enabled: isVillager,
+    select: (page) => page.items.filter((r) => r.myHousehold?.canVote).length,
+  })
   // Chair, committee and township staff: counts of what needs doing (待办).
   const acts = me?.role === 'chair' || me?.role === 'committee' || me?.role === 'township'
-  const todo = useRemote(() => (acts ? call('member', 'todo', {}) : Promise.resolve(null)), [acts])
-  useDidShow(() => {
-    if (me) reload()
-    if (acts) todo.reload()
-    if (isVillager) {
-      unread.reload()
-      toVote.reload()
-    }
-  })
+  const todo = usePageQuery({ ...memberQueries.todo(), enabled: acts })
 
   const groups = me
-    ? entryGroupsFor(me.role, unread.error ? null : unread.data, toVote.error ? null : toVote.data, todo.data ? badgesOf(todo.data.items) : {})
+    ? entryGroupsFor(me.role, unread.error ? null : unread.data ?? null, toVote.error ? null : toVote.data ?? null, todo.data ? badgesOf(todo.data.items) : {})
     : []
   const greeting = me?.name ? `${me.name}，您好` : '村务监督'
   const place = me?.village ? `${me.village.townshipName} ${me.village.name}` : me?.township?.name ?? ''

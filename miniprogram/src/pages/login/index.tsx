@@ -5,7 +5,8 @@ import { Button, Cell, CellGroup, SearchBar } from '@nutui/nutui-react-taro'
 import type { DevPerson } from '@shared/contract/dev'
 import { Chips } from '../../components/Chips'
 import { PageShell, messageOf } from '../../components/PageShell'
-import { useRemote } from '../../hooks/useRemote'
+import { usePageQuery } from '../../services/queries/hooks'
+import { demoPeopleQuery } from '../../services/queries/dev'
 import { ApiError, devAuth } from '../../services/api'
 import { demoPeopleShown, describeDemoPerson } from './people'
 import './index.css'
@@ -16,13 +17,6 @@ const roleChoices: { value: DevPerson['role']; label: string }[] = [
   { value: 'committee', label: '村两委' },
   { value: 'township', label: '镇纪委' },
 ]
-
-/** The demo people, or null when the host offers no demo sign-in (its /api/dev/people is a 404: host/start.ts). */
-const demoPeople = () =>
-  devAuth.people().catch((e: unknown) => {
-    if (e instanceof ApiError && e.code === 'NOT_FOUND') return null
-    throw e
-  })
 
 /** What to say when signing in fails: a host that signs in nobody (production) answers 404. */
 const signInFailure = (e: unknown) =>
@@ -35,7 +29,7 @@ const signInFailure = (e: unknown) =>
  * itself and this page is never shown.
  */
 export default function Login() {
-  const { data: people, error, loading } = useRemote(demoPeople)
+  const { data: people, error, isPending: loading } = usePageQuery(demoPeopleQuery())
   const [role, setRole] = useState<DevPerson['role']>('villager')
   const [keyword, setKeyword] = useState('')
   const [failure, setFailure] = useState('')

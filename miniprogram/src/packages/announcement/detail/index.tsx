@@ -3,8 +3,8 @@ import { PhotoGrid } from '../../../components/PhotoPicker'
 import { Button } from '@nutui/nutui-react-taro'
 import { PageShell } from '../../../components/PageShell'
 import { formatDayTime } from '../../../components/format'
-import { useRemote } from '../../../hooks/useRemote'
-import { readThrough } from '../../../services/offline'
+import { usePageQuery } from '../../../services/queries/hooks'
+import { announcementQueries } from '../../../services/queries/announcement'
 import { go, useQuery } from '../../../services/nav'
 import { TermNotes } from '../../../components/Term'
 import './index.css'
@@ -13,7 +13,7 @@ import './index.css'
 export default function AnnouncementDetail() {
   const query = useQuery()
   const announcementId = query.announcementId ?? ''
-  const { data, error, loading } = useRemote(() => readThrough('announcement', 'open', { announcementId }), [announcementId])
+  const { data, error, isPending: loading } = usePageQuery(announcementQueries.open(announcementId))
   const a = data?.announcement
 
   return (

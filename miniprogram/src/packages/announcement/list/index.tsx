@@ -1,34 +1,23 @@
-import { useState } from 'react'
-import { useDidShow } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { Badge, Cell, CellGroup } from '@nutui/nutui-react-taro'
 import { PageShell } from '../../../components/PageShell'
 import { ReminderCard } from '../../../components/ReminderCard'
 import { useRole } from '../../../hooks/useRole'
 import { EmptyState } from '../../../components/EmptyState'
-import { LoadMore, usePaged } from '../../../components/Paged'
+import { LoadMore } from '../../../components/Paged'
 import { formatDay } from '../../../components/format'
-import { readThrough } from '../../../services/offline'
+import { usePagedQuery } from '../../../services/queries/hooks'
+import { announcementQueries } from '../../../services/queries/announcement'
 import { go } from '../../../services/nav'
 import './index.css'
 
 /** Announcements from the supervision committee, newest first; unread ones stand out. */
 export default function AnnouncementList() {
   const role = useRole()
-  const [unread, setUnread] = useState<number | null>(null)
-  const paged = usePaged((cursor) =>
-    readThrough('announcement', 'list', { cursor }).then((page) => {
-      // Only the first page's count is current for the whole list.
-      if (!cursor) setUnread(page.unreadCount)
-      return page
-    }),
-  )
-  const [opened, setOpened] = useState(false)
-
-  // Back from an announcement: it is read now.
-  useDidShow(() => {
-    if (opened) paged.refresh()
-  })
+  // Shown again after an announcement was opened, the list refetches: that one is read now.
+  const paged = usePagedQuery(announcementQueries.list())
+  // Only the first page's count is current for the whole list.
+  const unread = paged.first?.unreadCount ?? null
 
   return (
     <PageShell
@@ -65,10 +54,7 @@ export default function AnnouncementList() {
                   {formatDay(a.publishedAt)} · {a.byTitle}
                 </Text>
               }
-              onClick={() => {
-                setOpened(true)
-                go('/packages/announcement/detail/index', { announcementId: a.announcementId })
-              }}
+              onClick={() => go('/packages/announcement/detail/index', { announcementId: a.announcementId })}
             />
           ))}
         </CellGroup>

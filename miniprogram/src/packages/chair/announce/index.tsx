@@ -7,12 +7,13 @@ import { CoverageBar } from '../../../components/CoverageBar'
 import { PageShell, messageOf } from '../../../components/PageShell'
 import { ErrorCard } from '../../../components/ErrorCard'
 import { EmptyState } from '../../../components/EmptyState'
-import { LoadMore, usePaged } from '../../../components/Paged'
+import { LoadMore } from '../../../components/Paged'
 import { formatDay } from '../../../components/format'
 import { kindLabels } from '../../../components/disclosure'
-import { useRemote } from '../../../hooks/useRemote'
 import { call } from '../../../services/api'
 import { go } from '../../../services/nav'
+import { usePagedQuery, usePageQuery } from '../../../services/queries/hooks'
+import { pagedRead, readQuery } from '../../../services/queries/read'
 import './index.css'
 
 const TOAST = 'announce-toast'
@@ -29,7 +30,7 @@ function DisclosurePicker({
   onChoose: (d: DisclosureListItem | null) => void
   onClose: () => void
 }) {
-  const latest = useRemote(() => (visible ? call('disclosure', 'list', {}) : Promise.resolve(null)), [visible])
+  const latest = usePageQuery({ ...readQuery('disclosure', 'list', {}), enabled: visible })
   const items = latest.data?.items ?? []
   return (
     <Popup visible={visible} position="bottom" round closeable title="选择要关联的三务公开" onClose={onClose}>
@@ -77,7 +78,7 @@ export default function Announce() {
   const [picking, setPicking] = useState(false)
   const [submitting, setSubmitting] = useState(false)
   const [failure, setFailure] = useState('')
-  const reach = usePaged((cursor) => call('announcement', 'reach', { cursor }))
+  const reach = usePagedQuery(pagedRead('announcement', 'reach', {}))
 
   const submit = async () => {
     setSubmitting(true)

@@ -1,4 +1,3 @@
-import { useDidShow } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { periodLabel } from '@shared/domain/disclosure-rules'
@@ -8,19 +7,15 @@ import { PageShell, messageOf } from '../../../components/PageShell'
 import { FeedbackFigures } from '../../../components/FeedbackFigures'
 import { formatDay } from '../../../components/format'
 import { kindLabels, kindOptions } from '../../../components/disclosure'
-import { useRemote } from '../../../hooks/useRemote'
-import { call } from '../../../services/api'
 import { go } from '../../../services/nav'
+import { usePageQuery } from '../../../services/queries/hooks'
+import { readQuery } from '../../../services/queries/read'
 import './index.css'
 
 /** The chair's view of how the village is disclosing: this month, deadlines, and who reads announcements. */
 export default function Figures() {
-  const { data, error, loading, reload } = useRemote(() => call('disclosure', 'figures', {}))
-  const feedback = useRemote(() => call('feedback', 'figures', {}))
-  useDidShow(() => {
-    if (data) reload()
-    if (feedback.data) feedback.reload()
-  })
+  const { data, error, isPending: loading } = usePageQuery(readQuery('disclosure', 'figures', {}))
+  const feedback = usePageQuery(readQuery('feedback', 'figures', {}))
 
   const month = data ? periodLabel(data.month) : ''
   const total = data ? kindOptions.reduce((n, k) => n + data.publishedThisMonth[k], 0) : 0

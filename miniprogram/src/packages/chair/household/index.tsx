@@ -6,8 +6,9 @@ import { call } from '../../../services/api'
 import { PageShell, messageOf } from '../../../components/PageShell'
 import { ReasonDialog } from '../../../components/ReasonDialog'
 import { formatDay } from '../../../components/format'
-import { useRemote } from '../../../hooks/useRemote'
 import { useQuery } from '../../../services/nav'
+import { usePageQuery } from '../../../services/queries/hooks'
+import { readQuery } from '../../../services/queries/read'
 import './index.css'
 
 const TOAST = 'household-toast'
@@ -15,7 +16,7 @@ const TOAST = 'household-toast'
 /** One household: its members in the group, who votes for it, and removing a member. */
 export default function Household() {
   const householdId = useQuery().householdId ?? ''
-  const { data, error, loading, reload } = useRemote(() => call('member', 'household', { householdId }), [householdId])
+  const { data, error, isPending: loading, refetch: reload } = usePageQuery(readQuery('member', 'household', { householdId }))
   const [promoting, setPromoting] = useState<MemberView | null>(null)
   const [removing, setRemoving] = useState<MemberView | null>(null)
 

@@ -5,9 +5,11 @@ import type { Output } from '../../../services/api'
 import { ApiError, call } from '../../../services/api'
 import { PageShell, messageOf } from '../../../components/PageShell'
 import { EmptyState } from '../../../components/EmptyState'
-import { LoadMore, usePaged } from '../../../components/Paged'
+import { LoadMore } from '../../../components/Paged'
 import { ReasonDialog } from '../../../components/ReasonDialog'
 import { formatDayTime } from '../../../components/format'
+import { usePagedQuery } from '../../../services/queries/hooks'
+import { pagedRead } from '../../../services/queries/read'
 import './index.css'
 
 type Request = Output<'member', 'listPending'>['items'][number]
@@ -16,11 +18,11 @@ const TOAST = 'pending-toast'
 
 /** The chair approves or declines villagers asking to join the village's supervision group. */
 export default function Pending() {
-  const paged = usePaged((cursor) => call('member', 'listPending', { cursor }))
+  const paged = usePagedQuery(pagedRead('member', 'listPending', {}))
   const [busy, setBusy] = useState('')
   const [rejecting, setRejecting] = useState<Request | null>(null)
 
-  const drop = (memberId: string) => paged.setItems((items) => items.filter((r) => r.memberId !== memberId))
+  const drop = (memberId: string) => paged.drop((r) => r.memberId === memberId)
 
   const approve = async (request: Request) => {
     setBusy(request.memberId)

@@ -1,8 +1,8 @@
 import { View, Text, Image } from '@tarojs/components'
 import qrcode from 'qrcode-generator'
 import { PageShell } from '../../../components/PageShell'
-import { useRemote } from '../../../hooks/useRemote'
-import { loadMe } from '../../../hooks/useRole'
+import { usePageQuery } from '../../../services/queries/hooks'
+import { memberQueries } from '../../../services/queries/member'
 import { ApiError, call } from '../../../services/api'
 import './index.css'
 
@@ -49,8 +49,8 @@ async function loadCode(): Promise<Code> {
  * members working away scan it to read the village's public disclosures.
  */
 export default function VillageQrCode() {
-  const code = useRemote(loadCode)
-  const me = useRemote(loadMe)
+  const code = usePageQuery({ queryKey: ['member', 'villageCode', {}, 'image'], queryFn: loadCode })
+  const me = usePageQuery(memberQueries.me())
   const village = me.data?.village
   const place = village ? `${village.townshipName}${village.name}` : ''
 
@@ -58,7 +58,7 @@ export default function VillageQrCode() {
     <PageShell
       title="本村公开二维码"
       subtitle="扫码打开本村的三务公开，不用入群也能看"
-      loading={code.loading && !code.data}
+      loading={code.isPending && !code.data}
       error={code.error}
     >
       {code.data ? (

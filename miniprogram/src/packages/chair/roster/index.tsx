@@ -1,16 +1,15 @@
-import { useRef, useState } from 'react'
-import { useDidShow } from '@tarojs/taro'
+import { useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import { Cell, CellGroup, Loading, Tag } from '@nutui/nutui-react-taro'
 import { Chips } from '../../../components/Chips'
 import { CoverageBar } from '../../../components/CoverageBar'
 import { PageShell, messageOf } from '../../../components/PageShell'
 import { EmptyState } from '../../../components/EmptyState'
-import { LoadMore, usePaged } from '../../../components/Paged'
+import { LoadMore } from '../../../components/Paged'
 import { formatPermille } from '../../../components/format'
-import { useRemote } from '../../../hooks/useRemote'
-import { call } from '../../../services/api'
 import { go } from '../../../services/nav'
+import { usePageQuery, usePagedQuery } from '../../../services/queries/hooks'
+import { readQuery, pagedRead } from '../../../services/queries/read'
 import './index.css'
 
 const filters: { key: string; label: string; inGroup: boolean | undefined }[] = [
@@ -21,20 +20,12 @@ const filters: { key: string; label: string; inGroup: boolean | undefined }[] = 
 
 /** The village roster: which households have someone in the supervision group. */
 export default function Roster() {
-  const coverage = useRemote(() => call('member', 'coverage', {}))
+  const coverage = usePageQuery(readQuery('member', 'coverage', {}))
   const [tab, setTab] = useState<string>('all')
   const inGroup = filters.find((f) => f.key === tab)?.inGroup
-  const paged = usePaged((cursor) => call('member', 'roster', { cursor, inGroup }), [inGroup])
+  const paged = usePagedQuery(pagedRead('member', 'roster', { inGroup }))
 
-  // Back from a household: membership may have changed there.
-  const shown = useRef(false)
-  useDidShow(() => {
-    if (shown.current) {
-      coverage.reload()
-      paged.refresh()
-    }
-    shown.current = true
-  })
+  // Back from a household, both are fetched again: membership may have changed there.
 
   const village = coverage.data?.villages[0]
   return (

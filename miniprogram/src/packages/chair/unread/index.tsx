@@ -3,7 +3,9 @@ import { View, Text } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { PageShell, messageOf } from '../../../components/PageShell'
 import { EmptyState } from '../../../components/EmptyState'
-import { LoadMore, usePaged } from '../../../components/Paged'
+import { LoadMore } from '../../../components/Paged'
+import { usePagedQuery } from '../../../services/queries/hooks'
+import { pagedRead } from '../../../services/queries/read'
 import { call } from '../../../services/api'
 import { useQuery } from '../../../services/nav'
 import './index.css'
@@ -45,13 +47,9 @@ function Row({ announcementId, h }: { announcementId: string; h: { householdId: 
 /** The chair's list of the group's households that have not opened one announcement. */
 export default function UnreadHouseholds() {
   const { announcementId = '' } = useQuery()
-  const [summary, setSummary] = useState<{ title: string; householdsRead: number; householdsInGroup: number } | null>(null)
-  const list = usePaged((cursor) =>
-    call('announcement', 'unread', { announcementId, cursor }).then((page) => {
-      setSummary({ title: page.title, householdsRead: page.householdsRead, householdsInGroup: page.householdsInGroup })
-      return page
-    }),
-  )
+  const list = usePagedQuery(pagedRead('announcement', 'unread', { announcementId }))
+  // The first page's figures are current for the whole list.
+  const summary = list.first ?? null
   const unread = summary ? summary.householdsInGroup - summary.householdsRead : null
   return (
     <PageShell

@@ -5,7 +5,7 @@ import type { PowerItemSummary } from '@shared/contract/power'
 import { ApiError, call } from '../../../services/api'
 import { PageShell, messageOf } from '../../../components/PageShell'
 import { ReasonDialog } from '../../../components/ReasonDialog'
-import { useRemote } from '../../../hooks/useRemote'
+import { usePageQuery } from '../../../services/queries/hooks'
 import './index.css'
 
 type CatalogItem = PowerItemSummary & { selected: boolean; removed?: boolean; needsReview?: boolean }
@@ -23,12 +23,14 @@ const TOAST = 'catalog-toast'
  * and is filed in the list's public history.
  */
 export default function Catalog() {
-  const { data, error, loading, reload } = useRemote(() =>
-    Promise.all([call('power', 'catalog', {}), call('power', 'categories', {})]).then(([catalog, categories]) => ({
-      items: catalog.items,
-      categories: categories.categories,
-    })),
-  )
+  const { data, error, isPending: loading, refetch: reload } = usePageQuery({
+    queryKey: ['power', 'catalog', {}, 'with categories'],
+    queryFn: () =>
+      Promise.all([call('power', 'catalog', {}), call('power', 'categories', {})]).then(([catalog, categories]) => ({
+        items: catalog.items,
+        categories: categories.categories,
+      })),
+  })
   const [items, setItems] = useState<CatalogItem[] | null>(null)
   const [toggle, setToggle] = useState<Toggle | null>(null)
   const shownItems = items ?? data?.items ?? []

@@ -5,10 +5,11 @@ import { Button, TextArea, Toast } from '@nutui/nutui-react-taro'
 import { PageShell, messageOf } from '../../../components/PageShell'
 import { ErrorCard } from '../../../components/ErrorCard'
 import { formatDay } from '../../../components/format'
-import { useRemote } from '../../../hooks/useRemote'
 import { call } from '../../../services/api'
 import { useQuery } from '../../../services/nav'
 import { DisclosureForm, contentOf, draftOf, emptyDraft } from '../form/DisclosureForm'
+import { usePageQuery } from '../../../services/queries/hooks'
+import { readQuery } from '../../../services/queries/read'
 import './index.css'
 
 const TOAST = 'revise-toast'
@@ -21,7 +22,7 @@ const TOAST = 'revise-toast'
 export default function Revise() {
   const query = useQuery()
   const disclosureId = query.disclosureId ?? ''
-  const { data, error, loading } = useRemote(() => call('disclosure', 'get', { disclosureId }), [disclosureId])
+  const { data, error, isPending: loading } = usePageQuery(readQuery('disclosure', 'get', { disclosureId }))
   const [draft, setDraft] = useState(emptyDraft)
   const [reason, setReason] = useState('')
   const [submitting, setSubmitting] = useState(false)

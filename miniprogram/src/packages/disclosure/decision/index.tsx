@@ -4,11 +4,12 @@ import { Tag, Toast } from '@nutui/nutui-react-taro'
 import { PageShell } from '../../../components/PageShell'
 import { formatDay } from '../../../components/format'
 import { decisionStages, lineDate, stageLabels } from '../../../components/disclosure'
-import { useRemote } from '../../../hooks/useRemote'
 import { useRole } from '../../../hooks/useRole'
 import { call, type Output } from '../../../services/api'
 import { useQuery } from '../../../services/nav'
 import { StepForm } from './StepForm'
+import { usePageQuery } from '../../../services/queries/hooks'
+import { readQuery } from '../../../services/queries/read'
 import './index.css'
 
 type Decision = Output<'disclosure', 'decision'>['decision']
@@ -66,10 +67,7 @@ export default function DecisionDetail() {
   const query = useQuery()
   const decisionId = query.decisionId ?? ''
   const villageId = query.villageId || undefined
-  const { data, error, loading, reload } = useRemote(
-    () => call('disclosure', 'decision', { decisionId, villageId }),
-    [decisionId, villageId],
-  )
+  const { data, error, isPending: loading, refetch: reload } = usePageQuery(readQuery('disclosure', 'decision', { decisionId, villageId }))
   const role = useRole()
   const d = data?.decision
   const done = d ? d.steps.length : 0

@@ -1,16 +1,17 @@
 import { useState } from 'react'
-import { useDidShow } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { Button, Cell, CellGroup, Tag } from '@nutui/nutui-react-taro'
 import { PageShell, messageOf } from '../../../components/PageShell'
 import { EmptyState } from '../../../components/EmptyState'
-import { LoadMore, usePaged } from '../../../components/Paged'
+import { LoadMore } from '../../../components/Paged'
 import { formatDay } from '../../../components/format'
 import { decisionStages, stageLabels } from '../../../components/disclosure'
 import { useRole } from '../../../hooks/useRole'
 import { call } from '../../../services/api'
 import { go, useQuery } from '../../../services/nav'
 import { StepForm } from '../decision/StepForm'
+import { usePagedQuery } from '../../../services/queries/hooks'
+import { pagedRead } from '../../../services/queries/read'
 import './index.css'
 
 /**
@@ -25,12 +26,8 @@ export default function Decisions() {
   const villageName = query.villageName || ''
   const role = useRole()
   const [creating, setCreating] = useState(false)
-  const paged = usePaged((cursor) => call('disclosure', 'decisions', { villageId, cursor }), [villageId])
+  const paged = usePagedQuery(pagedRead('disclosure', 'decisions', { villageId }))
 
-  // Back from a decision: show the step it reached now.
-  useDidShow(() => {
-    if (paged.loaded) paged.refresh()
-  })
 
   return (
     <PageShell

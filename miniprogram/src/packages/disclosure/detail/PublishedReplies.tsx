@@ -1,12 +1,12 @@
 import { View, Text } from '@tarojs/components'
 import { FeedbackCard } from '../../../components/FeedbackCard'
 import { messageOf } from '../../../components/PageShell'
-import { useRemote } from '../../../hooks/useRemote'
-import { call } from '../../../services/api'
+import { usePageQuery } from '../../../services/queries/hooks'
+import { readQuery } from '../../../services/queries/read'
 
 /** Villagers' questions on this disclosure that the committee answered: every reader sees the answers. */
 export function PublishedReplies({ disclosureId }: { disclosureId: string }) {
-  const { data, error } = useRemote(() => call('feedback', 'onDisclosure', { disclosureId }), [disclosureId])
+  const { data, error } = usePageQuery(readQuery('feedback', 'onDisclosure', { disclosureId }))
   if (error) {
     return (
       <View className="card error-text" role="alert">

@@ -1,12 +1,11 @@
-import { useState } from 'react'
-import { useDidShow } from '@tarojs/taro'
+import { useEffect, useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { PageShell, messageOf } from '../../../components/PageShell'
-import { useRemote } from '../../../hooks/useRemote'
 import { useRole } from '../../../hooks/useRole'
 import { call, type Output } from '../../../services/api'
-import { readThrough } from '../../../services/offline'
+import { usePageQuery } from '../../../services/queries/hooks'
+import { disclosureQueries } from '../../../services/queries/disclosure'
 import { go, useQuery } from '../../../services/nav'
 import { DisclosureView } from './DisclosureView'
 import { formatFen } from '@shared/domain/disclosure-rules'
@@ -29,22 +28,15 @@ export default function DisclosureDetail() {
   const query = useQuery()
   const disclosureId = query.disclosureId ?? ''
   const villageId = query.villageId || undefined
-  const { data, error, loading, reload } = useRemote(
-    () => readThrough('disclosure', 'get', { disclosureId, villageId }),
-    [disclosureId, villageId],
-  )
+  // Fetched again whenever the page is shown: back from a correction, it shows the new content and record.
+  const { data, error, isPending: loading, dataUpdatedAt } = usePageQuery(disclosureQueries.get(disclosureId, villageId))
   const role = useRole()
   const [verdict, setVerdict] = useState<Verdict | null>(null)
   const [verifying, setVerifying] = useState(false)
   const [verifyError, setVerifyError] = useState<unknown>(null)
 
-  // Back from a correction: show the new content and record.
-  useDidShow(() => {
-    if (data) {
-      reload()
-      setVerdict(null)
-    }
-  })
+  // A check of the record chain is about the content it was made on: new content clears it.
+  useEffect(() => setVerdict(null), [dataUpdatedAt])
 
   const verify = async () => {
     setVerifying(true)

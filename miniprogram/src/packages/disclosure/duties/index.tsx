@@ -4,9 +4,10 @@ import { periodLabel } from '@shared/domain/disclosure-rules'
 import { PageShell } from '../../../components/PageShell'
 import { formatDay } from '../../../components/format'
 import { cadenceLabels, dutyStatusTags } from '../../../components/disclosure'
-import { useRemote } from '../../../hooks/useRemote'
-import { call, type Output } from '../../../services/api'
+import { type Output } from '../../../services/api'
 import { useQuery } from '../../../services/nav'
+import { usePageQuery } from '../../../services/queries/hooks'
+import { readQuery } from '../../../services/queries/read'
 import './index.css'
 
 type Period = Output<'disclosure', 'duties'>['duties'][number]['periods'][number]
@@ -37,7 +38,7 @@ export default function Duties() {
   const query = useQuery()
   const villageId = query.villageId || undefined
   const villageName = query.villageName || ''
-  const { data, error, loading } = useRemote(() => call('disclosure', 'duties', { villageId }), [villageId])
+  const { data, error, isPending: loading } = usePageQuery(readQuery('disclosure', 'duties', { villageId }))
 
   return (
     <PageShell

@@ -5,11 +5,11 @@ import type { DisclosureKind, DisclosureSection } from '@shared/domain/disclosur
 import { DisclosureRow } from '../../../components/DisclosureRow'
 import { PageShell, messageOf } from '../../../components/PageShell'
 import { EmptyState } from '../../../components/EmptyState'
-import { LoadMore, usePaged } from '../../../components/Paged'
+import { LoadMore } from '../../../components/Paged'
 import { kindLabels, kindOptions, sectionLabels, sectionOptions } from '../../../components/disclosure'
 import { Chips } from '../../../components/Chips'
-import { call } from '../../../services/api'
-import { readThrough } from '../../../services/offline'
+import { usePagedQuery } from '../../../services/queries/hooks'
+import { disclosureQueries } from '../../../services/queries/disclosure'
 import { go, useQuery } from '../../../services/nav'
 import './index.css'
 
@@ -45,11 +45,7 @@ export default function DisclosureHome() {
   const searching = keyword.length >= 2
   // The chosen filters narrow a search as they narrow the list, on the server, so every page is full.
   const filters = corrected ? { villageId, corrected } : { villageId, kind, section }
-  const paged = usePaged(
-    (cursor) =>
-      searching ? call('disclosure', 'search', { ...filters, keyword, cursor }) : readThrough('disclosure', 'list', { ...filters, cursor }),
-    [villageId, searching ? keyword : '', show, section],
-  )
+  const paged = usePagedQuery(searching ? disclosureQueries.search({ ...filters, keyword }) : disclosureQueries.list(filters))
   const items = paged.items
   const filtered = show !== undefined || section !== undefined
 

@@ -2,7 +2,7 @@ import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { PageShell } from '../../../components/PageShell'
-import { useRemote } from '../../../hooks/useRemote'
+import { usePageQuery } from '../../../services/queries/hooks'
 import { useQuery } from '../../../services/nav'
 import { DisclosureView } from '../detail/DisclosureView'
 import { publicCall } from '../public/visitor'
@@ -15,10 +15,10 @@ export default function PublicDisclosure() {
   const query = useQuery()
   const villageId = query.villageId ?? ''
   const disclosureId = query.disclosureId ?? ''
-  const { data, error, loading } = useRemote(
-    () => publicCall('publicGet', { villageId, disclosureId }),
-    [villageId, disclosureId],
-  )
+  const { data, error, isPending: loading } = usePageQuery({
+    queryKey: ['disclosure', 'publicGet', { villageId, disclosureId }],
+    queryFn: () => publicCall('publicGet', { villageId, disclosureId }),
+  })
 
   // Opened from the village page: go back to it; opened by a shared link: open it.
   const toVillage = () => {

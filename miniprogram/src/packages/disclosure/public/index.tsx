@@ -7,11 +7,10 @@ import type { DisclosureKind } from '@shared/domain/disclosure'
 import { DisclosureRow } from '../../../components/DisclosureRow'
 import { PageShell, messageOf } from '../../../components/PageShell'
 import { EmptyState } from '../../../components/EmptyState'
-import { LoadMore, usePaged } from '../../../components/Paged'
+import { LoadMore } from '../../../components/Paged'
 import { kindLabels, kindOptions } from '../../../components/disclosure'
-import { useRemote } from '../../../hooks/useRemote'
-import { loadMe } from '../../../hooks/useRole'
-import { ApiError } from '../../../services/api'
+import { ApiError, call } from '../../../services/api'
+import { usePageQuery, usePagedQuery } from '../../../services/queries/hooks'
 import { go, useQuery } from '../../../services/nav'
 import { ensureVisitor, publicCall, villageOf } from './visitor'
 import './index.css'
@@ -30,14 +29,17 @@ export default function PublicVillage() {
   const villageId = villageOf(useQuery())
   const [kind, setKind] = useState<DisclosureKind | undefined>(undefined)
 
-  const village = useRemote(() => (villageId ? publicCall('publicVillage', { villageId }) : noVillage()), [villageId])
+  const village = usePageQuery({
+    queryKey: ['disclosure', 'publicVillage', { villageId }],
+    queryFn: () => (villageId ? publicCall('publicVillage', { villageId }) : noVillage()),
+  })
   // Members of this village already have the full 三务公开 at home; everyone else is invited to join.
-  const me = useRemote(() => ensureVisitor().then(loadMe), [])
+  const me = usePageQuery({ queryKey: ['member', 'me', {}, 'visitor'], queryFn: () => ensureVisitor().then(() => call('member', 'me', {})) })
   const isMember = !!villageId && me.data?.village?.villageId === villageId
-  const paged = usePaged(
-    (cursor) => (villageId ? publicCall('publicList', { villageId, kind, cursor }) : noVillage()),
-    [villageId, kind],
-  )
+  const paged = usePagedQuery({
+    queryKey: ['disclosure', 'publicList', { villageId, kind }, 'pages'],
+    fetchPage: (cursor) => (villageId ? publicCall('publicList', { villageId, kind, cursor }) : noVillage()),
+  })
 
   const v = village.data
   // WeChat: forwarding this page to a family chat opens the same village's page.
@@ -50,7 +52,7 @@ export default function PublicVillage() {
     <PageShell
       title={v ? `${v.townshipName}${v.name} 三务公开` : '三务公开'}
       subtitle="本村公开的党务、村务、财务，谁都可以看。"
-      loading={village.loading && !v}
+      loading={village.isPending && !v}
       error={village.error}
     >
       {isMember ? (

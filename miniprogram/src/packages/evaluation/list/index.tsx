@@ -1,16 +1,16 @@
 import { useState } from 'react'
-import { useDidShow } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { PageShell } from '../../../components/PageShell'
 import { ErrorCard } from '../../../components/ErrorCard'
 import { Chips } from '../../../components/Chips'
 import { EmptyState } from '../../../components/EmptyState'
-import { LoadMore, usePaged } from '../../../components/Paged'
+import { LoadMore } from '../../../components/Paged'
 import { RoundCard } from '../../../components/RoundCard'
 import { useRole } from '../../../hooks/useRole'
-import { call } from '../../../services/api'
 import { go } from '../../../services/nav'
+import { usePagedQuery } from '../../../services/queries/hooks'
+import { pagedRead } from '../../../services/queries/read'
 import './index.css'
 
 type Filter = 'open' | 'closed' | undefined
@@ -25,10 +25,7 @@ const filters = [
 export default function Rounds() {
   const role = useRole()
   const [status, setStatus] = useState<Filter>('open')
-  const list = usePaged((cursor) => call('evaluation', 'listRounds', { status, cursor }), [status])
-  useDidShow(() => {
-    if (list.loaded) list.refresh()
-  })
+  const list = usePagedQuery(pagedRead('evaluation', 'listRounds', { status }))
 
   return (
     <PageShell title="评议" subtitle="每户由户代表投一票：满意、基本满意或不满意。投票不记名，谁投了什么谁也看不到。">

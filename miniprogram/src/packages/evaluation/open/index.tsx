@@ -7,7 +7,8 @@ import { ErrorCard } from '../../../components/ErrorCard'
 import { Chips } from '../../../components/Chips'
 import { closesAtAfter, closingPresets } from '../../../components/evaluation'
 import { formatDay } from '../../../components/format'
-import { useRemote } from '../../../hooks/useRemote'
+import { usePageQuery } from '../../../services/queries/hooks'
+import { readQuery } from '../../../services/queries/read'
 import { useSubmission } from '../../../hooks/useSubmission'
 import { call } from '../../../services/api'
 import { useQuery } from '../../../services/nav'
@@ -27,13 +28,17 @@ const typeChoices = [
 
 /** The latest disclosures or decisions of the village, to evaluate one of them. */
 function SubjectPicker({ type, picked, onPick }: { type: SubjectType; picked: Picked | null; onPick: (p: Picked) => void }) {
-  const latest = useRemote(
-    () =>
-      type === 'disclosure'
-        ? call('disclosure', 'list', {}).then((page) => page.items.map((d) => ({ id: d.disclosureId, title: d.title, at: d.publishedAt })))
-        : call('disclosure', 'decisions', {}).then((page) => page.items.map((d) => ({ id: d.decisionId, title: d.title, at: d.updatedAt }))),
-    [type],
-  )
+  const disclosures = usePageQuery({
+    ...readQuery('disclosure', 'list', {}),
+    enabled: type === 'disclosure',
+    select: (page) => page.items.map((d) => ({ id: d.disclosureId, title: d.title, at: d.publishedAt })),
+  })
+  const decisions = usePageQuery({
+    ...readQuery('disclosure', 'decisions', {}),
+    enabled: type === 'decision',
+    select: (page) => page.items.map((d) => ({ id: d.decisionId, title: d.title, at: d.updatedAt })),
+  })
+  const latest = type === 'disclosure' ? disclosures : decisions
   return (
     <>
       <ErrorCard error={latest.error} />

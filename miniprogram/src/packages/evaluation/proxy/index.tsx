@@ -5,9 +5,10 @@ import { PageShell, messageOf } from '../../../components/PageShell'
 import { ErrorCard } from '../../../components/ErrorCard'
 import { Chips } from '../../../components/Chips'
 import { formatDay } from '../../../components/format'
-import { useRemote } from '../../../hooks/useRemote'
 import { call, type Output } from '../../../services/api'
 import { addDays } from '@shared/time'
+import { usePageQuery } from '../../../services/queries/hooks'
+import { readQuery } from '../../../services/queries/read'
 import './index.css'
 
 const TOAST = 'proxy-toast'
@@ -28,8 +29,8 @@ const scopeOf = (p: Granted) => (p.round ? `评议“${p.round.title}”` : `到
  * home: for one round or for a while, and can take it back any time.
  */
 export default function Proxy() {
-  const { data, error, loading, reload } = useRemote(() => call('evaluation', 'proxies', {}))
-  const rounds = useRemote(() => call('evaluation', 'listRounds', { status: 'open' }))
+  const { data, error, isPending: loading, refetch: reload } = usePageQuery(readQuery('evaluation', 'proxies', {}))
+  const rounds = usePageQuery(readQuery('evaluation', 'listRounds', { status: 'open' }))
   const [to, setTo] = useState<string | undefined>(undefined)
   const [period, setPeriod] = useState<(typeof periods)[number]['value']>('30')
   const [roundId, setRoundId] = useState<string | undefined>(undefined)

@@ -8,7 +8,6 @@ import { RoundCard } from '../../../components/RoundCard'
 import { choiceLabels } from '../../../components/evaluation'
 import { formatDay, formatDayTime } from '../../../components/format'
 import { SubmitStatus } from '../../../components/SubmitStatus'
-import { useRemote } from '../../../hooks/useRemote'
 import { useSubmission } from '../../../hooks/useSubmission'
 import { useRole } from '../../../hooks/useRole'
 import { call, type Output } from '../../../services/api'
@@ -16,6 +15,8 @@ import { go, useQuery } from '../../../services/nav'
 import { receiptOf, rememberReceipt } from '../receipts'
 import { CopyButton } from '../../../components/CopyButton'
 import { Term } from '../../../components/Term'
+import { usePageQuery } from '../../../services/queries/hooks'
+import { readQuery } from '../../../services/queries/read'
 import './index.css'
 
 const TOAST = 'round-toast'
@@ -124,7 +125,7 @@ function BallotList({ round }: { round: Round }) {
 export default function RoundPage() {
   const roundId = useQuery().roundId ?? ''
   const role = useRole()
-  const { data: round, error, loading, reload } = useRemote(() => call('evaluation', 'getRound', { roundId }), [roundId])
+  const { data: round, error, isPending: loading, refetch: reload } = usePageQuery(readQuery('evaluation', 'getRound', { roundId }))
   const [receipt, setReceipt] = useState<string | null>(null)
   const [closing, setClosing] = useState(false)
   const [answering, setAnswering] = useState(false)

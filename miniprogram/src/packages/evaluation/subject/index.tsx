@@ -1,5 +1,4 @@
 import { useState } from 'react'
-import { useDidShow } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { Button, Tag } from '@nutui/nutui-react-taro'
 import type { EscalationPublicView } from '@shared/contract/evaluation'
@@ -8,10 +7,11 @@ import { ReasonDialog } from '../../../components/ReasonDialog'
 import { RoundCard } from '../../../components/RoundCard'
 import { escalationStatusTags } from '../../../components/evaluation'
 import { formatDay, formatDayTime } from '../../../components/format'
-import { useRemote } from '../../../hooks/useRemote'
 import { useRole } from '../../../hooks/useRole'
 import { call } from '../../../services/api'
 import { go, useQuery } from '../../../services/nav'
+import { usePageQuery } from '../../../services/queries/hooks'
+import { readQuery } from '../../../services/queries/read'
 import './index.css'
 
 /** One cycle of the township's case, as the village reads it. */
@@ -54,11 +54,8 @@ export default function SubjectHistory() {
   const type = query.type === 'decision' ? 'decision' : 'disclosure'
   const id = query.id ?? ''
   const role = useRole()
-  const { data, error, loading, reload } = useRemote(() => call('evaluation', 'subjectHistory', { subject: { type, id } }), [type, id])
+  const { data, error, isPending: loading, refetch: reload } = usePageQuery(readQuery('evaluation', 'subjectHistory', { subject: { type, id } }))
   const [reporting, setReporting] = useState<string | null>(null)
-  useDidShow(() => {
-    if (data) reload()
-  })
 
   return (
     <PageShell title="评议记录" subtitle={data ? `${type === 'disclosure' ? '公开' : '决策'}：${data.subject.title}` : undefined} loading={loading && !data} error={error}>

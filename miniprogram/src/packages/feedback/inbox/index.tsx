@@ -1,5 +1,4 @@
 import { useState } from 'react'
-import { useDidShow } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { Button, Cell, CellGroup, Popup, Toast } from '@nutui/nutui-react-taro'
 import type { FeedbackView } from '@shared/contract/feedback'
@@ -8,13 +7,14 @@ import { PageShell, messageOf } from '../../../components/PageShell'
 import { Chips } from '../../../components/Chips'
 import { EmptyState } from '../../../components/EmptyState'
 import { FeedbackCard } from '../../../components/FeedbackCard'
-import { LoadMore, usePaged } from '../../../components/Paged'
+import { LoadMore } from '../../../components/Paged'
 import { ReasonDialog } from '../../../components/ReasonDialog'
 import { feedbackStatusOptions, feedbackStatusTags } from '../../../components/feedback'
-import { useRemote } from '../../../hooks/useRemote'
 import { useRole } from '../../../hooks/useRole'
 import { call } from '../../../services/api'
 import { useQuery } from '../../../services/nav'
+import { usePagedQuery, usePageQuery } from '../../../services/queries/hooks'
+import { pagedRead, readQuery } from '../../../services/queries/read'
 import './index.css'
 
 const TOAST = 'inbox-toast'
@@ -29,7 +29,7 @@ const committeeChoices = choices(['routed', 'replied', 'closed'])
 
 /** The chair picks a committee member to reply. */
 function AssigneePicker({ feedback, onDone, onClose }: { feedback: FeedbackView | null; onDone: () => void; onClose: () => void }) {
-  const people = useRemote(() => (feedback ? call('feedback', 'assignees', {}) : Promise.resolve(null)), [feedback?.feedbackId])
+  const people = usePageQuery({ ...readQuery('feedback', 'assignees', {}), enabled: feedback !== null })
   const [failure, setFailure] = useState('')
   const assign = async (personId: string) => {
     setFailure('')
@@ -70,12 +70,9 @@ export default function FeedbackInbox() {
   const [status, setStatus] = useState<FeedbackStatus | undefined>(
     feedbackStatusOptions.includes(asked as FeedbackStatus) ? (asked as FeedbackStatus) : undefined,
   )
-  const list = usePaged((cursor) => call('feedback', 'inbox', { status, cursor }), [status])
+  const list = usePagedQuery(pagedRead('feedback', 'inbox', { status }))
   const [routing, setRouting] = useState<FeedbackView | null>(null)
   const [replying, setReplying] = useState<FeedbackView | null>(null)
-  useDidShow(() => {
-    if (list.loaded) list.refresh()
-  })
 
   const done = (message: string) => {
     Toast.show(TOAST, { icon: 'success', content: message })

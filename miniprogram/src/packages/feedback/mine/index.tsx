@@ -1,27 +1,25 @@
 import { useState } from 'react'
-import { useDidShow } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { Button, Toast } from '@nutui/nutui-react-taro'
 import type { FeedbackView } from '@shared/contract/feedback'
 import { PageShell, messageOf } from '../../../components/PageShell'
 import { EmptyState } from '../../../components/EmptyState'
 import { FeedbackCard } from '../../../components/FeedbackCard'
-import { LoadMore, usePaged } from '../../../components/Paged'
+import { LoadMore } from '../../../components/Paged'
 import { ReasonDialog } from '../../../components/ReasonDialog'
 import { call } from '../../../services/api'
 import { go } from '../../../services/nav'
+import { usePagedQuery } from '../../../services/queries/hooks'
+import { pagedRead } from '../../../services/queries/read'
 import './index.css'
 
 const TOAST = 'mine-toast'
 
 /** The villager's own feedback: replies to confirm, or to reopen once when they do not settle it. */
 export default function MyFeedback() {
-  const list = usePaged((cursor) => call('feedback', 'mine', { cursor }))
+  const list = usePagedQuery(pagedRead('feedback', 'mine', {}))
   const [reopening, setReopening] = useState<FeedbackView | null>(null)
   const [confirming, setConfirming] = useState('')
-  useDidShow(() => {
-    if (list.loaded) list.refresh()
-  })
 
   const confirm = async (feedbackId: string) => {
     setConfirming(feedbackId)

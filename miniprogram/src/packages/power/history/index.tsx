@@ -2,9 +2,10 @@ import { View, Text } from '@tarojs/components'
 import { Tag } from '@nutui/nutui-react-taro'
 import { PageShell } from '../../../components/PageShell'
 import { EmptyState } from '../../../components/EmptyState'
-import { LoadMore, usePaged } from '../../../components/Paged'
+import { LoadMore } from '../../../components/Paged'
 import { formatDay } from '../../../components/format'
-import { call } from '../../../services/api'
+import { usePagedQuery } from '../../../services/queries/hooks'
+import { powerQueries } from '../../../services/queries/power'
 import { useQuery } from '../../../services/nav'
 import './index.css'
 
@@ -13,7 +14,7 @@ export default function PowerHistory() {
   const query = useQuery()
   const villageId = query.villageId || undefined
   const villageName = query.villageName || ''
-  const paged = usePaged((cursor) => call('power', 'history', { villageId, cursor }), [villageId])
+  const paged = usePagedQuery(powerQueries.history(villageId))
 
   return (
     <PageShell

@@ -3,8 +3,8 @@ import { Button, Tag } from '@nutui/nutui-react-taro'
 import type { FlowNodeView } from '@shared/contract/power'
 import { PageShell } from '../../../components/PageShell'
 import { ItemHistory } from '../../../components/ItemHistory'
-import { useRemote } from '../../../hooks/useRemote'
-import { readThrough } from '../../../services/offline'
+import { usePageQuery } from '../../../services/queries/hooks'
+import { powerQueries } from '../../../services/queries/power'
 import { useRole } from '../../../hooks/useRole'
 import { go, useQuery } from '../../../services/nav'
 import './index.css'
@@ -81,7 +81,7 @@ export default function PowerItem() {
   const query = useQuery()
   const itemId = query.itemId ?? ''
   const villageId = query.villageId || undefined
-  const { data, error, loading } = useRemote(() => readThrough('power', 'get', { itemId, villageId }), [itemId, villageId])
+  const { data, error, isPending: loading } = usePageQuery(powerQueries.get(itemId, villageId))
   const item = data?.item
   const role = useRole()
 

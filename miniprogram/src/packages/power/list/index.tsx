@@ -4,8 +4,9 @@ import { Cell, CellGroup, Loading, SearchBar, Tag } from '@nutui/nutui-react-tar
 import { Chips } from '../../../components/Chips'
 import { PageShell, messageOf } from '../../../components/PageShell'
 import { EmptyState } from '../../../components/EmptyState'
-import { useRemote } from '../../../hooks/useRemote'
-import { readThrough } from '../../../services/offline'
+import { keepPreviousData } from '@tanstack/react-query'
+import { usePageQuery } from '../../../services/queries/hooks'
+import { powerQueries } from '../../../services/queries/power'
 import { go, useQuery } from '../../../services/nav'
 import './index.css'
 
@@ -20,7 +21,7 @@ export default function PowerList() {
   const villageId = query.villageId || undefined
   const villageName = query.villageName || ''
 
-  const categories = useRemote(() => readThrough('power', 'categories', { villageId }), [villageId])
+  const categories = usePageQuery(powerQueries.categories(villageId))
   const [categoryId, setCategoryId] = useState<string | undefined>(undefined)
   const [input, setInput] = useState('')
   const [keyword, setKeyword] = useState('')
@@ -31,10 +32,8 @@ export default function PowerList() {
     return () => clearTimeout(timer)
   }, [input])
 
-  const list = useRemote(
-    () => readThrough('power', 'list', { villageId, categoryId, keyword: keyword || undefined }),
-    [villageId, categoryId, keyword],
-  )
+  // The rows stay on screen while another category or search loads.
+  const list = usePageQuery({ ...powerQueries.list({ villageId, categoryId, keyword: keyword || undefined }), placeholderData: keepPreviousData })
 
   const shownCategories = (categories.data?.categories ?? []).filter((c) => c.itemCount > 0)
   const current = shownCategories.find((c) => c.categoryId === categoryId)
@@ -44,7 +43,7 @@ export default function PowerList() {
     <PageShell
       title={villageName ? `${villageName}权力清单` : '权力清单'}
       subtitle="清单之外无权力。点开一项，可以看它怎么办、谁来办、谁监督。"
-      loading={categories.loading && !categories.data}
+      loading={categories.isPending}
       error={categories.error}
       offlineAt={list.data?.offlineAt ?? categories.data?.offlineAt}
     >

@@ -3,8 +3,8 @@ import { View, Text } from '@tarojs/components'
 import { Loading, Tag } from '@nutui/nutui-react-taro'
 import { Chips } from '../../../components/Chips'
 import { OfflineNote, PageShell, messageOf } from '../../../components/PageShell'
-import { useRemote } from '../../../hooks/useRemote'
-import { readThrough } from '../../../services/offline'
+import { usePageQuery } from '../../../services/queries/hooks'
+import { powerQueries } from '../../../services/queries/power'
 import './index.css'
 
 function Pending({ error }: { error: unknown }) {
@@ -21,7 +21,7 @@ function Pending({ error }: { error: unknown }) {
 
 /** What the four key village posts must do (责任清单), and what no cadre may do (负面清单). */
 function Responsibilities() {
-  const { data, error } = useRemote(() => readThrough('power', 'responsibilities', {}))
+  const { data, error } = usePageQuery(powerQueries.responsibilities())
   if (!data) return <Pending error={error} />
   return (
     <>
@@ -47,7 +47,7 @@ function Responsibilities() {
 }
 
 function Prohibitions() {
-  const { data, error } = useRemote(() => readThrough('power', 'prohibitions', {}))
+  const { data, error } = usePageQuery(powerQueries.prohibitions())
   if (!data) return <Pending error={error} />
   return (
     <>

@@ -5,15 +5,16 @@ import { Button } from '@nutui/nutui-react-taro'
 import { PageShell } from '../../../components/PageShell'
 import { ReasonDialog } from '../../../components/ReasonDialog'
 import { formatDay } from '../../../components/format'
-import { useRemote } from '../../../hooks/useRemote'
 import { call } from '../../../services/api'
+import { usePageQuery } from '../../../services/queries/hooks'
+import { readQuery } from '../../../services/queries/read'
 import './index.css'
 
 const statusWords = { pending: '申请待审核', active: '在监督群里', rejected: '申请没有通过', removed: '已不在监督群里' } as const
 
 /** What the product keeps about the reader and why, and the way out of the group. */
 export default function MyData() {
-  const { data, error, loading } = useRemote(() => call('member', 'myData', {}))
+  const { data, error, isPending: loading } = usePageQuery(readQuery('member', 'myData', {}))
   const [leaving, setLeaving] = useState(false)
   const rows: [string, string][] = data
     ? [

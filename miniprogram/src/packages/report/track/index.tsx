@@ -1,12 +1,12 @@
 import { useState } from 'react'
-import { useDidShow } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { Button, Input, Tag } from '@nutui/nutui-react-taro'
 import { PageShell, messageOf } from '../../../components/PageShell'
 import { ErrorCard } from '../../../components/ErrorCard'
 import { reportStatusTags } from '../../../components/feedback'
 import { formatDayTime } from '../../../components/format'
-import { useRemote } from '../../../hooks/useRemote'
+import { usePageQuery } from '../../../services/queries/hooks'
+import { reportQueries } from '../../../services/queries/report'
 import { call, type Output } from '../../../services/api'
 import { forgetCode, rememberCode, rememberedCodes } from '../codes'
 import './index.css'
@@ -43,10 +43,8 @@ export default function TrackReport() {
   const [typed, setTyped] = useState('')
   const [failure, setFailure] = useState('')
   const [searching, setSearching] = useState(false)
-  const progress = useRemote(() => Promise.all(codes.map((trackingCode) => call('report', 'track', { trackingCode }))), [codes.join()])
-  useDidShow(() => {
-    if (progress.data) progress.reload()
-  })
+  // Fetched again whenever the page is shown.
+  const progress = usePageQuery(reportQueries.tracked(codes))
 
   const search = async () => {
     setFailure('')

@@ -7,8 +7,9 @@ import { ErrorCard } from '../../../components/ErrorCard'
 import { Chips } from '../../../components/Chips'
 import { CopyButton } from '../../../components/CopyButton'
 import { formatDay } from '../../../components/format'
-import { useRemote } from '../../../hooks/useRemote'
 import { call } from '../../../services/api'
+import { usePageQuery } from '../../../services/queries/hooks'
+import { readQuery } from '../../../services/queries/read'
 import './index.css'
 
 const TOAST = 'appoint-toast'
@@ -25,8 +26,8 @@ const roleLabel = (role: InviteRole) => roles.find((r) => r.value === role)!.lab
  * members (and fellow staff) by a one-time code the person opens themselves.
  */
 export default function Appointments() {
-  const { data, error, loading, reload } = useRemote(() => call('township', 'appointments', {}))
-  const villages = useRemote(() => call('member', 'coverage', {}).then((c) => c.villages))
+  const { data, error, isPending: loading, refetch: reload } = usePageQuery(readQuery('township', 'appointments', {}))
+  const villages = usePageQuery({ ...readQuery('member', 'coverage', {}), select: (c) => c.villages })
   const [role, setRole] = useState<InviteRole>('chair')
   const [villageId, setVillageId] = useState<string | undefined>(undefined)
   const [title, setTitle] = useState(roles[0]!.title)

@@ -8,11 +8,12 @@ import { PageShell } from '../../../components/PageShell'
 import { ErrorCard } from '../../../components/ErrorCard'
 import { Chips } from '../../../components/Chips'
 import { EmptyState } from '../../../components/EmptyState'
-import { LoadMore, usePaged } from '../../../components/Paged'
+import { LoadMore } from '../../../components/Paged'
 import { formatDayTime } from '../../../components/format'
 import { formatBeijingDay } from '@shared/time'
-import { useRemote } from '../../../hooks/useRemote'
 import { call, type Output } from '../../../services/api'
+import { usePagedQuery, usePageQuery } from '../../../services/queries/hooks'
+import { pagedRead, readQuery } from '../../../services/queries/read'
 import './index.css'
 
 /** Every write in the township's villages: who did what, when, in which role. Nobody can edit it. */
@@ -21,8 +22,8 @@ export default function AuditLog() {
   const [operation, setOperation] = useState<string | undefined>(undefined)
   const [personId, setPersonId] = useState<string | undefined>(undefined)
   const [choosing, setChoosing] = useState(false)
-  const villages = useRemote(() => call('township', 'figures', {}).then((f) => f.villages))
-  const log = usePaged((cursor) => call('township', 'audit', { villageId, operation, personId, cursor }), [villageId, operation, personId])
+  const villages = usePageQuery({ ...readQuery('township', 'figures', {}), select: (f) => f.villages })
+  const log = usePagedQuery(pagedRead('township', 'audit', { villageId, operation, personId }))
   const names = new Map((villages.data ?? []).map((v) => [v.villageId, v.villageName]))
   const [verdict, setVerdict] = useState<Output<'township', 'verifyAudit'> | null>(null)
   const [checking, setChecking] = useState(false)

@@ -9,10 +9,11 @@ import { ReasonDialog } from '../../../components/ReasonDialog'
 import { Chips } from '../../../components/Chips'
 import { formatDay, formatDayTime } from '../../../components/format'
 import { closesAtAfter, closingPresets, escalationStatusTags, percentOf } from '../../../components/evaluation'
-import { useRemote } from '../../../hooks/useRemote'
 import { ApiError, call } from '../../../services/api'
 import { go, useQuery } from '../../../services/nav'
 import { beijingToday } from '@shared/time'
+import { usePageQuery } from '../../../services/queries/hooks'
+import { readQuery } from '../../../services/queries/read'
 import './index.css'
 
 const TOAST = 'case-toast'
@@ -50,7 +51,7 @@ const presetChoices = closingPresets.map((p) => ({ value: String(p.hours), label
 /** Township staff handle one escalation case: notes, rectification order, closing with a re-evaluation. */
 export default function CaseDetail() {
   const escalationId = useQuery().escalationId ?? ''
-  const { data, error, loading, reload } = useRemote(() => call('township', 'getEscalation', { escalationId }), [escalationId])
+  const { data, error, isPending: loading, refetch: reload } = usePageQuery(readQuery('township', 'getEscalation', { escalationId }))
   const [dialog, setDialog] = useState<'note' | 'rectify' | 'close' | null>(null)
   const [dueAt, setDueAt] = useState('')
   const [hours, setHours] = useState(72)

@@ -1,5 +1,4 @@
 import { useState } from 'react'
-import { useDidShow } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { Tag, Toast } from '@nutui/nutui-react-taro'
 import type { CaseSummary } from '@shared/contract/township'
@@ -9,12 +8,12 @@ import { CaseReminders } from '../settings/CaseReminders'
 import { PageShell, messageOf } from '../../../components/PageShell'
 import { Chips } from '../../../components/Chips'
 import { EmptyState } from '../../../components/EmptyState'
-import { LoadMore, usePaged } from '../../../components/Paged'
+import { LoadMore } from '../../../components/Paged'
 import { formatDay } from '../../../components/format'
 import { escalationStatusOptions, escalationStatusTags, percentOf } from '../../../components/evaluation'
-import { useRemote } from '../../../hooks/useRemote'
-import { call } from '../../../services/api'
 import { go } from '../../../services/nav'
+import { usePagedQuery, usePageQuery } from '../../../services/queries/hooks'
+import { pagedRead, readQuery } from '../../../services/queries/read'
 import './index.css'
 
 const statusChoices = [
@@ -37,14 +36,10 @@ function tallyLine(tally: CaseSummary['rounds'][number]['tally']): string {
 export default function Cases() {
   const [status, setStatus] = useState<EscalationStatus | undefined>(undefined)
   const [villageId, setVillageId] = useState<string | undefined>(undefined)
-  const paged = usePaged((cursor) => call('township', 'listEscalations', { status, villageId, cursor }), [status, villageId])
+  const paged = usePagedQuery(pagedRead('township', 'listEscalations', { status, villageId }))
   // The township's villages, to filter by; without them the list simply shows every village.
-  const villages = useRemote(() => call('township', 'figures', {}).then((f) => f.villages))
+  const villages = usePageQuery({ ...readQuery('township', 'figures', {}), select: (f) => f.villages })
 
-  // Back from one case its status may have moved on: refresh without clearing the list.
-  useDidShow(() => {
-    if (paged.loaded) paged.refresh()
-  })
 
   return (
     <PageShell title="评议升级案件" subtitle="同一事项连续评议不满意超标，由镇纪委介入：调查、下达整改、办结后再评议。">

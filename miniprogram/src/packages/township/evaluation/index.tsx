@@ -1,4 +1,3 @@
-import { useDidShow } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { Button, Toast } from '@nutui/nutui-react-taro'
 import type { VillageEvaluationFigures } from '@shared/contract/township'
@@ -8,9 +7,9 @@ import { SettingsLink } from '../settings/SettingsLink'
 import { PageShell } from '../../../components/PageShell'
 import { EmptyState } from '../../../components/EmptyState'
 import { formatPermille } from '../../../components/format'
-import { useRemote } from '../../../hooks/useRemote'
-import { call } from '../../../services/api'
 import { go } from '../../../services/nav'
+import { usePageQuery } from '../../../services/queries/hooks'
+import { readQuery } from '../../../services/queries/read'
 import './index.css'
 
 const TOAST = 'evalfig-toast'
@@ -46,11 +45,7 @@ function VillageCard({ v }: { v: VillageEvaluationFigures }) {
 
 /** Township staff: how each village's evaluations go; the rule itself is on 乡镇设置. */
 export default function EvaluationFigures() {
-  const { data, error, loading, reload } = useRemote(() => call('township', 'figures', {}))
-  // Coming back from 评议升级案件 the counts may have moved.
-  useDidShow(() => {
-    if (data) reload()
-  })
+  const { data, error, isPending: loading } = usePageQuery(readQuery('township', 'figures', {}))
 
   return (
     <PageShell title="各村评议情况" subtitle="数字随时更新。" loading={loading && !data} error={error}>

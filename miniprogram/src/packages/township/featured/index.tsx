@@ -5,11 +5,12 @@ import type { TownshipItemInput } from '@shared/contract/power'
 import { PageShell, messageOf } from '../../../components/PageShell'
 import { ErrorCard } from '../../../components/ErrorCard'
 import { Chips } from '../../../components/Chips'
-import { useRemote } from '../../../hooks/useRemote'
 import { call } from '../../../services/api'
 import { ItemHistory } from '../../../components/ItemHistory'
 import { FeaturedImport } from './FeaturedImport'
 import { PowerListExport } from '../../../components/PowerListExport'
+import { usePageQuery } from '../../../services/queries/hooks'
+import { readQuery } from '../../../services/queries/read'
 import './index.css'
 
 const TOAST = 'featured-toast'
@@ -57,7 +58,7 @@ function Area({ label, value, max, placeholder, onChange }: { label: string; val
  * 变更记录.
  */
 export default function FeaturedList() {
-  const { data, error, loading, reload } = useRemote(() => call('power', 'townshipItems', {}))
+  const { data, error, isPending: loading, refetch: reload } = usePageQuery(readQuery('power', 'townshipItems', {}))
   const [form, setForm] = useState<Form | null>(null)
   const [failure, setFailure] = useState('')
   const [saving, setSaving] = useState(false)

@@ -1,4 +1,3 @@
-import { useDidShow } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { Button, Toast } from '@nutui/nutui-react-taro'
 import { ExportButton } from '../../../components/ExportButton'
@@ -6,20 +5,16 @@ import { SettingsLink } from '../settings/SettingsLink'
 import { PageShell } from '../../../components/PageShell'
 import { EmptyState } from '../../../components/EmptyState'
 import { FeedbackFigures } from '../../../components/FeedbackFigures'
-import { useRemote } from '../../../hooks/useRemote'
-import { call } from '../../../services/api'
 import { go } from '../../../services/nav'
+import { usePageQuery } from '../../../services/queries/hooks'
+import { readQuery } from '../../../services/queries/read'
 import './index.css'
 
 const TOAST = 'progress-toast'
 
 /** Township staff: how each village handles its villagers' feedback; the deadline itself is on 乡镇设置. */
 export default function FeedbackProgress() {
-  const { data, error, loading, reload } = useRemote(() => call('feedback', 'figures', {}))
-  // Coming back from 意见督办 the counts may have moved.
-  useDidShow(() => {
-    if (data) reload()
-  })
+  const { data, error, isPending: loading } = usePageQuery(readQuery('feedback', 'figures', {}))
 
   return (
     <PageShell title="各村意见办理情况" subtitle="数字随时更新。" loading={loading && !data} error={error}>

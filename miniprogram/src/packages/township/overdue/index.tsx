@@ -5,17 +5,18 @@ import { PageShell } from '../../../components/PageShell'
 import { EmptyState } from '../../../components/EmptyState'
 import { FeedbackCard } from '../../../components/FeedbackCard'
 import { ReasonDialog } from '../../../components/ReasonDialog'
-import { useRemote } from '../../../hooks/useRemote'
 import { call } from '../../../services/api'
+import { usePageQuery } from '../../../services/queries/hooks'
+import { readQuery } from '../../../services/queries/read'
 import './index.css'
 
 const TOAST = 'overdue-toast'
 
 /** Township staff: feedback past its reply deadline in every village, and a written reminder to the village. */
 export default function Overdue() {
-  const { data, error, loading, reload } = useRemote(() => call('feedback', 'overdue', {}))
+  const { data, error, isPending: loading, refetch: reload } = usePageQuery(readQuery('feedback', 'overdue', {}))
   // Only for the village names; if it fails the cards simply show no place.
-  const figures = useRemote(() => call('feedback', 'figures', {}))
+  const figures = usePageQuery(readQuery('feedback', 'figures', {}))
   const names = new Map((figures.data?.villages ?? []).map((v) => [v.villageId, v.villageName]))
   const [reminding, setReminding] = useState<FeedbackView | null>(null)
 

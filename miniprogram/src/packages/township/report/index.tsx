@@ -7,9 +7,10 @@ import { PhotoGrid } from '../../../components/PhotoPicker'
 import { ReasonDialog } from '../../../components/ReasonDialog'
 import { formatDayTime } from '../../../components/format'
 import { reportStatusTags } from '../../../components/feedback'
-import { useRemote } from '../../../hooks/useRemote'
 import { call } from '../../../services/api'
 import { useQuery } from '../../../services/nav'
+import { usePageQuery } from '../../../services/queries/hooks'
+import { readQuery } from '../../../services/queries/read'
 import './index.css'
 
 const TOAST = 'report-toast'
@@ -23,7 +24,7 @@ const stepLabels: Record<(typeof reportStepKinds)[number], string> = {
 /** Township staff handle one report: acknowledge it, keep investigation notes, conclude it. */
 export default function ReportDetail() {
   const reportId = useQuery().reportId ?? ''
-  const { data, error, loading, reload } = useRemote(() => call('report', 'get', { reportId }), [reportId])
+  const { data, error, isPending: loading, refetch: reload } = usePageQuery(readQuery('report', 'get', { reportId }))
   const [dialog, setDialog] = useState<'note' | 'conclude' | null>(null)
   const [acknowledging, setAcknowledging] = useState(false)
 

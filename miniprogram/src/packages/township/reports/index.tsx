@@ -1,5 +1,4 @@
 import { useState } from 'react'
-import { useDidShow } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { Tag, Toast } from '@nutui/nutui-react-taro'
 import type { ReportStatus } from '@shared/domain/report'
@@ -8,12 +7,12 @@ import { PageShell, messageOf } from '../../../components/PageShell'
 import { ErrorCard } from '../../../components/ErrorCard'
 import { Chips } from '../../../components/Chips'
 import { EmptyState } from '../../../components/EmptyState'
-import { LoadMore, usePaged } from '../../../components/Paged'
+import { LoadMore } from '../../../components/Paged'
 import { formatDay } from '../../../components/format'
 import { reportStatusOptions, reportStatusTags } from '../../../components/feedback'
-import { useRemote } from '../../../hooks/useRemote'
-import { call } from '../../../services/api'
 import { go } from '../../../services/nav'
+import { usePageQuery, usePagedQuery } from '../../../services/queries/hooks'
+import { readQuery, pagedRead } from '../../../services/queries/read'
 import './index.css'
 
 const statusChoices = [
@@ -24,14 +23,10 @@ const statusChoices = [
 /** Township staff: reports from every village, filtered by where they stand; each opens to be handled. */
 export default function Reports() {
   const [status, setStatus] = useState<ReportStatus | undefined>(undefined)
-  const figures = useRemote(() => call('report', 'figures', {}))
-  const paged = usePaged((cursor) => call('report', 'inbox', { status, cursor }), [status])
+  const figures = usePageQuery(readQuery('report', 'figures', {}))
+  const paged = usePagedQuery(pagedRead('report', 'inbox', { status }))
 
   // Back from one report its status may have changed: refresh without clearing the list.
-  useDidShow(() => {
-    if (paged.loaded) paged.refresh()
-    if (figures.data) figures.reload()
-  })
 
   const total = figures.data?.total
   return (

@@ -3,9 +3,10 @@ import type { Output } from '../../../services/api'
 import { PageShell } from '../../../components/PageShell'
 import { ErrorCard } from '../../../components/ErrorCard'
 import { EmptyState } from '../../../components/EmptyState'
-import { LoadMore, usePaged } from '../../../components/Paged'
+import { LoadMore } from '../../../components/Paged'
 import { formatDayTime } from '../../../components/format'
-import { call } from '../../../services/api'
+import { usePagedQuery } from '../../../services/queries/hooks'
+import { pagedRead } from '../../../services/queries/read'
 import './index.css'
 
 type Entry = Output<'township', 'securityLog'>['items'][number]
@@ -32,7 +33,7 @@ function what(e: Entry): string {
  * Tracking-code lookups are anonymous and read 匿名查询: nobody is named for them.
  */
 export default function SecurityLog() {
-  const log = usePaged((cursor) => call('township', 'securityLog', { cursor }))
+  const log = usePagedQuery(pagedRead('township', 'securityLog', {}))
   return (
     <PageShell
       title="安全记录"

@@ -1,26 +1,23 @@
 import { useState } from 'react'
-import { useDidShow } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { Button, Input, Toast } from '@nutui/nutui-react-taro'
 import { PageShell, messageOf } from '../../../components/PageShell'
 import { ErrorCard } from '../../../components/ErrorCard'
 import { EmptyState } from '../../../components/EmptyState'
-import { useRemote } from '../../../hooks/useRemote'
 import { call } from '../../../services/api'
 import { go } from '../../../services/nav'
+import { usePageQuery } from '../../../services/queries/hooks'
+import { readQuery } from '../../../services/queries/read'
 import './index.css'
 
 const TOAST = 'setup-toast'
 
 /** Township staff add villages and keep each village's household roster. */
 export default function VillagesSetup() {
-  const { data, error, loading, reload } = useRemote(() => call('member', 'coverage', {}))
+  const { data, error, isPending: loading, refetch: reload } = usePageQuery(readQuery('member', 'coverage', {}))
   const [name, setName] = useState('')
   const [failure, setFailure] = useState('')
   const [busy, setBusy] = useState(false)
-  useDidShow(() => {
-    if (data) reload()
-  })
 
   const create = async () => {
     setBusy(true)

@@ -4,14 +4,14 @@ import { CoverageBar } from '../../../components/CoverageBar'
 import { PageShell } from '../../../components/PageShell'
 import { EmptyState } from '../../../components/EmptyState'
 import { formatPermille } from '../../../components/format'
-import { useRemote } from '../../../hooks/useRemote'
-import { call } from '../../../services/api'
 import { go } from '../../../services/nav'
+import { usePageQuery } from '../../../services/queries/hooks'
+import { readQuery } from '../../../services/queries/read'
 import './index.css'
 
 /** One village's disclosure figures: overdue duties and what it published this month. */
 function VillageDisclosure({ villageId }: { villageId: string }) {
-  const { data, error } = useRemote(() => call('disclosure', 'figures', { villageId }), [villageId])
+  const { data, error } = usePageQuery(readQuery('disclosure', 'figures', { villageId }))
   if (error) return <Text className="village-disclosure muted">公开情况暂时没取到，稍后再看</Text>
   if (!data) return <Text className="village-disclosure muted">公开情况加载中…</Text>
   const published = data.publishedThisMonth.party + data.publishedThisMonth.village + data.publishedThisMonth.finance
@@ -35,7 +35,7 @@ const villageLinks = [
 ]
 
 export default function Villages() {
-  const { data, error, loading } = useRemote(() => call('member', 'coverage', {}))
+  const { data, error, isPending: loading } = usePageQuery(readQuery('member', 'coverage', {}))
   const villages = data?.villages ?? []
   const inGroup = villages.reduce((n, v) => n + v.householdsInGroup, 0)
   const onRoster = villages.reduce((n, v) => n + v.householdsOnRoster, 0)

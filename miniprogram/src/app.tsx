@@ -2,6 +2,9 @@ import type { PropsWithChildren } from 'react'
 import Taro, { useLaunch } from '@tarojs/taro'
 import { applyTextScale } from './services/textScale'
 import { watchPrivacyRequests } from './services/privacy'
+import { QueryClientProvider } from '@tanstack/react-query'
+import { queryClient, wirePlatform } from './services/queries/client'
+import { dropLegacyCopies } from './services/queries/offlineCopy'
 import './app.css'
 
 /**
@@ -16,9 +19,13 @@ function focusableScrollers(): void {
   mark()
 }
 
+// Before any page renders: the query client must know the platform's focus and network signals from the start.
+wirePlatform()
+
 function App({ children }: PropsWithChildren) {
   useLaunch(() => {
     applyTextScale()
+    dropLegacyCopies()
     if (process.env.TARO_ENV !== 'weapp') focusableScrollers()
     if (process.env.TARO_ENV === 'weapp') {
       watchPrivacyRequests()
@@ -26,7 +33,7 @@ function App({ children }: PropsWithChildren) {
       Taro.cloud.init(process.env.TARO_APP_CLOUD_ENV ? { env: process.env.TARO_APP_CLOUD_ENV } : {})
     }
   })
-  return children
+  return <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
 }
 
 export default App
