@@ -1,7 +1,7 @@
 // SQLite only by nature: `npm run admin` works on the local host's data folder (its village.db).
 import Database from 'better-sqlite3'
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { AuditEntry } from '../../shared/domain/audit'
@@ -54,5 +54,19 @@ sqliteOnly('the admin CLI in the audit log', () => {
     run('import-power-list')
     expect(entries().map((e) => e.action)).toEqual(['admin.bootstrap', 'admin.invite', 'admin.export'])
     expect(entries()).toEqual(entries().map(() => expect.objectContaining(operator)))
+  }, 60_000)
+
+  it('records an applied power-list import that changed an item; a retention run with nothing due leaves no entry', () => {
+    // bootstrap (the test above) loaded the shipped district list; a new version of it renames one item.
+    const dir = mkdtempSync(join(tmpdir(), 'reference-'))
+    cpSync(join(root, 'cloudfunctions/setup/reference'), dir, { recursive: true })
+    const items = join(dir, 'district-items.csv')
+    writeFileSync(items, readFileSync(items, 'utf8').replace('村级重大事项“四议两公开”决策,', '村级重大事项“四议两公开”决策程序,'))
+    const before = entries().length
+    run('retention')
+    expect(entries()).toHaveLength(before)
+    run('import-power-list', '--dir', dir, '--apply', '--by', '王科长')
+    rmSync(dir, { recursive: true, force: true })
+    expect(entries().slice(before)).toEqual([expect.objectContaining({ personId: null, name: '运维（命令行）', role: 'operator', action: 'admin.importPowerList', townshipId: 'tw-main' })])
   }, 60_000)
 })
