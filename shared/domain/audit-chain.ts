@@ -153,6 +153,8 @@ export function verifyAuditChain(
       problems.push({ kind: 'sealEdited', position: seal.seq, at: null })
     }
     prev = seal.hash
+    // An entry is sealed once: listed again (which takes rewriting the seals), that seal is not as sealed.
+    if (seal.entries.some((item, i) => listed.has(item.id) || seal.entries.findIndex((other) => other.id === item.id) !== i)) problems.push({ kind: 'sealEdited', position: seal.seq, at: null })
     seal.entries.forEach((item, i) => {
       position++
       listed.add(item.id)
