@@ -27,7 +27,9 @@ const MB = 1024 * 1024
  * host closes it. Answers what the host said and how many bytes it read from this connection.
  */
 async function flood(head: string, total: number, declareLength: boolean): Promise<{ status: number; hostRead: number; openAfterAnswer: number }> {
-  const socket = connect(host.port, '127.0.0.1')
+  // Half-open allowed, like a client that goes on sending after the answer: node's default would end this side as
+  // soon as the host's FIN arrives and then fail its next write, closing the connection itself.
+  const socket = connect({ port: host.port, host: '127.0.0.1', allowHalfOpen: true })
   await new Promise((resolve) => socket.once('connect', resolve))
   const port = socket.localPort!
   let answer = ''
