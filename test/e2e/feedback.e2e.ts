@@ -9,11 +9,15 @@ const answer = '经核对，10月为新装路灯，11月为维修，不是重复
 const misconduct = '修路工程没有公开招标，直接给了村干部的亲戚。'
 const outcome = '经查属实，已责令重新履行招标程序，对相关村干部诫勉谈话。'
 
-async function figuresOf(chair: Page): Promise<string> {
+/**
+ * The chair's feedback figures once they show `expected`. The app may first draw the figures it read last time
+ * (its query cache) and then the fresh ones, so the test waits for the fresh answer rather than reading at once.
+ */
+async function figuresOf(chair: Page, expected: RegExp): Promise<string> {
   await chair.goto(`${live.host.url}/#/pages/index/index`)
   await openEntry(chair, '本村监督情况')
   const card = current(chair).locator('.feedback-figures')
-  await card.waitFor()
+  await card.filter({ hasText: expected }).waitFor({ timeout: 10_000 }).catch(() => undefined)
   return card.innerText()
 }
 
@@ -50,7 +54,7 @@ describe('feedback goes from a villager to the committee and back; a report reac
 
   it('lets the chair route it to a committee member; the figures count it as received, none closed', async () => {
     await signInAs(chair, live.host.url, '监委会主任', '周德明')
-    const before = await figuresOf(chair)
+    const before = await figuresOf(chair, /1\s*收到/)
     expect(before).toMatch(/1\s*收到/)
     expect(before).toMatch(/办结率\s*0\.0%/)
 
@@ -93,7 +97,7 @@ describe('feedback goes from a villager to the committee and back; a report reac
     await card.locator('.nut-button').filter({ hasText: /^问题已解决$/ }).click()
     await card.getByText('已办结').first().waitFor()
 
-    const after = await figuresOf(chair)
+    const after = await figuresOf(chair, /1\s*已办结/)
     expect(after).toMatch(/1\s*已办结/)
     expect(after).toMatch(/办结率\s*100\.0%/)
     await current(chair).locator('.feedback-figures').scrollIntoViewIfNeeded()
