@@ -2,6 +2,7 @@ import { AppError } from '../../shared/errors'
 import type { memberContract } from '../../shared/contract/member'
 import type { Household, Township, Village } from '../../shared/domain/village'
 import { snapshotOf, unlistedHouseholdId } from '../../shared/domain/member'
+import { bareSymbols } from '../../shared/domain/report'
 import type { Handler } from '../core/dispatch'
 import { newId, type HandlerContext } from '../core/context'
 import { uploadDirOf } from '../core/files'
@@ -113,7 +114,7 @@ export const join: Handler<C['join']> = async (ctx, input) => {
   if (ctx.actor.role === 'villager') throw new AppError('ALREADY_MEMBER')
   const { store } = ctx
   const gate = await openGate(ctx, 'join')
-  const joinCode = input.joinCode.toUpperCase().replace(/[\s-]/g, '')
+  const joinCode = bareSymbols(input.joinCode)
   const village = joinCode
     ? (
         await store.query('village', {

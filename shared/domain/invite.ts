@@ -1,5 +1,5 @@
 import { z } from '../zod'
-import { TRACKING_ALPHABET, formatTrackingCode } from './report'
+import { bareSymbols, formatTrackingCode, isCodeOf } from './report'
 
 export const inviteRoles = ['township', 'chair', 'committee'] as const
 export type InviteRole = (typeof inviteRoles)[number]
@@ -47,10 +47,8 @@ export const LEGACY_INVITE_LENGTH = 8
 
 /** A code as typed (any case, spaces, dashes) in its normalised form, its bare symbols; null if it cannot be one. */
 export function normalizeInviteCode(typed: string): string | null {
-  const symbols = typed.toUpperCase().replace(/[\s-]/g, '')
-  if (symbols.length !== INVITE_LENGTH && symbols.length !== LEGACY_INVITE_LENGTH) return null
-  for (const c of symbols) if (!TRACKING_ALPHABET.includes(c)) return null
-  return symbols
+  const symbols = bareSymbols(typed)
+  return isCodeOf(symbols, [INVITE_LENGTH, LEGACY_INVITE_LENGTH]) ? symbols : null
 }
 
 /** ABCD-EFGH-JKLM: groups of four read aloud and copied by hand more easily. */
