@@ -209,7 +209,9 @@ export function auditProblemText(problem: Pick<AuditProblem, 'kind' | 'position'
   }
 }
 
-/** The verdict's first line: complete, or how many problems. */
-export function auditVerdictText(verdict: Pick<AuditVerdict, 'intact' | 'problems'>): string {
-  return verdict.intact ? '审计记录完整' : `审计记录有 ${verdict.problems.length} 处不对`
+/** The verdict's first line: complete, how many problems, or (nothing sealed yet) that there is nothing to check. */
+export function auditVerdictText(verdict: Pick<AuditVerdict, 'intact' | 'problems' | 'sealed'>): string {
+  if (!verdict.intact) return `审计记录有 ${verdict.problems.length} 处不对`
+  // "Complete" over no sealed entry would vouch for nothing: a new township's log waits minutes for its first seal.
+  return verdict.sealed > 0 ? '审计记录完整' : '还没有封存的记录，过几分钟再来核对'
 }

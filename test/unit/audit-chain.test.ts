@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { AuditEntry } from '../../shared/domain/audit'
-import { nextSeal, verifyAuditChain, type AuditHead, type AuditSeal } from '../../shared/domain/audit-chain'
+import { auditVerdictText, nextSeal, verifyAuditChain, type AuditHead, type AuditSeal } from '../../shared/domain/audit-chain'
 
 // The chain's rules on their own (the store's side is in test/integration/audit-chain.test.ts).
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
@@ -55,5 +55,13 @@ describe('an audit chain, recomputed', () => {
     const chain = sealed([[entry(1), entry(2)], [entry(2), entry(3)]])
     expect(verify(chain).problems).toEqual([{ kind: 'sealEdited', position: 2, at: null }])
     expect(verify(sealed([[entry(1)], [entry(2), entry(3), entry(2)]])).problems).toEqual([{ kind: 'sealEdited', position: 2, at: null }])
+  })
+
+  it('is called complete only when something is sealed: over nothing sealed it says there is nothing to check yet', () => {
+    expect(auditVerdictText(verify(sealed([[entry(1)]])))).toBe('审计记录完整')
+    expect(auditVerdictText(verify({ seals: [], head: null, entries: [entry(1)] }))).toBe('还没有封存的记录，过几分钟再来核对')
+    const edited = sealed([[entry(1)]])
+    edited.entries[0] = { ...edited.entries[0]!, action: 'x' }
+    expect(auditVerdictText(verify(edited))).toBe('审计记录有 1 处不对')
   })
 })

@@ -43,7 +43,7 @@ export default function AuditLog() {
         <Text className="audit-what">记录有没有被改动</Text>
         {verdict ? (
           <View>
-            <Text className={verdict.intact ? 'audit-intact' : 'audit-broken'}>{auditVerdictText(verdict)}</Text>
+            <Text className={!verdict.intact ? 'audit-broken' : verdict.sealed > 0 ? 'audit-intact' : 'audit-pending'}>{auditVerdictText(verdict)}</Text>
             {verdict.problems.map((p, i) => (
               <Text key={i} className="audit-problem">
                 {auditProblemText(p)}
