@@ -12,8 +12,10 @@ import { createInvite } from '../cloudfunctions/core/invites'
 import { queryAll } from '../cloudfunctions/core/paging'
 import { localOutbox } from '../cloudfunctions/core/notifier'
 import { noCodes } from '../cloudfunctions/core/codes'
+import { noOpenData } from '../cloudfunctions/core/open-data'
+import { noUpdatable } from '../cloudfunctions/core/updatable'
 import { exportCsv } from '../cloudfunctions/township/exports'
-import { DEFAULT_INVITE_DAYS } from '../shared/domain/invite'
+import { DEFAULT_INVITE_DAYS } from '../shared/township/rules'
 import { AppError } from '../shared/errors'
 import { LocalFiles } from './files'
 import { applyRetention } from '../cloudfunctions/core/retention'
@@ -125,6 +127,8 @@ async function main(): Promise<number> {
             notifier: localOutbox,
             codes: noCodes,
             files,
+            openData: noOpenData,
+            updatable: noUpdatable,
             now: now.toISOString(),
             // An export writes nothing to audit here (it is not a dispatched call).
             auditedTransaction: (_output, work) => store.transaction(work),

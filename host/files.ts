@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, s
 import { join } from 'node:path'
 import { EXPORT_URL_SECONDS, PRIVATE_URL_SECONDS, exportExtensionOf, type AdoptedFile, type FileStore, type StoredExport } from '../cloudfunctions/core/files'
 import { cleanImage } from '../cloudfunctions/core/images'
-import { attachmentProblem, extensionOf, sniffImage } from '../shared/domain/attachment'
+import { attachmentProblem, extensionOf, sniffImage } from '../shared/attachment'
 import { beijingDay, DAY_MS } from '../shared/time'
 
 const PREFIX = 'local:'

@@ -1,7 +1,7 @@
 import type { Store } from '../cloudfunctions/core/store'
 import { queryAll } from '../cloudfunctions/core/paging'
 import type { Role } from '../shared/roles'
-import type { DevPerson } from '../shared/contract/dev'
+import type { DevPerson } from '../shared/dev/schema'
 
 
 const roleOrder: Record<Role, number> = { township: 0, chair: 1, committee: 2, villager: 3 }

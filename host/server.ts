@@ -10,7 +10,7 @@ import { resolveActor } from '../cloudfunctions/core/actor'
 import { uploadEntry } from '../cloudfunctions/core/audit-log'
 import { localOutbox } from '../cloudfunctions/core/notifier'
 import type { LocalFiles, UploadQuota } from './files'
-import { MAX_ATTACHMENT_BYTES } from '../shared/domain/attachment'
+import { MAX_ATTACHMENT_BYTES } from '../shared/attachment'
 import { noCodes } from '../cloudfunctions/core/codes'
 import type { Clock } from '../cloudfunctions/core/context'
 import type { Store } from '../cloudfunctions/core/store'
@@ -19,6 +19,8 @@ import { watchBodyRate } from './body-rate'
 import { issueToken, readToken } from './session'
 import { listPeople } from './people'
 import { firstScreen } from './first-screen'
+import { devOpenData } from '../cloudfunctions/core/open-data'
+import type { RecordingUpdatable } from '../cloudfunctions/core/updatable'
 
 export interface HostOptions {
   store: Store
@@ -43,6 +45,11 @@ export interface HostOptions {
   publicOrigin?: string
   /** slow-client limits; tests shorten them (default SLOW_CLIENT_LIMITS) */
   limits?: SlowClientLimits
+  /**
+   * The updatable-message fake whose calls `GET /api/dev/updatable` shows (issue 19); used, like the dev-mode
+   * group cloudIDs (`dev-group:<name>`, core/open-data.ts), only with `devLogin`. Without: cards are ordinary.
+   */
+  updatable?: RecordingUpdatable
 }
 
 export interface SlowClientLimits {
@@ -380,7 +387,9 @@ async function serveFirstScreen(options: HostOptions, url: URL, req: IncomingMes
 }
 
 function contextFor(options: HostOptions, openid: string | null) {
-  return { openid, store: options.store, clock: options.clock, notifier: localOutbox, codes: noCodes, files: options.files }
+  // No WeChat here: "opened from group X" and live cards are simulated in demo sign-in only, never in production.
+  const dev = options.devLogin ? { openData: devOpenData, updatable: options.updatable } : {}
+  return { openid, store: options.store, clock: options.clock, notifier: localOutbox, codes: noCodes, files: options.files, ...dev }
 }
 
 async function route(options: HostOptions, req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -399,6 +408,10 @@ async function route(options: HostOptions, req: IncomingMessage, res: ServerResp
       limit: 100,
     })
     return send(res, 200, { ok: true, data: items })
+  }
+  if (options.devLogin && pathname === '/api/dev/updatable' && req.method === 'GET') {
+    // What the server asked of WeChat's updatable messages (round cards' live turnout), newest first.
+    return send(res, 200, { ok: true, data: [...(options.updatable?.calls ?? [])].reverse() })
   }
   if ((options.guestLogin ?? options.devLogin) && pathname === '/api/dev/login' && req.method === 'POST') {
     const body = (await readJson(req)) as { personId?: unknown; guest?: unknown } | null

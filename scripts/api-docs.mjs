@@ -1,4 +1,4 @@
-// npm run docs:api: the action reference of docs/api.md, generated from the zod contracts (shared/contract/*.ts)
+// npm run docs:api: the action reference of docs/api.md, generated from the zod contracts (shared/<area>/schema.ts)
 // and the permissions table (shared/permissions.ts), so the shapes in the document cannot drift from the code.
 // It rewrites only what lies between the markers below; the prose around them is kept by hand.
 //   node scripts/api-docs.mjs           rewrite docs/api.md
@@ -16,14 +16,14 @@ const BEGIN = '<!-- generated:actions:begin (npm run docs:api; edit the contract
 const END = '<!-- generated:actions:end -->'
 
 /** The cloud functions in the document's order, each with the contract module that holds its actions. */
-const AREAS = ['member', 'power', 'disclosure', 'announcement', 'feedback', 'report', 'evaluation', 'township']
+const AREAS = ['member', 'power', 'disclosure', 'announcement', 'feedback', 'report', 'evaluation', 'township', 'group']
 const ROLES = ['guest', 'villager', 'chair', 'committee', 'township']
 
 function loadContracts() {
   const entry = [
     "export { z } from './shared/zod'",
     "export { permissions } from './shared/permissions'",
-    ...AREAS.map((area) => `export { ${area}Contract } from './shared/contract/${area}'`),
+    ...AREAS.map((area) => `export { ${area}Contract } from './shared/${area}/schema'`),
   ].join('\n')
   const built = buildSync({
     stdin: { contents: entry, resolveDir: root, loader: 'ts' },
@@ -198,7 +198,7 @@ function renderReference({ z, permissions, ...contracts }) {
       [action, z.toJSONSchema(input, { io: 'input', unrepresentable: 'any' })],
       [action, z.toJSONSchema(output, { io: 'output', unrepresentable: 'any' })],
     ])
-    out.push(`### \`${area}\` actions`, '', `From \`shared/contract/${area}.ts\`:`, '', '```ts', ...sharedShapes(schemas))
+    out.push(`### \`${area}\` actions`, '', `From \`shared/${area}/schema.ts\`:`, '', '```ts', ...sharedShapes(schemas))
     for (const [index, action] of Object.keys(contract).entries()) {
       const permission = permissions[`${area}.${action}`]
       if (!permission) throw new Error(`shared/permissions.ts has no entry for ${area}.${action}`)

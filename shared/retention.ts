@@ -5,13 +5,15 @@
  * counting round, a round of a subject whose case is unfinished, a round over the threshold still waiting for
  * its answer, a report not concluded, a pending notification, a pending join request, a current member.
  */
-import type { Round } from './domain/evaluation'
-import type { Report } from './domain/report'
-import type { Notification } from './domain/announcement'
-import type { AuditEntry } from './domain/audit'
-import type { Member, Person } from './domain/member'
-import type { Invite } from './domain/invite'
-import { addDays } from './time'
+import type { Round } from './evaluation/schema'
+import type { Report } from './report/schema'
+import type { Notification } from './announcement/schema'
+import type { AuditEntry } from './audit/schema'
+import type { Member, Person } from './member/schema'
+import type { Invite } from './township/schema'
+import { addDays, beijingDay } from './time'
+import { GROUP_ACTIVE_DAYS } from './group/rules'
+import type { GroupBinding, GroupSeen, RoundCard } from './group/schema'
 
 /** Days each kind is kept after its work ended. */
 export const retentionDays = {
@@ -31,6 +33,12 @@ export const retentionDays = {
   attempts: 2,
   /** the security log: wrong code guesses and limits reached, a year to notice and look into a pattern */
   securityLog: 365,
+  /** a household's last day seen opening a card from its village's group: only 群内活跃户 (90 days) needs it */
+  groupSeen: GROUP_ACTIVE_DAYS,
+  /** a group the village unbound (it names the chair who bound it) */
+  groupBindings: 365,
+  /** a round card no longer live (its activity ids and the counts last sent), a year like the ballots */
+  roundCards: 365,
 } as const
 
 export type RetentionKind = keyof typeof retentionDays
@@ -95,6 +103,14 @@ export const inviteExpired = (i: Pick<Invite, 'status' | 'createdAt' | 'expiresA
 export const personExpired = (person: Pick<Person, 'appointmentId'>, otherMemberships: number, appointments: number): boolean =>
   person.appointmentId === null && otherMemberships === 0 && appointments === 0
 
+/** Last seen before the 90 days 群内活跃户 looks back (a Beijing day, compared as text). */
+export const groupSeenExpired = (seen: Pick<GroupSeen, 'day'>, now: Date): boolean => seen.day < beijingDay(cutoffOf('groupSeen', now))
+
+export const groupBindingExpired = (b: Pick<GroupBinding, 'status' | 'unboundAt'>, cutoff: string): boolean =>
+  b.status === 'unbound' && b.unboundAt !== null && b.unboundAt < cutoff
+
+export const roundCardExpired = (c: Pick<RoundCard, 'state' | 'createdAt'>, cutoff: string): boolean => c.state !== 'live' && c.createdAt < cutoff
+
 /** What the operator reads for each collection the policy deletes from. */
 export const retentionLabels: Record<string, string> = {
   ballot: '选票（含空选票位）',
@@ -110,4 +126,7 @@ export const retentionLabels: Record<string, string> = {
   invite: '用过或过期的任命码',
   attempt: '输错码的计数',
   security_log: '安全记录（输错码、暂停再试）',
+  group_seen: '各户最近一次从村监督群打开的日期',
+  group_binding: '已解除绑定的村监督群',
+  round_card: '评议卡片（动态消息编号和发过的参评户数）',
 }

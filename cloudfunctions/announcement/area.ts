@@ -1,4 +1,4 @@
-import { announcementContract } from '../../shared/contract/announcement'
+import { announcementContract } from '../../shared/announcement/schema'
 import { defineArea } from '../core/dispatch'
 import { deliverDue } from '../core/outbox'
 import { list, open, push, reach, subscribe, subscription } from './handlers'

@@ -1,7 +1,8 @@
 import { AppError } from '../../shared/errors'
-import type { announcementContract } from '../../shared/contract/announcement'
-import type { Announcement, Subscription } from '../../shared/domain/announcement'
+import type { announcementContract, Announcement, Subscription } from '../../shared/announcement/schema'
 import type { Handler } from '../core/dispatch'
+import type { ReachChannel } from '../../shared/group/rules'
+import { boundGroupOf } from '../group/bindings'
 import { newId, type HandlerContext } from '../core/context'
 import { DuplicateKeyError, type Page } from '../core/store'
 import { getInVillage, villageInScope } from '../core/scope'
@@ -129,6 +130,10 @@ export const open: Handler<C['open']> = async (ctx, input) => {
     )
   }
   if (householdId) {
+    // How the household first got to it (issue 19): a card from a group bound to this village (resolved on the
+    // server, never the phone's word), a subscribe message, or the app. The first open decides; later ones add nothing.
+    const binding = input.groupCloudId ? await boundGroupOf(ctx, input.groupCloudId) : null
+    const via: ReachChannel = binding?.villageId === a.villageId ? 'group' : input.fromMessage ? 'message' : 'app'
     await insertOnce(() =>
       ctx.store.insert('announcement_reach', {
         _id: `${a._id}:${householdId}`,
@@ -136,6 +141,7 @@ export const open: Handler<C['open']> = async (ctx, input) => {
         villageId: a.villageId,
         householdId,
         at: ctx.now,
+        via,
       }),
     )
   }
@@ -146,8 +152,10 @@ export const open: Handler<C['open']> = async (ctx, input) => {
 /** How far one announcement got: households that opened it, and its messages by delivery status. */
 export async function reachOf(ctx: HandlerContext, a: Announcement, householdsInGroup: number) {
   const subject = subjectOf(a._id)
-  const [householdsRead, notificationsSent, notificationsPending, notificationsFailed] = await Promise.all([
+  const [householdsRead, householdsReadViaGroup, householdsReadViaMessage, notificationsSent, notificationsPending, notificationsFailed] = await Promise.all([
     ctx.store.count('announcement_reach', { announcementId: a._id }),
+    ctx.store.count('announcement_reach', { announcementId: a._id, via: 'group' }),
+    ctx.store.count('announcement_reach', { announcementId: a._id, via: 'message' }),
     ctx.store.count('notification', { subject, status: 'sent' }),
     ctx.store.count('notification', { subject, status: 'pending' }),
     ctx.store.count('notification', { subject, status: 'failed' }),
@@ -161,6 +169,10 @@ export async function reachOf(ctx: HandlerContext, a: Announcement, householdsIn
     notificationsSent,
     notificationsPending,
     notificationsFailed,
+    householdsReadViaGroup,
+    householdsReadViaMessage,
+    // the rest: opened in the app, or before reach kept its channel
+    householdsReadInApp: Math.max(0, householdsRead - householdsReadViaGroup - householdsReadViaMessage),
   }
 }
 

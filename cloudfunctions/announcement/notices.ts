@@ -1,4 +1,4 @@
-import type { Announcement } from '../../shared/domain/announcement'
+import type { Announcement } from '../../shared/announcement/schema'
 import type { Collections } from '../core/collections'
 
 /** The outbox subject of an announcement's messages: reach figures count by it. */

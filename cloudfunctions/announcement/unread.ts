@@ -1,6 +1,6 @@
 import { AppError } from '../../shared/errors'
-import type { announcementContract } from '../../shared/contract/announcement'
-import type { Household } from '../../shared/domain/village'
+import type { announcementContract } from '../../shared/announcement/schema'
+import type { Household } from '../../shared/township/schema'
 import type { Handler } from '../core/dispatch'
 import type { HandlerContext } from '../core/context'
 import { DuplicateKeyError, type Page } from '../core/store'

@@ -1,14 +1,6 @@
-import {
-  anonymousGuest,
-  roleOf,
-  sameSnapshot,
-  snapshotOf,
-  type Actor,
-  type Appointment,
-  type Member,
-  type Person,
-} from '../../shared/domain/member'
-import type { Household, Village } from '../../shared/domain/village'
+import { anonymousGuest, roleOf, sameSnapshot, snapshotOf, type Actor } from '../../shared/member/rules'
+import type { Appointment, Member, Person } from '../../shared/member/schema'
+import type { Household, Village } from '../../shared/township/schema'
 import type { Store } from './store'
 
 /** The resolved caller and the records resolving read, so handlers need not read them again. */
@@ -30,7 +22,7 @@ const guest: Caller = { actor: anonymousGuest, person: null, member: null, appoi
 /**
  * Turns an openid into the caller's role and where they belong, in two round trips: the person by its
  * openid, then together the appointment and member it names and the household and village(s) its snapshot
- * names (shared/domain/member.ts `personSnapshotSchema`). The role and ids come from the records
+ * names (shared/member/schema.ts `personSnapshotSchema`). The role and ids come from the records
  * themselves (member active, appointment active, the household's representative); the snapshot only says
  * what to read together. A household or village it did not name is read afterwards, and the snapshot
  * repaired, so stale or missing data costs a round trip but never grants a role.

@@ -1,6 +1,6 @@
 import { AppError } from '../../shared/errors'
-import type { Attachment } from '../../shared/domain/disclosure'
-import { attachmentProblem } from '../../shared/domain/attachment'
+import type { Attachment } from '../../shared/disclosure/schema'
+import { attachmentProblem } from '../../shared/attachment'
 import type { HandlerContext } from './context'
 
 /**

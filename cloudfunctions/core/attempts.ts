@@ -1,22 +1,9 @@
 import { createHash } from 'node:crypto'
 import { AppError } from '../../shared/errors'
-import {
-  ANONYMOUS_LOOKUP,
-  CALLER_LIMIT,
-  NEW_VISITOR,
-  OVERALL_LIMIT,
-  hourOf,
-  mayTry,
-  previousHourOf,
-  triesAgainAt,
-  type AttemptCounter,
-  type CodeKind,
-  type SecurityEntry,
-  type SecurityEvent,
-} from '../../shared/domain/security'
+import { ANONYMOUS_LOOKUP, CALLER_LIMIT, NEW_VISITOR, OVERALL_LIMIT, hourOf, mayTry, previousHourOf, triesAgainAt, type CodeKind, type SecurityEvent } from '../../shared/township/rules'
+import type { AttemptCounter, SecurityEntry } from '../../shared/township/schema'
 import { formatBeijingDayTime } from '../../shared/time'
-import type { HandlerContext } from './context'
-import { newId } from './context'
+import { type HandlerContext, newId } from './context'
 
 /**
  * Attempt limits for codes (invite, join, tracking). A call opens a gate before it looks at the code:

@@ -1,14 +1,6 @@
-import type { AuditEntry } from '../../shared/domain/audit'
-import type { Actor } from '../../shared/domain/member'
-import {
-  byTimeThenId,
-  chainOf,
-  nextSeal,
-  readyToSeal,
-  SEAL_BATCH,
-  verifyAuditChain,
-  type AuditVerdict,
-} from '../../shared/domain/audit-chain'
+import type { AuditEntry } from '../../shared/audit/schema'
+import type { Actor } from '../../shared/member/rules'
+import { byTimeThenId, chainOf, nextSeal, readyToSeal, SEAL_BATCH, verifyAuditChain, type AuditVerdict } from '../../shared/audit/chain'
 import { cutoffOf } from '../../shared/retention'
 import { sha256 } from './hash'
 import { newId } from './context'
@@ -18,7 +10,7 @@ import type { Store } from './store'
 /*
  * The audit log's store work: entries written outside a dispatched call (the admin CLI, uploads), sealing the
  * unsealed ones into each township's chain (the township function's timer) and verifying a chain
- * (township.verifyAudit). The rules are in shared/domain/audit-chain.ts.
+ * (township.verifyAudit). The rules are in shared/audit/chain.ts.
  */
 
 /** Who the admin CLI's entries name: the operator at the machine, not a person of the app. */
@@ -48,7 +40,7 @@ export function operatorEntry(action: string, townshipId: string | null, records
 const SEAL_PAGES = 50
 
 /**
- * Seals every entry that is ready (shared/domain/audit-chain.ts `readyToSeal`) into its township's chain, a batch
+ * Seals every entry that is ready (shared/audit/chain.ts `readyToSeal`) into its township's chain, a batch
  * per transaction: the seal, the chain's head (guarded by its number, so two sealers racing cannot both extend
  * it) and each entry's seal mark (guarded by its absence, so no entry lands in two seals). Answers how many entries
  * it sealed. Can be repeated and cut short anywhere: what is sealed is not found again.

@@ -1,10 +1,9 @@
 import { AppError } from '../../shared/errors'
-import { DEFAULT_INVITE_DAYS } from '../../shared/domain/invite'
-import type { Store } from './store'
-import { DuplicateKeyError } from './store'
+import { DEFAULT_INVITE_DAYS } from '../../shared/township/rules'
+import { type Store, DuplicateKeyError } from './store'
 import { createInvite } from './invites'
 import { describeLoaded, insertReference, readReference } from './reference'
-import type { ReferenceData } from '../../shared/domain/power-reference'
+import type { ReferenceData } from '../../shared/power/reference'
 import { addDays } from '../../shared/time'
 
 /** The township of a deployment made by the setup step; its fixed id lets setup happen once. */

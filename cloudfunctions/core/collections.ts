@@ -1,30 +1,14 @@
-import type { Township, Village, Household } from '../../shared/domain/village'
-import type { Person, Member, Appointment } from '../../shared/domain/member'
-import type {
-  PowerCategory,
-  PowerItem,
-  PowerSelection,
-  PowerChange,
-  Responsibility,
-  Prohibition,
-} from '../../shared/domain/power'
-import type { PowerItemVersion } from '../../shared/domain/power-edit'
-import type { Disclosure, Revision } from '../../shared/domain/disclosure'
-import type { Decision } from '../../shared/domain/decision'
-import type { Feedback } from '../../shared/domain/feedback'
-import type { Report } from '../../shared/domain/report'
-import type { AuditEntry } from '../../shared/domain/audit'
-import type { AuditHead, AuditSeal } from '../../shared/domain/audit-chain'
-import type { Invite } from '../../shared/domain/invite'
-import type { AttemptCounter, SecurityEntry } from '../../shared/domain/security'
-import type { Ballot, Escalation, Participation, Proxy, Round } from '../../shared/domain/evaluation'
-import type {
-  Announcement,
-  AnnouncementReach,
-  AnnouncementSeen,
-  Notification,
-  Subscription,
-} from '../../shared/domain/announcement'
+import type { Township, Village, Household, Invite, AttemptCounter, SecurityEntry } from '../../shared/township/schema'
+import type { Person, Member, Appointment } from '../../shared/member/schema'
+import type { PowerCategory, PowerItem, PowerSelection, PowerChange, Responsibility, Prohibition, PowerItemVersion } from '../../shared/power/schema'
+import type { Disclosure, Revision, Decision } from '../../shared/disclosure/schema'
+import type { Feedback } from '../../shared/feedback/schema'
+import type { Report } from '../../shared/report/schema'
+import type { AuditEntry } from '../../shared/audit/schema'
+import type { AuditHead, AuditSeal } from '../../shared/audit/chain'
+import type { Ballot, Escalation, Participation, Proxy, Round } from '../../shared/evaluation/schema'
+import type { Announcement, AnnouncementReach, AnnouncementSeen, Notification, Subscription } from '../../shared/announcement/schema'
+import type { GroupBinding, GroupSeen, RoundCard } from '../../shared/group/schema'
 
 /**
  * Index entry: disclosure `disclosureId` has bigram `term` in its title or line items. It carries the
@@ -77,6 +61,9 @@ export interface Collections {
   invite: Invite
   attempt: AttemptCounter
   security_log: SecurityEntry
+  group_binding: GroupBinding
+  group_seen: GroupSeen
+  round_card: RoundCard
 }
 
 export type CollectionName = keyof Collections
@@ -154,7 +141,7 @@ export const collectionSpecs: Record<CollectionName, CollectionSpec> = {
   decision: { indexes: sorted(['villageId', 'updatedAt']), unique: [] },
   announcement: { indexes: sorted(['villageId', 'publishedAt']), unique: [] },
   announcement_seen: { indexes: sorted(['personId', 'announcementId']), unique: [] },
-  announcement_reach: { indexes: sorted(['announcementId', 'householdId']), unique: [] },
+  announcement_reach: { indexes: sorted(['announcementId', 'householdId'], ['announcementId', 'via']), unique: [] },
   subscription: { indexes: sorted(['villageId', 'remaining']), unique: [] },
   notification: { indexes: sorted(['status', 'nextAttemptAt'], ['subject', 'status'], ['createdAt']), unique: [] },
   feedback: {
@@ -211,7 +198,7 @@ export const collectionSpecs: Record<CollectionName, CollectionSpec> = {
       ['villageId', 'at'],
       ['personId', 'at'],
       ['townshipId', 'action', 'at'],
-      // the timer finds what is not sealed yet (shared/domain/audit-chain.ts)
+      // the timer finds what is not sealed yet (shared/audit/chain.ts)
       ['seal', 'at'],
     ),
     unique: [],
@@ -222,4 +209,10 @@ export const collectionSpecs: Record<CollectionName, CollectionSpec> = {
   // Failed-guess counters, read by key only (core/attempts.ts); `hour` lets old ones be found.
   attempt: { indexes: sorted(['hour']), unique: [] },
   security_log: { indexes: sorted(['at']), unique: [] },
+  // The village's WeChat groups (issue 19): by village, and by who bound them (我的信息).
+  group_binding: { indexes: sorted(['villageId', 'status', 'boundAt'], ['boundBy', 'boundAt']), unique: [] },
+  // 群内活跃户: a village's households by the last day seen, newest first until 90 days back.
+  group_seen: { indexes: sorted(['villageId', 'day']), unique: [] },
+  // The timer finds the cards still live (to update, renew or switch to final).
+  round_card: { indexes: sorted(['state', 'createdAt']), unique: [] },
 }

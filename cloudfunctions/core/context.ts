@@ -1,10 +1,12 @@
 import { randomBytes } from 'node:crypto'
-import type { Actor } from '../../shared/domain/member'
+import type { Actor } from '../../shared/member/rules'
 import type { Caller } from './actor'
 import type { Store, StoreTx } from './store'
 import type { Notifier } from './notifier'
 import type { CodeMaker } from './codes'
 import type { FileStore } from './files'
+import type { OpenData } from './open-data'
+import type { UpdatableMessages } from './updatable'
 
 export interface Clock {
   now(): Date
@@ -22,6 +24,10 @@ export interface BaseContext {
   notifier: Notifier
   codes: CodeMaker
   files: FileStore
+  /** cloudID → open data (a group's opengid); none given: nothing resolves (core/open-data.ts) */
+  openData?: OpenData
+  /** the updatable messages of round cards; none given: cards are ordinary (core/updatable.ts) */
+  updatable?: UpdatableMessages
 }
 
 /** What a handler sees: the resolved caller, the store and the time of the call. */
@@ -34,6 +40,8 @@ export interface HandlerContext {
   notifier: Notifier
   codes: CodeMaker
   files: FileStore
+  openData: OpenData
+  updatable: UpdatableMessages
   /** ISO instant of this call, one value for every record it writes. */
   now: string
   /** The records resolving the caller read (their village, household, member…): use them, do not read them again. */

@@ -2,13 +2,15 @@ import type { ZodError } from 'zod'
 import type { ActionContract, AreaContract, OutputOf, ParsedInputOf } from '../../shared/contract/action'
 import { AppError, fail, type Envelope } from '../../shared/errors'
 import { permissionOf, type Permission } from '../../shared/permissions'
-import { touchedRecords } from '../../shared/domain/audit'
+import { touchedRecords } from '../../shared/audit/rules'
 import { beijingDayStart } from '../../shared/time'
 import { resolveCaller } from './actor'
 import type { Collections } from './collections'
 import { newId, type BaseContext, type HandlerContext } from './context'
 import { BadCursorError, DuplicateKeyError, type Store, type StoreTx } from './store'
 import type { FileStore } from './files'
+import { noOpenData } from './open-data'
+import { noUpdatable } from './updatable'
 
 export type Handler<C extends ActionContract> = (ctx: HandlerContext, input: ParsedInputOf<C>) => Promise<OutputOf<C>>
 
@@ -202,6 +204,8 @@ export async function dispatch(area: Area, event: unknown, base: BaseContext): P
       notifier: base.notifier,
       codes: base.codes,
       files: base.files,
+      openData: base.openData ?? noOpenData,
+      updatable: base.updatable ?? noUpdatable,
       now,
       async auditedTransaction<R>(output: unknown, work: (tx: StoreTx) => Promise<R>): Promise<R> {
         if (!writes) return base.store.transaction(work)

@@ -1,4 +1,4 @@
-import type { AuditEntry } from '../../shared/domain/audit'
+import type { AuditEntry } from '../../shared/audit/schema'
 import type { HandlerContext } from './context'
 import { EXPORT_KEEP_MS } from './files'
 import type { Page } from './store'

@@ -1,6 +1,6 @@
 import * as jpeg from 'jpeg-js'
 import { PNG } from 'pngjs'
-import { MAX_ATTACHMENT_BYTES, sniffImage } from '../../shared/domain/attachment'
+import { MAX_ATTACHMENT_BYTES, sniffImage } from '../../shared/attachment'
 
 /**
  * Every uploaded image is decoded to pixels and encoded afresh, so nothing but

@@ -1,8 +1,8 @@
 import { randomInt } from 'node:crypto'
-import { INVITE_LENGTH, formatInviteCode, type Invite } from '../../shared/domain/invite'
-import { TRACKING_ALPHABET } from '../../shared/domain/report'
-import type { Store, StoreTx } from './store'
-import { DuplicateKeyError } from './store'
+import { INVITE_LENGTH, formatInviteCode } from '../../shared/township/rules'
+import type { Invite } from '../../shared/township/schema'
+import { TRACKING_ALPHABET } from '../../shared/report/rules'
+import { type Store, type StoreTx, DuplicateKeyError } from './store'
 import { codeHash } from './hash'
 
 const newSymbols = () => Array.from({ length: INVITE_LENGTH }, () => TRACKING_ALPHABET[randomInt(TRACKING_ALPHABET.length)]).join('')

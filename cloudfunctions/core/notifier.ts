@@ -1,4 +1,4 @@
-import type { Notification } from '../../shared/domain/announcement'
+import type { Notification } from '../../shared/announcement/schema'
 
 /**
  * Sends one message to one person. Throws when the channel refuses it; the

@@ -1,4 +1,5 @@
-import { afterFailure, type Notification } from '../../shared/domain/announcement'
+import { afterFailure } from '../../shared/announcement/rules'
+import type { Notification } from '../../shared/announcement/schema'
 import type { Clock } from './context'
 import type { Notifier } from './notifier'
 import type { Store } from './store'

@@ -1,23 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { parseCsv } from '../../shared/domain/roster'
-import {
-  describeChange,
-  describeProblem,
-  parseItems,
-  parseReference,
-  referenceChange,
-  referenceFiles,
-  type Loaded,
-  type ReferenceChange,
-  type ReferenceData,
-} from '../../shared/domain/power-reference'
+import { parseCsv } from '../../shared/member/roster'
+import { describeChange, describeProblem, parseItems, parseReference, referenceChange, referenceFiles, type Loaded, type ReferenceChange, type ReferenceData } from '../../shared/power/reference'
 import { queryAll } from './paging'
-import type { PowerItem } from '../../shared/domain/power'
+import type { PowerItem } from '../../shared/power/schema'
 import type { CollectionName, Collections } from './collections'
 import { DuplicateKeyError, type Patch, type Store } from './store'
 import { AppError } from '../../shared/errors'
-import { changedFields, districtLoader, itemVersion } from '../../shared/domain/power-edit'
+import { changedFields, districtLoader, itemVersion } from '../../shared/power/rules'
 import { noticesOf, reachableChairs } from '../power/item-versions'
 
 /**

@@ -1,5 +1,5 @@
 import { AppError } from '../../shared/errors'
-import type { Village } from '../../shared/domain/village'
+import type { Village } from '../../shared/township/schema'
 import type { HandlerContext } from './context'
 import type { Scalar } from './store'
 import type { CollectionName, Collections } from './collections'

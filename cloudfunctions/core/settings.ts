@@ -1,6 +1,6 @@
 import { AppError } from '../../shared/errors'
-import type { Change } from '../../shared/domain/setting'
-import type { Township } from '../../shared/domain/village'
+import type { Change } from '../../shared/setting'
+import type { Township } from '../../shared/township/schema'
 import type { HandlerContext } from './context'
 import type { Patch } from './store'
 

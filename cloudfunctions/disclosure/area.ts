@@ -1,4 +1,4 @@
-import { disclosureContract } from '../../shared/contract/disclosure'
+import { disclosureContract } from '../../shared/disclosure/schema'
 import { defineArea } from '../core/dispatch'
 import { get, list, publicGet, publicList, publicVillageInfo, search, verify, villageCode } from './read'
 import { publish, revise } from './publish'

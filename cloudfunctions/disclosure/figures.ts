@@ -1,8 +1,8 @@
-import type { disclosureContract } from '../../shared/contract/disclosure'
+import type { disclosureContract } from '../../shared/disclosure/schema'
 import type { Handler } from '../core/dispatch'
 import { villageInScope } from '../core/scope'
 import { newestSince } from '../core/paging'
-import { currentMonth } from '../../shared/domain/duty'
+import { currentMonth } from '../../shared/disclosure/duty'
 import { reachOf } from '../announcement/handlers'
 import { duties } from './duties'
 

@@ -1,5 +1,5 @@
-import type { Disclosure, DisclosureContent, DisclosureKind, DisclosureSection, Revision, Signature } from '../../shared/domain/disclosure'
-import { GENESIS, linkPayload, searchTerms } from '../../shared/domain/disclosure-rules'
+import type { Disclosure, DisclosureContent, Revision, Signature } from '../../shared/disclosure/schema'
+import { type DisclosureKind, type DisclosureSection, GENESIS, linkPayload, searchTerms } from '../../shared/disclosure/rules'
 import type { DisclosureTerm } from '../core/collections'
 import type { StoreTx } from '../core/store'
 import { sha256 } from '../core/hash'

@@ -1,4 +1,4 @@
-import { evaluationContract } from '../../shared/contract/evaluation'
+import { evaluationContract } from '../../shared/evaluation/schema'
 import { defineArea } from '../core/dispatch'
 import { castBallot } from './ballots'
 import { grantProxy, proxies, revokeProxy } from './proxies'

@@ -1,6 +1,6 @@
 import { AppError } from '../../shared/errors'
-import { subjectKeyOf, type Round, type Subject } from '../../shared/domain/evaluation'
-import { ruleChangesOf, ruleInForce } from '../../shared/domain/evaluation-rule'
+import { subjectKeyOf, ruleChangesOf, ruleInForce } from '../../shared/evaluation/rules'
+import type { Round, Subject } from '../../shared/evaluation/schema'
 import type { Store } from '../core/store'
 import { newId } from '../core/context'
 import { DAY_MS } from '../../shared/time'

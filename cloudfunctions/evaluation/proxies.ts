@@ -1,9 +1,8 @@
 import { AppError } from '../../shared/errors'
-import type { evaluationContract } from '../../shared/contract/evaluation'
-import { proxyCovers, type Proxy, type Round } from '../../shared/domain/evaluation'
+import type { evaluationContract, Proxy, Round } from '../../shared/evaluation/schema'
+import { proxyCovers } from '../../shared/evaluation/rules'
 import type { Handler } from '../core/dispatch'
-import type { HandlerContext } from '../core/context'
-import { newId } from '../core/context'
+import { type HandlerContext, newId } from '../core/context'
 import { queryAll } from '../core/paging'
 import { DAY_MS } from '../../shared/time'
 

@@ -1,16 +1,15 @@
 import { AppError } from '../../shared/errors'
-import type { evaluationContract } from '../../shared/contract/evaluation'
-import { subjectKeyOf, type Subject } from '../../shared/domain/evaluation'
+import type { evaluationContract, Subject } from '../../shared/evaluation/schema'
+import { subjectKeyOf, choices } from '../../shared/evaluation/rules'
 import type { Handler } from '../core/dispatch'
 import type { HandlerContext } from '../core/context'
-import type { Condition } from '../core/store'
-import { DuplicateKeyError } from '../core/store'
+import { type Condition, DuplicateKeyError } from '../core/store'
 import { villageInScope } from '../core/scope'
 import { queryAll } from '../core/paging'
 import { ONE_OPEN_ROUND, newRound } from './open'
 import { stopAndCount } from './closing'
 import { openSlots } from './slots'
-import { choices } from '../../shared/domain/evaluation-rule'
+import { closeCard, openCard } from '../group/cards'
 import { escalationPublicViewOf, roundInScope, roundViewOf } from './views'
 
 type C = typeof evaluationContract
@@ -61,6 +60,8 @@ export const openRound: Handler<C['openRound']> = async (ctx, input) => {
     throw error
   }
   await openSlots(ctx.store, round)
+  // The card for the village group gets its activity id now, so the chair can share it at once (issue 19).
+  await openCard(ctx.store, ctx.updatable, round, ctx.now)
   return { roundId: round._id }
 }
 
@@ -68,6 +69,7 @@ export const closeRound: Handler<C['closeRound']> = async (ctx, input) => {
   const round = await roundInScope(ctx, input.roundId)
   if (round.status === 'closed') throw new AppError('CONFLICT', '这轮评议已经结束了')
   const closed = await stopAndCount(ctx.store, round, ctx.now, 'chair')
+  await closeCard(ctx.store, ctx.updatable, closed, ctx.now)
   return { tally: closed.tally!, overThreshold: closed.outcome === 'over', outcome: closed.outcome!, escalationId: closed.escalationId }
 }
 

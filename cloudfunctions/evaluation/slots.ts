@@ -1,7 +1,6 @@
 import { randomBytes, randomInt } from 'node:crypto'
-import type { Ballot } from '../../shared/domain/evaluation'
-import type { Page, Store } from '../core/store'
-import { encodeCursor } from '../core/store'
+import type { Ballot } from '../../shared/evaluation/schema'
+import { type Page, type Store, encodeCursor } from '../core/store'
 import { newId } from '../core/context'
 
 /*

@@ -1,6 +1,6 @@
 import { AppError } from '../../shared/errors'
-import type { Escalation, Round } from '../../shared/domain/evaluation'
-import { permilleOf } from '../../shared/domain/evaluation-rule'
+import type { Escalation, Round } from '../../shared/evaluation/schema'
+import { permilleOf } from '../../shared/evaluation/rules'
 import type { HandlerContext } from '../core/context'
 import { voteRight } from './proxies'
 

@@ -1,4 +1,4 @@
-import { feedbackContract } from '../../shared/contract/feedback'
+import { feedbackContract } from '../../shared/feedback/schema'
 import { defineArea } from '../core/dispatch'
 import {
   assignees,

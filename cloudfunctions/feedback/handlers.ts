@@ -1,25 +1,13 @@
 import { createHash } from 'node:crypto'
 import { AppError } from '../../shared/errors'
-import type { feedbackContract } from '../../shared/contract/feedback'
-import {
-  authorForVillage,
-  canReopen,
-  closesByItself,
-  dueAtFrom,
-  feedbackFigures,
-  isOverdue,
-  replyDaysChangesOf,
-  replyDaysOf,
-  type Feedback,
-  type FeedbackAbout,
-} from '../../shared/domain/feedback'
-import { changesView, withChange } from '../../shared/domain/setting'
-import type { Township } from '../../shared/domain/village'
+import type { feedbackContract, Feedback, FeedbackAbout } from '../../shared/feedback/schema'
+import { authorForVillage, canReopen, closesByItself, dueAtFrom, feedbackFigures, isOverdue, replyDaysChangesOf, replyDaysOf } from '../../shared/feedback/rules'
+import { changesView, withChange } from '../../shared/setting'
+import type { Township } from '../../shared/township/schema'
 import type { Area, Handler } from '../core/dispatch'
 import { changeBy, changeTownship, ownTownship } from '../core/settings'
 import type { HandlerContext } from '../core/context'
-import type { Condition, Page } from '../core/store'
-import { DuplicateKeyError } from '../core/store'
+import { type Condition, type Page, DuplicateKeyError } from '../core/store'
 import { getInVillage, villageInScope } from '../core/scope'
 import { checkedAttachments, withUrls } from '../core/attachments'
 import { queryAll } from '../core/paging'

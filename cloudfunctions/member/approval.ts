@@ -1,6 +1,6 @@
 import { AppError } from '../../shared/errors'
-import { isUnlisted } from '../../shared/domain/member'
-import type { memberContract } from '../../shared/contract/member'
+import { isUnlisted } from '../../shared/member/rules'
+import type { memberContract } from '../../shared/member/schema'
 import type { Handler } from '../core/dispatch'
 import { getInVillage } from '../core/scope'
 import { getMany } from '../core/paging'
@@ -22,7 +22,7 @@ export const listPending: Handler<C['listPending']> = async (ctx, input) => {
   return {
     items: page.items.flatMap((m) => {
       const household = households.get(m.householdId)
-      const base = { memberId: m._id, name: m.name, status: m.status, isRepresentative: false, requestedAt: m.requestedAt, decidedAt: m.decidedAt, reason: m.reason }
+      const base = { memberId: m._id, name: m.name, status: m.status, isRepresentative: false, requestedAt: m.requestedAt, decidedAt: m.decidedAt, reason: m.reason, fromGroup: m.fromGroup === true }
       // A 户号 not on the roster (member.join takes it like any other): the chair sees the mismatch here.
       if (isUnlisted(m.householdId)) return [{ ...base, onRoster: false as boolean, household: { householdId: '', number: m.householdNumber ?? '', headName: '' } }]
       if (!household) return []

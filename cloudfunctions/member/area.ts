@@ -1,4 +1,4 @@
-import { memberContract } from '../../shared/contract/member'
+import { memberContract } from '../../shared/member/schema'
 import { defineArea } from '../core/dispatch'
 import { join, me } from './join'
 import { approve, listPending, reject } from './approval'

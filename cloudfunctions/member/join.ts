@@ -1,13 +1,14 @@
 import { AppError } from '../../shared/errors'
-import type { memberContract } from '../../shared/contract/member'
-import type { Household, Township, Village } from '../../shared/domain/village'
-import { snapshotOf, unlistedHouseholdId } from '../../shared/domain/member'
-import { bareSymbols } from '../../shared/domain/report'
+import type { memberContract } from '../../shared/member/schema'
+import type { Household, Township, Village } from '../../shared/township/schema'
+import { snapshotOf, unlistedHouseholdId } from '../../shared/member/rules'
+import { bareSymbols } from '../../shared/report/rules'
 import type { Handler } from '../core/dispatch'
 import { newId, type HandlerContext } from '../core/context'
 import { uploadDirOf } from '../core/files'
 import { DuplicateKeyError } from '../core/store'
 import { openGate } from '../core/attempts'
+import { boundGroupOf } from '../group/bindings'
 
 type C = typeof memberContract
 
@@ -108,13 +109,17 @@ async function ensurePerson(ctx: HandlerContext, name: string): Promise<string> 
  * Asks to join a village's group by its join code (加入码) and the household's number (户号). A join code
  * naming no village is a failed guess (core/attempts.ts). A 户号 the roster lacks is not told apart: the
  * request is taken the same way and the chair, reviewing it, sees that the number is not on the roster
- * (member.listPending), so the roster cannot be read off by trying numbers.
+ * (member.listPending), so the roster cannot be read off by trying numbers. Asked after opening a card from a
+ * group bound to a village (`groupCloudId`), the join code may be left out (that village is meant) and the request
+ * is marked 从本村监督群进入 for the chair when the group's village is the one asked.
  */
 export const join: Handler<C['join']> = async (ctx, input) => {
   if (ctx.actor.role === 'villager') throw new AppError('ALREADY_MEMBER')
   const { store } = ctx
   const gate = await openGate(ctx, 'join')
-  const joinCode = bareSymbols(input.joinCode)
+  // Opened from a card in a group (issue 19): the group, resolved on the server, is evidence when a village bound it.
+  const fromBinding = input.groupCloudId ? await boundGroupOf(ctx, input.groupCloudId) : null
+  const joinCode = bareSymbols(input.joinCode ?? '')
   const village = joinCode
     ? (
         await store.query('village', {
@@ -123,11 +128,15 @@ export const join: Handler<C['join']> = async (ctx, input) => {
           limit: 1,
         })
       ).items[0]
-    : undefined
+    : fromBinding
+      ? ((await store.get('village', fromBinding.villageId)) ?? undefined)
+      : undefined
   if (!village) {
-    await gate.failed()
-    throw new AppError('NOT_FOUND', '村加入码不对，请照村务公开栏上的加入码填写')
+    // A join code that names nothing is a guess (an empty one too, as before); a group no village bound is not.
+    if (joinCode || !input.groupCloudId) await gate.failed()
+    throw new AppError('NOT_FOUND', joinCode ? '村加入码不对，请照村务公开栏上的加入码填写' : '这个群还没有绑定村，请填写村务公开栏上的村加入码')
   }
+  const fromGroup = fromBinding !== null && fromBinding.villageId === village._id
   const [household] = await Promise.all([
     store.query('household', {
       where: { villageId: village._id, number: input.householdNumber },
@@ -152,6 +161,7 @@ export const join: Handler<C['join']> = async (ctx, input) => {
       villageId: village._id,
       householdId,
       householdNumber: input.householdNumber,
+      fromGroup,
       status: 'pending',
       requestedAt: ctx.now,
       decidedAt: null,
@@ -164,5 +174,5 @@ export const join: Handler<C['join']> = async (ctx, input) => {
     const attached = await tx.update('person', personId, { memberId, name: input.name, snapshot }, { memberId: person.memberId })
     if (!attached) throw new AppError('ALREADY_PENDING')
   })
-  return { memberId, status: 'pending' as const }
+  return { memberId, status: 'pending' as const, fromGroup }
 }

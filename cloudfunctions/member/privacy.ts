@@ -1,5 +1,5 @@
 import { AppError } from '../../shared/errors'
-import type { memberContract } from '../../shared/contract/member'
+import type { memberContract } from '../../shared/member/schema'
 import type { Handler } from '../core/dispatch'
 import { removeMember } from './roster'
 
@@ -15,10 +15,12 @@ export const myData: Handler<C['myData']> = async (ctx) => {
     !member ? null : caller.household?._id === member.householdId ? caller.household : store.get('household', member.householdId),
     !member ? null : caller.village?._id === member.villageId ? caller.village : store.get('village', member.villageId),
   ])
-  const [feedback, announcementsRead, householdRoundsVoted] = await Promise.all([
+  const [feedback, announcementsRead, householdRoundsVoted, seen, groupsBoundByMe] = await Promise.all([
     store.count('feedback', { personId: person._id }),
     store.count('announcement_seen', { personId: person._id }),
     household ? store.count('participation', { householdId: household._id }) : 0,
+    household ? store.get('group_seen', household._id) : null,
+    store.count('group_binding', { boundBy: person._id }),
   ])
   return {
     name: person.name,
@@ -30,6 +32,8 @@ export const myData: Handler<C['myData']> = async (ctx) => {
     feedback,
     announcementsRead,
     householdRoundsVoted,
+    householdLastSeenInGroup: seen?.day ?? null,
+    groupsBoundByMe,
   }
 }
 

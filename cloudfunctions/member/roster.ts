@@ -1,8 +1,8 @@
 import { AppError } from '../../shared/errors'
-import type { memberContract } from '../../shared/contract/member'
-import { successorOf, type Member } from '../../shared/domain/member'
-import { coveragePermille } from '../../shared/domain/coverage'
-import type { Household, Village } from '../../shared/domain/village'
+import type { memberContract, Member } from '../../shared/member/schema'
+import { successorOf, coveragePermille } from '../../shared/member/rules'
+import { householdsActiveInGroup } from '../group/bindings'
+import type { Household, Village } from '../../shared/township/schema'
 import type { Handler } from '../core/dispatch'
 import type { HandlerContext } from '../core/context'
 import { getInVillage } from '../core/scope'
@@ -111,9 +111,11 @@ export async function removeMember(ctx: HandlerContext, member: Member, reason: 
 }
 
 async function villageCoverage(ctx: HandlerContext, village: Village) {
-  const [householdsOnRoster, householdsInGroup] = await Promise.all([
+  const [householdsOnRoster, householdsInGroup, householdsActive, groupsBound] = await Promise.all([
     ctx.store.count('household', { villageId: village._id }),
     ctx.store.count('household', { villageId: village._id, inGroup: true }),
+    householdsActiveInGroup(ctx.store, village._id, ctx.now),
+    ctx.store.count('group_binding', { villageId: village._id, status: 'bound' }),
   ])
   return {
     villageId: village._id,
@@ -122,6 +124,8 @@ async function villageCoverage(ctx: HandlerContext, village: Village) {
     householdsOnRoster,
     householdsInGroup,
     coveragePermille: coveragePermille(householdsInGroup, householdsOnRoster),
+    householdsActiveInGroup: householdsActive,
+    groupsBound,
   }
 }
 

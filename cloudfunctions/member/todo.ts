@@ -1,11 +1,11 @@
 import { AppError } from '../../shared/errors'
-import type { memberContract } from '../../shared/contract/member'
+import type { memberContract } from '../../shared/member/schema'
 import { todoKindsOf, type TodoKind } from '../../shared/todo'
 import type { Handler } from '../core/dispatch'
 import type { HandlerContext } from '../core/context'
 import { queryAll } from '../core/paging'
 import type { Page } from '../core/store'
-import type { Feedback } from '../../shared/domain/feedback'
+import type { Feedback } from '../../shared/feedback/schema'
 
 type C = typeof memberContract
 

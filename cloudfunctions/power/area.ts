@@ -1,4 +1,4 @@
-import { powerContract } from '../../shared/contract/power'
+import { powerContract } from '../../shared/power/schema'
 import { defineArea } from '../core/dispatch'
 import { categories, get, list, prohibitions, responsibilities } from './list'
 import { catalog, history, select } from './selection'

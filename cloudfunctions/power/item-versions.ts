@@ -1,6 +1,6 @@
 import { AppError } from '../../shared/errors'
-import type { PowerItem } from '../../shared/domain/power'
-import { itemVersion, type PowerItemVersion } from '../../shared/domain/power-edit'
+import type { PowerItem, PowerItemVersion } from '../../shared/power/schema'
+import { itemVersion } from '../../shared/power/rules'
 import { canSend, subscriptionIdOf, thingValue, topicOf } from '../../shared/subscribe'
 import type { HandlerContext } from '../core/context'
 import type { Collections } from '../core/collections'

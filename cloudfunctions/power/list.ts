@@ -1,6 +1,6 @@
 import { AppError } from '../../shared/errors'
-import type { powerContract } from '../../shared/contract/power'
-import { flowchartOf, searchItems, type PowerItem } from '../../shared/domain/power'
+import type { powerContract, PowerItem } from '../../shared/power/schema'
+import { flowchartOf, searchItems } from '../../shared/power/rules'
 import type { Handler } from '../core/dispatch'
 import type { HandlerContext } from '../core/context'
 import { villageInScope } from '../core/scope'

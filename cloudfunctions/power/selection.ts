@@ -1,5 +1,5 @@
 import { AppError } from '../../shared/errors'
-import type { powerContract } from '../../shared/contract/power'
+import type { powerContract } from '../../shared/power/schema'
 import type { Handler } from '../core/dispatch'
 import { newId } from '../core/context'
 import { villageInScope } from '../core/scope'

@@ -1,4 +1,4 @@
-import { reportContract } from '../../shared/contract/report'
+import { reportContract } from '../../shared/report/schema'
 import { defineArea } from '../core/dispatch'
 import { acknowledge, conclude, figures, file, get, inbox, note, track } from './handlers'
 

@@ -1,20 +1,10 @@
 import { createHash } from 'node:crypto'
 import { AppError } from '../../shared/errors'
-import type { reportContract } from '../../shared/contract/report'
-import {
-  TRACKING_ALPHABET,
-  TRACKING_LENGTH,
-  canTake,
-  formatTrackingCode,
-  normalizeTrackingCode,
-  statusAfter,
-  type Report,
-  type reportStepKinds,
-} from '../../shared/domain/report'
+import type { reportContract, Report } from '../../shared/report/schema'
+import { TRACKING_ALPHABET, TRACKING_LENGTH, canTake, formatTrackingCode, normalizeTrackingCode, statusAfter, type reportStepKinds } from '../../shared/report/rules'
 import type { Handler } from '../core/dispatch'
 import type { HandlerContext } from '../core/context'
-import type { Condition } from '../core/store'
-import { DuplicateKeyError } from '../core/store'
+import { type Condition, DuplicateKeyError } from '../core/store'
 import { villageInScope } from '../core/scope'
 import { checkedAttachments, withUrls } from '../core/attachments'
 import { queryAll } from '../core/paging'

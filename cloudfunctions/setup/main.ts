@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto'
-import { importPowerListInput, setupInput } from '../../shared/contract/setup'
+import { importPowerListInput, setupInput } from '../../shared/setup/schema'
 import { AppError, fail, type Envelope } from '../../shared/errors'
 import { describeZodError } from '../core/dispatch'
 import type { Store } from '../core/store'

@@ -1,6 +1,6 @@
 import { AppError } from '../../shared/errors'
-import type { townshipContract } from '../../shared/contract/township'
-import { DEFAULT_INVITE_DAYS, inviteProblem } from '../../shared/domain/invite'
+import type { townshipContract } from '../../shared/township/schema'
+import { DEFAULT_INVITE_DAYS, inviteProblem } from '../../shared/township/rules'
 import type { Handler } from '../core/dispatch'
 import type { HandlerContext } from '../core/context'
 import { createInvite } from '../core/invites'

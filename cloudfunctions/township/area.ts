@@ -1,4 +1,4 @@
-import { townshipContract } from '../../shared/contract/township'
+import { townshipContract } from '../../shared/township/schema'
 import { defineArea } from '../core/dispatch'
 import { addNote, closeEscalation, getEscalation, listEscalations, orderRectification } from './cases'
 import { duties, figures, rule, setDuties, setRule } from './figures'

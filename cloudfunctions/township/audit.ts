@@ -1,4 +1,4 @@
-import type { townshipContract } from '../../shared/contract/township'
+import type { townshipContract } from '../../shared/township/schema'
 import type { Handler } from '../core/dispatch'
 import type { Condition } from '../core/store'
 import { villageInScope } from '../core/scope'

@@ -1,14 +1,17 @@
-import type { townshipContract } from '../../shared/contract/township'
+import type { townshipContract } from '../../shared/township/schema'
 import type { ParsedInputOf } from '../../shared/contract/action'
-import { beijingTime, toCsv } from '../../shared/domain/csv'
-import { feedbackFigures, isOverdue } from '../../shared/domain/feedback'
-import { permilleOf } from '../../shared/domain/evaluation-rule'
+import { beijingTime, toCsv } from '../../shared/csv'
+import { feedbackFigures, isOverdue } from '../../shared/feedback/rules'
+import { permilleOf } from '../../shared/evaluation/rules'
 import type { Handler } from '../core/dispatch'
 import type { HandlerContext } from '../core/context'
 import { getMany, queryAll } from '../core/paging'
 import { staleExports } from '../core/export-files'
 import { figures as evaluationFigures } from './figures'
 import { HOUR_MS, beijingDay } from '../../shared/time'
+import { escalationStatusTags } from '../../shared/evaluation/labels'
+import { feedbackStatusTags } from '../../shared/feedback/labels'
+import { reportStatusTags } from '../../shared/report/labels'
 
 type C = typeof townshipContract
 type Kind = ParsedInputOf<C['export']>['kind']
@@ -24,9 +27,6 @@ const sheet = (header: Sheet['header'], rows: Sheet['rows']): Sheet => ({ header
 const yesNo = (b: boolean) => (b ? '是' : '否')
 const percent = (permille: number | null) => (permille === null ? '' : `${(permille / 10).toFixed(1)}%`)
 
-const feedbackStatus = { submitted: '待分派', routed: '待答复', agenda: '列入会议议题', replied: '已答复', closed: '已办结' } as const
-const caseStatus = { open: '待调查', investigating: '调查中', rectifying: '整改中', reported: '村里已报告整改', closed: '已办结' } as const
-const reportStatus = { submitted: '待受理', acknowledged: '已受理', investigating: '调查中', concluded: '已办结' } as const
 
 async function villagesOf(ctx: HandlerContext) {
   return queryAll(ctx.store, 'village', { townshipId: ctx.actor.townshipId }, { field: 'name', direction: 'asc' })
@@ -42,7 +42,7 @@ async function cases(ctx: HandlerContext) {
       names.get(e.villageId) ?? '',
       e.subject.title,
       e.cycle,
-      caseStatus[e.status],
+      escalationStatusTags[e.status].label,
       beijingTime(e.openedAt),
       triggering.map((r) => `${r.title}（不满意${r.tally?.dissatisfied ?? 0}/${r.tally?.cast ?? 0}票）`).join('；'),
       e.rectification?.what ?? '',
@@ -65,7 +65,7 @@ async function feedback(ctx: HandlerContext) {
         f.about.title,
         f.text,
         f.authorName,
-        feedbackStatus[f.status],
+        feedbackStatusTags[f.status].label,
         beijingTime(f.submittedAt),
         beijingTime(f.dueAt),
         beijingTime(f.firstReplyAt),
@@ -88,7 +88,7 @@ async function reports(ctx: HandlerContext) {
     r.subject,
     r.text,
     r.reporter ? r.reporter.name : '匿名',
-    reportStatus[r.status],
+    reportStatusTags[r.status].label,
     beijingTime(r.filedAt),
     at(r, 'acknowledged'),
     at(r, 'concluded'),

@@ -1,4 +1,4 @@
-import type { townshipContract } from '../../shared/contract/township'
+import type { townshipContract } from '../../shared/township/schema'
 import type { Handler } from '../core/dispatch'
 
 type C = typeof townshipContract

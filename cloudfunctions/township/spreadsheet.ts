@@ -1,7 +1,7 @@
 import { Unzip, UnzipInflate } from 'fflate'
 import { readSheet, type SheetData } from 'read-excel-file/node'
 import { AppError } from '../../shared/errors'
-import type { Cell } from '../../shared/domain/roster'
+import type { Cell } from '../../shared/member/roster'
 
 /** A roster or a featured list unpacks to well under a megabyte; a small file that unpacks to far more is a zip bomb. */
 export const MAX_UNPACKED_BYTES = 20 * 1024 * 1024

@@ -1,4 +1,5 @@
-import type { DisclosureKind, DisclosureSection, LineItem } from '../../shared/domain/disclosure'
+import type { DisclosureKind, DisclosureSection } from '../../shared/disclosure/rules'
+import type { LineItem } from '../../shared/disclosure/schema'
 import { pick, prng } from './names'
 import { DAY_MS as DAY } from '../../shared/time'
 

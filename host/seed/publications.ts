@@ -1,5 +1,5 @@
 import type { StoreTx } from '../../cloudfunctions/core/store'
-import type { Signature } from '../../shared/domain/disclosure'
+import type { Signature } from '../../shared/disclosure/schema'
 import { correction, firstPublication, indexTerms } from '../../cloudfunctions/disclosure/records'
 import { seedDisclosures } from './disclosures'
 import { DAY_MS as DAY } from '../../shared/time'

@@ -11,7 +11,7 @@ import { SqliteStore } from '../../cloudfunctions/adapters/sqlite/store'
 import { collectionSpecs, type CollectionName } from '../../cloudfunctions/core/collections'
 import { loadSecret } from '../../host/session'
 import { signInModeOf } from '../../host/start'
-import { choices } from '../../shared/domain/evaluation-rule'
+import { choices } from '../../shared/evaluation/rules'
 import { generate, scales, type Manifest, type ScaleName } from './dataset'
 
 /**

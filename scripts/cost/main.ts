@@ -11,7 +11,7 @@ import { LocalFiles } from '../../host/files'
 import { listPeople } from '../../host/people'
 import { seedDemo } from '../../host/seed/demo'
 import { consoleSettings } from '../deploy-check'
-import { ROSTER_PIECE } from '../../shared/domain/roster'
+import { ROSTER_PIECE } from '../../shared/member/roster'
 
 /**
  * `npm run cost`: what each action costs in database requests on the cloud adapter (the real wx-server-sdk)

@@ -1,12 +1,13 @@
 import type { InputOf, OutputOf } from './action'
-import type { announcementContract } from './announcement'
-import type { disclosureContract } from './disclosure'
-import type { evaluationContract } from './evaluation'
-import type { feedbackContract } from './feedback'
-import type { memberContract } from './member'
-import type { powerContract } from './power'
-import type { reportContract } from './report'
-import type { townshipContract } from './township'
+import type { announcementContract } from '../announcement/schema'
+import type { disclosureContract } from '../disclosure/schema'
+import type { evaluationContract } from '../evaluation/schema'
+import type { feedbackContract } from '../feedback/schema'
+import type { memberContract } from '../member/schema'
+import type { powerContract } from '../power/schema'
+import type { reportContract } from '../report/schema'
+import type { townshipContract } from '../township/schema'
+import type { groupContract } from '../group/schema'
 
 /**
  * Every cloud function's actions' contracts, by the function's name (cloudfunctions/areas.ts serves each).
@@ -21,6 +22,7 @@ export interface Contracts {
   report: typeof reportContract
   evaluation: typeof evaluationContract
   township: typeof townshipContract
+  group: typeof groupContract
 }
 export type Area = keyof Contracts
 export type ActionOf<A extends Area> = keyof Contracts[A] & string

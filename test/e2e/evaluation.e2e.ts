@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core'
-import type { DevPerson } from '../../shared/contract/dev'
+import type { DevPerson } from '../../shared/dev/schema'
 import { useHostAndBrowser } from './support/session'
 import { button, current, dialogButton, errorsOf, input, openEntry, phonePage, screenshot, signInAs, textarea } from './support/browser'
 

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core'
 import readXlsxFile from 'read-excel-file/node'
 import { readReference, readTownshipItems } from '../../cloudfunctions/core/reference'
-import { parseItems } from '../../shared/domain/power-reference'
+import { parseItems } from '../../shared/power/reference'
 import { apiFor } from './support/api'
 import { button, current, screenshot } from './support/browser'
 import { useHostAndBrowser } from './support/session'

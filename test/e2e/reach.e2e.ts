@@ -1,10 +1,9 @@
 // page.evaluate callbacks run in the browser.
 /// <reference lib="dom" />
-import { readFileSync } from 'node:fs'
-import { mkdirSync } from 'node:fs'
+import { readFileSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
-import type { DevPerson } from '../../shared/contract/dev'
+import type { DevPerson } from '../../shared/dev/schema'
 import { useHostAndBrowser } from './support/session'
 import { screenshotDir } from './support/browser'
 import { apiFor } from './support/api'

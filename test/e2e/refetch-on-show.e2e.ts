@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core'
-import type { DevPerson } from '../../shared/contract/dev'
+import type { DevPerson } from '../../shared/dev/schema'
 import { useHostAndBrowser } from './support/session'
 import { apiFor } from './support/api'
 import { current, openEntry, phonePage, signInAs } from './support/browser'

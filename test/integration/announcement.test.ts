@@ -2,7 +2,7 @@ import { deliverDue, NO_CONSENT_LEFT } from '../../cloudfunctions/core/outbox'
 import { RUN_LIMITS } from '../../cloudfunctions/core/batches'
 import { announcementArea } from '../../cloudfunctions/announcement/area'
 import type { Notifier } from '../../cloudfunctions/core/notifier'
-import { MAX_ATTEMPTS } from '../../shared/domain/announcement'
+import { MAX_ATTEMPTS } from '../../shared/announcement/rules'
 import { as, dump, expectError, expectOk, people, testFiles, docsOf, useSeededStore } from '../support/harness'
 import { phonePng } from '../support/images'
 

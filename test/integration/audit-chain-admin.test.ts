@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process'
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { AuditEntry } from '../../shared/domain/audit'
+import type { AuditEntry } from '../../shared/audit/schema'
 import { storeKind } from '../support/harness'
 import { bundleHost } from '../support/host-process'
 

@@ -1,7 +1,7 @@
 import { randomBytes, randomInt } from 'node:crypto'
 import { standInStore, type StandInStore } from '../../cloudfunctions/adapters/wxcloud/standin'
 import { seedDemo } from '../../host/seed/demo'
-import type { Choice } from '../../shared/domain/evaluation-rule'
+import type { Choice } from '../../shared/evaluation/rules'
 import { LIMIT, VOTERS, choicesToCast, pairByRank } from '../support/forensics'
 import { addHouseholds, as, callerFor, docsOf, expectOk, people, standInOptions, testClock } from '../support/harness'
 

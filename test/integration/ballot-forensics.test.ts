@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { SqliteStore } from '../../cloudfunctions/adapters/sqlite/store'
 import { seedDemo } from '../../host/seed/demo'
-import { choices, type Choice } from '../../shared/domain/evaluation-rule'
+import { choices, type Choice } from '../../shared/evaluation/rules'
 import { LIMIT, VOTERS, choicesToCast, linked, pairByRank } from '../support/forensics'
 import { addHouseholds, as, callerFor, expectOk, people, testClock } from '../support/harness'
 

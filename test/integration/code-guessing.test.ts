@@ -1,4 +1,4 @@
-import { CALLER_LIMIT, OVERALL_LIMIT, codeKinds, type CodeKind } from '../../shared/domain/security'
+import { CALLER_LIMIT, OVERALL_LIMIT, codeKinds, type CodeKind } from '../../shared/township/rules'
 import type { TypedCall } from '../support/caller'
 import { applyRetention } from '../../cloudfunctions/core/retention'
 import { docsOf, expectError, expectOk, people, useSeededStore } from '../support/harness'

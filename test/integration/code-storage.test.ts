@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { SqliteStore } from '../../cloudfunctions/adapters/sqlite/store'
 import { seedDemo } from '../../host/seed/demo'
-import type { Invite } from '../../shared/domain/invite'
-import type { Report } from '../../shared/domain/report'
+import type { Invite } from '../../shared/township/schema'
+import type { Report } from '../../shared/report/schema'
 import { addNeighbourTownship, callerFor, docsOf, dump, expectError, expectOk, people, storeKind, testClock, useSeededStore } from '../support/harness'
 
 /*

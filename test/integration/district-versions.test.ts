@@ -5,8 +5,8 @@ import { ROUND_TRIP_MS, costOf } from '../../scripts/cost/main'
 import { NOW, docsOf, dump, expectError, expectOk } from '../support/harness'
 import type { TypedCall } from '../support/caller'
 import { SETUP_SECRET, editedDistrictFiles, freshEmptyStore, newTownship } from '../support/new-township'
-import { parseCsv } from '../../shared/domain/roster'
-import { toCsv } from '../../shared/domain/csv'
+import { parseCsv } from '../../shared/member/roster'
+import { toCsv } from '../../shared/csv'
 
 /**
  * Issue 16: the district's guidance list is the district's. Every load of a new version by the operator is, for

@@ -1,6 +1,6 @@
 import { deliverDue } from '../../cloudfunctions/core/outbox'
 import type { Notifier } from '../../cloudfunctions/core/notifier'
-import type { Choice } from '../../shared/domain/evaluation-rule'
+import type { Choice } from '../../shared/evaluation/rules'
 import { addHouseholds, addNeighbourTownship, as, docsOf, expectError, expectOk, people, tamper, useSeededStore } from '../support/harness'
 import type { TypedCall } from '../support/caller'
 

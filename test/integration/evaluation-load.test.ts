@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import type { Server } from 'node:http'
 import { createHost, LISTEN_BACKLOG } from '../../host/server'
 import { issueToken } from '../../host/session'
-import { choices, type Choice } from '../../shared/domain/evaluation-rule'
+import { choices, type Choice } from '../../shared/evaluation/rules'
 import type { Envelope } from '../../shared/errors'
 import { NOW, addHouseholds, dump, seededStore, testClock, testFiles, type TestStore } from '../support/harness'
 

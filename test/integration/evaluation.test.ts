@@ -1,7 +1,7 @@
 import { evaluationArea } from '../../cloudfunctions/evaluation/area'
 import { localOutbox } from '../../cloudfunctions/core/notifier'
 import { RUN_LIMITS } from '../../cloudfunctions/core/batches'
-import type { Choice } from '../../shared/domain/evaluation-rule'
+import type { Choice } from '../../shared/evaluation/rules'
 import { addDays, beijingDay, beijingDayStart } from '../../shared/time'
 import type { Input } from '../../shared/contract/areas'
 import type { Envelope } from '../../shared/errors'

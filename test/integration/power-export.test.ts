@@ -1,6 +1,6 @@
 import readXlsxFile from 'read-excel-file/node'
-import { parseItems } from '../../shared/domain/power-reference'
-import type { PowerItem } from '../../shared/domain/power'
+import { parseItems } from '../../shared/power/reference'
+import type { PowerItem } from '../../shared/power/schema'
 import { exportFileStores, exportWorld } from '../support/export-files'
 import { addNeighbourTownship, docsOf, expectError, expectOk, people, type TestStore } from '../support/harness'
 

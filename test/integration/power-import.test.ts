@@ -1,10 +1,10 @@
-import { itemColumns } from '../../shared/domain/power-reference'
-import { townshipItemId } from '../../shared/domain/power-edit'
+import { itemColumns } from '../../shared/power/reference'
+import { townshipItemId } from '../../shared/power/rules'
 import { docsOf, dump, expectError, expectOk, useSeededStore, people } from '../support/harness'
 import { xlsxOf, type XlsxCell } from '../support/xlsx'
 import { zipSync } from 'fflate'
-import { toCsv } from '../../shared/domain/csv'
-import { XLSX_BASE64_MAX } from '../../shared/contract/township'
+import { toCsv } from '../../shared/csv'
+import { XLSX_BASE64_MAX } from '../../shared/township/rules'
 
 /**
  * Issue 16: township staff import their featured list (镇特色清单) from Excel (.xlsx, first sheet), in the district

@@ -1,5 +1,5 @@
 import { importPowerList } from '../../cloudfunctions/setup/main'
-import { itemColumns } from '../../shared/domain/power-reference'
+import { itemColumns } from '../../shared/power/reference'
 import { NOW, dump, expectError, expectOk } from '../support/harness'
 import type { TypedCall } from '../support/caller'
 import { SETUP_SECRET, editedDistrictFiles, freshEmptyStore, newTownship } from '../support/new-township'

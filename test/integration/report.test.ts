@@ -1,4 +1,4 @@
-import { normalizeTrackingCode } from '../../shared/domain/report'
+import { normalizeTrackingCode } from '../../shared/report/rules'
 import type { Input } from '../../shared/contract/areas'
 import type { Envelope } from '../../shared/errors'
 import type { TypedCall } from '../support/caller'

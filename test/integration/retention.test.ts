@@ -2,7 +2,7 @@ import { applyRetention, RETENTION_RUN_BUDGET } from '../../cloudfunctions/core/
 import { townshipArea } from '../../cloudfunctions/township/area'
 import { localOutbox } from '../../cloudfunctions/core/notifier'
 import { retentionDays } from '../../shared/retention'
-import { DEFAULT_INVITE_DAYS } from '../../shared/domain/invite'
+import { DEFAULT_INVITE_DAYS } from '../../shared/township/rules'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { cloudFileStore } from '../../cloudfunctions/adapters/wxcloud/files'

@@ -1,5 +1,5 @@
-import { XLSX_BASE64_MAX } from '../../shared/contract/township'
-import { ROSTER_PIECE } from '../../shared/domain/roster'
+import { XLSX_BASE64_MAX } from '../../shared/township/rules'
+import { ROSTER_PIECE } from '../../shared/member/roster'
 import { importRosterFile } from '../support/roster'
 import { addNeighbourTownship, dump, expectError, expectOk, people, useSeededStore } from '../support/harness'
 import { zipSync } from 'fflate'

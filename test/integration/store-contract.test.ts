@@ -5,7 +5,7 @@ import { SqliteStore } from '../../cloudfunctions/adapters/sqlite/store'
 import { standInStore, type StandInStore } from '../../cloudfunctions/adapters/wxcloud/standin'
 import { isTransactionConflict } from '../../cloudfunctions/adapters/wxcloud/store'
 import { BadCursorError, DuplicateKeyError, type Store } from '../../cloudfunctions/core/store'
-import type { Household } from '../../shared/domain/village'
+import type { Household } from '../../shared/township/schema'
 import { collectionSpecs, type CollectionName } from '../../cloudfunctions/core/collections'
 
 /**

@@ -1,4 +1,4 @@
-import type { Choice } from '../../shared/domain/evaluation-rule'
+import type { Choice } from '../../shared/evaluation/rules'
 import type { Input } from '../../shared/contract/areas'
 import type { TypedCall } from '../support/caller'
 import { addHouseholds, dump, expectError, expectOk, people, useSeededStore } from '../support/harness'

@@ -1,5 +1,5 @@
 import { shuffled } from '../../cloudfunctions/core/shuffle'
-import { choices, type Choice } from '../../shared/domain/evaluation-rule'
+import { choices, type Choice } from '../../shared/evaluation/rules'
 
 /*
  * What the ballot forensic tests share: 30 voters, the limit an attack may

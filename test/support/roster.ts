@@ -1,4 +1,4 @@
-import { ROSTER_PIECE } from '../../shared/domain/roster'
+import { ROSTER_PIECE } from '../../shared/member/roster'
 import type { TypedCall } from './caller'
 import { expectOk } from './harness'
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
-import type { AuditEntry } from '../../shared/domain/audit'
-import { auditVerdictText, nextSeal, verifyAuditChain, type AuditHead, type AuditSeal } from '../../shared/domain/audit-chain'
+import type { AuditEntry } from '../../shared/audit/schema'
+import { auditVerdictText, nextSeal, verifyAuditChain, type AuditHead, type AuditSeal } from '../../shared/audit/chain'
 
 // The chain's rules on their own (the store's side is in test/integration/audit-chain.test.ts).
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')

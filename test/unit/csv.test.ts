@@ -1,4 +1,4 @@
-import { BOM, beijingTime, toCsv } from '../../shared/domain/csv'
+import { BOM, beijingTime, toCsv } from '../../shared/csv'
 
 describe('CSV for Excel', () => {
   it('starts with a byte-order mark and ends lines as Excel expects', () => {

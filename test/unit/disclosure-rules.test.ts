@@ -1,19 +1,5 @@
-import {
-  GENESIS,
-  balanceProblem,
-  brokenLink,
-  canonicalContent,
-  formatFen,
-  linkPayload,
-  lookupTerm,
-  matchesKeyword,
-  periodLabel,
-  searchTerms,
-  totalsLabels,
-  totalsOf,
-  type ChainLink,
-} from '../../shared/domain/disclosure-rules'
-import type { DisclosureContent, LineItem } from '../../shared/domain/disclosure'
+import { GENESIS, balanceProblem, brokenLink, canonicalContent, formatFen, linkPayload, lookupTerm, matchesKeyword, periodLabel, searchTerms, totalsLabels, totalsOf, type ChainLink } from '../../shared/disclosure/rules'
+import type { DisclosureContent, LineItem } from '../../shared/disclosure/schema'
 import { sha256 } from '../../cloudfunctions/core/hash'
 
 const item = (amountFen: number, direction: LineItem['direction'] = 'spending', name = '水电费'): LineItem => ({

@@ -1,4 +1,4 @@
-import { currentMonth, dutiesAt, dutyReport, defaultDuties, recentPeriods, type Duty, type Published } from '../../shared/domain/duty'
+import { currentMonth, dutiesAt, dutyReport, defaultDuties, recentPeriods, type Duty, type Published } from '../../shared/disclosure/duty'
 
 /** One duty's periods, as a township whose only duty it has always been. */
 const dutyPeriods = (duty: Duty, published: readonly Published[], now: Date, months: number) =>

@@ -1,4 +1,4 @@
-import { DEFAULT_RULE, decide, outcomeOf, permilleOf, ruleChangesOf, ruleInForce, tallyOf, type Decision, type Tally } from '../../shared/domain/evaluation-rule'
+import { DEFAULT_RULE, decide, outcomeOf, permilleOf, ruleChangesOf, ruleInForce, tallyOf, type Decision, type Tally } from '../../shared/evaluation/rules'
 
 const tally = (dissatisfied: number, cast: number): Tally => ({ satisfied: cast - dissatisfied, basic: 0, dissatisfied, cast })
 const over = tally(11, 40)

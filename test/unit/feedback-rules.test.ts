@@ -1,5 +1,5 @@
-import { dueAtFrom, feedbackFigures, isOverdue, medianOf, replyDaysOf } from '../../shared/domain/feedback'
-import { TRACKING_ALPHABET, canTake, formatTrackingCode, normalizeTrackingCode, statusAfter } from '../../shared/domain/report'
+import { dueAtFrom, feedbackFigures, isOverdue, medianOf, replyDaysOf } from '../../shared/feedback/rules'
+import { TRACKING_ALPHABET, canTake, formatTrackingCode, normalizeTrackingCode, statusAfter } from '../../shared/report/rules'
 
 const NOW = '2026-11-21T08:00:00.000Z'
 const item = (over: Partial<Parameters<typeof feedbackFigures>[0][number]> = {}) => ({

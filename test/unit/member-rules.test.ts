@@ -1,5 +1,5 @@
-import { roleOf, successorOf, type Appointment, type Member } from '../../shared/domain/member'
-import { coveragePermille, formatPermille } from '../../shared/domain/coverage'
+import { roleOf, successorOf, coveragePermille, formatPermille } from '../../shared/member/rules'
+import type { Appointment, Member } from '../../shared/member/schema'
 
 const member = (id: string, status: Member['status'], requestedAt: string): Member => ({
   _id: id,

@@ -1,5 +1,5 @@
-import { changedFields, nextTownshipCode, versionSummary } from '../../shared/domain/power-edit'
-import type { PowerItem } from '../../shared/domain/power'
+import { changedFields, nextTownshipCode, versionSummary } from '../../shared/power/rules'
+import type { PowerItem } from '../../shared/power/schema'
 
 const item: PowerItem = {
   _id: 'pw-t-01',

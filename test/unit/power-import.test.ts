@@ -1,7 +1,7 @@
-import { cellText, IMPORT_MAX_ITEMS, planImport, type TownshipList } from '../../shared/domain/power-import'
-import { itemColumns } from '../../shared/domain/power-reference'
-import type { PowerItem } from '../../shared/domain/power'
-import type { Cell } from '../../shared/domain/roster'
+import { cellText, IMPORT_MAX_ITEMS, planImport, type TownshipList } from '../../shared/power/import'
+import { itemColumns } from '../../shared/power/reference'
+import type { PowerItem } from '../../shared/power/schema'
+import type { Cell } from '../../shared/member/roster'
 
 /**
  * The pure part of the featured-list import: a file's cells read as Excel shows them, then planned against the

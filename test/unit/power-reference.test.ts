@@ -1,21 +1,9 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { referenceDir, readReference } from '../../cloudfunctions/core/reference'
-import { parseCsv } from '../../shared/domain/roster'
-import { toCsv } from '../../shared/domain/csv'
-import {
-  categoryColumns,
-  itemColumns,
-  parseCategories,
-  parseItems,
-  parseProhibitions,
-  parseReference,
-  parseResponsibilities,
-  prohibitionColumns,
-  describeChange,
-  referenceChange,
-  referenceFiles,
-} from '../../shared/domain/power-reference'
+import { parseCsv } from '../../shared/member/roster'
+import { toCsv } from '../../shared/csv'
+import { categoryColumns, itemColumns, parseCategories, parseItems, parseProhibitions, parseReference, parseResponsibilities, prohibitionColumns, describeChange, referenceChange, referenceFiles } from '../../shared/power/reference'
 
 const rowsOf = (header: readonly string[], rows: string[][]) => parseCsv(toCsv(header, rows))
 const categoryIds = new Set(['cat-1', 'cat-2'])

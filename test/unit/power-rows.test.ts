@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { readReference, readTownshipItems } from '../../cloudfunctions/core/reference'
-import { categoryIdOf, itemColumns, itemIdOf, itemRows, parseItems, type ItemOptions } from '../../shared/domain/power-reference'
-import type { PowerCategory, PowerItem } from '../../shared/domain/power'
+import { categoryIdOf, itemColumns, itemIdOf, itemRows, parseItems, type ItemOptions } from '../../shared/power/reference'
+import type { PowerCategory, PowerItem } from '../../shared/power/schema'
 
 /**
  * itemRows writes a list the way its file is laid out (the .xlsx export), so that parseItems (the import) reads back

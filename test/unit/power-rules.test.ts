@@ -1,4 +1,5 @@
-import { flowchartOf, keywordScore, normaliseKeyword, searchItems, type PowerItem } from '../../shared/domain/power'
+import { flowchartOf, keywordScore, normaliseKeyword, searchItems } from '../../shared/power/rules'
+import type { PowerItem } from '../../shared/power/schema'
 import { readReference } from '../../cloudfunctions/core/reference'
 
 const item = (over: Partial<PowerItem>): PowerItem => ({

@@ -1,5 +1,5 @@
-import { diffContent, diffLines, isEmptyDiff, textHunks } from '../../shared/domain/revision-diff'
-import type { DisclosureContent, LineItem } from '../../shared/domain/disclosure'
+import { diffContent, diffLines, isEmptyDiff, textHunks } from '../../shared/disclosure/diff'
+import type { DisclosureContent, LineItem } from '../../shared/disclosure/schema'
 
 const line = (item: string, amountFen: number, date = '2026-06-23', direction: LineItem['direction'] = 'spending'): LineItem => ({
   date,

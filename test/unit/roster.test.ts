@@ -1,4 +1,4 @@
-import { parseCsv, readRoster } from '../../shared/domain/roster'
+import { parseCsv, readRoster } from '../../shared/member/roster'
 
 const header = '户号,户主姓名,村民小组,人口数'
 const fromCsv = (text: string) => readRoster(parseCsv(text))

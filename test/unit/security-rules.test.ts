@@ -1,6 +1,6 @@
-import { CALLER_LIMIT, hourOf, mayTry, previousHourOf, triesAgainAt } from '../../shared/domain/security'
+import { CALLER_LIMIT, hourOf, mayTry, previousHourOf, triesAgainAt } from '../../shared/township/rules'
 
-describe('attempt windows (shared/domain/security.ts)', () => {
+describe('attempt windows (shared/township/rules.ts)', () => {
   it('name clock hours in UTC, and the hour before', () => {
     expect(hourOf('2026-11-21T08:59:59.999Z')).toBe('2026-11-21T08')
     expect(previousHourOf('2026-11-21T08:00:00.000Z')).toBe('2026-11-21T07')

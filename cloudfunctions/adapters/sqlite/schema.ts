@@ -267,13 +267,24 @@ const migrations: readonly Migration[] = [
   {
     version: 18,
     up(db) {
-      // The audit log's chain (shared/domain/audit-chain.ts): its seals and each chain's head, and the index by
+      // The audit log's chain (shared/audit/chain.ts): its seals and each chain's head, and the index by
       // which the timer finds unsealed entries (existing entries have no seal mark, so the first run seals them).
       // Can run again (the migration tests rewind user_version).
       for (const name of ['audit_seal', 'audit_head'] as const) {
         if (!db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(name)) createCollection(db, name)
       }
       addIndex(db, 'audit', ['seal', 'at', '_id'])
+    },
+  },
+  {
+    version: 19,
+    up(db) {
+      // The village WeChat group (issue 19): bound groups, each household's last day seen from one, round cards;
+      // and reach by channel. Can run again (the migration tests rewind user_version).
+      for (const name of ['group_binding', 'group_seen', 'round_card'] as const) {
+        if (!db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(name)) createCollection(db, name)
+      }
+      addIndex(db, 'announcement_reach', ['announcementId', 'via', '_id'])
     },
   },
 ]

@@ -1,9 +1,9 @@
 import { View, Text } from '@tarojs/components'
 import { Cell, Tag } from '@nutui/nutui-react-taro'
-import { periodLabel } from '@shared/domain/disclosure-rules'
-import type { DisclosureListItem } from '@shared/contract/disclosure'
+import { periodLabel } from '@shared/disclosure/rules'
+import type { DisclosureListItem } from '@shared/disclosure/schema'
 import { formatDay } from './format'
-import { kindLabels, sectionLabels } from './disclosure'
+import { kindLabels, sectionLabels } from '@shared/disclosure/labels'
 import './DisclosureRow.css'
 
 /** One disclosure in a list: title, kind and section, 已更正 when corrected, period and date. */

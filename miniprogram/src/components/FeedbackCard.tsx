@@ -1,10 +1,10 @@
 import type { ReactNode } from 'react'
 import { View, Text } from '@tarojs/components'
 import { Tag } from '@nutui/nutui-react-taro'
-import type { FeedbackView } from '@shared/contract/feedback'
+import type { FeedbackView } from '@shared/feedback/schema'
 import { PhotoGrid } from './PhotoPicker'
 import { formatDay, formatDayTime } from './format'
-import { feedbackStatusTags } from './feedback'
+import { feedbackStatusTags } from '@shared/feedback/labels'
 import './FeedbackCard.css'
 
 const aboutLabels: Record<FeedbackView['about']['type'], string> = { disclosure: '关于公开', power: '关于权力事项', general: '意见箱' }

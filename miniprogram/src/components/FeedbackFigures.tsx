@@ -1,5 +1,5 @@
 import { View, Text } from '@tarojs/components'
-import type { FeedbackFiguresRow } from '@shared/contract/feedback'
+import type { FeedbackFiguresRow } from '@shared/feedback/schema'
 import { FigureGrid } from './FigureGrid'
 import { formatPermille } from './format'
 import { formatMinutes } from './feedback'

@@ -1,14 +1,15 @@
 import type { ReactNode } from 'react'
 import { View, Text } from '@tarojs/components'
 import { Tag } from '@nutui/nutui-react-taro'
-import type { RoundView } from '@shared/contract/evaluation'
+import type { RoundView } from '@shared/evaluation/schema'
 import { CoverageBar } from './CoverageBar'
 import { formatDayTime } from './format'
-import { choiceLabels, percentOf } from './evaluation'
+import { choiceLabels, percentOf } from '@shared/evaluation/labels'
 import { Term } from './Term'
 import './RoundCard.css'
 
-const barColors = { satisfied: '#1b7a33', basic: '#1f5fa8', dissatisfied: '#b4282d' } as const
+// Tokens (styles/tokens.css): NutUI's Progress puts the colour in an inline style, where var() works too.
+const barColors = { satisfied: 'var(--color-success)', basic: 'var(--color-info)', dissatisfied: 'var(--color-primary)' } as const
 
 /** The tally as three bars; the share of 不满意 against the round's threshold. */
 function TallyBars({ round }: { round: RoundView }) {

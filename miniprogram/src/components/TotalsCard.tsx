@@ -1,6 +1,6 @@
 import { View, Text } from '@tarojs/components'
-import type { Balance } from '@shared/domain/disclosure'
-import { formatFen, totalsLabels, type Totals } from '@shared/domain/disclosure-rules'
+import type { Balance } from '@shared/disclosure/schema'
+import { formatFen, totalsLabels, type Totals } from '@shared/disclosure/rules'
 import './TotalsCard.css'
 
 function Row({ label, fen, strong }: { label: string; fen: number; strong?: boolean }) {

@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
 import type { ActionOf, Area, Input, Output } from '@shared/contract/areas'
 import type { Envelope, ErrorCode } from '@shared/errors'
-import type { DevPerson } from '@shared/contract/dev'
+import type { DevPerson } from '@shared/dev/schema'
 import { isFunctionTimeout } from './callErrors'
 
 export type { ActionOf, Area, Input, Output }

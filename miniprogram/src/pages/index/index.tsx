@@ -12,7 +12,7 @@ import { announcementQueries } from '../../services/queries/announcement'
 import { evaluationQueries } from '../../services/queries/evaluation'
 import { go } from '../../services/nav'
 import { NOTHING_TO_DO, badgesOf, todoInfo } from '@shared/todo'
-import { entryGroupsFor } from './entries'
+import { entryGroupsFor } from '@shared/entries'
 import './index.css'
 
 type Me = Output<'member', 'me'>

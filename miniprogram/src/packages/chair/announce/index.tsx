@@ -2,18 +2,22 @@ import { useState } from 'react'
 import { PhotoPicker, type Photo } from '../../../components/PhotoPicker'
 import { View, Text } from '@tarojs/components'
 import { Button, Cell, CellGroup, Input, Popup, TextArea, Toast } from '@nutui/nutui-react-taro'
-import type { DisclosureListItem } from '@shared/contract/disclosure'
+import type { DisclosureListItem } from '@shared/disclosure/schema'
 import { CoverageBar } from '../../../components/CoverageBar'
 import { PageShell, messageOf } from '../../../components/PageShell'
 import { ErrorCard } from '../../../components/ErrorCard'
 import { EmptyState } from '../../../components/EmptyState'
 import { LoadMore } from '../../../components/Paged'
 import { formatDay } from '../../../components/format'
-import { kindLabels } from '../../../components/disclosure'
+import { kindLabels } from '@shared/disclosure/labels'
 import { call } from '../../../services/api'
 import { go } from '../../../services/nav'
 import { usePagedQuery, usePageQuery } from '../../../services/queries/hooks'
 import { pagedRead, readQuery } from '../../../services/queries/read'
+import { ShareToGroup } from '../../../components/ShareToGroup'
+import { useShareCard } from '../../../services/share'
+import { announcementCard } from '../../../services/shareCards'
+import { reachChannelLabels } from '@shared/group/labels'
 import './index.css'
 
 const TOAST = 'announce-toast'
@@ -79,17 +83,22 @@ export default function Announce() {
   const [submitting, setSubmitting] = useState(false)
   const [failure, setFailure] = useState('')
   const reach = usePagedQuery(pagedRead('announcement', 'reach', {}))
+  // Just published: its card is what this page forwards, for the chair to send into the village group.
+  const [published, setPublished] = useState<{ announcementId: string; title: string } | null>(null)
+  const card = published ? announcementCard(published) : null
+  useShareCard(card)
 
   const submit = async () => {
     setSubmitting(true)
     setFailure('')
     try {
-      const { queued } = await call('announcement', 'push', {
+      const { announcementId, queued } = await call('announcement', 'push', {
         title,
         body,
         link: linked ? { type: 'disclosure', id: linked.disclosureId } : null,
         attachment: photos[0] ? { fileId: photos[0].fileId, name: photos[0].name } : null,
       })
+      setPublished({ announcementId, title })
       setTitle('')
       setBody('')
       setLinked(null)
@@ -137,6 +146,7 @@ export default function Announce() {
         ) : null}
       </View>
       <ErrorCard error={failure} />
+      {card ? <ShareToGroup card={card} what="这条公告" /> : null}
       <View className="announce-submit">
         <Button block type="primary" size="large" loading={submitting} onClick={() => void submit()}>
           发布公告
@@ -164,6 +174,18 @@ export default function Announce() {
               permille={r.householdsInGroup > 0 ? Math.round((r.householdsRead * 1000) / r.householdsInGroup) : 0}
               className="reach-progress"
             />
+            {/* How the households that read it got there: the group card, a WeChat reminder, or the app itself. */}
+            <View className="reach-channels">
+              <Text className="reach-channel">
+                {reachChannelLabels.group}：{r.householdsReadViaGroup} 户
+              </Text>
+              <Text className="reach-channel">
+                {reachChannelLabels.message}：{r.householdsReadViaMessage} 户
+              </Text>
+              <Text className="reach-channel">
+                {reachChannelLabels.app}：{r.householdsReadInApp} 户
+              </Text>
+            </View>
             <View className="reach-notify">
               <Text>微信提醒：</Text>
               <Text className="nowrap">已发送 {r.notificationsSent}</Text>

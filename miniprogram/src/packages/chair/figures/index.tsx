@@ -1,12 +1,12 @@
 import { View, Text } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import { periodLabel } from '@shared/domain/disclosure-rules'
+import { periodLabel, disclosureKinds } from '@shared/disclosure/rules'
 import { FigureGrid } from '../../../components/FigureGrid'
 import { CoverageBar } from '../../../components/CoverageBar'
 import { PageShell, messageOf } from '../../../components/PageShell'
 import { FeedbackFigures } from '../../../components/FeedbackFigures'
 import { formatDay } from '../../../components/format'
-import { kindLabels, kindOptions } from '../../../components/disclosure'
+import { kindLabels } from '@shared/disclosure/labels'
 import { go } from '../../../services/nav'
 import { usePageQuery } from '../../../services/queries/hooks'
 import { readQuery } from '../../../services/queries/read'
@@ -18,14 +18,14 @@ export default function Figures() {
   const feedback = usePageQuery(readQuery('feedback', 'figures', {}))
 
   const month = data ? periodLabel(data.month) : ''
-  const total = data ? kindOptions.reduce((n, k) => n + data.publishedThisMonth[k], 0) : 0
+  const total = data ? disclosureKinds.reduce((n, k) => n + data.publishedThisMonth[k], 0) : 0
   return (
     <PageShell title="本村监督情况" subtitle={month ? `${month}的数字，随时更新` : undefined} loading={loading && !data} error={error}>
       {data ? (
         <>
           <Text className="section-title">本月发布的公开（共 {total} 条）</Text>
           <View className="card">
-            <FigureGrid figures={kindOptions.map((k) => ({ label: `${kindLabels[k]}（条）`, value: data.publishedThisMonth[k] }))} />
+            <FigureGrid figures={disclosureKinds.map((k) => ({ label: `${kindLabels[k]}（条）`, value: data.publishedThisMonth[k] }))} />
             <Text className="figure-line">
               本月更正 <Text className="figure-strong">{data.revisionsThisMonth}</Text> 次
             </Text>

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import { Button, Dialog, Tag, Toast } from '@nutui/nutui-react-taro'
-import type { MemberView } from '@shared/contract/member'
+import type { MemberView } from '@shared/member/schema'
 import { call } from '../../../services/api'
 import { PageShell, messageOf } from '../../../components/PageShell'
 import { ReasonDialog } from '../../../components/ReasonDialog'

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import { Cell, CellGroup, Tag, Toast } from '@nutui/nutui-react-taro'
-import type { PowerItemSummary } from '@shared/contract/power'
+import type { PowerItemSummary } from '@shared/power/schema'
 import { ApiError, call } from '../../../services/api'
 import { PageShell, messageOf } from '../../../components/PageShell'
 import { ReasonDialog } from '../../../components/ReasonDialog'

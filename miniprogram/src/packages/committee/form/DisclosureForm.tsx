@@ -3,16 +3,10 @@ import dayjs from 'dayjs'
 import { View, Text } from '@tarojs/components'
 import { Button, DatePicker, Input, TextArea } from '@nutui/nutui-react-taro'
 import { Chips } from '../../../components/Chips'
-import type { Balance, DisclosureKind, DisclosureSection, LineItem } from '@shared/domain/disclosure'
-import { balanceProblem, periodLabel, totalsOf } from '@shared/domain/disclosure-rules'
-import {
-  directionLabels,
-  kindLabels,
-  kindOptions,
-  lineDate,
-  sectionLabels,
-  sectionOptions,
-} from '../../../components/disclosure'
+import type { Balance, LineItem } from '@shared/disclosure/schema'
+import { type DisclosureKind, type DisclosureSection, balanceProblem, periodLabel, totalsOf, disclosureKinds, disclosureSections } from '@shared/disclosure/rules'
+import { directionLabels, kindLabels, sectionLabels } from '@shared/disclosure/labels'
+import { lineDate } from '../../../components/disclosure'
 import { parseYuan, yuanText } from './money'
 import { PhotoPicker, type Photo } from '../../../components/PhotoPicker'
 import { TotalsCard } from '../../../components/TotalsCard'
@@ -195,14 +189,14 @@ export function DisclosureForm({ draft, onChange, categoryLocked }: Props) {
           <>
             <Chips
               label="公开类别"
-              options={kindOptions.map((k) => ({ value: k, label: kindLabels[k] }))}
+              options={disclosureKinds.map((k) => ({ value: k, label: kindLabels[k] }))}
               value={draft.kind ?? undefined}
               onChange={(k) => k && chooseKind(k)}
             />
             <Text className="form-label form-label-next">公开栏目</Text>
             <Chips
               label="公开栏目"
-              options={sectionOptions.map((s) => ({ value: s, label: sectionLabels[s] }))}
+              options={disclosureSections.map((s) => ({ value: s, label: sectionLabels[s] }))}
               value={draft.section ?? undefined}
               onChange={(s) => s && chooseSection(s)}
             />

@@ -1,6 +1,7 @@
-import type { RevisionView } from '@shared/contract/disclosure'
-import { formatFen, periodLabel } from '@shared/domain/disclosure-rules'
-import { directionLabels, lineDate } from '../../../components/disclosure'
+import type { RevisionView } from '@shared/disclosure/schema'
+import { formatFen, periodLabel } from '@shared/disclosure/rules'
+import { directionLabels } from '@shared/disclosure/labels'
+import { lineDate } from '../../../components/disclosure'
 
 type LineChange = RevisionView['changes']['lineItems'][number]
 type FieldChange = RevisionView['changes']['fields'][number]

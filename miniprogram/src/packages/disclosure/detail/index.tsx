@@ -8,9 +8,11 @@ import { usePageQuery } from '../../../services/queries/hooks'
 import { disclosureQueries } from '../../../services/queries/disclosure'
 import { go, useQuery } from '../../../services/nav'
 import { DisclosureView } from './DisclosureView'
-import { formatFen } from '@shared/domain/disclosure-rules'
-import { directionLabels } from '../../../components/disclosure'
+import { formatFen } from '@shared/disclosure/rules'
+import { directionLabels, kindLabels } from '@shared/disclosure/labels'
 import { PublishedReplies } from './PublishedReplies'
+import { useShareCard } from '../../../services/share'
+import { disclosureCard } from '../../../services/shareCards'
 import './index.css'
 
 type Verdict = Output<'disclosure', 'verify'>
@@ -52,6 +54,7 @@ export default function DisclosureDetail() {
   }
 
   const d = data?.disclosure
+  useShareCard(d ? disclosureCard(d, kindLabels[d.kind], formatFen) : null)
   return (
     <PageShell title={d?.title ?? '公开详情'} loading={loading && !d} error={error} offlineAt={data?.offlineAt} readAloud={d ? readableOf(d) : undefined}>
       {d ? (

@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import { CellGroup, SearchBar } from '@nutui/nutui-react-taro'
-import type { DisclosureKind, DisclosureSection } from '@shared/domain/disclosure'
+import { type DisclosureKind, type DisclosureSection, disclosureKinds, disclosureSections } from '@shared/disclosure/rules'
 import { DisclosureRow } from '../../../components/DisclosureRow'
 import { PageShell, messageOf } from '../../../components/PageShell'
 import { EmptyState } from '../../../components/EmptyState'
 import { LoadMore } from '../../../components/Paged'
-import { kindLabels, kindOptions, sectionLabels, sectionOptions } from '../../../components/disclosure'
+import { kindLabels, sectionLabels } from '@shared/disclosure/labels'
 import { Chips } from '../../../components/Chips'
 import { usePagedQuery } from '../../../services/queries/hooks'
 import { disclosureQueries } from '../../../services/queries/disclosure'
@@ -75,7 +75,7 @@ export default function DisclosureHome() {
         label="看哪些公开"
         options={[
           { value: undefined, label: '全部' },
-          ...kindOptions.map((k) => ({ value: k as Show, label: kindLabels[k] })),
+          ...disclosureKinds.map((k) => ({ value: k as Show, label: kindLabels[k] })),
           { value: 'corrected' as Show, label: '已更正' },
         ]}
         value={show}
@@ -89,7 +89,7 @@ export default function DisclosureHome() {
           <Text className="disclosure-filter-label">按栏目看（再点一下取消）：</Text>
           <Chips
             label="公开栏目"
-            options={sectionOptions.map((s) => ({ value: s as DisclosureSection | undefined, label: sectionLabels[s] }))}
+            options={disclosureSections.map((s) => ({ value: s as DisclosureSection | undefined, label: sectionLabels[s] }))}
             value={section}
             onChange={(next) => setSection(next === section ? undefined : next)}
           />

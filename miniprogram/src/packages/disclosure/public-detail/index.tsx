@@ -6,6 +6,10 @@ import { usePageQuery } from '../../../services/queries/hooks'
 import { useQuery } from '../../../services/nav'
 import { DisclosureView } from '../detail/DisclosureView'
 import { publicCall } from '../public/visitor'
+import { kindLabels } from '@shared/disclosure/labels'
+import { formatFen } from '@shared/disclosure/rules'
+import { useShareCard } from '../../../services/share'
+import { disclosureCard } from '../../../services/shareCards'
 import './index.css'
 
 const VILLAGE_PAGE = '/packages/disclosure/public/index'
@@ -27,6 +31,7 @@ export default function PublicDisclosure() {
   }
 
   const d = data?.disclosure
+  useShareCard(d ? disclosureCard(d, kindLabels[d.kind], formatFen, villageId) : null)
   return (
     <PageShell title={d?.title ?? '公开详情'} loading={loading && !d} error={error}>
       {d ? (

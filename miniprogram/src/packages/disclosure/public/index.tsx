@@ -1,18 +1,20 @@
 import { useState } from 'react'
-import Taro, { useShareAppMessage } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { Button, CellGroup } from '@nutui/nutui-react-taro'
 import { Chips } from '../../../components/Chips'
-import type { DisclosureKind } from '@shared/domain/disclosure'
+import { type DisclosureKind, disclosureKinds } from '@shared/disclosure/rules'
 import { DisclosureRow } from '../../../components/DisclosureRow'
 import { PageShell, messageOf } from '../../../components/PageShell'
 import { EmptyState } from '../../../components/EmptyState'
 import { LoadMore } from '../../../components/Paged'
-import { kindLabels, kindOptions } from '../../../components/disclosure'
+import { kindLabels } from '@shared/disclosure/labels'
 import { ApiError, call } from '../../../services/api'
 import { usePageQuery, usePagedQuery } from '../../../services/queries/hooks'
 import { go, useQuery } from '../../../services/nav'
 import { ensureVisitor, publicCall, villageOf } from './visitor'
+import { useShareCard } from '../../../services/share'
+import { publicVillageCard } from '../../../services/shareCards'
 import './index.css'
 
 
@@ -43,10 +45,7 @@ export default function PublicVillage() {
 
   const v = village.data
   // WeChat: forwarding this page to a family chat opens the same village's page.
-  useShareAppMessage(() => ({
-    title: v ? `${v.townshipName}${v.name} 三务公开` : '本村三务公开',
-    path: `/packages/disclosure/public/index?villageId=${encodeURIComponent(villageId)}`,
-  }))
+  useShareCard(villageId ? publicVillageCard(villageId, v) : null)
 
   return (
     <PageShell
@@ -74,7 +73,7 @@ export default function PublicVillage() {
 
       <Chips
         label="公开类别"
-        options={[{ value: undefined, label: '全部' }, ...kindOptions.map((k) => ({ value: k, label: kindLabels[k] }))]}
+        options={[{ value: undefined, label: '全部' }, ...disclosureKinds.map((k) => ({ value: k, label: kindLabels[k] }))]}
         value={kind}
         onChange={setKind}
       />

@@ -1,11 +1,11 @@
 import { useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import { Button, Dialog, Input, Toast } from '@nutui/nutui-react-taro'
-import type { Choice } from '@shared/domain/evaluation-rule'
+import type { Choice } from '@shared/evaluation/rules'
 import { PageShell, messageOf } from '../../../components/PageShell'
 import { ReasonDialog } from '../../../components/ReasonDialog'
 import { RoundCard } from '../../../components/RoundCard'
-import { choiceLabels } from '../../../components/evaluation'
+import { choiceLabels } from '@shared/evaluation/labels'
 import { formatDay, formatDayTime } from '../../../components/format'
 import { SubmitStatus } from '../../../components/SubmitStatus'
 import { useSubmission } from '../../../hooks/useSubmission'
@@ -17,6 +17,10 @@ import { CopyButton } from '../../../components/CopyButton'
 import { Term } from '../../../components/Term'
 import { usePageQuery } from '../../../services/queries/hooks'
 import { readQuery } from '../../../services/queries/read'
+import { useShareCard } from '../../../services/share'
+import { roundCard } from '../../../services/shareCards'
+import { groupQueries } from '../../../services/queries/group'
+import { ShareToGroup } from '../../../components/ShareToGroup'
 import './index.css'
 
 const TOAST = 'round-toast'
@@ -129,6 +133,11 @@ export default function RoundPage() {
   const [receipt, setReceipt] = useState<string | null>(null)
   const [closing, setClosing] = useState(false)
   const [answering, setAnswering] = useState(false)
+  // The group card of an open round shows live turnout (动态消息) when the server has an activity id for it.
+  const live = usePageQuery({ ...groupQueries.roundCard(roundId), enabled: round?.status === 'open' })
+  const updatable = live.data?.state === 'live' && live.data.activityId ? { activityId: live.data.activityId, parameterList: live.data.parameterList } : null
+  const card = round ? roundCard(round) : null
+  useShareCard(card, updatable)
 
   const close = async () => {
     try {
@@ -145,6 +154,7 @@ export default function RoundPage() {
       {round ? (
         <>
           <RoundCard round={round} />
+          {role === 'chair' && round.status === 'open' && card ? <ShareToGroup card={card} what="这次评议" /> : null}
           {receipt ? (
             <View className="card ballot-receipt" role="status">
               <Text className="ballot-receipt-title">投票成功，已计入</Text>

@@ -1,15 +1,15 @@
 import { useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import { Button, Cell, CellGroup, Popup, Toast } from '@nutui/nutui-react-taro'
-import type { FeedbackView } from '@shared/contract/feedback'
-import type { FeedbackStatus } from '@shared/domain/feedback'
+import type { FeedbackView } from '@shared/feedback/schema'
+import { type FeedbackStatus, feedbackStatuses } from '@shared/feedback/rules'
 import { PageShell, messageOf } from '../../../components/PageShell'
 import { Chips } from '../../../components/Chips'
 import { EmptyState } from '../../../components/EmptyState'
 import { FeedbackCard } from '../../../components/FeedbackCard'
 import { LoadMore } from '../../../components/Paged'
 import { ReasonDialog } from '../../../components/ReasonDialog'
-import { feedbackStatusOptions, feedbackStatusTags } from '../../../components/feedback'
+import { feedbackStatusTags } from '@shared/feedback/labels'
 import { useRole } from '../../../hooks/useRole'
 import { call } from '../../../services/api'
 import { useQuery } from '../../../services/nav'
@@ -24,7 +24,7 @@ const choices = (statuses: readonly FeedbackStatus[]) => [
   ...statuses.map((s) => ({ value: s, label: feedbackStatusTags[s].label })),
 ]
 // A committee member only ever holds routed items and what became of them.
-const chairChoices = choices(feedbackStatusOptions)
+const chairChoices = choices(feedbackStatuses)
 const committeeChoices = choices(['routed', 'replied', 'closed'])
 
 /** The chair picks a committee member to reply. */
@@ -68,7 +68,7 @@ export default function FeedbackInbox() {
   // A 待办 row on the home page opens the list already filtered (?status=submitted or routed).
   const asked = useQuery().status
   const [status, setStatus] = useState<FeedbackStatus | undefined>(
-    feedbackStatusOptions.includes(asked as FeedbackStatus) ? (asked as FeedbackStatus) : undefined,
+    feedbackStatuses.includes(asked as FeedbackStatus) ? (asked as FeedbackStatus) : undefined,
   )
   const list = usePagedQuery(pagedRead('feedback', 'inbox', { status }))
   const [routing, setRouting] = useState<FeedbackView | null>(null)

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { View } from '@tarojs/components'
 import { Button, Toast } from '@nutui/nutui-react-taro'
-import type { FeedbackView } from '@shared/contract/feedback'
+import type { FeedbackView } from '@shared/feedback/schema'
 import { PageShell, messageOf } from '../../../components/PageShell'
 import { EmptyState } from '../../../components/EmptyState'
 import { FeedbackCard } from '../../../components/FeedbackCard'

@@ -1,12 +1,14 @@
 import { View, Text } from '@tarojs/components'
 import { Button, Tag } from '@nutui/nutui-react-taro'
-import type { FlowNodeView } from '@shared/contract/power'
+import type { FlowNodeView } from '@shared/power/schema'
 import { PageShell } from '../../../components/PageShell'
 import { ItemHistory } from '../../../components/ItemHistory'
 import { usePageQuery } from '../../../services/queries/hooks'
 import { powerQueries } from '../../../services/queries/power'
 import { useRole } from '../../../hooks/useRole'
 import { go, useQuery } from '../../../services/nav'
+import { useShareCard } from '../../../services/share'
+import { powerItemCard } from '../../../services/shareCards'
 import './index.css'
 
 /** Consecutive steps by the same actor: one stretch (swimlane) of the chart. */
@@ -83,6 +85,7 @@ export default function PowerItem() {
   const villageId = query.villageId || undefined
   const { data, error, isPending: loading } = usePageQuery(powerQueries.get(itemId, villageId))
   const item = data?.item
+  useShareCard(item ? powerItemCard(item) : null)
   const role = useRole()
 
   return (

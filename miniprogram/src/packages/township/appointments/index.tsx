@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import { Button, Dialog, Input, Toast } from '@nutui/nutui-react-taro'
-import type { InviteRole } from '@shared/domain/invite'
+import type { InviteRole } from '@shared/township/rules'
 import { PageShell, messageOf } from '../../../components/PageShell'
 import { ErrorCard } from '../../../components/ErrorCard'
 import { Chips } from '../../../components/Chips'

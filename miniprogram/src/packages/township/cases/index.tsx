@@ -1,8 +1,8 @@
 import { useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import { Tag, Toast } from '@nutui/nutui-react-taro'
-import type { CaseSummary } from '@shared/contract/township'
-import type { EscalationStatus } from '@shared/domain/evaluation'
+import type { CaseSummary } from '@shared/township/schema'
+import { type EscalationStatus, escalationStatuses } from '@shared/evaluation/rules'
 import { ExportButton } from '../../../components/ExportButton'
 import { CaseReminders } from '../settings/CaseReminders'
 import { PageShell, messageOf } from '../../../components/PageShell'
@@ -10,7 +10,7 @@ import { Chips } from '../../../components/Chips'
 import { EmptyState } from '../../../components/EmptyState'
 import { LoadMore } from '../../../components/Paged'
 import { formatDay } from '../../../components/format'
-import { escalationStatusOptions, escalationStatusTags, percentOf } from '../../../components/evaluation'
+import { escalationStatusTags, percentOf } from '@shared/evaluation/labels'
 import { go } from '../../../services/nav'
 import { usePagedQuery, usePageQuery } from '../../../services/queries/hooks'
 import { pagedRead, readQuery } from '../../../services/queries/read'
@@ -18,7 +18,7 @@ import './index.css'
 
 const statusChoices = [
   { value: undefined, label: '全部' },
-  ...escalationStatusOptions.map((s) => ({ value: s, label: escalationStatusTags[s].label })),
+  ...escalationStatuses.map((s) => ({ value: s, label: escalationStatusTags[s].label })),
 ]
 
 const subjectPrefix = { disclosure: '公开：', decision: '决策：' } as const

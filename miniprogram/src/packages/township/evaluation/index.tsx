@@ -1,6 +1,6 @@
 import { View, Text } from '@tarojs/components'
 import { Button, Toast } from '@nutui/nutui-react-taro'
-import type { VillageEvaluationFigures } from '@shared/contract/township'
+import type { VillageEvaluationFigures } from '@shared/township/schema'
 import { ExportButton } from '../../../components/ExportButton'
 import { FigureGrid, type Figure } from '../../../components/FigureGrid'
 import { SettingsLink } from '../settings/SettingsLink'

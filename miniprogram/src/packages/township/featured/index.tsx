@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import { Button, Dialog, Input, TextArea, Toast } from '@nutui/nutui-react-taro'
-import type { TownshipItemInput } from '@shared/contract/power'
+import type { TownshipItemInput } from '@shared/power/schema'
 import { PageShell, messageOf } from '../../../components/PageShell'
 import { ErrorCard } from '../../../components/ErrorCard'
 import { Chips } from '../../../components/Chips'

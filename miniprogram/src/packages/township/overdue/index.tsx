@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { Button, Toast } from '@nutui/nutui-react-taro'
-import type { FeedbackView } from '@shared/contract/feedback'
+import type { FeedbackView } from '@shared/feedback/schema'
 import { PageShell } from '../../../components/PageShell'
 import { EmptyState } from '../../../components/EmptyState'
 import { FeedbackCard } from '../../../components/FeedbackCard'

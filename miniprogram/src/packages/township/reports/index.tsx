@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import { Tag, Toast } from '@nutui/nutui-react-taro'
-import type { ReportStatus } from '@shared/domain/report'
+import { type ReportStatus, reportStatuses } from '@shared/report/rules'
 import { ExportButton } from '../../../components/ExportButton'
 import { PageShell, messageOf } from '../../../components/PageShell'
 import { ErrorCard } from '../../../components/ErrorCard'
@@ -9,7 +9,7 @@ import { Chips } from '../../../components/Chips'
 import { EmptyState } from '../../../components/EmptyState'
 import { LoadMore } from '../../../components/Paged'
 import { formatDay } from '../../../components/format'
-import { reportStatusOptions, reportStatusTags } from '../../../components/feedback'
+import { reportStatusTags } from '@shared/report/labels'
 import { go } from '../../../services/nav'
 import { usePageQuery, usePagedQuery } from '../../../services/queries/hooks'
 import { readQuery, pagedRead } from '../../../services/queries/read'
@@ -17,7 +17,7 @@ import './index.css'
 
 const statusChoices = [
   { value: undefined, label: '全部' },
-  ...reportStatusOptions.map((s) => ({ value: s, label: reportStatusTags[s].label })),
+  ...reportStatuses.map((s) => ({ value: s, label: reportStatusTags[s].label })),
 ]
 
 /** Township staff: reports from every village, filtered by where they stand; each opens to be handled. */

@@ -7,7 +7,7 @@ import { call, type Output } from '../../../services/api'
 import { useQuery } from '../../../services/nav'
 import { useBusy } from '../../../hooks/useBusy'
 import { pickSpreadsheet, withoutExtension, type PickedSpreadsheet, type SpreadsheetFile as RosterFile } from '../../../services/spreadsheet'
-import { ROSTER_PIECE } from '@shared/domain/roster'
+import { ROSTER_PIECE } from '@shared/member/roster'
 import './index.css'
 
 type Summary = Output<'township', 'previewRoster'>
