@@ -7,6 +7,7 @@ import { feedbackArea } from './feedback/area'
 import { reportArea } from './report/area'
 import { evaluationArea } from './evaluation/area'
 import { townshipArea } from './township/area'
+import { groupArea } from './group/area'
 
 /** Every deployable cloud function, by name; the local host serves each at /api/fn/<name>. */
 export const areas: Record<string, Area> = {
@@ -18,4 +19,5 @@ export const areas: Record<string, Area> = {
   report: reportArea,
   evaluation: evaluationArea,
   township: townshipArea,
+  group: groupArea,
 }

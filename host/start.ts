@@ -6,6 +6,7 @@ import { SqliteStore } from '../cloudfunctions/adapters/sqlite/store'
 import type { Store } from '../cloudfunctions/core/store'
 import { systemClock } from '../cloudfunctions/core/context'
 import { createHost, LISTEN_BACKLOG } from './server'
+import { RecordingUpdatable } from '../cloudfunctions/core/updatable'
 import { LocalFiles, signingKey, UploadQuota } from './files'
 import { areas } from '../cloudfunctions/areas'
 import { localOutbox } from '../cloudfunctions/core/notifier'
@@ -79,11 +80,13 @@ export async function startLocalHost(env: NodeJS.ProcessEnv, log: (line: string)
   // A new key whenever the mode changes: no token from a demo sign-in outlives a restart in another mode.
   const secret = loadSecret(dataDir, mode)
   const files = new LocalFiles(resolve(dataDir, 'files'), signingKey(secret))
+  // Round cards' live turnout, recorded by a fake for GET /api/dev/updatable: demo sign-in only (issue 19).
+  const updatable = mode === 'demo' ? new RecordingUpdatable() : undefined
 
   // The cloud's timer triggers, locally: e.g. retrying the announcement outbox.
   const timers = setInterval(() => {
     for (const area of Object.values(areas)) {
-      area.timer?.({ store, clock: systemClock, notifier: localOutbox, files }).catch((error: unknown) => console.error(`[timer ${area.name}]`, error))
+      area.timer?.({ store, clock: systemClock, notifier: localOutbox, files, updatable }).catch((error: unknown) => console.error(`[timer ${area.name}]`, error))
     }
   }, 30_000)
   timers.unref()
@@ -106,6 +109,7 @@ export async function startLocalHost(env: NodeJS.ProcessEnv, log: (line: string)
     secret,
     staticDir,
     devLogin: mode === 'demo',
+    updatable,
     guestLogin: mode !== 'none',
     files,
     uploadQuota: new UploadQuota(),

@@ -168,6 +168,7 @@ export const consoleSettings: Record<string, { timeout: number; memory?: number;
   announcement: { timeout: 60, memory: 1024, why: '照片重新编码；发件箱定时分批发送' },
   township: { timeout: 60, why: '导出；检查花名册文件' },
   evaluation: { timeout: 60, why: '定时结束到期的评议' },
+  group: { timeout: 30, why: '定时更新评议卡片的参评户数' },
 }
 
 /** The README's console-settings table (rows `| \`name\` | N 秒 | M MB | … |`) against consoleSettings. */

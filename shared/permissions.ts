@@ -151,6 +151,13 @@ export const permissions = {
   // Writes a file (and so is audited, with the file's id): deleted a day later by a later prepare.
   'township.prepareExport': { roles: ['township'], scope: 'township', writes: true },
 
+  // The village WeChat group (issue 19). Opening a card from a group keeps only the household's day (群内活跃户).
+  'group.bind': { roles: ['chair'], scope: 'village', writes: true },
+  'group.list': { roles: ['chair'], scope: 'village', writes: false },
+  'group.unbind': { roles: ['chair'], scope: 'village', writes: true },
+  'group.opened': { roles: ['guest', ...villageReaders], scope: 'self', writes: true, auditDayOnly: true },
+  'group.roundCard': { roles: villageReaders, scope: 'village', writes: false },
+
   'report.file': { roles: ['villager'], scope: 'self', writes: true, conceal: true, auditAnonymously: true, auditDayOnly: true },
   'report.track': { roles: ['villager', 'guest'], scope: 'self', writes: false, conceal: true },
   'report.inbox': { roles: ['township'], scope: 'township', writes: false, conceal: true },

@@ -8,6 +8,9 @@ import {
   cutoffOf,
   inviteExpired,
   membershipExpired,
+  groupSeenExpired,
+  groupBindingExpired,
+  roundCardExpired,
   notificationExpired,
   personExpired,
   reportExpired,
@@ -266,6 +269,37 @@ async function sweepMembers(sweep: Sweep, villageIds: readonly string[], now: Da
   return true
 }
 
+/**
+ * The village group's records past what the figures need (issue 19): a household's last day seen once older than
+ * 群内活跃户's 90 days, groups unbound a year ago, round cards no longer live a year on. By village, a hundred a query.
+ */
+async function sweepGroups(sweep: Sweep, villageIds: readonly string[], now: Date): Promise<boolean> {
+  const { store } = sweep
+  const unbound = cutoffOf('groupBindings', now)
+  for (let i = 0; i < villageIds.length; i += BATCH) {
+    const villageId = { in: villageIds.slice(i, i + BATCH) }
+    for await (const page of oldestFirst(store, 'group_seen', { villageId }, 'day')) {
+      const expired = page.filter((s) => groupSeenExpired(s, now)).map((s) => s._id)
+      if (!(await sweep.remove('group_seen', expired))) return false
+      if (expired.length < page.length) break
+    }
+    for await (const page of oldestFirst(store, 'group_binding', { villageId, status: 'unbound' }, 'boundAt')) {
+      // Bound before unbound: the scan stops at the first bound after the cutoff.
+      if (!(await sweep.remove('group_binding', page.filter((b) => groupBindingExpired(b, unbound)).map((b) => b._id)))) return false
+      if (page.some((b) => b.boundAt >= unbound)) break
+    }
+  }
+  const cards = cutoffOf('roundCards', now)
+  for (const state of ['final', 'degraded'] as const) {
+    for await (const page of oldestFirst(store, 'round_card', { state }, 'createdAt')) {
+      const expired = page.filter((c) => roundCardExpired(c, cards)).map((c) => c._id)
+      if (!(await sweep.remove('round_card', expired))) return false
+      if (expired.length < page.length) break
+    }
+  }
+  return true
+}
+
 /** Applies the whole policy once. Idempotent; bounded by `budget` deletions. */
 export async function applyRetention(store: Store, now: Date, options: RetentionOptions): Promise<RetentionResult> {
   const sweep = new Sweep(store, options.dryRun, options.budget ?? Number.POSITIVE_INFINITY)
@@ -282,7 +316,8 @@ export async function applyRetention(store: Store, now: Date, options: Retention
     (await sweepNotifications(sweep, now)) &&
     (await sweepInvites(sweep, townshipIds, now)) &&
     (await sweepAttempts(sweep, now)) &&
-    (await sweepMembers(sweep, villageIds, now))
+    (await sweepMembers(sweep, villageIds, now)) &&
+    (await sweepGroups(sweep, villageIds, now))
   return { counts: sweep.counts, complete }
 }
 

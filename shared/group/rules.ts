@@ -70,15 +70,16 @@ export interface CardRound {
  * - `renew`: still voting and the id is (nearly) expired: a new id for cards shared from now on (cards already
  *   in the group keep their last figure; the platform cannot update an expired id);
  * - `update`: turnout changed and the last update is at least CARD_UPDATE_EVERY_MS old;
+ * - `retire`: the round is over but its id expired before the final state was sent: nothing can be sent;
  * - `none`: nothing to do (degraded, already final, or throttled).
  */
-export type CardPlan = 'final' | 'renew' | 'update' | 'none'
+export type CardPlan = 'final' | 'renew' | 'update' | 'retire' | 'none'
 
 export function planCard(card: CardRecord, round: CardRound, now: Instant): CardPlan {
   if (card.state !== 'live' || card.activityId === null) return 'none'
   const at = new Date(now).getTime()
   const expired = card.activityExpiresAt === null || Date.parse(card.activityExpiresAt) <= at
-  if (round.status !== 'open') return expired ? 'none' : 'final'
+  if (round.status !== 'open') return expired ? 'retire' : 'final'
   if (Date.parse(card.activityExpiresAt ?? '') - at < ACTIVITY_RENEW_MARGIN_MS) return 'renew'
   if (card.sentParticipants === round.participants) return 'none'
   if (card.sentAt !== null && at - Date.parse(card.sentAt) < CARD_UPDATE_EVERY_MS) return 'none'

@@ -3,7 +3,8 @@ import { CloudBaseEngine, StandInStore, standInStore, type StandInOptions } from
 import { areas } from '../../cloudfunctions/areas'
 import { dispatch } from '../../cloudfunctions/core/dispatch'
 import { collectionSpecs, type CollectionName, type Collections } from '../../cloudfunctions/core/collections'
-import type { Clock } from '../../cloudfunctions/core/context'
+import type { BaseContext, Clock } from '../../cloudfunctions/core/context'
+import { devOpenData } from '../../cloudfunctions/core/open-data'
 import type { FileStore } from '../../cloudfunctions/core/files'
 import { localOutbox, type Notifier } from '../../cloudfunctions/core/notifier'
 import { noCodes } from '../../cloudfunctions/core/codes'
@@ -190,8 +191,10 @@ export function callerFor(
   clock: Clock = testClock(),
   notifier: Notifier = localOutbox,
   files: FileStore = testFiles,
+  /** WeChat's open data and updatable messages: the local fakes (dev-mode group cloudIDs) unless given */
+  ports: Pick<BaseContext, 'openData' | 'updatable'> = { openData: devOpenData },
 ): TypedCall {
-  return typed((area, action, input = {}) => dispatch(areas[area]!, { ...input, action }, { openid, store, clock, notifier, codes: noCodes, files }))
+  return typed((area, action, input = {}) => dispatch(areas[area]!, { ...input, action }, { openid, store, clock, notifier, codes: noCodes, files, ...ports }))
 }
 
 /** Seeded demo people sign in with openid `demo:<personId>`. */

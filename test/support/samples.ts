@@ -119,4 +119,9 @@ export const sampleInput: Record<QualifiedAction, Record<string, unknown>> = {
   'announcement.subscription': {},
   'announcement.unread': { announcementId: 'an-shiqiao-1' },
   'announcement.remind': { announcementId: 'an-shiqiao-1', householdId: 'h-shiqiao-0003' },
+  'group.bind': { cloudId: 'dev-group:石桥村监督群' },
+  'group.list': {},
+  'group.unbind': { groupId: 'gb-none' },
+  'group.opened': { cloudId: 'dev-group:石桥村监督群' },
+  'group.roundCard': { roundId: 'rd-none' },
 }

@@ -1,11 +1,12 @@
 import cloud from 'wx-server-sdk'
-import type { Area } from '../../core/dispatch'
-import { dispatch } from '../../core/dispatch'
+import { type Area, dispatch } from '../../core/dispatch'
 import { systemClock } from '../../core/context'
 import type { Notifier } from '../../core/notifier'
 import type { CodeMaker } from '../../core/codes'
 import { cloudFileStore, type CloudStorage } from './files'
 import { WxCloudStore, type WxDatabase } from './store'
+import type { OpenData } from '../../core/open-data'
+import type { UpdatableMessages } from '../../core/updatable'
 import { templateIdVariable, thingValue, topicOfSubject } from '../../../shared/subscribe'
 import { formatBeijingDayTimeFixed } from '../../../shared/time'
 
@@ -40,6 +41,43 @@ const wxacodes: CodeMaker = {
   },
 }
 
+/**
+ * Open data by cloudID: `cloud.getOpenData({ list: [cloudID] })` answers `{ list: [<the data's JSON, parsed>] }`
+ * (wx-server-sdk src/api/open/api/getOpenData.ts; the cloudID of wx.getGroupEnterInfo stands for `{ opengid }`,
+ * https://developers.weixin.qq.com/miniprogram/dev/api/open-api/group/wx.getGroupEnterInfo.html). GUESS: the parsed
+ * item may wrap the data as `{ cloudID, data: { opengid } }` (the shape a cloud function is handed for
+ * wx.cloud.CloudID); both shapes are read. Not verified on a real device.
+ */
+const cloudOpenData: OpenData = {
+  async groupOf(cloudId) {
+    const result = (await (cloud as unknown as { getOpenData(o: { list: string[] }): Promise<{ list: unknown[] }> }).getOpenData({ list: [cloudId] })) ?? { list: [] }
+    const item = result.list[0] as { opengid?: unknown; data?: { opengid?: unknown } } | undefined
+    const opengid = item?.opengid ?? item?.data?.opengid
+    return typeof opengid === 'string' && opengid ? { opengid } : null
+  },
+}
+
+/**
+ * Updatable messages by cloud call (config.json permissions.openapi lists both):
+ * https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/mp-message-management/updatable-message/createActivityId.html
+ * (answers activity_id and expiration_time, a Unix time in seconds) and
+ * https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/mp-message-management/updatable-message/setUpdatableMsg.html
+ * The SDK takes and answers camelCase (its param converter). `UPDATABLE_VERSION_TYPE` (develop/trial/release) is
+ * the version a final card opens; release unless set.
+ */
+const cloudUpdatable: UpdatableMessages = {
+  versionType: ((v) => (v === 'develop' || v === 'trial' ? v : 'release'))(process.env.UPDATABLE_VERSION_TYPE),
+  async createActivityId() {
+    const api = cloud.openapi as unknown as { updatableMessage: { createActivityId(o: object): Promise<{ activityId: string; expirationTime: number }> } }
+    const { activityId, expirationTime } = await api.updatableMessage.createActivityId({})
+    return { activityId, expiresAt: new Date(expirationTime * 1000).toISOString() }
+  },
+  async setUpdatableMsg(call) {
+    const api = cloud.openapi as unknown as { updatableMessage: { setUpdatableMsg(o: object): Promise<unknown> } }
+    await api.updatableMessage.setUpdatableMsg({ activityId: call.activityId, targetState: call.targetState, templateInfo: { parameterList: call.parameterList } })
+  },
+}
+
 /** exports.main of a deployed cloud function: identity is WeChat's OPENID, never the event. */
 export function cloudMain(area: Area) {
   cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string })
@@ -49,7 +87,7 @@ export function cloudMain(area: Area) {
     const { OPENID } = cloud.getWXContext()
     // A timer trigger (config.json "triggers") carries Type: 'Timer' and no caller; a caller cannot pose as one.
     if (!OPENID && (event as { Type?: string } | null)?.Type === 'Timer') {
-      return area.timer ? area.timer({ store, clock: systemClock, notifier: subscribeMessages, files: cloudFiles }) : null
+      return area.timer ? area.timer({ store, clock: systemClock, notifier: subscribeMessages, files: cloudFiles, updatable: cloudUpdatable }) : null
     }
     return dispatch(area, event, {
       openid: OPENID || null,
@@ -58,6 +96,8 @@ export function cloudMain(area: Area) {
       notifier: subscribeMessages,
       codes: wxacodes,
       files: cloudFiles,
+      openData: cloudOpenData,
+      updatable: cloudUpdatable,
     })
   }
 }
