@@ -45,7 +45,18 @@ async function main(): Promise<number> {
   const [command, ...rest] = process.argv.slice(2)
   const { values } = parseArgs({
     args: rest,
-    options: { township: { type: 'string' }, district: { type: 'string' }, name: { type: 'string' }, title: { type: 'string' }, kind: { type: 'string' }, out: { type: 'string' }, 'dry-run': { type: 'boolean' }, dir: { type: 'string' }, apply: { type: 'boolean' }, by: { type: 'string' } },
+    options: {
+      township: { type: 'string' },
+      district: { type: 'string' },
+      name: { type: 'string' },
+      title: { type: 'string' },
+      kind: { type: 'string' },
+      out: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      dir: { type: 'string' },
+      apply: { type: 'boolean' },
+      by: { type: 'string' },
+    },
   })
   const dataDir = resolve(process.env.DATA_DIR ?? '.data')
   secureDataDir(dataDir)
@@ -56,12 +67,15 @@ async function main(): Promise<number> {
     const township = townships[0]
     // A command that writes does it on a store whose first write carries its audit entry, in the same transaction
     // (as dispatch does for an action): the operator, the command, the township.
-    const audited = (command: string, townshipId: string | null) =>
-      auditedStore(store, operatorEntry(`admin.${command}`, townshipId, townshipId ? [townshipId] : [], now))
+    const audited = (command: string, townshipId: string | null) => auditedStore(store, operatorEntry(`admin.${command}`, townshipId, townshipId ? [townshipId] : [], now))
     switch (command) {
       case 'bootstrap': {
         if (!values.township || !values.district || !values.name) return fail('请给出 --township、--district 和 --name')
-        const result = await bootstrapTownship(audited('bootstrap', SETUP_TOWNSHIP_ID), { township: values.township, district: values.district, staffName: values.name, staffTitle: values.title ?? '镇纪委书记' }, now)
+        const result = await bootstrapTownship(
+          audited('bootstrap', SETUP_TOWNSHIP_ID),
+          { township: values.township, district: values.district, staffName: values.name, staffTitle: values.title ?? '镇纪委书记' },
+          now,
+        )
         console.log(`已开通 ${values.district}${values.township}，${result.loaded}。\n${values.name}的任命码：${result.inviteCode}（${DEFAULT_INVITE_DAYS}天内有效）`)
         console.log('在小程序（或本地 H5：以新访客身份登录）首页点“我有任命码”，输入任命码即成为镇纪委干部。')
         return 0
@@ -89,7 +103,8 @@ async function main(): Promise<number> {
           if (a.status === 'active') console.log(`  职务：${a.title} ${(await store.get('person', a.personId))?.name ?? ''}`)
         }
         for (const i of await queryAll(store, 'invite', { townshipId: township._id }, { field: 'createdAt', direction: 'desc' }, 500)) {
-          if (i.status === 'open' && i.expiresAt > now.toISOString()) console.log(`  未使用的任命码：${i.title} ${i.name}，${beijingDay(i.expiresAt)}前有效（码只在发出时显示一次）`)
+          if (i.status === 'open' && i.expiresAt > now.toISOString())
+            console.log(`  未使用的任命码：${i.title} ${i.name}，${beijingDay(i.expiresAt)}前有效（码只在发出时显示一次）`)
         }
         return 0
       }
@@ -115,7 +130,17 @@ async function main(): Promise<number> {
         const kind = values.kind
         if (kind !== 'cases' && kind !== 'feedback' && kind !== 'reports' && kind !== 'figures') return fail('--kind 只能是 cases、feedback、reports 或 figures')
         // The export handler, run as the township itself rather than one of its staff.
-        const actor = { personId: null, name: '管理命令', role: 'township' as const, title: null, townshipId: township._id, villageId: null, householdId: null, memberId: null, isRepresentative: false }
+        const actor = {
+          personId: null,
+          name: '管理命令',
+          role: 'township' as const,
+          title: null,
+          townshipId: township._id,
+          villageId: null,
+          householdId: null,
+          memberId: null,
+          isRepresentative: false,
+        }
         const files = new LocalFiles(resolve(dataDir, 'files'))
         const { filename, csv } = await exportCsv(
           {
@@ -144,13 +169,18 @@ async function main(): Promise<number> {
       }
       case 'retention': {
         const dryRun = values['dry-run'] === true
-        const { counts, complete } = await applyRetention(dryRun ? store : audited('retention', township?._id ?? null), now, { dryRun, files: new LocalFiles(resolve(dataDir, 'files')) })
+        const { counts, complete } = await applyRetention(dryRun ? store : audited('retention', township?._id ?? null), now, {
+          dryRun,
+          files: new LocalFiles(resolve(dataDir, 'files')),
+        })
         console.log(dryRun ? '按保存期限，下列记录到期，会被删除（这次什么也没删）：' : '按保存期限删除了：')
         const rows = Object.entries(counts).filter(([, n]) => n > 0)
         for (const [collection, n] of rows) console.log(`  ${retentionLabels[collection] ?? collection}：${n} 条`)
         if (rows.length === 0) console.log('  没有到期的记录')
-        console.log(`保存期限：选票 ${retentionDays.ballots} 天，已办结举报 ${retentionDays.reports} 天，操作记录 ${retentionDays.audit} 天，` +
-          `消息记录 ${retentionDays.notifications} 天，已退出的成员 ${retentionDays.departedMembers} 天（都从事情办完算起）`)
+        console.log(
+          `保存期限：选票 ${retentionDays.ballots} 天，已办结举报 ${retentionDays.reports} 天，操作记录 ${retentionDays.audit} 天，` +
+            `消息记录 ${retentionDays.notifications} 天，已退出的成员 ${retentionDays.departedMembers} 天（都从事情办完算起）`,
+        )
         if (!complete) console.log('还没删完，请再运行一次')
         return 0
       }

@@ -30,8 +30,7 @@ export interface FirstScreenSources {
   demoPeople: (() => Promise<DevPerson[]>) | null
 }
 
-const escape = (text: string): string =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
+const escape = (text: string): string => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
 
 interface Item {
   title: string
@@ -75,7 +74,10 @@ function screen(title: string, subtitle: string, content: Item[] | Group[], befo
 function todoCard(items: { kind: TodoKind; count: number }[]): string {
   const due = items.filter((i) => i.count > 0)
   const rows = due
-    .map((i) => `<li class="fs-item"><a class="fs-item-body fs-todo-row" href="#${escape(todoInfo[i.kind].url)}">${badge(i.count)}<span class="fs-todo-text">${escape(todoInfo[i.kind].label(i.count).replace(/^\d+\s*/, ''))}</span><span class="fs-todo-go" aria-hidden="true">›</span></a></li>`)
+    .map(
+      (i) =>
+        `<li class="fs-item"><a class="fs-item-body fs-todo-row" href="#${escape(todoInfo[i.kind].url)}">${badge(i.count)}<span class="fs-todo-text">${escape(todoInfo[i.kind].label(i.count).replace(/^\d+\s*/, ''))}</span><span class="fs-todo-go" aria-hidden="true">›</span></a></li>`,
+    )
     .join('')
   return `<div class="fs-todo"><p class="fs-todo-title">待办</p>${due.length ? `<ul class="fs-list">${rows}</ul>` : `<p class="fs-item-text">${NOTHING_TO_DO}</p>`}</div>`
 }
@@ -116,7 +118,7 @@ async function home(sources: FirstScreenSources): Promise<string | null> {
   const groups = entryGroupsFor(m.role, unread, toVote, todo ? badgesOf(todo) : {})
   const entries = groups.flatMap((g) => g.entries)
   if (entries.length === 0) return null
-  const place = m.village ? `${m.village.townshipName} ${m.village.name}` : m.township?.name ?? ''
+  const place = m.village ? `${m.village.townshipName} ${m.village.name}` : (m.township?.name ?? '')
   return screen(
     m.name ? `${m.name}，您好` : '村务监督',
     [place, m.title].filter(Boolean).join(' · '),
@@ -130,7 +132,12 @@ async function disclosures(sources: FirstScreenSources): Promise<string | null> 
   if (!page.ok) return null
   const items = (page.data as DisclosurePage).items.map((d) => ({
     title: d.title,
-    text: [`${kindLabels[d.kind]} · ${sectionLabels[d.section]}`, d.revision > 1 ? '已更正' : '', d.period ? `所属期 ${periodLabel(d.period)}` : '', `${formatBeijingDay(d.publishedAt)}发布`]
+    text: [
+      `${kindLabels[d.kind]} · ${sectionLabels[d.section]}`,
+      d.revision > 1 ? '已更正' : '',
+      d.period ? `所属期 ${periodLabel(d.period)}` : '',
+      `${formatBeijingDay(d.publishedAt)}发布`,
+    ]
       .filter(Boolean)
       .join(' · '),
     href: `/packages/disclosure/detail/index?disclosureId=${encodeURIComponent(d.disclosureId)}`,
@@ -142,7 +149,11 @@ async function signIn(sources: FirstScreenSources): Promise<string | null> {
   if (!sources.demoPeople) return null
   const shown = demoPeopleShown(await sources.demoPeople(), 'villager', '')
   // Plain text, not links: signing in needs the app.
-  return screen('选择演示身份', '本地演示版：选择一位演示村的人登录', shown.map((p) => ({ title: p.name, text: describeDemoPerson(p) })))
+  return screen(
+    '选择演示身份',
+    '本地演示版：选择一位演示村的人登录',
+    shown.map((p) => ({ title: p.name, text: describeDemoPerson(p) })),
+  )
 }
 
 /** The first screen of an app route (`pages/index/index`), or null when there is none to draw. */

@@ -3,7 +3,6 @@ import { queryAll } from '../cloudfunctions/core/paging'
 import type { Role } from '../shared/roles'
 import type { DevPerson } from '../shared/dev/schema'
 
-
 const roleOrder: Record<Role, number> = { township: 0, chair: 1, committee: 2, villager: 3 }
 
 /** Everyone who can sign in on the local host: appointed officials and approved villagers. */
@@ -12,12 +11,7 @@ export async function listPeople(store: Store): Promise<DevPerson[]> {
   const people: DevPerson[] = []
   for (const township of townships) {
     for (const role of ['township', 'chair', 'committee'] as const) {
-      const appointments = await queryAll(
-        store,
-        'appointment',
-        { townshipId: township._id, role },
-        { field: '_id', direction: 'asc' },
-      )
+      const appointments = await queryAll(store, 'appointment', { townshipId: township._id, role }, { field: '_id', direction: 'asc' })
       for (const a of appointments.filter((x) => x.status === 'active')) {
         const person = await store.get('person', a.personId)
         if (person?.appointmentId !== a._id) continue
@@ -36,18 +30,8 @@ export async function listPeople(store: Store): Promise<DevPerson[]> {
     }
     const villages = await queryAll(store, 'village', { townshipId: township._id }, { field: 'name', direction: 'asc' })
     for (const village of villages) {
-      const members = await queryAll(
-        store,
-        'member',
-        { villageId: village._id, status: 'active' },
-        { field: 'requestedAt', direction: 'asc' },
-        100_000,
-      )
-      const households = new Map(
-        (await queryAll(store, 'household', { villageId: village._id }, { field: 'number', direction: 'asc' }, 100_000)).map(
-          (h) => [h._id, h],
-        ),
-      )
+      const members = await queryAll(store, 'member', { villageId: village._id, status: 'active' }, { field: 'requestedAt', direction: 'asc' }, 100_000)
+      const households = new Map((await queryAll(store, 'household', { villageId: village._id }, { field: 'number', direction: 'asc' }, 100_000)).map((h) => [h._id, h]))
       for (const m of members) {
         const household = households.get(m.householdId)
         people.push({

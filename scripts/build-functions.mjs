@@ -10,9 +10,7 @@ const source = join(root, 'cloudfunctions')
 const out = join(root, 'dist', 'functions')
 rmSync(out, { recursive: true, force: true })
 const names = readdirSync(source).filter((name) => existsSync(join(source, name, 'index.ts')))
-const sdk = JSON.parse(
-  await import('node:fs').then((fs) => fs.readFileSync(join(root, 'node_modules/wx-server-sdk/package.json'), 'utf8')),
-).version
+const sdk = JSON.parse(await import('node:fs').then((fs) => fs.readFileSync(join(root, 'node_modules/wx-server-sdk/package.json'), 'utf8'))).version
 
 for (const name of names) {
   const dir = join(out, name)
@@ -28,10 +26,7 @@ for (const name of names) {
     '--external:wx-server-sdk',
     '--log-level=warning',
   ])
-  writeFileSync(
-    join(dir, 'package.json'),
-    JSON.stringify({ name, version: '1.0.0', private: true, main: 'index.js', dependencies: { 'wx-server-sdk': sdk } }, null, 2) + '\n',
-  )
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name, version: '1.0.0', private: true, main: 'index.js', dependencies: { 'wx-server-sdk': sdk } }, null, 2) + '\n')
   // config.json: openapi permissions and timer triggers, deployed with the function.
   const config = join(source, name, 'config.json')
   if (existsSync(config)) copyFileSync(config, join(dir, 'config.json'))

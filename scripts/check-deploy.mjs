@@ -48,12 +48,12 @@ if (!existsSync(join(weapp, 'app.json'))) {
   check('小程序页面齐全 (every page in app.json is built)', ['没有 miniprogram/dist/weapp/app.json：先运行 npm run build:weapp'])
 } else {
   const app = JSON.parse(readFileSync(join(weapp, 'app.json'), 'utf8'))
-  const pages = [
-    ...(app.pages ?? []),
-    ...(app.subPackages ?? app.subpackages ?? []).flatMap((p) => p.pages.map((page) => `${p.root.replace(/\/$/, '')}/${page}`)),
-  ]
+  const pages = [...(app.pages ?? []), ...(app.subPackages ?? app.subpackages ?? []).flatMap((p) => p.pages.map((page) => `${p.root.replace(/\/$/, '')}/${page}`))]
   const missing = pages.flatMap((page) => ['.js', '.json', '.wxml'].filter((ext) => !existsSync(join(weapp, page + ext))).map((ext) => page + ext))
-  check(`小程序页面齐全 (${pages.length} pages in app.json built as .js/.json/.wxml)`, missing.map((f) => `缺少 ${f}`))
+  check(
+    `小程序页面齐全 (${pages.length} pages in app.json built as .js/.json/.wxml)`,
+    missing.map((f) => `缺少 ${f}`),
+  )
 
   // 2. Each package under WeChat's 2 MB.
   const sizes = weappPackageSizes()
@@ -93,10 +93,10 @@ if (!existsSync(fnRoot)) {
 // 4. Timeouts and memory: not in config.json (the docs define no such key), so the README must say what to set.
 const readme = readFileSync(join(root, 'README.md'), 'utf8')
 const unknown = Object.keys(checks.consoleSettings).filter((n) => !sources.includes(n))
-check(
-  `超时与内存在控制台设置，README 已列出 (timeouts/memory: console only, listed in README for ${Object.keys(checks.consoleSettings).join(', ')})`,
-  [...checks.consoleSettingsProblems(readme), ...unknown.map((n) => `consoleSettings 里的 ${n} 不是云函数`)],
-)
+check(`超时与内存在控制台设置，README 已列出 (timeouts/memory: console only, listed in README for ${Object.keys(checks.consoleSettings).join(', ')})`, [
+  ...checks.consoleSettingsProblems(readme),
+  ...unknown.map((n) => `consoleSettings 里的 ${n} 不是云函数`),
+])
 
 // 5. Database rules: a deny-all rule for every collection of collections.ts.
 const collections = Object.keys(collectionSpecs)

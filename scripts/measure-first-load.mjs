@@ -39,7 +39,9 @@ for (let i = 0; ; i++) {
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] })
 const people = (await (await fetch(`${url}/api/dev/people`)).json()).data
 const villager = people.find((p) => p.role === 'villager' && p.isRepresentative)
-const token = (await (await fetch(`${url}/api/dev/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ personId: villager.personId }) })).json()).data.token
+const token = (
+  await (await fetch(`${url}/api/dev/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ personId: villager.personId }) })).json()
+).data.token
 
 /** One cold load: an empty cache, the slow network, until content is readable and until the app has drawn `ready`. */
 async function measure(name, path, ready, signedIn) {
@@ -69,7 +71,14 @@ async function measure(name, path, ready, signedIn) {
   const app = Date.now() - started
   const total = (types) => [...sizes.values()].filter((s) => types.includes(s.type)).reduce((n, s) => n + s.bytes, 0)
   await context.close()
-  return { name, readable, app, scripts: total(['Script']), styles: total(['Stylesheet']), all: total(['Script', 'Stylesheet', 'Document', 'Fetch', 'XHR', 'Image', 'Font', 'Other']) }
+  return {
+    name,
+    readable,
+    app,
+    scripts: total(['Script']),
+    styles: total(['Stylesheet']),
+    all: total(['Script', 'Stylesheet', 'Document', 'Fetch', 'XHR', 'Image', 'Font', 'Other']),
+  }
 }
 
 const results = [
@@ -86,7 +95,15 @@ console.log(`\nH5 首次加载（400 kbps，往返 400 ms，无缓存；目标 $
 const seconds = (ms) => `${(ms / 1000).toFixed(2)} 秒`.padStart(9)
 console.log('页面'.padEnd(22), '可读'.padStart(8), '应用就绪'.padStart(7), '脚本'.padStart(8), '样式'.padStart(8), '合计'.padStart(8))
 for (const r of results) {
-  console.log(r.name.padEnd(18), seconds(r.readable), seconds(r.app), kb(r.scripts).padStart(9), kb(r.styles).padStart(9), kb(r.all).padStart(9), r.readable <= TARGET_MS ? '✔' : '✖ 超过目标')
+  console.log(
+    r.name.padEnd(18),
+    seconds(r.readable),
+    seconds(r.app),
+    kb(r.scripts).padStart(9),
+    kb(r.styles).padStart(9),
+    kb(r.all).padStart(9),
+    r.readable <= TARGET_MS ? '✔' : '✖ 超过目标',
+  )
 }
 mkdirSync(join(root, '.build'), { recursive: true })
 writeFileSync(join(root, '.build', 'first-load.json'), JSON.stringify({ conditions: CONDITIONS, targetMs: TARGET_MS, results }, null, 2))

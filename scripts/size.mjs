@@ -58,7 +58,10 @@ if (!route) {
   process.exit(1)
 }
 const chunks = [...route[1].matchAll(/\.e\((\d+)\)/g)].map((m) => m[1])
-const ofChunk = (dir, id, ext) => readdirSync(join(h5, dir)).filter((f) => f.startsWith(`${id}.`) && f.endsWith(ext)).map((f) => `${dir}/${f}`)
+const ofChunk = (dir, id, ext) =>
+  readdirSync(join(h5, dir))
+    .filter((f) => f.startsWith(`${id}.`) && f.endsWith(ext))
+    .map((f) => `${dir}/${f}`)
 const chunkFiles = chunks.flatMap((id) => ofChunk('js', id, '.js'))
 const missing = chunks.filter((id) => ofChunk('js', id, '.js').length + ofChunk('css', id, '.css').length === 0)
 if (chunks.length === 0 || missing.length) {

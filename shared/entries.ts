@@ -21,7 +21,7 @@ const disclosureEntry: Entry = {
 
 const dutiesEntry: Entry = {
   title: '公开时限',
-  description: '每月、每季度该公开的，有没有按时公开',
+  description: '每月、每季度该公开的，和村民点题要公开的，有没有按时公开',
   url: '/packages/disclosure/duties/index',
 }
 
@@ -59,6 +59,7 @@ export function entryGroupsFor(role: CallerRole, unread: number | null, toVote: 
         entries: withBadges([
           { title: '入群审核', description: '审核村民加入本村监督群的申请', url: '/packages/chair/pending/index' },
           feedbackInbox('村民提的意见和建议：分派给村“两委”成员答复，或列入会议议题'),
+          { title: '点题收集', description: '村民想让村里公开的事：转交村“两委”限期公开，或说明不转交的原因', url: '/packages/topic/inbox/index' },
           { title: '发布公告', description: '给全村监督群发通知，看各户读了没有', url: '/packages/chair/announce/index' },
           { title: '发起评议', description: '对一条公开或一项决策发起评议，每户投一票', url: '/packages/evaluation/open/index' },
           roundsEntry('评议结果', '进行中的评议、投票人数，结束的评议结果'),
@@ -102,6 +103,7 @@ export function entriesFor(role: CallerRole, unread: number | null, toVote: numb
         { title: '举报受理', description: '村民向镇纪委的举报：受理、调查、办结', url: '/packages/township/reports/index' },
         { title: '意见督办', description: '超过答复期限的村民意见，提醒村里答复', url: '/packages/township/overdue/index' },
         { title: '各村意见办理情况', description: '收到、答复、办结多少，办结率和答复用时', url: '/packages/township/feedback/index' },
+        { title: '各村点题公开情况', description: '村民点了哪些题、转交多少、是否按时公开', url: '/packages/township/topics/index' },
         { title: '各村评议情况', description: '评议轮数、参与率、满意率、超标次数', url: '/packages/township/evaluation/index' },
         { title: '各村监督群覆盖情况', description: '各村入群户数、公开是否按时', url: '/packages/township/villages/index' },
         { title: '村和花名册', description: '新建村、查看村加入码、导入各村户籍花名册', url: '/packages/township/setup/index' },
@@ -123,6 +125,7 @@ export function entriesFor(role: CallerRole, unread: number | null, toVote: numb
         },
         { title: '我要提意见', description: '对村务有意见、建议，写给村务监督委员会', url: '/packages/feedback/submit/index' },
         { title: '我提的意见', description: '看村里的答复，确认解决或重新反映', url: '/packages/feedback/mine/index' },
+        { title: '我要点题', description: '想让村里公开什么，写下来交给村务监督委员会；看办理情况', url: '/packages/topic/ask/index' },
         ...powerEntries,
         { title: '向镇纪委举报', description: '村干部违纪违规，直接向镇纪委举报，村里看不到', url: '/packages/report/file/index' },
         { title: '查询举报进展', description: '用查询码查看举报的办理情况', url: '/packages/report/track/index' },

@@ -12,6 +12,8 @@ export const errorCodes = {
   ALREADY_MEMBER: { status: 409, message: '您已经在本村监督群里了' },
   ALREADY_PENDING: { status: 409, message: '您的入群申请正在等待审核' },
   ALREADY_VOTED: { status: 409, message: '本户已经投过票了' },
+  ANSWER_FIRST: { status: 409, message: '上一轮评议不满意超过比例，村里答复释疑后才能再评议' },
+  TOO_SOON: { status: 409, message: '离这个事项上一轮评议结束的时间太近，请过几天再评议' },
   PAYLOAD_TOO_LARGE: { status: 413, message: '提交的内容太大' },
   TOO_MANY_ATTEMPTS: { status: 429, message: '尝试次数太多，请一小时后再试' },
   DAILY_QUOTA: { status: 429, message: '今天的用量已经满了，请明天再试' },

@@ -60,11 +60,7 @@ export const roundEndedAt = (round: Pick<Round, 'closedAt' | 'closesAt'>): strin
  * A round whose ballots and participations may go: closed, ended before the cutoff, its subject has no
  * unfinished case, and an answer it needed (over the threshold) is on record.
  */
-export function roundBallotsExpired(
-  round: Pick<Round, 'status' | 'closedAt' | 'closesAt' | 'outcome' | 'answer'>,
-  subjectHasUnfinishedCase: boolean,
-  cutoff: string,
-): boolean {
+export function roundBallotsExpired(round: Pick<Round, 'status' | 'closedAt' | 'closesAt' | 'outcome' | 'answer'>, subjectHasUnfinishedCase: boolean, cutoff: string): boolean {
   const ended = roundEndedAt(round)
   if (round.status !== 'closed' || ended === null || ended >= cutoff) return false
   if (subjectHasUnfinishedCase) return false
@@ -85,8 +81,7 @@ export function reportExpired(report: Pick<Report, 'status' | 'steps'>, cutoff: 
 export const auditExpired = (entry: Pick<AuditEntry, 'at'>, cutoff: string): boolean => entry.at < cutoff
 
 /** Sent or failed long ago; a pending one is still the outbox's work. */
-export const notificationExpired = (n: Pick<Notification, 'status' | 'createdAt'>, cutoff: string): boolean =>
-  n.status !== 'pending' && n.createdAt < cutoff
+export const notificationExpired = (n: Pick<Notification, 'status' | 'createdAt'>, cutoff: string): boolean => n.status !== 'pending' && n.createdAt < cutoff
 
 /** A membership that ended (rejected, or left or removed) before the cutoff. */
 export const membershipExpired = (m: Pick<Member, 'status' | 'decidedAt'>, cutoff: string): boolean =>

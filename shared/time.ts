@@ -38,8 +38,7 @@ export const beijingDayStart = (at: Instant): string => inBeijing(at).startOf('d
  * The instant a Beijing calendar month began, as an ISO string: the month `at` falls in, or the one
  * `monthsLater` months after it (negative: before).
  */
-export const beijingMonthStart = (at: Instant, monthsLater = 0): string =>
-  inBeijing(at).startOf('month').add(monthsLater, 'month').toISOString()
+export const beijingMonthStart = (at: Instant, monthsLater = 0): string => inBeijing(at).startOf('month').add(monthsLater, 'month').toISOString()
 
 /** The instant `days` whole days (plain 24-hour days) after `at`, as an ISO string; negative goes back. */
 export const addDays = (at: Instant, days: number): string => new Date(dayjs.utc(at).valueOf() + days * DAY_MS).toISOString()

@@ -6,16 +6,7 @@ import type { CallerRole } from './roles'
  * screen (host/first-screen.ts) word and link the counts the same way.
  */
 
-export const todoKinds = [
-  'joinPending',
-  'feedbackToRoute',
-  'feedbackToAnswer',
-  'roundsToAnswer',
-  'newCases',
-  'newReports',
-  'overdueFeedback',
-  'powerToReview',
-] as const
+export const todoKinds = ['joinPending', 'feedbackToRoute', 'feedbackToAnswer', 'roundsToAnswer', 'newCases', 'newReports', 'overdueFeedback', 'powerToReview', 'topicsToDecide', 'topicsToDisclose'] as const
 export type TodoKind = (typeof todoKinds)[number]
 
 export interface TodoKindInfo {
@@ -68,12 +59,22 @@ export const todoInfo: Record<TodoKind, TodoKindInfo> = {
     url: '/packages/committee/catalog/index',
     entryUrl: '/packages/committee/catalog/index',
   },
+  topicsToDecide: {
+    label: (n) => `${n} 条村民点题等您转交或答复`,
+    url: '/packages/topic/inbox/index?status=asked',
+    entryUrl: '/packages/topic/inbox/index',
+  },
+  topicsToDisclose: {
+    label: (n) => `${n} 条村民点题要公开`,
+    url: '/packages/disclosure/duties/index',
+    entryUrl: '/packages/disclosure/duties/index',
+  },
 }
 
 /** Which counts each role gets; reports are the township's alone, so village roles never see that kind. */
 export const todoKindsOf: Partial<Record<CallerRole, readonly TodoKind[]>> = {
-  chair: ['joinPending', 'feedbackToRoute'],
-  committee: ['feedbackToAnswer', 'roundsToAnswer', 'powerToReview'],
+  chair: ['joinPending', 'feedbackToRoute', 'topicsToDecide'],
+  committee: ['feedbackToAnswer', 'roundsToAnswer', 'powerToReview', 'topicsToDisclose'],
   township: ['newCases', 'newReports', 'overdueFeedback'],
 }
 

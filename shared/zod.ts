@@ -9,7 +9,11 @@ z.config({ localeError: () => errorCodes.INVALID_INPUT.message })
 export { z }
 
 export const id = (label: string) =>
-  z.string({ error: `缺少${label}` }).trim().min(1, `缺少${label}`).max(64, `${label}格式不对`)
+  z
+    .string({ error: `缺少${label}` })
+    .trim()
+    .min(1, `缺少${label}`)
+    .max(64, `${label}格式不对`)
 
 /** Required free text, trimmed, with a length limit counted in characters. */
 export const text = (label: string, max: number) =>
@@ -20,7 +24,11 @@ export const text = (label: string, max: number) =>
     .max(max, `${label}不能超过${max}个字`)
 
 export const optionalText = (label: string, max: number) =>
-  z.string({ error: `${label}格式不对` }).trim().max(max, `${label}不能超过${max}个字`).optional()
+  z
+    .string({ error: `${label}格式不对` })
+    .trim()
+    .max(max, `${label}不能超过${max}个字`)
+    .optional()
 
 export const cursor = z.string({ error: '翻页参数格式不对' }).max(512, '翻页参数格式不对').nullish()
 
@@ -28,8 +36,7 @@ export const cursor = z.string({ error: '翻页参数格式不对' }).max(512, '
 export const villageInput = { villageId: id('村编号').optional() }
 
 /** A calendar date as people write it: 2026-10-05. */
-export const dateInput = (label: string) =>
-  z.string({ error: `请填写${label}` }).regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, `${label}要写成 2026-10-05 这样`)
+export const dateInput = (label: string) => z.string({ error: `请填写${label}` }).regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, `${label}要写成 2026-10-05 这样`)
 
 /** An instant with its offset, e.g. 2026-11-21T20:00:00+08:00 or …Z. */
 export const instantInput = (label: string) =>
@@ -39,8 +46,7 @@ export const instantInput = (label: string) =>
     .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/, `${label}格式不对`)
     .refine((s) => !Number.isNaN(Date.parse(s)), `${label}格式不对`)
 
-export const page = <T extends z.ZodTypeAny>(item: T) =>
-  z.object({ items: z.array(item), nextCursor: z.string().nullable() })
+export const page = <T extends z.ZodTypeAny>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() })
 
 /** An uploaded image named in a request; its type and size are checked from the stored bytes, not trusted. */
 export const photoInput = z.object({
@@ -48,5 +54,4 @@ export const photoInput = z.object({
   name: text('图片说明', 60),
 })
 
-export const photoInputs = (max: number) =>
-  z.array(photoInput, { error: '图片格式不对' }).max(max, `最多${max}张图片`).optional()
+export const photoInputs = (max: number) => z.array(photoInput, { error: '图片格式不对' }).max(max, `最多${max}张图片`).optional()

@@ -93,14 +93,28 @@ async function recipientsOf(ctx: HandlerContext, villageId: string): Promise<Sub
     subscriptions.push(...page.items.filter(canSend))
     cursor = page.nextCursor
   } while (cursor)
-  const persons = await getMany(ctx.store, 'person', subscriptions.map((s) => s.personId))
-  const members = new Map((await getMany(ctx.store, 'member', persons.flatMap((p) => (p.memberId ? [p.memberId] : [])))).map((m) => [m._id, m]))
+  const persons = await getMany(
+    ctx.store,
+    'person',
+    subscriptions.map((s) => s.personId),
+  )
+  const members = new Map(
+    (
+      await getMany(
+        ctx.store,
+        'member',
+        persons.flatMap((p) => (p.memberId ? [p.memberId] : [])),
+      )
+    ).map((m) => [m._id, m]),
+  )
   // Only people still in this village's group are messaged.
   const inGroup = new Set(
-    persons.filter((p) => {
-      const m = p.memberId ? members.get(p.memberId) : undefined
-      return m?.status === 'active' && m.villageId === villageId
-    }).map((p) => p._id),
+    persons
+      .filter((p) => {
+        const m = p.memberId ? members.get(p.memberId) : undefined
+        return m?.status === 'active' && m.villageId === villageId
+      })
+      .map((p) => p._id),
   )
   return subscriptions.filter((s) => inGroup.has(s.personId))
 }
@@ -125,9 +139,7 @@ export const open: Handler<C['open']> = async (ctx, input) => {
   const a = await getInVillage(ctx, 'announcement', input.announcementId, '没有找到这条公告')
   const { personId, householdId } = ctx.actor
   if (personId) {
-    await insertOnce(() =>
-      ctx.store.insert('announcement_seen', { _id: `${a._id}:${personId}`, announcementId: a._id, personId, at: ctx.now }),
-    )
+    await insertOnce(() => ctx.store.insert('announcement_seen', { _id: `${a._id}:${personId}`, announcementId: a._id, personId, at: ctx.now }))
   }
   if (householdId) {
     // How the household first got to it (issue 19): a card from a group bound to this village (resolved on the

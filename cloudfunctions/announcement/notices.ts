@@ -8,10 +8,7 @@ export const subjectOf = (announcementId: string) => `announcement:${announcemen
  * A subscribe message about an announcement, waiting in the outbox: the outbox timer (core/outbox.ts) spends
  * the recipient's consent `subscriptionId` and sends it.
  */
-export function announcementNotice(
-  a: Announcement,
-  n: { _id: string; openid: string; subscriptionId: string; title: string; now: string },
-): Collections['notification'] {
+export function announcementNotice(a: Announcement, n: { _id: string; openid: string; subscriptionId: string; title: string; now: string }): Collections['notification'] {
   return {
     _id: n._id,
     villageId: a.villageId,

@@ -22,7 +22,11 @@ async function subscribersOf(ctx: HandlerContext, household: Household) {
   const active = members
     .filter((m) => m.status === 'active' && m.villageId === household.villageId)
     .sort((a, b) => Number(b._id === household.representativeMemberId) - Number(a._id === household.representativeMemberId))
-  const subscriptions = await getMany(ctx.store, 'subscription', active.map((m) => m.personId))
+  const subscriptions = await getMany(
+    ctx.store,
+    'subscription',
+    active.map((m) => m.personId),
+  )
   return subscriptions.filter((s) => canSend(s) && s.villageId === household.villageId)
 }
 
@@ -46,7 +50,13 @@ export const unread: Handler<C['unread']> = async (ctx, input) => {
       cursor,
     })
     const read = new Set(
-      (await getMany(ctx.store, 'announcement_reach', page.items.map((h) => `${a._id}:${h._id}`))).map((r) => r.householdId),
+      (
+        await getMany(
+          ctx.store,
+          'announcement_reach',
+          page.items.map((h) => `${a._id}:${h._id}`),
+        )
+      ).map((r) => r.householdId),
     )
     found.push(...page.items.filter((h) => !read.has(h._id)))
     cursor = page.nextCursor

@@ -74,8 +74,7 @@ export async function resolveCaller(store: Store, openid: string): Promise<Calle
   const activeHousehold = activeMember && household?._id === activeMember.householdId ? household : null
   const townshipId = post ? appointment!.townshipId : activeMember ? (village?.townshipId ?? null) : null
   const isRepresentative = activeHousehold !== null && activeHousehold.representativeMemberId === activeMember?._id
-  const title =
-    appointment?.status === 'active' ? appointment.title : role === 'villager' ? (isRepresentative ? '户代表' : '家庭成员') : null
+  const title = appointment?.status === 'active' ? appointment.title : role === 'villager' ? (isRepresentative ? '户代表' : '家庭成员') : null
   return {
     actor: {
       personId: person._id,

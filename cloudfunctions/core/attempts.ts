@@ -1,6 +1,17 @@
 import { createHash } from 'node:crypto'
 import { AppError } from '../../shared/errors'
-import { ANONYMOUS_LOOKUP, CALLER_LIMIT, NEW_VISITOR, OVERALL_LIMIT, hourOf, mayTry, previousHourOf, triesAgainAt, type CodeKind, type SecurityEvent } from '../../shared/township/rules'
+import {
+  ANONYMOUS_LOOKUP,
+  CALLER_LIMIT,
+  NEW_VISITOR,
+  OVERALL_LIMIT,
+  hourOf,
+  mayTry,
+  previousHourOf,
+  triesAgainAt,
+  type CodeKind,
+  type SecurityEvent,
+} from '../../shared/township/rules'
 import type { AttemptCounter, SecurityEntry } from '../../shared/township/schema'
 import { formatBeijingDayTime } from '../../shared/time'
 import { type HandlerContext, newId } from './context'
@@ -81,9 +92,7 @@ export async function openGate(ctx: HandlerContext, kind: CodeKind): Promise<Gat
   if (!callerOk || !overallOk) {
     await Promise.all([
       giveBack(),
-      callerOk
-        ? log(ctx, kind, 'overall', { who: '所有人合计', personId: null }, `overall:${kind}:${hour}`)
-        : log(ctx, kind, 'refused', who, `refused:${kind}:${caller}:${hour}`),
+      callerOk ? log(ctx, kind, 'overall', { who: '所有人合计', personId: null }, `overall:${kind}:${hour}`) : log(ctx, kind, 'refused', who, `refused:${kind}:${caller}:${hour}`),
     ])
     const until = callerOk ? triesAgainAt(ctx.now, all - 1, OVERALL_LIMIT) : triesAgainAt(ctx.now, mine, CALLER_LIMIT)
     throw new AppError('TOO_MANY_ATTEMPTS', `尝试次数太多，为了安全暂时不能再试，请在${formatBeijingDayTime(until)}以后再试`)

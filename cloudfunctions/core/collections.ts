@@ -3,6 +3,7 @@ import type { Person, Member, Appointment } from '../../shared/member/schema'
 import type { PowerCategory, PowerItem, PowerSelection, PowerChange, Responsibility, Prohibition, PowerItemVersion } from '../../shared/power/schema'
 import type { Disclosure, Revision, Decision } from '../../shared/disclosure/schema'
 import type { Feedback } from '../../shared/feedback/schema'
+import type { Topic } from '../../shared/topic/schema'
 import type { Report } from '../../shared/report/schema'
 import type { AuditEntry } from '../../shared/audit/schema'
 import type { AuditHead, AuditSeal } from '../../shared/audit/chain'
@@ -49,6 +50,7 @@ export interface Collections {
   subscription: Subscription
   notification: Notification
   feedback: Feedback
+  topic: Topic
   report: Report
   round: Round
   participation: Participation
@@ -157,13 +159,13 @@ export const collectionSpecs: Record<CollectionName, CollectionSpec> = {
     ),
     unique: [],
   },
+  // 点题: the requester's own, the chair's list (all or by status), and the forwarded ones by due time.
+  topic: {
+    indexes: sorted(['personId', 'askedAt'], ['villageId', 'askedAt'], ['villageId', 'status', 'askedAt'], ['villageId', 'status', 'dueAt']),
+    unique: [],
+  },
   report: {
-    indexes: sorted(
-      ['townshipId', 'filedAt'],
-      ['townshipId', 'status', 'filedAt'],
-      ['villageId', 'filedAt'],
-      ['villageId', 'status', 'filedAt'],
-    ),
+    indexes: sorted(['townshipId', 'filedAt'], ['townshipId', 'status', 'filedAt'], ['villageId', 'filedAt'], ['villageId', 'status', 'filedAt']),
     unique: [['trackingCode']],
   },
   round: {

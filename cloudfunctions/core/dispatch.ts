@@ -28,12 +28,7 @@ export interface Area {
   timer?: (base: Omit<BaseContext, 'openid' | 'codes' | 'files'> & { files?: FileStore }) => Promise<unknown>
 }
 
-export const defineArea = <A extends AreaContract>(
-  name: string,
-  contract: A,
-  handlers: Handlers<A>,
-  timer?: Area['timer'],
-): Area => ({
+export const defineArea = <A extends AreaContract>(name: string, contract: A, handlers: Handlers<A>, timer?: Area['timer']): Area => ({
   name,
   contract,
   handlers: handlers as Area['handlers'],
@@ -55,9 +50,9 @@ function auditEntry(ctx: HandlerContext, action: string, permission: Permission,
     townshipId: actor.townshipId,
     villageId: actor.villageId,
     personId: anonymous ? null : actor.personId,
-    name: anonymous ? '' : actor.name ?? '',
+    name: anonymous ? '' : (actor.name ?? ''),
     role: actor.role,
-    title: anonymous ? '' : actor.title ?? '',
+    title: anonymous ? '' : (actor.title ?? ''),
     action,
     records: anonymous ? [] : touchedRecords(input, output),
     seal: null,
@@ -143,7 +138,12 @@ class AuditedWrites {
     const base = this.base
     const writes: Partial<Store> = {
       insert: (collection, doc) => this.transaction((tx) => tx.insert(collection, doc)),
-      update: (collection, id, patch, expect) => this.transaction((tx) => tx.update(collection, id, patch, expect), undefined, (done) => done),
+      update: (collection, id, patch, expect) =>
+        this.transaction(
+          (tx) => tx.update(collection, id, patch, expect),
+          undefined,
+          (done) => done,
+        ),
       transaction: (work) => this.transaction(work),
       insertMany: (collection, docs) => this.batch(() => base.insertMany(collection, docs)),
       reshuffle: (collection, where) => this.batch(() => base.reshuffle(collection, where)),

@@ -13,10 +13,7 @@ export type InviteFields = Omit<Invite, '_id' | 'status' | 'usedAt' | 'usedBy' |
  * Writes a new invite and answers its code, which exists only in this answer: the record's id is the
  * code's hash, so a clash (of hashes of 12 random symbols: never in practice) is simply drawn again.
  */
-export async function createInvite(
-  store: Store | StoreTx,
-  fields: InviteFields,
-): Promise<{ invite: Invite; code: string }> {
+export async function createInvite(store: Store | StoreTx, fields: InviteFields): Promise<{ invite: Invite; code: string }> {
   for (let attempt = 0; ; attempt++) {
     const symbols = newSymbols()
     const invite: Invite = { _id: codeHash('invite', symbols), status: 'open', usedAt: null, usedBy: null, reissuedAs: null, ...fields }

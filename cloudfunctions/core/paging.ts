@@ -20,11 +20,7 @@ export async function queryAll<C extends CollectionName>(
 }
 
 /** Fetches documents by id in batches, keeping the order of `ids` and skipping missing ones. */
-export async function getMany<C extends CollectionName>(
-  store: Store,
-  collection: C,
-  ids: readonly string[],
-): Promise<Collections[C][]> {
+export async function getMany<C extends CollectionName>(store: Store, collection: C, ids: readonly string[]): Promise<Collections[C][]> {
   const byId = new Map<string, Collections[C]>()
   for (let i = 0; i < ids.length; i += 100) {
     const batch = ids.slice(i, i + 100)
@@ -42,13 +38,7 @@ export async function getMany<C extends CollectionName>(
  * Documents matching `where`, newest first by `field`, back to the instant
  * `from`: pages are read only until older documents begin.
  */
-export async function newestSince<C extends CollectionName>(
-  store: Store,
-  collection: C,
-  where: Record<string, Condition>,
-  field: string,
-  from: string,
-): Promise<Collections[C][]> {
+export async function newestSince<C extends CollectionName>(store: Store, collection: C, where: Record<string, Condition>, field: string, from: string): Promise<Collections[C][]> {
   const found: Collections[C][] = []
   let cursor: string | null = null
   do {

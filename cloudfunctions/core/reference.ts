@@ -1,7 +1,17 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseCsv } from '../../shared/member/roster'
-import { describeChange, describeProblem, parseItems, parseReference, referenceChange, referenceFiles, type Loaded, type ReferenceChange, type ReferenceData } from '../../shared/power/reference'
+import {
+  describeChange,
+  describeProblem,
+  parseItems,
+  parseReference,
+  referenceChange,
+  referenceFiles,
+  type Loaded,
+  type ReferenceChange,
+  type ReferenceData,
+} from '../../shared/power/reference'
 import { queryAll } from './paging'
 import type { PowerItem } from '../../shared/power/schema'
 import type { CollectionName, Collections } from './collections'
@@ -89,7 +99,11 @@ export async function insertReference(store: Store, data: ReferenceData, now: Da
   const at = now.toISOString()
   const items = data.items.map((item) => ({ ...item, version: 1 }))
   await insertMissing(store, 'power_category', data.categories)
-  await insertMissing(store, 'power_item_version', items.map((item) => itemVersion(item, 1, 'created', [], '', at, districtLoader())))
+  await insertMissing(
+    store,
+    'power_item_version',
+    items.map((item) => itemVersion(item, 1, 'created', [], '', at, districtLoader())),
+  )
   await insertMissing(store, 'power_item', items)
   await insertMissing(store, 'responsibility', data.responsibilities)
   await insertMissing(store, 'prohibition', data.prohibitions)
@@ -133,7 +147,13 @@ export interface Applied {
  * notices first (keyed <item>:v<n> and pn:<version>:<person>, so a rerun adds none twice), the items last. Until
  * its item is written, an item still differs from the file and the same load, run again, writes it.
  */
-export async function applyReferenceChange(store: Store, before: Map<string, number>, present: ReferenceData, change: ReferenceChange, options: { now: Date; by?: string }): Promise<Applied> {
+export async function applyReferenceChange(
+  store: Store,
+  before: Map<string, number>,
+  present: ReferenceData,
+  change: ReferenceChange,
+  options: { now: Date; by?: string },
+): Promise<Applied> {
   const at = options.now.toISOString()
   const author = districtLoader(options.by)
   const was = new Map(present.items.map((item) => [item._id, item]))
@@ -160,10 +180,22 @@ export async function applyReferenceChange(store: Store, before: Map<string, num
   // A version left by a load cut short is rewritten with this load's content, which its item is about to get.
   const records = [...added, ...changed].map((c) => c.record)
   const earlier = await insertMissing(store, 'power_item_version', records)
-  await updateAll(store, 'power_item_version', records.filter((r) => earlier.has(r._id)))
+  await updateAll(
+    store,
+    'power_item_version',
+    records.filter((r) => earlier.has(r._id)),
+  )
   await insertMissing(store, 'notification', notices)
-  await insertMissing(store, 'power_item', added.map((c) => c.item))
-  await updateAll(store, 'power_item', changed.map((c) => c.item))
+  await insertMissing(
+    store,
+    'power_item',
+    added.map((c) => c.item),
+  )
+  await updateAll(
+    store,
+    'power_item',
+    changed.map((c) => c.item),
+  )
   for (const key of ['responsibilities', 'prohibitions'] as const) {
     const collection = key === 'responsibilities' ? 'responsibility' : 'prohibition'
     await insertMissing(store, collection, change[key].added)

@@ -23,12 +23,7 @@ export async function villageInScope(ctx: HandlerContext, requested?: string): P
 }
 
 /** A record of the caller's own village, or NOT_FOUND — never a hint that it exists elsewhere. */
-export async function getInVillage<C extends CollectionName>(
-  ctx: HandlerContext,
-  collection: C,
-  id: string,
-  notFound: string,
-): Promise<Collections[C]> {
+export async function getInVillage<C extends CollectionName>(ctx: HandlerContext, collection: C, id: string, notFound: string): Promise<Collections[C]> {
   const doc = await ctx.store.get(collection, id)
   if (!doc || (doc as { villageId?: Scalar }).villageId !== ctx.actor.villageId) throw new AppError('NOT_FOUND', notFound)
   return doc

@@ -31,12 +31,7 @@ export interface StoreTx {
    * Sets the patch's fields if the document exists and every `expect` field
    * still has the given value; returns whether it did.
    */
-  update<C extends CollectionName>(
-    collection: C,
-    id: string,
-    patch: Patch<C>,
-    expect?: Partial<Record<keyof Collections[C], Scalar>>,
-  ): Promise<boolean>
+  update<C extends CollectionName>(collection: C, id: string, patch: Patch<C>, expect?: Partial<Record<keyof Collections[C], Scalar>>): Promise<boolean>
 }
 
 export interface Store extends StoreTx {

@@ -22,9 +22,12 @@ export const duties: Handler<C['duties']> = async (ctx, input) => {
   const now = ctx.clock.now()
   // Everything published since the oldest period began, plus the grace after the newest.
   const since = addDays(now, -(MONTHS + 4) * 31)
-  const published: Published[] = (
-    await newestSince(ctx.store, 'disclosure', { villageId: village._id }, 'publishedAt', since)
-  ).map((d) => ({ kind: d.kind, section: d.section, period: d.content.period, publishedAt: d.publishedAt }))
+  const published: Published[] = (await newestSince(ctx.store, 'disclosure', { villageId: village._id }, 'publishedAt', since)).map((d) => ({
+    kind: d.kind,
+    section: d.section,
+    period: d.content.period,
+    publishedAt: d.publishedAt,
+  }))
   const report = dutyReport(dutySettingsOf(await ctx.store.get('township', village.townshipId)), published, now, MONTHS)
   const all = report.flatMap((d) => d.periods)
   return {

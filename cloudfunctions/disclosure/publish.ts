@@ -36,6 +36,8 @@ async function contentOf(ctx: HandlerContext, input: ContentInput, current: Atta
   }
 }
 
+const TOPIC_ANSWERED = '这条点题已经有公开答复了，或还没有转交给村“两委”'
+
 export const publish: Handler<C['publish']> = async (ctx, input) => {
   const village = await villageInScope(ctx)
   const write = firstPublication({
@@ -48,10 +50,18 @@ export const publish: Handler<C['publish']> = async (ctx, input) => {
     at: ctx.now,
     by: signature(ctx),
   })
+  // A requested topic it answers must be the village's and still owed; the guard in the transaction keeps
+  // two disclosures from both answering it.
+  const topic = input.topicId ? await getInVillage(ctx, 'topic', input.topicId, '没有找到这条点题') : null
+  if (topic && topic.status !== 'forwarded') throw new AppError('CONFLICT', TOPIC_ANSWERED)
   await ctx.store.transaction(async (tx) => {
     await tx.insert('disclosure', write.disclosure)
     await tx.insert('disclosure_revision', write.revision)
     await indexTerms(tx, write.disclosure)
+    if (topic) {
+      const answered = { status: 'disclosed' as const, disclosureId: write.disclosure._id, disclosedAt: write.disclosure.publishedAt }
+      if (!(await tx.update('topic', topic._id, answered, { status: 'forwarded' }))) throw new AppError('CONFLICT', TOPIC_ANSWERED)
+    }
   })
   return { disclosureId: write.disclosure._id }
 }

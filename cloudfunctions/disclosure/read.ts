@@ -75,7 +75,15 @@ export const search: Handler<C['search']> = async (ctx, input) => {
   if (input.kind) where.kind = input.kind
   if (input.section) where.section = input.section
   return filledPage(ctx.store, 'disclosure_term', { where, orderBy: { field: 'publishedAt', direction: 'desc' }, cursor: input.cursor }, PAGE, async (terms) => {
-    const byId = new Map((await getMany(ctx.store, 'disclosure', terms.map((t) => t.disclosureId))).map((d) => [d._id, d]))
+    const byId = new Map(
+      (
+        await getMany(
+          ctx.store,
+          'disclosure',
+          terms.map((t) => t.disclosureId),
+        )
+      ).map((d) => [d._id, d]),
+    )
     return terms.map((t) => {
       const d = byId.get(t.disclosureId)
       return d && matchesKeyword(d.content, input.keyword) && (!input.corrected || d.revision > 1) ? listItemOf(d) : null
@@ -151,8 +159,7 @@ export const verify: Handler<C['verify']> = async (ctx, input) => {
   const revisions = await revisionsOf(ctx, disclosure._id)
   // The current content must also be the last link's content, or the head was edited in place.
   const last = revisions[revisions.length - 1]
-  const headMatches =
-    last !== undefined && last.revision === disclosure.revision && JSON.stringify(last.content) === JSON.stringify(disclosure.content)
+  const headMatches = last !== undefined && last.revision === disclosure.revision && JSON.stringify(last.content) === JSON.stringify(disclosure.content)
   const broken = brokenLink(revisions, sha256, disclosure.hash) ?? (headMatches ? null : disclosure.revision)
   return { intact: broken === null, revisions: revisions.length, brokenAtRevision: broken }
 }

@@ -23,9 +23,7 @@ const RECEIPT_ATTEMPTS = 4
  */
 function receiptFor(requestId: string | undefined, attempt: number): string {
   const bytes = requestId ? sha256(attempt === 0 ? `receipt:${requestId}` : `receipt:${requestId}:${attempt}`) : null
-  return Array.from({ length: RECEIPT_LENGTH }, (_, i) =>
-    TRACKING_ALPHABET[bytes ? bytes[i]! % TRACKING_ALPHABET.length : randomInt(TRACKING_ALPHABET.length)],
-  ).join('')
+  return Array.from({ length: RECEIPT_LENGTH }, (_, i) => TRACKING_ALPHABET[bytes ? bytes[i]! % TRACKING_ALPHABET.length : randomInt(TRACKING_ALPHABET.length)]).join('')
 }
 
 /** Thrown inside the vote's transaction when another vote filled the chosen slot first; nothing is written. */

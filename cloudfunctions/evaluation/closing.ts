@@ -77,7 +77,9 @@ async function finish(store: Store, round: Round, now: string): Promise<Round> {
   const tally = await tallyOf(store, round._id)
   const { items: previous } = await closedRoundsOf(store, round.subjectKey, 1)
   const last = previous[0]
-  const decision = decide(last ? { streak: last.streak ?? 0, escalated: last.escalationId !== null } : null, tally, round.rule)
+  // Below the township's minimum turnout (when the round opened) the round is void and leaves the streak as it was.
+  const quorum = { eligible: round.eligible, minTurnoutPermille: round.safeguards?.minTurnoutPermille ?? null }
+  const decision = decide(last ? { streak: last.streak ?? 0, escalated: last.escalationId !== null } : null, tally, round.rule, quorum)
   let escalation: Escalation | null = null
   if (decision.escalates) {
     const cycle = (await store.count('escalation', { subjectKey: round.subjectKey })) + 1
@@ -127,11 +129,11 @@ async function finish(store: Store, round: Round, now: string): Promise<Round> {
   return closed
 }
 
-/** Stops the vote (guarded on `open`) and counts it. Returns the closed round, whoever closed it. */
-export async function stopAndCount(store: Store, round: Round, now: string, by: 'chair' | 'timer'): Promise<Round> {
+/** Stops the vote (guarded on `open`) and counts it; the chair's reason for closing early is written with the stop. Returns the closed round, whoever closed it. */
+export async function stopAndCount(store: Store, round: Round, now: string, by: 'chair' | 'timer', closeReason: string | null = null): Promise<Round> {
   if (round.status === 'open') {
-    const stopped = await store.update('round', round._id, { status: 'counting', closedAt: now, closedBy: by }, { status: 'open' })
-    const current = stopped ? { ...round, status: 'counting' as const, closedAt: now, closedBy: by } : (await store.get('round', round._id))!
+    const stopped = await store.update('round', round._id, { status: 'counting', closedAt: now, closedBy: by, closeReason }, { status: 'open' })
+    const current = stopped ? { ...round, status: 'counting' as const, closedAt: now, closedBy: by, closeReason } : (await store.get('round', round._id))!
     if (current.status === 'closed') return current
     return finish(store, current, now)
   }

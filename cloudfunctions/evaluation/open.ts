@@ -1,5 +1,6 @@
 import { AppError } from '../../shared/errors'
-import { subjectKeyOf, ruleChangesOf, ruleInForce } from '../../shared/evaluation/rules'
+import { subjectKeyOf, ruleChangesOf, ruleInForce, safeguardChangesOf, safeguardsInForce, openingProblem } from '../../shared/evaluation/rules'
+import { openingProblemText } from '../../shared/evaluation/labels'
 import type { Round, Subject } from '../../shared/evaluation/schema'
 import type { Store } from '../core/store'
 import { newId } from '../core/context'
@@ -25,7 +26,7 @@ export interface RoundPlan {
   reevaluationOf: string | null
 }
 
-/** Everything a new round records when it opens: the group's size and the township's rule at that moment. */
+/** Everything a new round records when it opens: the group's size and the township's rule and safeguards at that moment. */
 export async function newRound(store: Store, plan: RoundPlan, now: string): Promise<Round> {
   const problem = closingProblem(plan.closesAt, now)
   if (problem) throw new AppError('INVALID_INPUT', problem)
@@ -37,6 +38,7 @@ export async function newRound(store: Store, plan: RoundPlan, now: string): Prom
     store.count('round', { subjectKey }),
   ])
   const rule = ruleInForce(ruleChangesOf(township))
+  const safeguards = safeguardsInForce(safeguardChangesOf(township))
   return {
     _id: newId('rd'),
     villageId: plan.villageId,
@@ -54,6 +56,8 @@ export async function newRound(store: Store, plan: RoundPlan, now: string): Prom
     closedBy: null,
     eligible,
     rule,
+    safeguards,
+    closeReason: null,
     tally: null,
     outcome: null,
     streak: null,
@@ -65,3 +69,24 @@ export async function newRound(store: Store, plan: RoundPlan, now: string): Prom
 
 /** The unique open key makes a second open round on the same subject impossible, however the calls race. */
 export const ONE_OPEN_ROUND = '这个事项已有一轮评议正在进行，请等它结束后再发起'
+
+/**
+ * Refuses a round the chair opens on a subject too early (issue 20, item 6): while the subject's latest
+ * round over the threshold has no 答复释疑 (ANSWER_FIRST, always), or sooner than the township's minimum
+ * days after its latest round closed (TOO_SOON). Not for the re-evaluation a closed case opens: the case's
+ * conclusion is that answer, and the township chose when. Reads the subject's latest rounds before the
+ * insert: a closed round changes afterwards only by getting its answer, which only lifts a refusal, and an
+ * open one is refused here as the open key would refuse it, so nothing read can go stale in between.
+ */
+export async function assertMayOpen(store: Store, townshipId: string, subjectKey: string, now: string): Promise<void> {
+  const [{ items: rounds }, township] = await Promise.all([
+    // Under this rule the latest over round is the latest or just before it; 50 also covers rounds held before it.
+    store.query('round', { where: { subjectKey }, orderBy: { field: 'seq', direction: 'desc' }, limit: 50 }),
+    store.get('township', townshipId),
+  ])
+  const latest = rounds[0] ?? null
+  if (latest && latest.status !== 'closed') throw new AppError('CONFLICT', ONE_OPEN_ROUND)
+  const safeguards = safeguardsInForce(safeguardChangesOf(township))
+  const problem = openingProblem(latest, rounds.find((r) => r.outcome === 'over') ?? null, safeguards, now)
+  if (problem) throw new AppError(problem.kind === 'unanswered' ? 'ANSWER_FIRST' : 'TOO_SOON', openingProblemText(problem, safeguards.minDaysBetween))
+}

@@ -65,10 +65,7 @@ export const proxies: Handler<C['proxies']> = async (ctx) => {
     isRepresentative: actor.isRepresentative,
     members: members.filter((m) => m._id !== actor.memberId).map((m) => ({ memberId: m._id, name: m.name })),
     granted: actor.isRepresentative && proxy ? await viewOf(ctx, proxy) : null,
-    held:
-      proxy && proxy.toMemberId === actor.memberId
-        ? { ...(await viewOf(ctx, proxy)), fromName: members.find((m) => m._id === proxy.fromMemberId)?.name ?? '' }
-        : null,
+    held: proxy && proxy.toMemberId === actor.memberId ? { ...(await viewOf(ctx, proxy)), fromName: members.find((m) => m._id === proxy.fromMemberId)?.name ?? '' } : null,
   }
 }
 

@@ -1,12 +1,12 @@
 import { AppError } from '../../shared/errors'
 import type { evaluationContract, Subject } from '../../shared/evaluation/schema'
-import { subjectKeyOf, choices } from '../../shared/evaluation/rules'
+import { subjectKeyOf, choices, earlyClose } from '../../shared/evaluation/rules'
 import type { Handler } from '../core/dispatch'
 import type { HandlerContext } from '../core/context'
 import { type Condition, DuplicateKeyError } from '../core/store'
 import { villageInScope } from '../core/scope'
 import { queryAll } from '../core/paging'
-import { ONE_OPEN_ROUND, newRound } from './open'
+import { ONE_OPEN_ROUND, assertMayOpen, newRound } from './open'
 import { stopAndCount } from './closing'
 import { openSlots } from './slots'
 import { closeCard, openCard } from '../group/cards'
@@ -48,6 +48,7 @@ export const openRound: Handler<C['openRound']> = async (ctx, input) => {
   if (await openCaseOf(ctx, subjectKeyOf(subject))) {
     throw new AppError('CONFLICT', '这个事项正由镇纪委处理，办结后会自动发起再评议')
   }
+  await assertMayOpen(ctx.store, village.townshipId, subjectKeyOf(subject), ctx.now)
   const round = await newRound(
     ctx.store,
     { villageId: village._id, townshipId: village.townshipId, subject, title: input.title, closesAt: input.closesAt, openedBy: byline(ctx), reevaluationOf: null },
@@ -68,7 +69,10 @@ export const openRound: Handler<C['openRound']> = async (ctx, input) => {
 export const closeRound: Handler<C['closeRound']> = async (ctx, input) => {
   const round = await roundInScope(ctx, input.roundId)
   if (round.status === 'closed') throw new AppError('CONFLICT', '这轮评议已经结束了')
-  const closed = await stopAndCount(ctx.store, round, ctx.now, 'chair')
+  // Closing early cuts off households that meant to vote: the chair says why, and the township reads it.
+  const reason = input.reason || null
+  if (round.status === 'open' && earlyClose(round.closesAt, ctx.now) && !reason) throw new AppError('INVALID_INPUT', '还没到截止时间，提前结束要写明原因')
+  const closed = await stopAndCount(ctx.store, round, ctx.now, 'chair', reason)
   await closeCard(ctx.store, ctx.updatable, closed, ctx.now)
   return { tally: closed.tally!, overThreshold: closed.outcome === 'over', outcome: closed.outcome!, escalationId: closed.escalationId }
 }
@@ -89,9 +93,10 @@ export const getRound: Handler<C['getRound']> = async (ctx, input) => {
   // Sorted by receipt, which is random: the list's order says nothing about who voted when. Empty slots are left out.
   const ballots =
     round.status === 'closed'
-      ? (await queryAll(ctx.store, 'ballot', { roundId: round._id, choice: { in: choices } }, { field: 'receipt', direction: 'asc' }, 100_000)).map(
-          (b) => ({ receipt: b.receipt, choice: b.choice! }),
-        )
+      ? (await queryAll(ctx.store, 'ballot', { roundId: round._id, choice: { in: choices } }, { field: 'receipt', direction: 'asc' }, 100_000)).map((b) => ({
+          receipt: b.receipt,
+          choice: b.choice!,
+        }))
       : null
   return { ...(await roundViewOf(ctx, round)), ballots }
 }

@@ -22,7 +22,10 @@ const placeholder = () => `~${randomBytes(9).toString('hex')}`
 const emptySlot = (roundId: string): Ballot => ({ _id: newId('bs'), roundId, receipt: placeholder(), choice: null })
 
 async function addSlots(store: Store, roundId: string, count: number): Promise<void> {
-  await store.insertMany('ballot', Array.from({ length: count }, () => emptySlot(roundId)))
+  await store.insertMany(
+    'ballot',
+    Array.from({ length: count }, () => emptySlot(roundId)),
+  )
 }
 
 /**

@@ -1,15 +1,13 @@
 import { AppError } from '../../shared/errors'
 import type { Escalation, Round } from '../../shared/evaluation/schema'
-import { permilleOf } from '../../shared/evaluation/rules'
+import { DEFAULT_SAFEGUARDS, permilleOf } from '../../shared/evaluation/rules'
 import type { HandlerContext } from '../core/context'
 import { voteRight } from './proxies'
 
 /** A round the caller may read: their village's, or for township staff a village of their township. */
 export async function roundInScope(ctx: HandlerContext, roundId: string): Promise<Round> {
   const round = await ctx.store.get('round', roundId)
-  const visible =
-    round !== null &&
-    (ctx.actor.role === 'township' ? round.townshipId === ctx.actor.townshipId : round.villageId === ctx.actor.villageId)
+  const visible = round !== null && (ctx.actor.role === 'township' ? round.townshipId === ctx.actor.townshipId : round.villageId === ctx.actor.villageId)
   if (!visible) throw new AppError('NOT_FOUND', '没有找到这轮评议')
   return round
 }
@@ -18,10 +16,7 @@ export async function roundInScope(ctx: HandlerContext, roundId: string): Promis
 async function householdOf(ctx: HandlerContext, round: Round) {
   const { actor } = ctx
   if (actor.role !== 'villager' || !actor.householdId || round.villageId !== actor.villageId) return null
-  const [voted, right] = await Promise.all([
-    ctx.store.get('participation', `${round._id}:${actor.householdId}`).then((p) => p !== null),
-    voteRight(ctx, round),
-  ])
+  const [voted, right] = await Promise.all([ctx.store.get('participation', `${round._id}:${actor.householdId}`).then((p) => p !== null), voteRight(ctx, round)])
   return { canVote: right !== null && round.status === 'open' && round.closesAt > ctx.now && !voted, voted }
 }
 
@@ -31,10 +26,7 @@ export async function roundViewOf(ctx: HandlerContext, round: Round) {
     // Past its retention period a round's participations are gone; it kept their counts (core/retention.ts).
     round.purged
       ? [round.purged.voted, round.purged.byProxy]
-      : Promise.all([
-          ctx.store.count('participation', { roundId: round._id }),
-          ctx.store.count('participation', { roundId: round._id, byProxy: true }),
-        ]),
+      : Promise.all([ctx.store.count('participation', { roundId: round._id }), ctx.store.count('participation', { roundId: round._id, byProxy: true })]),
     householdOf(ctx, round),
   ])
   const tally = round.status === 'closed' ? round.tally : null
@@ -50,6 +42,7 @@ export async function roundViewOf(ctx: HandlerContext, round: Round) {
     closedAt: round.closedAt,
     turnout: { voted, eligible: round.eligible, byProxy },
     rule: round.rule,
+    safeguards: round.safeguards ?? DEFAULT_SAFEGUARDS,
     tally,
     outcome: round.status === 'closed' ? round.outcome : null,
     overThreshold: round.status === 'closed' ? round.outcome === 'over' : null,
@@ -58,6 +51,7 @@ export async function roundViewOf(ctx: HandlerContext, round: Round) {
     needsAnswer: round.status === 'closed' && round.outcome === 'over' && round.answer === null,
     escalationId: round.escalationId,
     reevaluationOf: round.reevaluationOf,
+    closeReason: round.closeReason ?? null,
     myHousehold,
     ballotsDeletedAt: round.purged?.at ?? null,
   }

@@ -18,8 +18,7 @@ type C = typeof feedbackContract
 const PAGE = 20
 
 /** The reply deadline for feedback filed now in the caller's township. */
-const replyDaysFor = async (ctx: HandlerContext, townshipId: string | null) =>
-  replyDaysOf(townshipId ? await ctx.store.get('township', townshipId) : null)
+const replyDaysFor = async (ctx: HandlerContext, townshipId: string | null) => replyDaysOf(townshipId ? await ctx.store.get('township', townshipId) : null)
 
 /** What a caller may see of one feedback record: village roles never learn a hidden author's name. */
 async function viewOf(ctx: HandlerContext, f: Feedback) {
@@ -113,8 +112,7 @@ export const mine: Handler<C['mine']> = async (ctx, input) => {
 /** The chair sees all of the village's feedback; a committee member only what was routed to them. */
 export const inbox: Handler<C['inbox']> = async (ctx, input) => {
   const village = await villageInScope(ctx)
-  const where: Record<string, Condition> =
-    ctx.actor.role === 'committee' ? { routedToId: ctx.actor.personId } : { villageId: village._id }
+  const where: Record<string, Condition> = ctx.actor.role === 'committee' ? { routedToId: ctx.actor.personId } : { villageId: village._id }
   // In the query, for the chair and a committee member alike (indexes villageId|routedToId + status + submittedAt),
   // so a filtered page is full while more follow.
   if (input.status) where.status = input.status
@@ -221,13 +219,7 @@ export const overdue: Handler<C['overdue']> = async (ctx, input) => {
     : await queryAll(ctx.store, 'village', { townshipId: ctx.actor.townshipId }, { field: 'name', direction: 'asc' })
   const late: Feedback[] = []
   for (const village of villages) {
-    const open = await queryAll(
-      ctx.store,
-      'feedback',
-      { villageId: village._id, status: { in: [...waiting] } },
-      { field: 'submittedAt', direction: 'asc' },
-      5000,
-    )
+    const open = await queryAll(ctx.store, 'feedback', { villageId: village._id, status: { in: [...waiting] } }, { field: 'submittedAt', direction: 'asc' }, 5000)
     late.push(...open.filter((f) => isOverdue(f, ctx.now)))
   }
   return { items: await Promise.all(late.map((f) => viewOf(ctx, f))) }

@@ -32,8 +32,8 @@ export const me: Handler<C['me']> = async (ctx) => {
   const { actor, store, caller } = ctx
   const { member } = caller
   const have = <T extends { _id: string }>(record: T | null, id: string | null | undefined) => (record && record._id === id ? record : null)
-  const getVillage = (id: string | null | undefined) => (!id ? null : have(caller.village, id) ?? store.get('village', id))
-  const getHousehold = (id: string | null | undefined) => (!id ? null : have(caller.household, id) ?? store.get('household', id))
+  const getVillage = (id: string | null | undefined) => (!id ? null : (have(caller.village, id) ?? store.get('village', id)))
+  const getHousehold = (id: string | null | undefined) => (!id ? null : (have(caller.household, id) ?? store.get('household', id)))
   const [township, village, household, memberVillage, memberHousehold] = await Promise.all([
     actor.townshipId ? store.get('township', actor.townshipId) : null,
     getVillage(actor.villageId),
@@ -42,10 +42,7 @@ export const me: Handler<C['me']> = async (ctx) => {
     getHousehold(member?.householdId),
   ])
   const townshipOf = async (v: Village) => (v.townshipId === township?._id ? township : store.get('township', v.townshipId))
-  const [villageTownship, memberTownship] = await Promise.all([
-    village ? townshipOf(village) : null,
-    memberVillage ? townshipOf(memberVillage) : null,
-  ])
+  const [villageTownship, memberTownship] = await Promise.all([village ? townshipOf(village) : null, memberVillage ? townshipOf(memberVillage) : null])
   // Until a request is approved it shows the 户号 as given and no head's name: a request naming a number the
   // roster lacks (it has no household) must read the same as any other (see `join`).
   const seated = member?.status === 'active' || member?.status === 'removed'
@@ -55,10 +52,7 @@ export const me: Handler<C['me']> = async (ctx) => {
           memberId: member._id,
           status: member.status,
           village: villageRef(memberVillage, memberTownship),
-          household:
-            seated && memberHousehold
-              ? householdRef(memberHousehold)
-              : { householdId: '', number: member.householdNumber ?? memberHousehold?.number ?? '', headName: '' },
+          household: seated && memberHousehold ? householdRef(memberHousehold) : { householdId: '', number: member.householdNumber ?? memberHousehold?.number ?? '', headName: '' },
           requestedAt: member.requestedAt,
           reason: member.reason,
         }

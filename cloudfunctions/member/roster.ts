@@ -33,8 +33,7 @@ export const roster: Handler<C['roster']> = async (ctx, input) => {
   return { items: page.items.map(rosterView), nextCursor: page.nextCursor }
 }
 
-const membersOf = (ctx: HandlerContext, householdId: string) =>
-  queryAll(ctx.store, 'member', { householdId }, { field: 'requestedAt', direction: 'asc' }, 200)
+const membersOf = (ctx: HandlerContext, householdId: string) => queryAll(ctx.store, 'member', { householdId }, { field: 'requestedAt', direction: 'asc' }, 200)
 
 export const household: Handler<C['household']> = async (ctx, input) => {
   const h = await getInVillage(ctx, 'household', input.householdId, '没有找到这一户')
@@ -60,12 +59,7 @@ export const setRepresentative: Handler<C['setRepresentative']> = async (ctx, in
     const current = await tx.get('member', member._id)
     const h = await tx.get('household', member.householdId)
     if (current?.status !== 'active' || !h) throw new AppError('CONFLICT', '只有已经入群的成员才能当户代表')
-    const moved = await tx.update(
-      'household',
-      h._id,
-      { representativeMemberId: member._id, inGroup: true },
-      { representativeMemberId: h.representativeMemberId },
-    )
+    const moved = await tx.update('household', h._id, { representativeMemberId: member._id, inGroup: true }, { representativeMemberId: h.representativeMemberId })
     if (!moved) throw new AppError('CONFLICT')
   })
   return { householdId: member.householdId, memberId: member._id }
@@ -85,12 +79,7 @@ export async function removeMember(ctx: HandlerContext, member: Member, reason: 
   if (member.status !== 'active') throw new AppError('CONFLICT', '这位成员已经不在群里了')
   const successor = successorOf(await membersOf(ctx, member.householdId), member._id)
   const householdInGroup = await ctx.store.transaction(async (tx) => {
-    const removed = await tx.update(
-      'member',
-      member._id,
-      { status: 'removed', decidedAt: ctx.now, decidedBy: ctx.actor.personId, reason },
-      { status: 'active' },
-    )
+    const removed = await tx.update('member', member._id, { status: 'removed', decidedAt: ctx.now, decidedBy: ctx.actor.personId, reason }, { status: 'active' })
     if (!removed) throw new AppError('CONFLICT', '这位成员已经不在群里了')
     await revokeSessions(tx, member.personId)
     const h = await tx.get('household', member.householdId)
@@ -98,12 +87,7 @@ export async function removeMember(ctx: HandlerContext, member: Member, reason: 
     // The vote passes on only to someone still active at this moment.
     const heir = successor ? await tx.get('member', successor._id) : null
     const next = heir?.status === 'active' ? heir._id : null
-    const handed = await tx.update(
-      'household',
-      h._id,
-      { representativeMemberId: next, inGroup: next !== null },
-      { representativeMemberId: member._id },
-    )
+    const handed = await tx.update('household', h._id, { representativeMemberId: next, inGroup: next !== null }, { representativeMemberId: member._id })
     if (!handed) throw new AppError('CONFLICT')
     return next !== null
   })

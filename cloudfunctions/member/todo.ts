@@ -42,6 +42,9 @@ const counters: Record<TodoKind, (ctx: HandlerContext) => Promise<number>> = {
   roundsToAnswer: (ctx) => ctx.store.count('round', { villageId: ctx.actor.villageId, outcome: 'over', answer: null }),
   // The township removed an item the village had selected (power.removeTownshipItem); the committee's select clears it.
   powerToReview: (ctx) => ctx.store.count('power_selection', { villageId: ctx.actor.villageId, needsReview: true }),
+  topicsToDecide: (ctx) => ctx.store.count('topic', { villageId: ctx.actor.villageId, status: 'asked' }),
+  // Forwarded and not yet answered by a disclosure (topic.duties), overdue or not.
+  topicsToDisclose: (ctx) => ctx.store.count('topic', { villageId: ctx.actor.villageId, status: 'forwarded' }),
   newCases: (ctx) => ctx.store.count('escalation', { townshipId: ctx.actor.townshipId, status: 'open' }),
   newReports: (ctx) => ctx.store.count('report', { townshipId: ctx.actor.townshipId, status: 'submitted' }),
   overdueFeedback: async (ctx) => {

@@ -32,10 +32,7 @@ async function itemsOf(ctx: HandlerContext, list: List, townshipId: string): Pro
   return items.filter((i) => !i.removedAt).sort((a, b) => a.code.localeCompare(b.code, 'en', { numeric: true }))
 }
 
-const categoryRows = (categories: readonly PowerCategory[]) => [
-  [...categoryColumns],
-  ...categories.map((c) => [String(c.order), c.name, c.description]),
-]
+const categoryRows = (categories: readonly PowerCategory[]) => [[...categoryColumns], ...categories.map((c) => [String(c.order), c.name, c.description])]
 
 /**
  * The workbook of one list in the import's format: its first sheet the items (itemColumns, what an import reads),
@@ -49,10 +46,7 @@ async function workbook(ctx: HandlerContext, list: List): Promise<{ filename: st
     queryAll(ctx.store, 'power_category', {}, { field: 'order', direction: 'asc' }),
     list === 'township' ? ctx.store.get('township', townshipId) : Promise.resolve(null),
   ])
-  const bytes = await writeXlsxFile([
-    sheetOf(sheetNames[list], itemRows(items, categories), itemWidths),
-    sheetOf('类别', categoryRows(categories), categoryWidths),
-  ]).toBuffer()
+  const bytes = await writeXlsxFile([sheetOf(sheetNames[list], itemRows(items, categories), itemWidths), sheetOf('类别', categoryRows(categories), categoryWidths)]).toBuffer()
   const day = beijingDay(ctx.now)
   const filename = list === 'township' ? `${sheetNames.township}-${township?.name ?? ''}-${day}.xlsx` : `${sheetNames.district}-${day}.xlsx`
   return { filename, bytes, items: items.length }

@@ -55,7 +55,11 @@ export async function reachableChairs(ctx: Pick<HandlerContext, 'store'>, villag
     chairs.push(...(await queryAll(ctx.store, 'appointment', { villageId: { in: batch }, role: 'chair' }, { field: '_id', direction: 'asc' })))
   }
   const active = chairs.filter((a) => a.status === 'active')
-  const consents = await getMany(ctx.store, 'subscription', active.map((a) => subscriptionIdOf(a.personId, 'announcement')))
+  const consents = await getMany(
+    ctx.store,
+    'subscription',
+    active.map((a) => subscriptionIdOf(a.personId, 'announcement')),
+  )
   const byPerson = new Map(consents.filter((s) => topicOf(s) === 'announcement' && canSend(s)).map((s) => [s.personId, s]))
   return active.flatMap((a) => {
     const consent = byPerson.get(a.personId)
@@ -67,7 +71,14 @@ export async function reachableChairs(ctx: Pick<HandlerContext, 'store'>, villag
  * A notice of one version for each of `chairs` whose village is one of `villageIds`; the outbox timer spends
  * the consent and sends it. Keyed by version and person, so a version notifies a chair once.
  */
-export function noticesOf(now: string, item: Pick<PowerItem, '_id'>, versionId: string, chairs: readonly ReachableChair[], villageIds: readonly string[], title: string): Collections['notification'][] {
+export function noticesOf(
+  now: string,
+  item: Pick<PowerItem, '_id'>,
+  versionId: string,
+  chairs: readonly ReachableChair[],
+  villageIds: readonly string[],
+  title: string,
+): Collections['notification'][] {
   const villages = new Set(villageIds)
   return chairs
     .filter((c) => villages.has(c.villageId))
@@ -92,7 +103,13 @@ export function noticesOf(now: string, item: Pick<PowerItem, '_id'>, versionId: 
  * A notice for each chair of those villages who can still be sent a WeChat message.
  * A chair without one learns of the change from the committee's 待办 (a removal) or the item's 变更记录.
  */
-export async function chairNotices(ctx: Pick<HandlerContext, 'store' | 'now'>, item: PowerItem, versionId: string, villageIds: readonly string[], title: string): Promise<Collections['notification'][]> {
+export async function chairNotices(
+  ctx: Pick<HandlerContext, 'store' | 'now'>,
+  item: PowerItem,
+  versionId: string,
+  villageIds: readonly string[],
+  title: string,
+): Promise<Collections['notification'][]> {
   return noticesOf(ctx.now, item, versionId, await reachableChairs(ctx, villageIds), villageIds, title)
 }
 

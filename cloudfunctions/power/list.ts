@@ -19,12 +19,7 @@ export const summaryOf = (item: PowerItem) => ({
 
 /** The items a village has published, in list order. */
 async function publishedItems(ctx: HandlerContext, villageId: string): Promise<PowerItem[]> {
-  const selections = await queryAll(
-    ctx.store,
-    'power_selection',
-    { villageId, selected: true },
-    { field: '_id', direction: 'asc' },
-  )
+  const selections = await queryAll(ctx.store, 'power_selection', { villageId, selected: true }, { field: '_id', direction: 'asc' })
   const items = await getMany(
     ctx.store,
     'power_item',
@@ -35,10 +30,7 @@ async function publishedItems(ctx: HandlerContext, villageId: string): Promise<P
 
 export const categories: Handler<C['categories']> = async (ctx, input) => {
   const village = await villageInScope(ctx, input.villageId)
-  const [all, items] = await Promise.all([
-    queryAll(ctx.store, 'power_category', {}, { field: 'order', direction: 'asc' }),
-    publishedItems(ctx, village._id),
-  ])
+  const [all, items] = await Promise.all([queryAll(ctx.store, 'power_category', {}, { field: 'order', direction: 'asc' }), publishedItems(ctx, village._id)])
   return {
     categories: all.map((c) => ({
       categoryId: c._id,

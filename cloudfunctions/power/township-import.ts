@@ -31,7 +31,13 @@ async function planFor(ctx: HandlerContext, input: ParsedInputOf<C['previewTowns
     queryAll(ctx.store, 'power_category', {}, { field: 'order', direction: 'asc' }),
     queryAll(ctx.store, 'power_item', { townshipId }, { field: 'code', direction: 'asc' }),
     // A file past the cap is refused anyway: its codes beyond it are not looked up.
-    getMany(ctx.store, 'power_item', [...new Set(codesOfFile(table).slice(0, IMPORT_MAX_ITEMS + 1).map(itemIdOf))]),
+    getMany(ctx.store, 'power_item', [
+      ...new Set(
+        codesOfFile(table)
+          .slice(0, IMPORT_MAX_ITEMS + 1)
+          .map(itemIdOf),
+      ),
+    ]),
   ])
   return planImport(table, {
     townshipId,

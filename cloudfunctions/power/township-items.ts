@@ -59,10 +59,7 @@ function itemFrom(input: TownshipItemInput, base: Pick<PowerItem, '_id' | 'code'
 
 export const saveTownshipItem: Handler<C['saveTownshipItem']> = async (ctx, input) => {
   const townshipId = staffTownship(ctx)
-  const [category, current] = await Promise.all([
-    ctx.store.get('power_category', input.categoryId),
-    input.itemId ? ownItem(ctx, townshipId, input.itemId) : Promise.resolve(null),
-  ])
+  const [category, current] = await Promise.all([ctx.store.get('power_category', input.categoryId), input.itemId ? ownItem(ctx, townshipId, input.itemId) : Promise.resolve(null)])
   if (!category) throw new AppError('INVALID_INPUT', '没有这个类别，请重新选择')
   if (current?.removedAt) throw new AppError('CONFLICT', '这一项已经移除，不能再修改')
   const version = (current?.version ?? 0) + 1

@@ -53,9 +53,7 @@ export const file: Handler<C['file']> = async (ctx, input) => {
     townshipId: actor.townshipId ?? '',
     villageId: actor.villageId ?? '',
     trackingCode: codeHash('tracking', code),
-    reporter: input.anonymous
-      ? null
-      : { personId: actor.personId ?? '', name: actor.name ?? '', householdId: actor.householdId ?? '' },
+    reporter: input.anonymous ? null : { personId: actor.personId ?? '', name: actor.name ?? '', householdId: actor.householdId ?? '' },
     subject: input.subject ?? '',
     text: input.text,
     // Report photos are private: only this township's staff see them, through short-lived signed URLs.
@@ -113,12 +111,7 @@ export const track: Handler<C['track']> = async (ctx, input) => {
 }
 
 const villageNames = async (ctx: HandlerContext) =>
-  new Map(
-    (await queryAll(ctx.store, 'village', { townshipId: ctx.actor.townshipId }, { field: 'name', direction: 'asc' })).map((v) => [
-      v._id,
-      v.name,
-    ]),
-  )
+  new Map((await queryAll(ctx.store, 'village', { townshipId: ctx.actor.townshipId }, { field: 'name', direction: 'asc' })).map((v) => [v._id, v.name]))
 
 const summaryOf = (r: Report, names: Map<string, string>) => ({
   reportId: r._id,
@@ -133,9 +126,7 @@ const summaryOf = (r: Report, names: Map<string, string>) => ({
 
 /** Reports from the villages of the caller's township, newest first. */
 export const inbox: Handler<C['inbox']> = async (ctx, input) => {
-  const where: Record<string, Condition> = input.villageId
-    ? { villageId: (await villageInScope(ctx, input.villageId))._id }
-    : { townshipId: ctx.actor.townshipId }
+  const where: Record<string, Condition> = input.villageId ? { villageId: (await villageInScope(ctx, input.villageId))._id } : { townshipId: ctx.actor.townshipId }
   if (input.status) where.status = input.status
   const page = await ctx.store.query('report', {
     where,
@@ -170,10 +161,7 @@ export const get: Handler<C['get']> = async (ctx, input) => {
 async function takeStep(ctx: HandlerContext, reportId: string, kind: (typeof reportStepKinds)[number], text: string) {
   const r = await ownTownship(ctx, reportId)
   if (!canTake(kind, r.status)) {
-    throw new AppError(
-      'CONFLICT',
-      r.status === 'concluded' ? '这条举报已经办结' : kind === 'acknowledged' ? '这条举报已经受理' : '请先受理这条举报',
-    )
+    throw new AppError('CONFLICT', r.status === 'concluded' ? '这条举报已经办结' : kind === 'acknowledged' ? '这条举报已经受理' : '请先受理这条举报')
   }
   const step = { kind, at: ctx.now, staffId: ctx.actor.personId ?? '', staffName: `${ctx.actor.title ?? ''}${ctx.actor.name ?? ''}`, text }
   const status = statusAfter(kind)

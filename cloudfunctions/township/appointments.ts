@@ -12,7 +12,6 @@ import { DAY_MS, addDays } from '../../shared/time'
 
 type T = typeof townshipContract
 
-
 /**
  * Township staff appoint by invite: a chair or committee member of a village, or another staff member.
  * The code is in this answer only; the store keeps its hash (core/invites.ts).
@@ -88,7 +87,10 @@ export const appointments: Handler<T['appointments']> = async (ctx) => {
     queryAll(ctx.store, 'village', { townshipId: ctx.actor.townshipId }, { field: 'name', direction: 'asc' }),
   ])
   const active = posts.filter((a) => a.status === 'active')
-  const names = await namesOf(ctx, active.map((a) => a.personId))
+  const names = await namesOf(
+    ctx,
+    active.map((a) => a.personId),
+  )
   const villageName = new Map(villages.map((v) => [v._id, v.name]))
   return {
     appointments: active.map((a) => ({
@@ -96,12 +98,19 @@ export const appointments: Handler<T['appointments']> = async (ctx) => {
       role: a.role,
       title: a.title,
       name: names.get(a.personId) ?? '',
-      villageName: a.villageId ? villageName.get(a.villageId) ?? '' : null,
+      villageName: a.villageId ? (villageName.get(a.villageId) ?? '') : null,
       startedAt: a.startedAt,
     })),
     invites: invites
       .filter((i) => inviteProblem(i, ctx.now) === null)
-      .map((i) => ({ inviteId: listedId(i._id), role: i.role, title: i.title, name: i.name, villageName: i.villageId ? villageName.get(i.villageId) ?? '' : null, expiresAt: i.expiresAt })),
+      .map((i) => ({
+        inviteId: listedId(i._id),
+        role: i.role,
+        title: i.title,
+        name: i.name,
+        villageName: i.villageId ? (villageName.get(i.villageId) ?? '') : null,
+        expiresAt: i.expiresAt,
+      })),
   }
 }
 

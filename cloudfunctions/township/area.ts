@@ -10,32 +10,37 @@ import { retentionTimer } from '../core/retention'
 import { sealAudit } from '../core/audit-log'
 import { securityLog } from './security-log'
 
-export const townshipArea = defineArea('township', townshipContract, {
-  listEscalations,
-  getEscalation,
-  addNote,
-  orderRectification,
-  closeEscalation,
-  figures,
-  rule,
-  setRule,
-  duties,
-  setDuties,
-  audit,
-  verifyAudit,
-  securityLog,
-  export: exportCsv,
-  prepareExport,
-  invite,
-  reissueInvite,
-  appointments,
-  endAppointment,
-  createVillage,
-  previewRoster,
-  importRoster,
-}, async (base) => {
-  // The township function's timer: seal the audit log's new entries into their chains, then apply the retention
-  // policy (which may delete entries older than it keeps: the chain tells those from deleted ones).
-  await sealAudit(base.store, base.clock.now())
-  return retentionTimer(base)
-})
+export const townshipArea = defineArea(
+  'township',
+  townshipContract,
+  {
+    listEscalations,
+    getEscalation,
+    addNote,
+    orderRectification,
+    closeEscalation,
+    figures,
+    rule,
+    setRule,
+    duties,
+    setDuties,
+    audit,
+    verifyAudit,
+    securityLog,
+    export: exportCsv,
+    prepareExport,
+    invite,
+    reissueInvite,
+    appointments,
+    endAppointment,
+    createVillage,
+    previewRoster,
+    importRoster,
+  },
+  async (base) => {
+    // The township function's timer: seal the audit log's new entries into their chains, then apply the retention
+    // policy (which may delete entries older than it keeps: the chain tells those from deleted ones).
+    await sealAudit(base.store, base.clock.now())
+    return retentionTimer(base)
+  },
+)

@@ -23,10 +23,7 @@ export const audit: Handler<C['audit']> = async (ctx, input) => {
         : { townshipId: ctx.actor.townshipId }
   const page = await ctx.store.query('audit', { where, orderBy: { field: 'at', direction: 'desc' }, limit: PAGE, cursor: input.cursor })
   const items = page.items.filter(
-    (e) =>
-      e.townshipId === ctx.actor.townshipId &&
-      (!input.villageId || e.villageId === input.villageId) &&
-      (!input.operation || e.action === input.operation),
+    (e) => e.townshipId === ctx.actor.townshipId && (!input.villageId || e.villageId === input.villageId) && (!input.operation || e.action === input.operation),
   )
   return {
     items: items.map(({ _id, townshipId, ...entry }) => entry),

@@ -48,9 +48,7 @@ async function ownCase(ctx: HandlerContext, escalationId: string): Promise<Escal
 
 /** The township's case inbox, newest first; by status and village. */
 export const listEscalations: Handler<C['listEscalations']> = async (ctx, input) => {
-  const where: Record<string, Condition> = input.villageId
-    ? { villageId: (await villageInScope(ctx, input.villageId))._id }
-    : { townshipId: ctx.actor.townshipId }
+  const where: Record<string, Condition> = input.villageId ? { villageId: (await villageInScope(ctx, input.villageId))._id } : { townshipId: ctx.actor.townshipId }
   if (input.status) where.status = input.status
   const page = await ctx.store.query('escalation', { where, orderBy: { field: 'openedAt', direction: 'desc' }, limit: PAGE, cursor: input.cursor })
   const names = await villageNames(ctx)

@@ -27,7 +27,6 @@ const sheet = (header: Sheet['header'], rows: Sheet['rows']): Sheet => ({ header
 const yesNo = (b: boolean) => (b ? '是' : '否')
 const percent = (permille: number | null) => (permille === null ? '' : `${(permille / 10).toFixed(1)}%`)
 
-
 async function villagesOf(ctx: HandlerContext) {
   return queryAll(ctx.store, 'village', { townshipId: ctx.actor.townshipId }, { field: 'name', direction: 'asc' })
 }
@@ -35,7 +34,15 @@ async function villagesOf(ctx: HandlerContext) {
 async function cases(ctx: HandlerContext) {
   const escalations = await queryAll(ctx.store, 'escalation', { townshipId: ctx.actor.townshipId }, { field: 'openedAt', direction: 'asc' }, MAX)
   const names = new Map((await villagesOf(ctx)).map((v) => [v._id, v.name]))
-  const rounds = new Map((await getMany(ctx.store, 'round', escalations.flatMap((e) => e.roundIds))).map((r) => [r._id, r]))
+  const rounds = new Map(
+    (
+      await getMany(
+        ctx.store,
+        'round',
+        escalations.flatMap((e) => e.roundIds),
+      )
+    ).map((r) => [r._id, r]),
+  )
   const rows = escalations.map((e) => {
     const triggering = e.roundIds.map((id) => rounds.get(id)).filter((r) => r !== undefined)
     return [

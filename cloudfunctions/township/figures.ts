@@ -28,8 +28,14 @@ export const figures: Handler<C['figures']> = async (ctx) => {
         villageName: v.name,
         roundsHeld: rounds.length,
         // Each household votes at most once, so ballots cast are the households that voted.
-        turnoutPermille: permilleOf(cast, sum((r) => r.eligible)),
-        satisfactionPermille: permilleOf(sum((r) => (r.tally ? r.tally.satisfied + r.tally.basic : 0)), cast),
+        turnoutPermille: permilleOf(
+          cast,
+          sum((r) => r.eligible),
+        ),
+        satisfactionPermille: permilleOf(
+          sum((r) => (r.tally ? r.tally.satisfied + r.tally.basic : 0)),
+          cast,
+        ),
         roundsOverThreshold: rounds.filter((r) => r.outcome === 'over').length,
         openCases: cases.filter((c) => c.status !== 'closed').length,
         casesByCycle: Array.from(casesByCycle, (n) => n ?? 0),

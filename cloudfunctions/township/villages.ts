@@ -37,9 +37,7 @@ const ROSTER_TOO_BIG = '这个 Excel 表格太大了。花名册只需要户号�
 async function plan(ctx: HandlerContext, input: ParsedInputOf<C['previewRoster']>) {
   const village = await villageInScope(ctx, input.villageId)
   const table = input.xlsx !== undefined ? await readXlsx(input.xlsx, ROSTER_TOO_BIG) : parseCsv(input.csv ?? '')
-  const current = new Map(
-    (await queryAll(ctx.store, 'household', { villageId: village._id }, { field: 'number', direction: 'asc' }, 100_000)).map((h) => [h.number, h]),
-  )
+  const current = new Map((await queryAll(ctx.store, 'household', { villageId: village._id }, { field: 'number', direction: 'asc' }, 100_000)).map((h) => [h.number, h]))
   const { rows, problems } = readRoster(table, current.keys())
   const creates = rows.filter((r) => !current.has(r.number))
   const updates = rows.filter((r) => current.has(r.number))

@@ -81,8 +81,7 @@ const groupNames = ['一组', '二组', '三组', '四组', '五组', '六组']
 /** Items the main village left out of its list, and one it removed later (shown in the list's history). */
 const notSelectedInMainVillage = new Set(['pw-7-04'])
 
-const daysBefore = (now: Date, days: number, hour = 9) =>
-  new Date(now.getTime() - days * DAY_MS + hour * HOUR_MS - (now.getTime() % DAY_MS)).toISOString()
+const daysBefore = (now: Date, days: number, hour = 9) => new Date(now.getTime() - days * DAY_MS + hour * HOUR_MS - (now.getTime() % DAY_MS)).toISOString()
 
 export async function isSeeded(store: Store): Promise<boolean> {
   return (await store.get('township', DEMO_TOWNSHIP_ID)) !== null

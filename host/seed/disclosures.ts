@@ -136,8 +136,7 @@ const lineItem = (e: Entry): LineItem => ({
   direction: e.direction,
 })
 
-const sumOf = (entries: readonly Entry[], direction: Entry['direction']) =>
-  entries.filter((e) => e.direction === direction).reduce((s, e) => s + e.amountFen, 0)
+const sumOf = (entries: readonly Entry[], direction: Entry['direction']) => entries.filter((e) => e.direction === direction).reduce((s, e) => s + e.amountFen, 0)
 
 const surnames = ['王', '王', '王', '李', '李', '张', '张', '刘', '刘', '赵', '陈', '杨', '孙', '周', '吴', '郭', '马', '高', '韩', '冯']
 const groups = ['一组', '二组', '三组', '四组', '五组', '六组']
@@ -175,15 +174,7 @@ interface FinancePlan {
   misentry?: { k: number; item: string; wrongFen: number; daysAfter: number; reason: (e: Entry) => string }
 }
 
-function financeBody(v: {
-  y: number
-  m: number
-  entries: readonly Entry[]
-  balanceFen: number
-  chair: string
-  variant: number
-  remark: string | null
-}): string {
+function financeBody(v: { y: number; m: number; entries: readonly Entry[]; balanceFen: number; chair: string; variant: number; remark: string | null }): string {
   const inc = v.entries.filter((e) => e.direction === 'income')
   const sp = v.entries.filter((e) => e.direction === 'spending')
   const incText = inc.length ? `收入${inc.length}笔，合计${yuan(sumOf(v.entries, 'income'))}` : '无收入'
@@ -214,9 +205,7 @@ function monthlyFinance(book: Book, plan: FinancePlan): void {
     const { y, m } = cal.monthBack(k)
     const start = utc(y, m, 1)
     const end = monthEnd(y, m)
-    const entries = [...plan.routine(y, m, k), ...plan.ledger.filter((e) => e.date >= start && e.date <= end)].sort(
-      (a, b) => a.date - b.date,
-    )
+    const entries = [...plan.routine(y, m, k), ...plan.ledger.filter((e) => e.date >= start && e.date <= end)].sort((a, b) => a.date - b.date)
     const opening = balance
     balance += sumOf(entries, 'income') - sumOf(entries, 'spending')
     if (plan.missing.has(k)) continue
@@ -904,16 +893,12 @@ function shiqiaoServices(book: Book): void {
     { group: '一组', name: '马**', birthYear: y0 - 95, birthMonth: 10 },
     { group: '四组', name: '郭**', birthYear: y0 - 81, birthMonth: 10 },
   ]
-  const late: Elder | null = omitted
-    ? { group: '五组', name: '孙**', birthYear: omitted.y - 80, birthMonth: omitted.q * 3 - 2 }
-    : null
+  const late: Elder | null = omitted ? { group: '五组', name: '孙**', birthYear: omitted.y - 80, birthMonth: omitted.q * 3 - 2 } : null
   const ageAt = (e: Elder, y: number, m: number) => y - e.birthYear - (m < e.birthMonth ? 1 : 0)
   for (const quarter of quarters) {
     const firstMonth = quarter.q * 3 - 2
     const eligible = (list: readonly Elder[]) =>
-      list
-        .filter((e) => ageAt(e, quarter.y, firstMonth) >= 80)
-        .sort((a, b) => ageAt(b, quarter.y, firstMonth) - ageAt(a, quarter.y, firstMonth))
+      list.filter((e) => ageAt(e, quarter.y, firstMonth) >= 80).sort((a, b) => ageAt(b, quarter.y, firstMonth) - ageAt(a, quarter.y, firstMonth))
     const all = eligible(late ? [...elders, late] : elders)
     const body = (list: readonly Elder[]) => {
       const over90 = list.filter((e) => ageAt(e, quarter.y, firstMonth) >= 90).length
@@ -1269,10 +1254,8 @@ function shiqiaoRoutine(y: number, m: number, k: number, lampMonth: number): Ent
   const r = prng(y * 100 + m)
   const entries: Entry[] = []
   const day = (d: number) => utc(y, m, Math.min(d, daysIn(y, m)))
-  const out = (d: number, item: string, amountFen: number) =>
-    entries.push({ date: day(d), item, amountFen, direction: 'spending' })
-  const inc = (d: number, item: string, amountFen: number, note?: string) =>
-    entries.push({ date: day(d), item, amountFen, direction: 'income', ...(note ? { note } : {}) })
+  const out = (d: number, item: string, amountFen: number) => entries.push({ date: day(d), item, amountFen, direction: 'spending' })
+  const inc = (d: number, item: string, amountFen: number, note?: string) => entries.push({ date: day(d), item, amountFen, direction: 'income', ...(note ? { note } : {}) })
   const winter = m === 12 || m <= 2
 
   out(6, '支付上月保洁员工资（2人）', 240_000)
@@ -1405,8 +1388,7 @@ function shiqiao(book: Book): void {
       item: '路灯维修（三组、四组更换灯头6个及线路）',
       wrongFen: 68_000,
       daysAfter: 6,
-      reason: (e) =>
-        `经村务监督委员会核对原始凭证，${md(e.date)}路灯维修费应为860元，误录为680元，予以更正；本月支出合计和月末结余相应调整。`,
+      reason: (e) => `经村务监督委员会核对原始凭证，${md(e.date)}路灯维修费应为860元，误录为680元，予以更正；本月支出合计和月末结余相应调整。`,
     },
   })
   shiqiaoProject(book)
@@ -1419,18 +1401,12 @@ function shiqiao(book: Book): void {
 // ---------------------------------------------------------------------------
 // 柳树湾村 and 东岭村: smaller villages, a few recent disclosures each.
 
-function smallRoutine(
-  seed: number,
-  cleaners: number,
-  transferFen: number,
-  leaders: number,
-): (y: number, m: number) => Entry[] {
+function smallRoutine(seed: number, cleaners: number, transferFen: number, leaders: number): (y: number, m: number) => Entry[] {
   return (y, m) => {
     const r = prng(seed * 1000 + y * 100 + m)
     const entries: Entry[] = []
     const day = (d: number) => utc(y, m, Math.min(d, daysIn(y, m)))
-    const out = (d: number, item: string, amountFen: number) =>
-      entries.push({ date: day(d), item, amountFen, direction: 'spending' })
+    const out = (d: number, item: string, amountFen: number) => entries.push({ date: day(d), item, amountFen, direction: 'spending' })
     const winter = m === 12 || m <= 2
     out(6, `支付上月保洁员工资（${cleaners}人）`, cleaners * 110_000)
     out(11, '办公用品及打印耗材', wholeYuan(r, 80, 220))

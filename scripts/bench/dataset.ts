@@ -86,7 +86,10 @@ function planVillages(scale: (typeof scales)[ScaleName]): VillagePlan[] {
   const sizes = [BALLOT_VILLAGE_HOUSEHOLDS, ...apportion(scale.households - BALLOT_VILLAGE_HOUSEHOLDS, weights)]
   const inGroup = sizes.map((n, i) => (i === 0 ? n : Math.round(n * IN_GROUP)))
   const rounds = apportion(scale.closedRounds, inGroup)
-  const disclosures = apportion(scale.disclosures, sizes.map(() => 1))
+  const disclosures = apportion(
+    scale.disclosures,
+    sizes.map(() => 1),
+  )
   return sizes.map((households, i) => ({
     id: `v-${String(i + 1).padStart(4, '0')}`,
     townshipId: `tw-${String(Math.floor(i / VILLAGES_PER_TOWNSHIP) + 1).padStart(3, '0')}`,
@@ -178,8 +181,26 @@ export async function generate(
     for (const key of ['inspector', 'officer']) {
       const personId = `p-${townshipId}-${key}`
       await w.add(async (tx) => {
-        await tx.insert('person', { _id: personId, openid: `bench:${personId}`, name: key === 'inspector' ? '赵清华' : '陈思远', memberId: null, appointmentId: `a-${townshipId}-${key}`, snapshot: snapshotOf(null, { villageId: null }), createdAt: long })
-        await tx.insert('appointment', { _id: `a-${townshipId}-${key}`, personId, role: 'township', townshipId, villageId: null, title: key === 'inspector' ? '镇纪委书记' : '镇纪委干事', status: 'active', startedAt: long, endedAt: null })
+        await tx.insert('person', {
+          _id: personId,
+          openid: `bench:${personId}`,
+          name: key === 'inspector' ? '赵清华' : '陈思远',
+          memberId: null,
+          appointmentId: `a-${townshipId}-${key}`,
+          snapshot: snapshotOf(null, { villageId: null }),
+          createdAt: long,
+        })
+        await tx.insert('appointment', {
+          _id: `a-${townshipId}-${key}`,
+          personId,
+          role: 'township',
+          townshipId,
+          villageId: null,
+          title: key === 'inspector' ? '镇纪委书记' : '镇纪委干事',
+          status: 'active',
+          startedAt: long,
+          endedAt: null,
+        })
       })
     }
   }
@@ -191,7 +212,10 @@ export async function generate(
   // Ballots per closed round: the same turnout everywhere, as large as the total asks for.
   const capacity = plans.reduce((n, p) => n + p.closedRounds * p.inGroup, 0)
   if (scale.ballots > capacity) throw new Error(`cannot fit ${scale.ballots} ballots into ${capacity} household votes`)
-  const ballotsOf = apportion(scale.ballots, plans.flatMap((p) => Array.from({ length: p.closedRounds }, () => p.inGroup)))
+  const ballotsOf = apportion(
+    scale.ballots,
+    plans.flatMap((p) => Array.from({ length: p.closedRounds }, () => p.inGroup)),
+  )
   let roundIndex = 0
 
   for (const [v, plan] of plans.entries()) {
@@ -199,8 +223,26 @@ export async function generate(
     await w.add((tx) => tx.insert('village', { _id: plan.id, townshipId: plan.townshipId, name: `${plan.id.slice(2)}村`, joinCode: `BENCH${plan.id.slice(2)}` }))
     for (const [key, signature] of Object.entries(officials)) {
       await w.add(async (tx) => {
-        await tx.insert('person', { _id: signature.personId, openid: `bench:${signature.personId}`, name: signature.name, memberId: null, appointmentId: `a-${plan.id}-${key}`, snapshot: snapshotOf(null, { villageId: plan.id }), createdAt: long })
-        await tx.insert('appointment', { _id: `a-${plan.id}-${key}`, personId: signature.personId, role: key === 'chair' ? 'chair' : 'committee', townshipId: plan.townshipId, villageId: plan.id, title: signature.title, status: 'active', startedAt: long, endedAt: null })
+        await tx.insert('person', {
+          _id: signature.personId,
+          openid: `bench:${signature.personId}`,
+          name: signature.name,
+          memberId: null,
+          appointmentId: `a-${plan.id}-${key}`,
+          snapshot: snapshotOf(null, { villageId: plan.id }),
+          createdAt: long,
+        })
+        await tx.insert('appointment', {
+          _id: `a-${plan.id}-${key}`,
+          personId: signature.personId,
+          role: key === 'chair' ? 'chair' : 'committee',
+          townshipId: plan.townshipId,
+          villageId: plan.id,
+          title: signature.title,
+          status: 'active',
+          startedAt: long,
+          endedAt: null,
+        })
       })
     }
 
@@ -226,8 +268,27 @@ export async function generate(
         })
         for (const [k, name] of names.entries()) {
           const personId = `p-${householdId}-${k + 1}`
-          await tx.insert('person', { _id: personId, openid: `bench:${personId}`, name, memberId: `m-${householdId}-${k + 1}`, appointmentId: null, snapshot: snapshotOf({ householdId, villageId: plan.id }, null), createdAt: joined })
-          await tx.insert('member', { _id: `m-${householdId}-${k + 1}`, personId, name, villageId: plan.id, householdId, status: 'active', requestedAt: joined, decidedAt: joined, decidedBy: officials.chair.personId, reason: null })
+          await tx.insert('person', {
+            _id: personId,
+            openid: `bench:${personId}`,
+            name,
+            memberId: `m-${householdId}-${k + 1}`,
+            appointmentId: null,
+            snapshot: snapshotOf({ householdId, villageId: plan.id }, null),
+            createdAt: joined,
+          })
+          await tx.insert('member', {
+            _id: `m-${householdId}-${k + 1}`,
+            personId,
+            name,
+            villageId: plan.id,
+            householdId,
+            status: 'active',
+            requestedAt: joined,
+            decidedAt: joined,
+            decidedBy: officials.chair.personId,
+            reason: null,
+          })
         }
       })
       if (inGroup) households.push(householdId)

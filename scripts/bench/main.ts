@@ -116,7 +116,10 @@ async function storeBallotLimit(file: string) {
   // The round looked up is absent here: the lookup is the cost measured, not parsing it.
   const roundId = 'rd-store'
   // The round's empty slots exist before voting starts, as openRound makes them; more than the phase can fill.
-  await store.insertMany('ballot', Array.from({ length: 300_000 }, (_, k) => ({ _id: `r-${k}`, roundId, receipt: `~${k}`, choice: null })))
+  await store.insertMany(
+    'ballot',
+    Array.from({ length: 300_000 }, (_, k) => ({ _id: `r-${k}`, roundId, receipt: `~${k}`, choice: null })),
+  )
   let n = 0
   const started = performance.now()
   const end = started + PHASE_SECONDS * 1000
@@ -125,11 +128,30 @@ async function storeBallotLimit(file: string) {
     const householdId = `h-${n}`
     await store.transaction(async (tx) => {
       await tx.get('round', roundId)
-      await tx.insert('participation', { _id: `${roundId}:${householdId}`, roundId, householdId, villageId: 'v-store', at, requestKey: randomBytes(32).toString('base64url'), byProxy: false })
+      await tx.insert('participation', {
+        _id: `${roundId}:${householdId}`,
+        roundId,
+        householdId,
+        villageId: 'v-store',
+        at,
+        requestKey: randomBytes(32).toString('base64url'),
+        byProxy: false,
+      })
       // A vote fills a slot made when the round opened: the measured write is an update (evaluation/slots.ts).
       await tx.update('ballot', `r-${n}`, { receipt: `R${n}`, choice: 'satisfied' }, { choice: null })
     })
-    await store.insert('audit', { _id: `au-${n}`, at, townshipId: 'tw-store', villageId: 'v-store', personId: `p-${householdId}-1`, name: '王建国', role: 'villager', title: '户代表', action: 'evaluation.castBallot', records: [roundId] })
+    await store.insert('audit', {
+      _id: `au-${n}`,
+      at,
+      townshipId: 'tw-store',
+      villageId: 'v-store',
+      personId: `p-${householdId}-1`,
+      name: '王建国',
+      role: 'villager',
+      title: '户代表',
+      action: 'evaluation.castBallot',
+      records: [roundId],
+    })
     n++
   }
   const perSecond = Math.round(n / ((performance.now() - started) / 1000))
@@ -282,7 +304,17 @@ async function single(send: () => Promise<Answer>) {
     if (answer.ok) times.push(round1(answer.ms))
     else errors.push(answer.error ?? 'error')
   }
-  return { medianMs: round1(percentile([...times].sort((a, b) => a - b), 0.5)), timesMs: times, errors: errors.length, firstError: errors[0] ?? null }
+  return {
+    medianMs: round1(
+      percentile(
+        [...times].sort((a, b) => a - b),
+        0.5,
+      ),
+    ),
+    timesMs: times,
+    errors: errors.length,
+    firstError: errors[0] ?? null,
+  }
 }
 
 const requestId = () => randomBytes(16).toString('base64url')
@@ -326,7 +358,10 @@ function cpuPressure(): number | null {
  */
 function queryPlans(dbFile: string, logFile: string) {
   const statements = existsSync(logFile)
-    ? readFileSync(logFile, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as string)
+    ? readFileSync(logFile, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as string)
     : []
   const queries = statements.filter((sql) => /^\s*(SELECT|INSERT|UPDATE|DELETE)\b/i.test(sql))
   const db = new Database(dbFile, { readonly: true })
@@ -342,7 +377,8 @@ function queryPlans(dbFile: string, logFile: string) {
 // ——— The run ———
 
 /** Columns a terminal gives the text: CJK characters take two. */
-const displayWidth = (text: string) => [...text].reduce((n, c) => n + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(c) ? 2 : 1), 0)
+const displayWidth = (text: string) =>
+  [...text].reduce((n, c) => n + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(c) ? 2 : 1), 0)
 
 async function runBench(args: string[]): Promise<void> {
   const scale = scaleOf(args)
@@ -480,14 +516,38 @@ async function measure(scale: ScaleName, dataDir: string): Promise<void> {
   const rows: [string, string, string][] = [
     ['生成数据 generation', `${records.toLocaleString('en')} records, ${result.dataset.databaseMB} MB, ${manifest.generation.seconds} s`, ''],
     [`原始插入 raw insert (1 row/txn, ${raw.journal_mode}, synchronous=${raw.synchronous})`, `${raw.perSecond.toLocaleString('en')} /s`, ''],
-    ['  一票的存储写入 a ballot\'s store writes only (no HTTP)', `${storeBallot.perSecond.toLocaleString('en')} /s = ${Math.round((storeBallot.perSecond / raw.perSecond) * 1000) / 10}% of raw`, ''],
-    [`castBallot 峰值 peak (${PEAK_CLIENTS} clients)`, `${peak.perSecond.toLocaleString('en')} /s = ${ratioPercent}% of raw`, `${ok(ratioPercent >= targets.ratioPercent)} ≥ ${targets.ratioPercent}%`],
+    [
+      "  一票的存储写入 a ballot's store writes only (no HTTP)",
+      `${storeBallot.perSecond.toLocaleString('en')} /s = ${Math.round((storeBallot.perSecond / raw.perSecond) * 1000) / 10}% of raw`,
+      '',
+    ],
+    [
+      `castBallot 峰值 peak (${PEAK_CLIENTS} clients)`,
+      `${peak.perSecond.toLocaleString('en')} /s = ${ratioPercent}% of raw`,
+      `${ok(ratioPercent >= targets.ratioPercent)} ≥ ${targets.ratioPercent}%`,
+    ],
     ['  CPU at peak: host / load generator', `${peakCpu.hostPercentOfOneCore}% / ${peakCpu.loadGeneratorPercentOfOneCore}% of one core`, ''],
-    [`  空请求上限 HTTP ceiling (GET /api/health, ${PEAK_CLIENTS} clients)`, `${httpCeiling.perSecond.toLocaleString('en')} /s = ${Math.round((httpCeiling.perSecond / raw.perSecond) * 1000) / 10}% of raw`, ''],
+    [
+      `  空请求上限 HTTP ceiling (GET /api/health, ${PEAK_CLIENTS} clients)`,
+      `${httpCeiling.perSecond.toLocaleString('en')} /s = ${Math.round((httpCeiling.perSecond / raw.perSecond) * 1000) / 10}% of raw`,
+      '',
+    ],
     [`castBallot @${BALLOT_RATE}/s`, `p50 ${paced.p50Ms} ms  p99 ${paced.p99Ms} ms`, `${ok(paced.p99Ms < targets.ballotP99Ms)} p99 < ${targets.ballotP99Ms} ms`],
-    [`disclosure.list 第1页 page 1 @${READ_RATE}/s`, `p50 ${listFirst.p50Ms} ms  p99 ${listFirst.p99Ms} ms`, `${ok(listFirst.p99Ms < targets.readP99Ms)} p99 < ${targets.readP99Ms} ms`],
-    [`disclosure.list 第10页 page 10 @${READ_RATE}/s`, `p50 ${listTenth.p50Ms} ms  p99 ${listTenth.p99Ms} ms`, `${ok(listTenth.p99Ms < targets.readP99Ms)} p99 < ${targets.readP99Ms} ms`],
-    [`disclosure.search「${m.keyword}」@${READ_RATE}/s`, `p50 ${searchLoad.p50Ms} ms  p99 ${searchLoad.p99Ms} ms`, `${ok(searchLoad.p99Ms < targets.readP99Ms)} p99 < ${targets.readP99Ms} ms`],
+    [
+      `disclosure.list 第1页 page 1 @${READ_RATE}/s`,
+      `p50 ${listFirst.p50Ms} ms  p99 ${listFirst.p99Ms} ms`,
+      `${ok(listFirst.p99Ms < targets.readP99Ms)} p99 < ${targets.readP99Ms} ms`,
+    ],
+    [
+      `disclosure.list 第10页 page 10 @${READ_RATE}/s`,
+      `p50 ${listTenth.p50Ms} ms  p99 ${listTenth.p99Ms} ms`,
+      `${ok(listTenth.p99Ms < targets.readP99Ms)} p99 < ${targets.readP99Ms} ms`,
+    ],
+    [
+      `disclosure.search「${m.keyword}」@${READ_RATE}/s`,
+      `p50 ${searchLoad.p50Ms} ms  p99 ${searchLoad.p99Ms} ms`,
+      `${ok(searchLoad.p99Ms < targets.readP99Ms)} p99 < ${targets.readP99Ms} ms`,
+    ],
     ['township.figures 乡镇统计', `${figures.medianMs} ms`, scale === 'city' ? `${ok(figures.medianMs < targets.figuresMs)} < ${targets.figuresMs} ms` : ''],
     ['township.listEscalations 案件', `${inbox.medianMs} ms`, ''],
     [`closeRound 结束评议 (${closeRound.ballots} ballots)`, `${closeRound.ms} ms`, ''],
@@ -501,7 +561,8 @@ async function measure(scale: ScaleName, dataDir: string): Promise<void> {
   )
   for (const [label, value, target] of rows) console.log(`${pad(label, width)}  ${pad(value, 44)} ${target}`)
   const errors = [peak, paced, listFirst, listTenth, searchLoad].reduce((n, r) => n + r.errors, 0) + figures.errors + inbox.errors + (close.ok ? 0 : 1)
-  if (errors) console.log(`\n✖ ${errors} failed requests, e.g. ${[peak, paced, listFirst, listTenth, searchLoad, figures, inbox].find((r) => r.firstError)?.firstError ?? closeRound.error}`)
+  if (errors)
+    console.log(`\n✖ ${errors} failed requests, e.g. ${[peak, paced, listFirst, listTenth, searchLoad, figures, inbox].find((r) => r.firstError)?.firstError ?? closeRound.error}`)
   if (peak.ranOutOfWork) console.log(`\n! the peak test used all ${pairs - WARMUP_BALLOTS} ballots before ${PHASE_SECONDS} s`)
   for (const scan of plans.fullScans) console.log(`\n全表扫描 full scan:\n  ${scan.sql}\n  ${scan.plan.join('\n  ')}`)
   if (hostErrors) console.log(`\nhost stderr:\n${hostErrors.slice(0, 2000)}`)

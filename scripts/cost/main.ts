@@ -42,7 +42,12 @@ export async function costOf(engine: CloudBaseEngine, work: () => Promise<unknow
   return { requests: spans.length, sequential: sequentialRoundTrips(spans), spans }
 }
 
-const clock = { at: NOW.getTime(), now() { return new Date(this.at) } }
+const clock = {
+  at: NOW.getTime(),
+  now() {
+    return new Date(this.at)
+  },
+}
 const files = new LocalFiles(join(mkdtempSync(join(tmpdir(), 'cost-files-')), 'files'))
 
 type Call = (area: string, action: string, input?: Record<string, unknown>) => Promise<any>
@@ -111,7 +116,7 @@ const rows: Row[] = [
     who: '主任',
     budget: budgets.caller,
     run: (store) => resolveActor(store, `demo:${chair}`),
-    why: 'person by openid; then together its appointment and the post\'s village',
+    why: "person by openid; then together its appointment and the post's village",
   },
   {
     name: '识别调用者 resolving the caller',
@@ -125,14 +130,14 @@ const rows: Row[] = [
     who: '村民',
     budget: budgets.read,
     run: (store) => as(store, villager)('member', 'me'),
-    why: 'the caller (2); then the township (person, member, village and household are the caller\'s)',
+    why: "the caller (2); then the township (person, member, village and household are the caller's)",
   },
   {
     name: '首页 announcement.list（未读数，也是公告列表）',
     who: '村民',
     budget: budgets.read,
     run: (store) => as(store, villager)('announcement', 'list'),
-    why: 'the caller (2; its village is the scope check\'s); the page and the two counts together; then each item\'s seen mark (together)',
+    why: "the caller (2; its village is the scope check's); the page and the two counts together; then each item's seen mark (together)",
   },
   {
     name: '首页 evaluation.listRounds {status: open}（1 轮进行中）',
@@ -142,7 +147,7 @@ const rows: Row[] = [
       await openRound(store)
     },
     run: (store) => as(store, villager)('evaluation', 'listRounds', { status: 'open' }),
-    why: 'the caller (2); the page; then each round\'s two counts and the household\'s participation, all together',
+    why: "the caller (2); the page; then each round's two counts and the household's participation, all together",
   },
   {
     name: 'disclosure.list',
@@ -169,8 +174,7 @@ const rows: Row[] = [
       roundId = await openRound(store)
     },
     run: (store) => as(store, villager)('evaluation', 'castBallot', { roundId, choice: 'satisfied', requestId: 'cost-ballot-000000001' }),
-    why:
-      'the caller (2); the round and a window of empty ballot slots together (1); the transaction (4): its start, then together the round re-read, the participation insert, the slot\'s guard read and the audit entry (one document each, as the platform allows), the slot write, the commit',
+    why: "the caller (2); the round and a window of empty ballot slots together (1); the transaction (4): its start, then together the round re-read, the participation insert, the slot's guard read and the audit entry (one document each, as the platform allows), the slot write, the commit",
   },
   {
     name: 'evaluation.castBallot（受委托）',
@@ -181,7 +185,7 @@ const rows: Row[] = [
       await as(store, 'p-shiqiao-0003-1')('evaluation', 'grantProxy', { toMemberId: 'm-shiqiao-0003-2', roundId })
     },
     run: (store) => as(store, 'p-shiqiao-0003-2')('evaluation', 'castBallot', { roundId, choice: 'satisfied', requestId: 'cost-ballot-000000002' }),
-    why: 'as the representative\'s, with the household\'s standing proxy read together with the round',
+    why: "as the representative's, with the household's standing proxy read together with the round",
   },
   {
     name: 'feedback.submit',
@@ -204,14 +208,22 @@ const rows: Row[] = [
     who: '镇纪委',
     budget: timeoutOf('township'),
     setup: async (store) => {
-      const csv = ['户号,户主姓名,村民小组,人口数', ...Array.from({ length: 200 }, (_, i) => `${String(i + 1).padStart(4, '0')},户主${i + 1},${(i % 5) + 1}组,${(i % 6) + 1}`)].join('\n')
+      const csv = [
+        '户号,户主姓名,村民小组,人口数',
+        ...Array.from({ length: 200 }, (_, i) => `${String(i + 1).padStart(4, '0')},户主${i + 1},${(i % 5) + 1}组,${(i % 6) + 1}`),
+      ].join('\n')
       rosterHouseholds = (await as(store, inspector)('township', 'previewRoster', { villageId: 'v-shiqiao', csv })).households
     },
     run: (store) => as(store, inspector)('township', 'importRoster', { villageId: 'v-shiqiao', households: rosterHouseholds.slice(0, ROSTER_PIECE) }),
     why: 'one transaction over the piece, one document per request: an update is a read (the guard) and a write, a new household one insert, all one after another',
   },
   ...(['cases', 'feedback', 'reports', 'figures'] as const).map(
-    (kind): Row => ({ name: `township.export {kind: ${kind}}（演示数据）`, who: '镇纪委', budget: timeoutOf('township'), run: (store) => as(store, inspector)('township', 'export', { kind }) }),
+    (kind): Row => ({
+      name: `township.export {kind: ${kind}}（演示数据）`,
+      who: '镇纪委',
+      budget: timeoutOf('township'),
+      run: (store) => as(store, inspector)('township', 'export', { kind }),
+    }),
   ),
   {
     name: 'evaluation.closeRound（114 户，30 票）',
@@ -220,7 +232,11 @@ const rows: Row[] = [
     setup: async (store) => {
       roundId = await openRound(store)
       for (let n = 1; n <= 30; n++) {
-        await as(store, representative(n))('evaluation', 'castBallot', { roundId, choice: n % 4 === 0 ? 'dissatisfied' : 'satisfied', requestId: `cost-close-${String(n).padStart(8, '0')}` })
+        await as(store, representative(n))('evaluation', 'castBallot', {
+          roundId,
+          choice: n % 4 === 0 ? 'dissatisfied' : 'satisfied',
+          requestId: `cost-close-${String(n).padStart(8, '0')}`,
+        })
       }
     },
     run: (store) => as(store, chair)('evaluation', 'closeRound', { roundId }),
@@ -272,7 +288,11 @@ function trace(name: string, spans: RequestSpan[]): void {
   console.log(`\n## ${name}`)
   const shown = spans.slice(0, 60)
   for (const span of shown) {
-    const chain = sequentialRoundTrips(spans.filter((s) => s.issued <= span.issued && (s === span || (s.answered !== null && s.answered < span.issued) || s.issued < span.issued)).filter((s) => s === span || (s.answered !== null && s.answered < span.issued)))
+    const chain = sequentialRoundTrips(
+      spans
+        .filter((s) => s.issued <= span.issued && (s === span || (s.answered !== null && s.answered < span.issued) || s.issued < span.issued))
+        .filter((s) => s === span || (s.answered !== null && s.answered < span.issued)),
+    )
     console.log(`${String(chain).padStart(4)}  ${span.api.replace('database.', '')} ${span.collection ?? ''}`)
   }
   if (spans.length > shown.length) console.log(`  … ${spans.length - shown.length} more`)
@@ -313,7 +333,9 @@ export async function main(tracing = false): Promise<string> {
   ]
   for (const { row, cost } of await measure(undefined, tracing)) {
     const { budget, within } = verdict(row, cost)
-    lines.push(`| ${row.name} | ${row.who} | ${cost.requests} | ${cost.sequential} | ${(cost.sequential * ROUND_TRIP_MS).toLocaleString('en')} ms | ${budget} | ${within} | ${row.why ?? ''} |`)
+    lines.push(
+      `| ${row.name} | ${row.who} | ${cost.requests} | ${cost.sequential} | ${(cost.sequential * ROUND_TRIP_MS).toLocaleString('en')} ms | ${budget} | ${within} | ${row.why ?? ''} |`,
+    )
   }
   return lines.join('\n')
 }

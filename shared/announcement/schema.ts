@@ -127,19 +127,14 @@ export const announcementContract = {
     z.object({
       title: text('标题', 40),
       body: text('内容', 2000),
-      link: z
-        .object({ type: z.enum(['disclosure', 'round'], { error: '关联内容的类型不对' }), id: id('关联内容') })
-        .nullish(),
+      link: z.object({ type: z.enum(['disclosure', 'round'], { error: '关联内容的类型不对' }), id: id('关联内容') }).nullish(),
       /** An uploaded image, e.g. a photo of the printed notice; checked from the stored bytes. */
       attachment: photoInput.nullish(),
     }),
     /** `queued`: messages waiting in the outbox for the timer to send (reach shows them pending, then sent). */
     z.object({ announcementId: z.string(), queued: z.number().int() }),
   ),
-  list: action(
-    z.object({ cursor }),
-    page(summary).extend({ unreadCount: z.number().int() }),
-  ),
+  list: action(z.object({ cursor }), page(summary).extend({ unreadCount: z.number().int() })),
   open: action(
     z.object({
       announcementId: id('公告编号'),
@@ -162,10 +157,7 @@ export const announcementContract = {
    * Records one "allow" on WeChat's subscribe prompt for a topic: villagers for announcements,
    * township staff for escalation cases. Without a topic, the caller's own (old clients send {}).
    */
-  subscribe: action(
-    z.object({ topic: z.enum(subscribeTopics, { error: '提醒的种类不对' }).optional() }),
-    z.object({ remaining: z.number().int(), longTerm: z.boolean() }),
-  ),
+  subscribe: action(z.object({ topic: z.enum(subscribeTopics, { error: '提醒的种类不对' }).optional() }), z.object({ remaining: z.number().int(), longTerm: z.boolean() })),
   /** Whether the caller will be told, and how: messages still allowed, or 已开启长期提醒. */
   subscription: action(
     z.object({ topic: z.enum(subscribeTopics, { error: '提醒的种类不对' }).optional() }),
@@ -183,8 +175,5 @@ export const announcementContract = {
     page(unreadHousehold).extend({ title: z.string(), householdsRead: z.number().int(), householdsInGroup: z.number().int() }),
   ),
   /** One reminder to a household that has not read it, through a member's message subscription. */
-  remind: action(
-    z.object({ announcementId: id('公告编号'), householdId: id('户编号') }),
-    z.object({ householdId: z.string() }),
-  ),
+  remind: action(z.object({ announcementId: id('公告编号'), householdId: id('户编号') }), z.object({ householdId: z.string() })),
 }

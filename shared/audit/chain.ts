@@ -154,7 +154,8 @@ export function verifyAuditChain(
     }
     prev = seal.hash
     // An entry is sealed once: listed again (which takes rewriting the seals), that seal is not as sealed.
-    if (seal.entries.some((item, i) => listed.has(item.id) || seal.entries.findIndex((other) => other.id === item.id) !== i)) problems.push({ kind: 'sealEdited', position: seal.seq, at: null })
+    if (seal.entries.some((item, i) => listed.has(item.id) || seal.entries.findIndex((other) => other.id === item.id) !== i))
+      problems.push({ kind: 'sealEdited', position: seal.seq, at: null })
     seal.entries.forEach((item, i) => {
       position++
       listed.add(item.id)
@@ -170,8 +171,7 @@ export function verifyAuditChain(
       const after = seal.entries[i + 1]
       const moved =
         entry.at !== item.at &&
-        ((before !== undefined && byTimeThenId({ at: entry.at, id: entry._id }, before) < 0) ||
-          (after !== undefined && byTimeThenId({ at: entry.at, id: entry._id }, after) > 0))
+        ((before !== undefined && byTimeThenId({ at: entry.at, id: entry._id }, before) < 0) || (after !== undefined && byTimeThenId({ at: entry.at, id: entry._id }, after) > 0))
       problems.push({ kind: moved ? 'reordered' : 'edited', position, at: item.at })
     })
   }

@@ -8,6 +8,7 @@ import type { powerContract } from '../power/schema'
 import type { reportContract } from '../report/schema'
 import type { townshipContract } from '../township/schema'
 import type { groupContract } from '../group/schema'
+import type { topicContract } from '../topic/schema'
 
 /**
  * Every cloud function's actions' contracts, by the function's name (cloudfunctions/areas.ts serves each).
@@ -23,6 +24,7 @@ export interface Contracts {
   evaluation: typeof evaluationContract
   township: typeof townshipContract
   group: typeof groupContract
+  topic: typeof topicContract
 }
 export type Area = keyof Contracts
 export type ActionOf<A extends Area> = keyof Contracts[A] & string

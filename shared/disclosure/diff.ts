@@ -43,8 +43,7 @@ export interface ContentDiff {
   attachmentsChanged: boolean
 }
 
-const identical = (a: LineItem, b: LineItem) =>
-  a.date === b.date && a.item === b.item && a.amountFen === b.amountFen && a.direction === b.direction
+const identical = (a: LineItem, b: LineItem) => a.date === b.date && a.item === b.item && a.amountFen === b.amountFen && a.direction === b.direction
 
 /** Finance lines have no id: a line with the same name and date is the same line. */
 const sameLine = (a: LineItem, b: LineItem) => a.date === b.date && a.item === b.item
@@ -98,10 +97,7 @@ export function diffLines(before: readonly LineItem[], after: readonly LineItem[
     to: c.index + 1,
     before: g.item,
     after: c.item,
-    fields: [
-      ...(g.item.amountFen !== c.item.amountFen ? (['amount'] as const) : []),
-      ...(g.item.direction !== c.item.direction ? (['direction'] as const) : []),
-    ],
+    fields: [...(g.item.amountFen !== c.item.amountFen ? (['amount'] as const) : []), ...(g.item.direction !== c.item.direction ? (['direction'] as const) : [])],
   }))
   for (const c of come) if (!c.paired) changes.push({ key: c.anchor, change: { change: 'inserted', to: c.index + 1, after: c.item } })
   // A removed line sorts just before the line that now stands where it was.
@@ -197,8 +193,7 @@ export function diffContent(before: DisclosureContent, after: DisclosureContent)
     fields.push({ field: 'balance', before: balanceText(before.balance), after: balanceText(after.balance), hunks: [] })
   }
   const lineItems = diffLines(before.lineItems, after.lineItems)
-  const attachmentsChanged =
-    JSON.stringify(before.attachments.map((x) => x.fileId)) !== JSON.stringify(after.attachments.map((x) => x.fileId))
+  const attachmentsChanged = JSON.stringify(before.attachments.map((x) => x.fileId)) !== JSON.stringify(after.attachments.map((x) => x.fileId))
   const diff = { fields, lineItems, attachmentsChanged }
   return { summary: summaryOf(diff), ...diff }
 }

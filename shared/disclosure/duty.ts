@@ -58,13 +58,7 @@ function periodStatus(duty: Duty, period: string, endsAt: number, published: rea
   const match = published
     .filter((p) => p.kind === duty.kind && (duty.section === null || p.section === duty.section) && p.period === period)
     .sort((a, b) => a.publishedAt.localeCompare(b.publishedAt))[0]
-  const status: DutyStatus = match
-    ? match.publishedAt <= dueAt
-      ? 'onTime'
-      : 'late'
-    : now.toISOString() > dueAt
-      ? 'overdue'
-      : 'notDue'
+  const status: DutyStatus = match ? (match.publishedAt <= dueAt ? 'onTime' : 'late') : now.toISOString() > dueAt ? 'overdue' : 'notDue'
   return { period, dueAt, status, publishedAt: match?.publishedAt ?? null }
 }
 

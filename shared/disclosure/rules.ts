@@ -47,9 +47,7 @@ export function balanceProblem(balance: Balance | null | undefined, items: reado
 /** What the totals are called for a period: a month's, a quarter's, or plain totals. */
 export function totalsLabels(period: string | null): { income: string; spending: string; difference: string } {
   const of = !period ? null : period.includes('Q') ? '本季度' : '本月'
-  return of
-    ? { income: `${of}收入`, spending: `${of}支出`, difference: `${of}收支差额` }
-    : { income: '收入合计', spending: '支出合计', difference: '收支差额' }
+  return of ? { income: `${of}收入`, spending: `${of}支出`, difference: `${of}收支差额` } : { income: '收入合计', spending: '支出合计', difference: '收支差额' }
 }
 
 /** 127000 → "1,270.00元"; integer arithmetic, so no rounding surprises. */

@@ -109,15 +109,9 @@ const kind = z.enum(disclosureKinds, { error: '公开类别只能是党务、村
 const section = z.enum(disclosureSections, { error: '公开栏目只能是工程项目、资产资源、办事结果、财务收支或决议' })
 
 const lineItemInput = z.object({
-  date: z
-    .string({ error: '请填写每一笔的日期' })
-    .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, '日期要写成 2026-10-05 这样'),
+  date: z.string({ error: '请填写每一笔的日期' }).regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, '日期要写成 2026-10-05 这样'),
   item: text('收支事项', 60),
-  amountFen: z
-    .number({ error: '金额要填数字' })
-    .int('金额以分为单位，必须是整数')
-    .positive('金额必须大于零')
-    .max(100_000_000_000, '金额太大，请核对'),
+  amountFen: z.number({ error: '金额要填数字' }).int('金额以分为单位，必须是整数').positive('金额必须大于零').max(100_000_000_000, '金额太大，请核对'),
   direction: z.enum(['income', 'spending'], { error: '请说明是收入还是支出' }),
 })
 
@@ -249,7 +243,14 @@ export const disclosureContract = {
   get: action(z.object({ ...villageInput, disclosureId: id('公开编号') }), z.object({ disclosure: detail })),
   publish: action(
     z
-      .object({ kind, section, public: z.boolean({ error: '请选择是否对外公开' }).optional(), ...contentInput })
+      .object({
+        kind,
+        section,
+        public: z.boolean({ error: '请选择是否对外公开' }).optional(),
+        /** a forwarded 点题 this disclosure answers (topic.duties): it becomes disclosed, on time or late */
+        topicId: id('点题编号').optional(),
+        ...contentInput,
+      })
       .refine((d) => d.section !== 'finance' || (d.lineItems?.length ?? 0) > 0, {
         message: '财务收支公开至少要有一笔收支明细',
         path: ['lineItems'],
@@ -324,19 +325,11 @@ export const disclosureContract = {
       revisionsThisMonth: z.number().int(),
       overdueDuties: z.number().int(),
       lateDuties: z.number().int(),
-      announcements: z.array(
-        z.object({ title: z.string(), publishedAt: z.string(), householdsRead: z.number().int(), householdsInGroup: z.number().int() }),
-      ),
+      announcements: z.array(z.object({ title: z.string(), publishedAt: z.string(), householdsRead: z.number().int(), householdsInGroup: z.number().int() })),
     }),
   ),
-  publicVillage: action(
-    z.object({ villageId: id('村编号') }),
-    z.object({ villageId: z.string(), name: z.string(), townshipName: z.string() }),
-  ),
-  publicList: action(
-    z.object({ villageId: id('村编号'), kind: kind.optional(), section: section.optional(), cursor }),
-    page(listItem),
-  ),
+  publicVillage: action(z.object({ villageId: id('村编号') }), z.object({ villageId: z.string(), name: z.string(), townshipName: z.string() })),
+  publicList: action(z.object({ villageId: id('村编号'), kind: kind.optional(), section: section.optional(), cursor }), page(listItem)),
   publicGet: action(z.object({ villageId: id('村编号'), disclosureId: id('公开编号') }), z.object({ disclosure: detail })),
   villageCode: action(
     z.object({}),

@@ -1,8 +1,9 @@
 import { action } from '../contract/action'
-import { z, id, text, instantInput, villageInput, cursor, page } from '../zod'
+import { z, id, text, optionalText, instantInput, villageInput, cursor, page } from '../zod'
 import { subjectTypes, roundStatuses, choices, escalationStatuses } from './rules'
 
 const byline = z.object({ personId: z.string(), name: z.string(), title: z.string() })
+const safeguardsSchema = z.object({ minTurnoutPermille: z.number().int().nullable(), minDaysBetween: z.number().int() })
 
 /** What is evaluated: a disclosure or a decided matter (四议两公开). */
 export const subjectSchema = z.object({ type: z.enum(subjectTypes), id: z.string(), title: z.string() })
@@ -37,6 +38,10 @@ export const roundSchema = z.object({
   eligible: z.number().int(),
   /** the township's rule when the round opened */
   rule: z.object({ thresholdPermille: z.number().int(), streakLength: z.number().int() }),
+  /** the township's safeguards when the round opened (issue 20); a round opened before them had none: DEFAULT_SAFEGUARDS */
+  safeguards: safeguardsSchema.optional(),
+  /** why the chair closed the round before its closing time (required then); null otherwise */
+  closeReason: z.string().nullable().optional(),
   /** set when closed */
   tally: z.object({ satisfied: z.number().int(), basic: z.number().int(), dissatisfied: z.number().int(), cast: z.number().int() }).nullable(),
   outcome: z.enum(['over', 'within', 'void']).nullable(),
@@ -148,10 +153,7 @@ export const proxySchema = z.object({
 export type Proxy = z.infer<typeof proxySchema>
 
 const roundId = { roundId: id('评议编号') }
-const subjectInput = z.object(
-  { type: z.enum(subjectTypes, { error: '评议对象只能是一条公开或一项决策' }), id: id('评议对象') },
-  { error: '请选择评议对象' },
-)
+const subjectInput = z.object({ type: z.enum(subjectTypes, { error: '评议对象只能是一条公开或一项决策' }), id: id('评议对象') }, { error: '请选择评议对象' })
 const tally = z.object({ satisfied: z.number().int(), basic: z.number().int(), dissatisfied: z.number().int(), cast: z.number().int() })
 const signed = z.object({ text: z.string(), at: z.string(), name: z.string(), title: z.string() })
 
@@ -168,6 +170,8 @@ export const roundView = z.object({
   /** households that voted, of those in the group when the round opened */
   turnout: z.object({ voted: z.number().int(), eligible: z.number().int(), byProxy: z.number().int() }),
   rule: z.object({ thresholdPermille: z.number().int(), streakLength: z.number().int() }),
+  /** the minimum turnout and interval the round opened under (void below that turnout: 参与不足) */
+  safeguards: safeguardsSchema,
   /** only once closed: nobody sees a running count of choices */
   tally: tally.nullable(),
   outcome: z.enum(['over', 'within', 'void']).nullable(),
@@ -178,6 +182,8 @@ export const roundView = z.object({
   needsAnswer: z.boolean(),
   escalationId: z.string().nullable(),
   reevaluationOf: z.string().nullable(),
+  /** the chair's reason for closing before the closing time, shown to the township */
+  closeReason: z.string().nullable(),
   /** the caller's household, for villagers: whether its representative may vote and whether it has */
   myHousehold: z.object({ canVote: z.boolean(), voted: z.boolean() }).nullable(),
   /** when the retention policy deleted the round's ballots and participations (a year after it ended); the tally stays */
@@ -226,12 +232,16 @@ export const evaluationContract = {
       ...roundId,
       choice: z.enum(choices, { error: '请选择满意、基本满意或不满意' }),
       /** made once per ballot on the phone; a retry with it returns the same receipt */
-      requestId: z.string({ error: '请求编号格式不对' }).regex(/^[A-Za-z0-9_-]{16,64}$/, '请求编号格式不对').optional(),
+      requestId: z
+        .string({ error: '请求编号格式不对' })
+        .regex(/^[A-Za-z0-9_-]{16,64}$/, '请求编号格式不对')
+        .optional(),
     }),
     z.object({ receipt: z.string() }),
   ),
+  /** Before `closesAt` the chair must give a reason (stored on the round, shown to the township); at or after it none is needed. */
   closeRound: action(
-    z.object(roundId),
+    z.object({ ...roundId, reason: optionalText('提前结束的原因', 200) }),
     z.object({
       tally,
       overThreshold: z.boolean(),
@@ -247,10 +257,7 @@ export const evaluationContract = {
       ballots: z.array(z.object({ receipt: z.string(), choice: z.enum(choices) })).nullable(),
     }),
   ),
-  listRounds: action(
-    z.object({ ...villageInput, status: z.enum(['open', 'closed'], { error: '状态不对' }).optional(), cursor }),
-    page(roundView),
-  ),
+  listRounds: action(z.object({ ...villageInput, status: z.enum(['open', 'closed'], { error: '状态不对' }).optional(), cursor }), page(roundView)),
   /** Everything about one subject: its rounds, answers and cases, as villagers may read them. */
   subjectHistory: action(
     z.object({ ...villageInput, subject: subjectInput }),
@@ -281,10 +288,7 @@ export const evaluationContract = {
   ),
   revokeProxy: action(z.object({}), z.object({})),
   /** The village reports its rectification to villagers; the township then closes the case. */
-  reportRectification: action(
-    z.object({ escalationId: id('案件编号'), text: text('整改情况', 2000) }),
-    z.object({ status: z.enum(escalationStatuses) }),
-  ),
+  reportRectification: action(z.object({ escalationId: id('案件编号'), text: text('整改情况', 2000) }), z.object({ status: z.enum(escalationStatuses) })),
 }
 
 export type RoundView = z.infer<typeof roundView>

@@ -20,8 +20,7 @@ export const authorForVillage = (f: Pick<Feedback, 'authorName' | 'hideName'>) =
 export const canReopen = (f: Pick<Feedback, 'status' | 'reopenReason'>) => f.status === 'replied' && f.reopenReason === null
 
 /** Overdue: not yet replied to (or closed) when its deadline has passed. */
-export const isOverdue = (f: Pick<Feedback, 'status' | 'dueAt'>, now: string) =>
-  (f.status === 'submitted' || f.status === 'routed' || f.status === 'agenda') && f.dueAt < now
+export const isOverdue = (f: Pick<Feedback, 'status' | 'dueAt'>, now: string) => (f.status === 'submitted' || f.status === 'routed' || f.status === 'agenda') && f.dueAt < now
 
 /** The range a township may set its reply deadline to. */
 export const REPLY_DAYS_RANGE = { min: 1, max: 30 } as const
@@ -35,8 +34,7 @@ export const replyDaysChangesOf = (
 ): readonly ReplyDaysChange[] => township?.feedbackReplyDaysSettings ?? (township?.feedbackReplyDays ? [township.feedbackReplyDays] : [])
 
 /** The deadline for feedback filed now: the township's latest change, or the default. */
-export const replyDaysOf = (township: Parameters<typeof replyDaysChangesOf>[0]) =>
-  replyDaysChangesOf(township).at(-1)?.days ?? DEFAULT_REPLY_DAYS
+export const replyDaysOf = (township: Parameters<typeof replyDaysChangesOf>[0]) => replyDaysChangesOf(township).at(-1)?.days ?? DEFAULT_REPLY_DAYS
 
 /** The deadline for a reply given at `from` under a township's setting. */
 export const dueAtFrom = (from: string, replyDays: number) => addDays(from, replyDays)
@@ -67,9 +65,7 @@ export function medianOf(values: readonly number[]): number | null {
 
 /** The feedback figures of a set of records at `now`. */
 export function feedbackFigures(items: readonly Counted[], now: string): FeedbackFigures {
-  const replyMinutes = items.flatMap((f) =>
-    f.firstReplyAt === null ? [] : [Math.floor((Date.parse(f.firstReplyAt) - Date.parse(f.submittedAt)) / 60_000)],
-  )
+  const replyMinutes = items.flatMap((f) => (f.firstReplyAt === null ? [] : [Math.floor((Date.parse(f.firstReplyAt) - Date.parse(f.submittedAt)) / 60_000)]))
   const closed = items.filter((f) => f.status === 'closed').length
   return {
     received: items.length,

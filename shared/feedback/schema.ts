@@ -120,10 +120,7 @@ export const feedbackContract = {
   confirm: action(z.object(feedbackId), z.object({ status: z.enum(feedbackStatuses) })),
   reopen: action(z.object({ ...feedbackId, reason: text('重新反映的原因', 300) }), z.object({ status: z.enum(feedbackStatuses) })),
   overdue: action(z.object({ villageId: id('村编号').optional() }), z.object({ items: z.array(view) })),
-  remind: action(
-    z.object({ ...feedbackId, note: text('督办意见', 300) }),
-    z.object({ reminders: z.number().int() }),
-  ),
+  remind: action(z.object({ ...feedbackId, note: text('督办意见', 300) }), z.object({ reminders: z.number().int() })),
   onDisclosure: action(z.object({ disclosureId: id('公开编号') }), z.object({ items: z.array(view) })),
   /** The chair: their village. Township staff: every village of the township, or one. */
   figures: action(

@@ -84,10 +84,7 @@ export const groupContract = {
    * group already bound to this village again (rebinding) records the new who/when; a group bound to another
    * village is refused.
    */
-  bind: action(
-    z.object({ cloudId: cloudIdInput, label: optionalText('群的名称', 20) }),
-    z.object({ group: groupView, rebound: z.boolean() }),
-  ),
+  bind: action(z.object({ cloudId: cloudIdInput, label: optionalText('群的名称', 20) }), z.object({ group: groupView, rebound: z.boolean() })),
   /** The village's bound groups, with who bound each and when. */
   list: action(z.object({}), z.object({ groups: z.array(groupView) })),
   unbind: action(z.object({ groupId: id('群编号') }), z.object({ groupId: z.string() })),

@@ -54,14 +54,11 @@ export function parseCsv(text: string): string[][] {
 /** A cell as a file gives it: CSV gives text, a spreadsheet also numbers, true/false and dates; null is empty. */
 export type Cell = string | number | boolean | Date | null
 
-const textOf = (cell: Cell | undefined) =>
-  cell === null || cell === undefined ? '' : cell instanceof Date ? cell.toISOString().slice(0, 10) : String(cell).trim()
+const textOf = (cell: Cell | undefined) => (cell === null || cell === undefined ? '' : cell instanceof Date ? cell.toISOString().slice(0, 10) : String(cell).trim())
 
 /** A 户号 typed into a spreadsheet as a number: its digits, or why it cannot be read exactly. */
 function numberFromFigure(figure: number): string | { problem: string } {
-  return Number.isSafeInteger(figure) && figure >= 0
-    ? String(figure)
-    : { problem: `户号“${figure}”在表格里是数字格式，读不准。请把户号这一列设为文本格式后重新填写` }
+  return Number.isSafeInteger(figure) && figure >= 0 ? String(figure) : { problem: `户号“${figure}”在表格里是数字格式，读不准。请把户号这一列设为文本格式后重新填写` }
 }
 
 /** 人口数 as text (4) or as a spreadsheet number (4, but not 4.5). */
@@ -85,7 +82,13 @@ function sizeFrom(cell: Cell | undefined): number | null {
 export function readRoster(table: readonly (readonly Cell[])[], roster: Iterable<string> = []): { rows: RosterRow[]; problems: RosterProblem[] } {
   const titles: readonly string[] = Object.values(COLUMNS)
   const named = table.findIndex((cells) => cells.some((c) => titles.includes(textOf(c))))
-  const headerAt = named >= 0 ? named : Math.max(0, table.findIndex((cells) => cells.some((c) => textOf(c) !== '')))
+  const headerAt =
+    named >= 0
+      ? named
+      : Math.max(
+          0,
+          table.findIndex((cells) => cells.some((c) => textOf(c) !== '')),
+        )
   const names = (table[headerAt] ?? []).map(textOf)
   const index = Object.fromEntries(Object.entries(COLUMNS).map(([key, title]) => [key, names.indexOf(title)])) as Record<keyof typeof COLUMNS, number>
   const missing = Object.entries(COLUMNS).filter(([key]) => index[key as keyof typeof COLUMNS] < 0)

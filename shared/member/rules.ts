@@ -2,10 +2,7 @@ import type { CallerRole } from '../roles'
 import type { Member, Appointment, PersonSnapshot } from './schema'
 
 /** The snapshot a person naming `member` and `appointment` should carry. */
-export const snapshotOf = (
-  member: Pick<Member, 'householdId' | 'villageId'> | null,
-  appointment: Pick<Appointment, 'villageId'> | null,
-): PersonSnapshot => ({
+export const snapshotOf = (member: Pick<Member, 'householdId' | 'villageId'> | null, appointment: Pick<Appointment, 'villageId'> | null): PersonSnapshot => ({
   householdId: member?.householdId ?? null,
   villageId: member?.villageId ?? null,
   postVillageId: appointment?.villageId ?? null,

@@ -145,21 +145,23 @@ const villageCoverage = z.object({
 export const memberContract = {
   me: action(z.object({}), meOutput),
   join: action(
-    z.object({
-      // Any string is a guess that counts against the attempt limit when it names no village (core/attempts.ts).
-      // Left out when the caller came from a bound village group: `groupCloudId` then names the village.
-      joinCode: z.string({ error: '请填写村加入码' }).trim().optional(),
-      /**
-       * The cloudID of the group the caller opened a card from (wx.getGroupEnterInfo), resolved on the server:
-       * when it is a group bound to the village asked, the request is marked 从本村监督群进入 (`fromGroup`).
-       */
-      groupCloudId: cloudIdInput.optional(),
-      householdNumber: z
-        .string({ error: '请填写户号' })
-        .trim()
-        .regex(/^[0-9A-Za-z-]{1,20}$/, '户号只能是数字、字母或短横线，请照户口簿上的填写'),
-      name: text('姓名', 20),
-    }).refine((input) => input.joinCode !== undefined || input.groupCloudId !== undefined, { message: '请填写村加入码', path: ['joinCode'] }),
+    z
+      .object({
+        // Any string is a guess that counts against the attempt limit when it names no village (core/attempts.ts).
+        // Left out when the caller came from a bound village group: `groupCloudId` then names the village.
+        joinCode: z.string({ error: '请填写村加入码' }).trim().optional(),
+        /**
+         * The cloudID of the group the caller opened a card from (wx.getGroupEnterInfo), resolved on the server:
+         * when it is a group bound to the village asked, the request is marked 从本村监督群进入 (`fromGroup`).
+         */
+        groupCloudId: cloudIdInput.optional(),
+        householdNumber: z
+          .string({ error: '请填写户号' })
+          .trim()
+          .regex(/^[0-9A-Za-z-]{1,20}$/, '户号只能是数字、字母或短横线，请照户口簿上的填写'),
+        name: text('姓名', 20),
+      })
+      .refine((input) => input.joinCode !== undefined || input.groupCloudId !== undefined, { message: '请填写村加入码', path: ['joinCode'] }),
     z.object({ memberId: z.string(), status: z.enum(memberStatuses), fromGroup: z.boolean() }),
   ),
   listPending: action(
@@ -170,14 +172,8 @@ export const memberContract = {
      */
     page(memberView.extend({ household: householdRef, onRoster: z.boolean(), /** 从本村监督群进入 */ fromGroup: z.boolean() })),
   ),
-  approve: action(
-    z.object({ memberId: id('成员编号') }),
-    z.object({ memberId: z.string(), isRepresentative: z.boolean() }),
-  ),
-  reject: action(
-    z.object({ memberId: id('成员编号'), reason: optionalText('不通过的原因', 200) }),
-    z.object({ memberId: z.string() }),
-  ),
+  approve: action(z.object({ memberId: id('成员编号') }), z.object({ memberId: z.string(), isRepresentative: z.boolean() })),
+  reject: action(z.object({ memberId: id('成员编号'), reason: optionalText('不通过的原因', 200) }), z.object({ memberId: z.string() })),
   roster: action(
     z.object({
       cursor,
@@ -185,18 +181,9 @@ export const memberContract = {
     }),
     page(rosterHousehold),
   ),
-  household: action(
-    z.object({ householdId: id('户编号') }),
-    z.object({ household: rosterHousehold, members: z.array(memberView) }),
-  ),
-  setRepresentative: action(
-    z.object({ memberId: id('成员编号') }),
-    z.object({ householdId: z.string(), memberId: z.string() }),
-  ),
-  remove: action(
-    z.object({ memberId: id('成员编号'), reason: text('移出原因', 200) }),
-    z.object({ memberId: z.string(), householdInGroup: z.boolean() }),
-  ),
+  household: action(z.object({ householdId: id('户编号') }), z.object({ household: rosterHousehold, members: z.array(memberView) })),
+  setRepresentative: action(z.object({ memberId: id('成员编号') }), z.object({ householdId: z.string(), memberId: z.string() })),
+  remove: action(z.object({ memberId: id('成员编号'), reason: text('移出原因', 200) }), z.object({ memberId: z.string(), householdInGroup: z.boolean() })),
   coverage: action(z.object({}), z.object({ villages: z.array(villageCoverage) })),
   /** What the product stores about the caller, in plain words, for the privacy page. */
   myData: action(
@@ -229,15 +216,9 @@ export const memberContract = {
    * What the caller's role must act on, counted (待办): join requests, feedback to route or answer,
    * rounds to answer, new cases and reports, overdue feedback. Only the caller's own kinds are listed.
    */
-  todo: action(
-    z.object({}),
-    z.object({ items: z.array(z.object({ kind: z.enum(todoKinds), count: z.number().int() })) }),
-  ),
+  todo: action(z.object({}), z.object({ items: z.array(z.object({ kind: z.enum(todoKinds), count: z.number().int() })) })),
   /** A villager leaves the group; the household's vote passes to the next member, past ballots stay counted. */
-  leave: action(
-    z.object({ reason: optionalText('退出原因', 200) }),
-    z.object({ householdInGroup: z.boolean() }),
-  ),
+  leave: action(z.object({ reason: optionalText('退出原因', 200) }), z.object({ householdInGroup: z.boolean() })),
 }
 
 export type MemberView = z.infer<typeof memberView>

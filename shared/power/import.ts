@@ -138,7 +138,11 @@ export function planImport(table: readonly (readonly Cell[])[], list: TownshipLi
     }
     // Only the fields staff edit come from the file: the id, code and township stay the item's own.
     const { categoryId, name, summary, basis, performer, supervisor, steps, disclosure } = item
-    changed.push({ item: { ...before, categoryId, name, summary, basis, performer, supervisor, steps, disclosure, version: (before.version ?? 0) + 1, removedAt: null }, before, fields })
+    changed.push({
+      item: { ...before, categoryId, name, summary, basis, performer, supervisor, steps, disclosure, version: (before.version ?? 0) + 1, removedAt: null },
+      before,
+      fields,
+    })
   }
   const inFile = new Set(incoming.map((i) => codeKey(i.code)))
   const kept = list.present.filter((item) => !item.removedAt && !inFile.has(codeKey(item.code)))

@@ -1,4 +1,4 @@
-import { z } from '../zod'
+import type { z } from '../zod'
 import type { PowerLevel } from './rules'
 import { type PowerCategory, powerCategorySchema, type PowerItem, powerItemSchema, type Responsibility, responsibilitySchema, type Prohibition, prohibitionSchema } from './schema'
 
@@ -74,7 +74,13 @@ const result = <T>(value: T, problems: ReferenceProblem[]): Loaded<T> => (proble
  * The rows of a table keyed by a 编号 column, each with its number, once the number is a whole number used on no
  * earlier row and every `required` cell is filled; a row that fails is reported, cell by cell, and left out.
  */
-function numberedRows<K extends string>(file: string, rows: readonly (readonly string[])[], columns: readonly ('编号' | K)[], required: readonly K[], problems: ReferenceProblem[]) {
+function numberedRows<K extends string>(
+  file: string,
+  rows: readonly (readonly string[])[],
+  columns: readonly ('编号' | K)[],
+  required: readonly K[],
+  problems: ReferenceProblem[],
+) {
   const out: { row: Row<'编号' | K>; number: number }[] = []
   const seen = new Map<number, number>()
   for (const row of tableOf(file, rows, columns, problems)) {
@@ -155,7 +161,11 @@ export function parseItems(rows: readonly (readonly string[])[], options: ItemOp
           code,
           name: row.cell('事项名称'),
           summary: row.cell('事项说明'),
-          basis: row.cell('依据').split(/\r?\n/).map((b) => b.trim()).filter(Boolean),
+          basis: row
+            .cell('依据')
+            .split(/\r?\n/)
+            .map((b) => b.trim())
+            .filter(Boolean),
           performer: row.cell('实施主体'),
           supervisor: row.cell('监督主体'),
           steps: [],
@@ -246,7 +256,12 @@ export type ReferenceChange = { [K in keyof ReferenceData]: CollectionChange<Ref
 const sameDoc = (a: unknown, b: unknown) => JSON.stringify(sortedKeys(a)) === JSON.stringify(sortedKeys(b))
 function sortedKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortedKeys)
-  if (value && typeof value === 'object') return Object.fromEntries(Object.keys(value).sort().map((k) => [k, sortedKeys((value as Record<string, unknown>)[k])]))
+  if (value && typeof value === 'object')
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((k) => [k, sortedKeys((value as Record<string, unknown>)[k])]),
+    )
   return value
 }
 
@@ -277,8 +292,14 @@ export function describeChange(change: ReferenceChange): string[] {
   const lines: string[] = []
   for (const key of Object.keys(listLabels) as (keyof ReferenceData)[]) {
     const c = change[key] as CollectionChange<{ _id: string }>
-    lines.push(`${listLabels[key]}：新增 ${c.added.length}，修改 ${c.changed.length}，不变 ${c.unchanged}` + (c.missing.length ? `，文件里没有而库里有 ${c.missing.length}（不删除）` : ''))
-    for (const [word, docs] of [['新增', c.added], ['修改', c.changed], ['文件里没有', c.missing]] as const) {
+    lines.push(
+      `${listLabels[key]}：新增 ${c.added.length}，修改 ${c.changed.length}，不变 ${c.unchanged}` + (c.missing.length ? `，文件里没有而库里有 ${c.missing.length}（不删除）` : ''),
+    )
+    for (const [word, docs] of [
+      ['新增', c.added],
+      ['修改', c.changed],
+      ['文件里没有', c.missing],
+    ] as const) {
       for (const doc of docs) lines.push(`  ${word}：${labelOf(doc)}`)
     }
   }

@@ -118,7 +118,10 @@ export function changedFields(before: Pick<PowerItem, EditableItemField>, after:
 
 /** The next featured-list code of a township (T-01, T-02 …): one past the highest T-number it has. */
 export function nextTownshipCode(codes: readonly string[]): string {
-  const numbers = codes.map((c) => /^T-(\d+)$/i.exec(c)?.[1]).filter((n): n is string => n !== undefined).map(Number)
+  const numbers = codes
+    .map((c) => /^T-(\d+)$/i.exec(c)?.[1])
+    .filter((n): n is string => n !== undefined)
+    .map(Number)
   const next = Math.max(0, ...numbers) + 1
   return `T-${String(next).padStart(2, '0')}`
 }

@@ -132,7 +132,11 @@ const changeView = z.object({
   byTitle: z.string(),
 })
 
-const line = (label: string, max: number) => z.string({ error: `${label}格式不对` }).trim().max(max, `${label}不能超过${max}个字`)
+const line = (label: string, max: number) =>
+  z
+    .string({ error: `${label}格式不对` })
+    .trim()
+    .max(max, `${label}不能超过${max}个字`)
 
 /** One step of a featured item's flowchart as staff type it; its time limit may be left empty. */
 const stepInput = z.object({
@@ -186,9 +190,7 @@ export const powerContract = {
   categories: action(
     z.object(villageInput),
     z.object({
-      categories: z.array(
-        z.object({ categoryId: z.string(), name: z.string(), description: z.string(), itemCount: z.number().int() }),
-      ),
+      categories: z.array(z.object({ categoryId: z.string(), name: z.string(), description: z.string(), itemCount: z.number().int() })),
     }),
   ),
   list: action(
@@ -212,19 +214,10 @@ export const powerContract = {
       }),
     }),
   ),
-  responsibilities: action(
-    z.object({}),
-    z.object({ posts: z.array(z.object({ post: z.string(), duties: z.array(z.string()) })) }),
-  ),
-  prohibitions: action(
-    z.object({}),
-    z.object({ items: z.array(z.object({ order: z.number().int(), area: z.string(), text: z.string() })) }),
-  ),
+  responsibilities: action(z.object({}), z.object({ posts: z.array(z.object({ post: z.string(), duties: z.array(z.string()) })) })),
+  prohibitions: action(z.object({}), z.object({ items: z.array(z.object({ order: z.number().int(), area: z.string(), text: z.string() })) })),
   history: action(z.object({ ...villageInput, cursor }), page(changeView)),
-  catalog: action(
-    z.object({}),
-    z.object({ items: z.array(itemSummary.extend({ selected: z.boolean(), removed: z.boolean(), needsReview: z.boolean() })) }),
-  ),
+  catalog: action(z.object({}), z.object({ items: z.array(itemSummary.extend({ selected: z.boolean(), removed: z.boolean(), needsReview: z.boolean() })) })),
   select: action(
     z.object({
       itemId: id('事项编号'),
@@ -289,10 +282,7 @@ export const powerContract = {
    */
   exportList: action(exportListInput, z.object({ filename: z.string(), xlsx: z.string(), items: z.number().int() })),
   /** The same workbook written to a private file for WeChat's two-tap share, like township.prepareExport. */
-  prepareExportList: action(
-    exportListInput,
-    z.object({ filename: z.string(), fileId: z.string(), url: z.string(), expiresAt: z.string(), items: z.number().int() }),
-  ),
+  prepareExportList: action(exportListInput, z.object({ filename: z.string(), fileId: z.string(), url: z.string(), expiresAt: z.string(), items: z.number().int() })),
 }
 
 export type PowerItemSummary = z.infer<typeof itemSummary>

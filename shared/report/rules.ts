@@ -14,8 +14,7 @@ export const formatTrackingCode = (symbols: string) => symbols.match(/.{1,4}/g)!
 export const bareSymbols = (typed: string): string => typed.toUpperCase().replace(/[\s-]/g, '')
 
 /** Whether bare `symbols` can be a code of one of `lengths` from `TRACKING_ALPHABET`. */
-export const isCodeOf = (symbols: string, lengths: readonly number[]): boolean =>
-  lengths.includes(symbols.length) && [...symbols].every((c) => TRACKING_ALPHABET.includes(c))
+export const isCodeOf = (symbols: string, lengths: readonly number[]): boolean => lengths.includes(symbols.length) && [...symbols].every((c) => TRACKING_ALPHABET.includes(c))
 
 /** A code as typed by a person (any case, spaces or dashes), in its stored form; null if it cannot be one. */
 export function normalizeTrackingCode(typed: string): string | null {
@@ -27,5 +26,4 @@ export function normalizeTrackingCode(typed: string): string | null {
 export const canTake = (kind: (typeof reportStepKinds)[number], status: ReportStatus) =>
   kind === 'acknowledged' ? status === 'submitted' : status === 'acknowledged' || status === 'investigating'
 
-export const statusAfter = (kind: (typeof reportStepKinds)[number]): ReportStatus =>
-  kind === 'acknowledged' ? 'acknowledged' : kind === 'note' ? 'investigating' : 'concluded'
+export const statusAfter = (kind: (typeof reportStepKinds)[number]): ReportStatus => (kind === 'acknowledged' ? 'acknowledged' : kind === 'note' ? 'investigating' : 'concluded')

@@ -26,9 +26,7 @@ export const reportSchema = z.object({
   status: z.enum(reportStatuses),
   filedAt: z.string(),
   /** each step the staff took, with when and who; notes stay inside the township */
-  steps: z.array(
-    z.object({ kind: z.enum(reportStepKinds), at: z.string(), staffId: z.string(), staffName: z.string(), text: z.string() }),
-  ),
+  steps: z.array(z.object({ kind: z.enum(reportStepKinds), at: z.string(), staffId: z.string(), staffName: z.string(), text: z.string() })),
   /** the conclusion the reporter reads */
   outcome: z.string().nullable(),
 })
@@ -85,16 +83,10 @@ export const reportContract = {
       outcome: z.string().nullable(),
     }),
   ),
-  inbox: action(
-    z.object({ status: z.enum(reportStatuses, { error: '状态不对' }).optional(), villageId: id('村编号').optional(), cursor }),
-    page(summary),
-  ),
+  inbox: action(z.object({ status: z.enum(reportStatuses, { error: '状态不对' }).optional(), villageId: id('村编号').optional(), cursor }), page(summary)),
   get: action(z.object(reportId), detail),
   acknowledge: action(z.object(reportId), z.object({ status })),
   note: action(z.object({ ...reportId, text: text('调查记录', 1000) }), z.object({ status })),
   conclude: action(z.object({ ...reportId, outcome: text('办理结果', 1000) }), z.object({ status })),
-  figures: action(
-    z.object({}),
-    z.object({ villages: z.array(counts.extend({ villageId: z.string(), villageName: z.string() })), total: counts }),
-  ),
+  figures: action(z.object({}), z.object({ villages: z.array(counts.extend({ villageId: z.string(), villageName: z.string() })), total: counts })),
 }

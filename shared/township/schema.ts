@@ -217,10 +217,7 @@ const duty = z.object({
 const exportInput = z.object({ kind: z.enum(['cases', 'feedback', 'reports', 'figures'], { error: '请选择要导出的内容' }) })
 
 export const townshipContract = {
-  listEscalations: action(
-    z.object({ status: status.optional(), villageId: id('村编号').optional(), cursor }),
-    page(caseSummary),
-  ),
+  listEscalations: action(z.object({ status: status.optional(), villageId: id('村编号').optional(), cursor }), page(caseSummary)),
   /** One case with the subject's whole history: every cycle, round, answer, note, rectification and report. */
   getEscalation: action(
     z.object(escalationId),
@@ -238,10 +235,7 @@ export const townshipContract = {
     }),
   ),
   addNote: action(z.object({ ...escalationId, text: text('调查记录', 2000) }), z.object({ status })),
-  orderRectification: action(
-    z.object({ ...escalationId, what: text('整改要求', 2000), dueAt: dateInput('整改期限') }),
-    z.object({ status }),
-  ),
+  orderRectification: action(z.object({ ...escalationId, what: text('整改要求', 2000), dueAt: dateInput('整改期限') }), z.object({ status })),
   /** Closes the case and opens the re-evaluation round on its subject. */
   closeEscalation: action(
     z.object({ ...escalationId, conclusion: text('办结意见', 2000), reevaluationClosesAt: instantInput('再评议截止时间') }),
@@ -276,10 +270,7 @@ export const townshipContract = {
     z.object({ inviteId: z.string(), code: z.string(), expiresAt: z.string() }),
   ),
   /** A new code for an open invite (its code is shown only once); the old code stops working. */
-  reissueInvite: action(
-    z.object({ inviteId: id('任命码编号') }),
-    z.object({ inviteId: z.string(), code: z.string(), expiresAt: z.string() }),
-  ),
+  reissueInvite: action(z.object({ inviteId: id('任命码编号') }), z.object({ inviteId: z.string(), code: z.string(), expiresAt: z.string() })),
   appointments: action(
     z.object({}),
     z.object({
@@ -318,17 +309,17 @@ export const townshipContract = {
    * to a chat only from a tap: the phone downloads `url` (short-lived) at once, then shares the
    * local copy on a second tap. Export files are deleted a day later.
    */
-  prepareExport: action(
-    exportInput,
-    z.object({ filename: z.string(), fileId: z.string(), url: z.string(), expiresAt: z.string(), rows: z.number().int() }),
-  ),
+  prepareExport: action(exportInput, z.object({ filename: z.string(), fileId: z.string(), url: z.string(), expiresAt: z.string(), rows: z.number().int() })),
   /** Every write in the township's villages, newest first; by village, person or action. */
   audit: action(
     z.object({
       villageId: id('村编号').optional(),
       personId: id('人员编号').optional(),
       /** e.g. evaluation.closeRound (not `action`, which names the call itself) */
-      operation: z.string({ error: '操作名称不对' }).regex(/^[a-z]+\.[A-Za-z]+$/, '操作名称不对').optional(),
+      operation: z
+        .string({ error: '操作名称不对' })
+        .regex(/^[a-z]+\.[A-Za-z]+$/, '操作名称不对')
+        .optional(),
       cursor,
     }),
     page(auditEntry),

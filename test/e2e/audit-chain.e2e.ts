@@ -17,9 +17,14 @@ it('staff check the audit log on its page and read, in plain words, that nothing
   await button(page, '核对一下').click()
   // A fresh host's entries are minutes from their first seal: the card says there is nothing to check yet, never
   // that it found something wrong (sealing and tampering are covered in test/integration/audit-chain.test.ts).
-  await current(page).locator('.audit-verify').getByText(/^(审计记录完整|还没有封存的记录，过几分钟再来核对)$/).waitFor()
+  await current(page)
+    .locator('.audit-verify')
+    .getByText(/^(审计记录完整|还没有封存的记录，过几分钟再来核对)$/)
+    .waitFor()
   expect(await current(page).locator('.audit-broken').count()).toBe(0)
-  await current(page).getByText(/已封存 \d+ 条/).waitFor()
+  await current(page)
+    .getByText(/已封存 \d+ 条/)
+    .waitFor()
   await button(page, '再核对一次').waitFor()
   await screenshot(page, 'audit-verify-2x')
   expect(errors).toEqual([])

@@ -76,7 +76,12 @@ it('staff see an invite code once and re-issue it; wrong guesses show in 安全�
   await openPath(chair.page, live.host.url, 'packages/chair/pending/index')
   const request = current(chair.page).locator('.pending-request').filter({ hasText: '钱多多' })
   await request.getByText('户号 9999 不在本村花名册上', { exact: false }).waitFor()
-  expect(await request.locator('.nut-button').filter({ hasText: /^通过$/ }).count()).toBe(0)
+  expect(
+    await request
+      .locator('.nut-button')
+      .filter({ hasText: /^通过$/ })
+      .count(),
+  ).toBe(0)
   await request.scrollIntoViewIfNeeded()
   await screenshot(chair.page, 'codes-pending-off-roster-2x')
   expect(chair.errors).toEqual([])

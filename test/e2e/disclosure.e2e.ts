@@ -7,16 +7,12 @@ const live = useHostAndBrowser()
 
 const title = '2026年11月上旬财务收支公开'
 // A 1×1 PNG.
-const tinyPng = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
-  'base64',
-)
+const tinyPng = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64')
 const lines = [
   ['购买水泥', '1270'],
   ['路灯维修费', '680'],
   ['村部水电费', '427.50'],
 ] as const
-
 
 describe('a finance disclosure is published, read, corrected; an announcement is pushed and read', () => {
   let committee: Page
@@ -32,8 +28,14 @@ describe('a finance disclosure is published, read, corrected; an announcement is
   it('lets a committee member publish a finance disclosure with three line items', async () => {
     await signInAs(committee, live.host.url, '村两委', '李卫东')
     await openEntry(committee, '发布公开')
-    await committee.locator('.publish-form .chip').filter({ hasText: /^财务$/ }).click()
-    await committee.locator('.publish-form .chip').filter({ hasText: /^财务收支$/ }).click()
+    await committee
+      .locator('.publish-form .chip')
+      .filter({ hasText: /^财务$/ })
+      .click()
+    await committee
+      .locator('.publish-form .chip')
+      .filter({ hasText: /^财务收支$/ })
+      .click()
     await input(committee, '例如：2026年10月村级财务收支公开').fill(title)
     await textarea(committee, '写清楚公开的事：是什么、多少钱、谁经手、什么时候').fill('经村务监督委员会审核，公开本月上旬收支。')
     while ((await committee.locator('.line-row').count()) < lines.length) await button(committee, '添加一笔').click()

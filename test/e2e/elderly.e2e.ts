@@ -93,7 +93,7 @@ describe('the feedback form at double text size', () => {
   })
 })
 
-describe('a month of the village\'s money at double text size', () => {
+describe("a month of the village's money at double text size", () => {
   it('puts each item on its own line with amount and date below, folds after 5 and names the totals for what they are', async () => {
     const villager = 'p-shiqiao-0001-1'
     const page = await openAs(villager, '2', 'packages/disclosure/detail/index?disclosureId=d-shiqiao-033')
@@ -157,7 +157,10 @@ describe('the ballot', () => {
 describe('the first screen on a slow connection', () => {
   // The host's HTML first screen stands in for the home page until the app has drawn it: the same
   // title, 待办 card and entries in the same places, at the reader's text size, so nothing jumps.
-  for (const [who, personId] of [['a villager', 'p-shiqiao-0001-1'], ['the chair', 'p-shiqiao-chair']] as const) {
+  for (const [who, personId] of [
+    ['a villager', 'p-shiqiao-0001-1'],
+    ['the chair', 'p-shiqiao-chair'],
+  ] as const) {
     for (const scale of ['1', '2'] as const) {
       it(`is laid out like the app's home page for ${who} at ${scale}× text`, async () => {
         const page = await openAs(personId, scale, 'pages/index/index')

@@ -42,17 +42,27 @@ it('staff import their featured list from Excel: two bad lines are both listed, 
 
   // Two bad lines after the list: a step with no 办理主体, and a category the district's list does not have.
   const first = demoRows.length + 1
-  await upload(page, '特色清单.xlsx', workbook([...demoRows, step('T-06', '7', '村级公益事业一事一议', '提出议题', ''), step('T-07', '99', '村级小型工程验收', '组织验收', '村民委员会')]))
+  await upload(
+    page,
+    '特色清单.xlsx',
+    workbook([...demoRows, step('T-06', '7', '村级公益事业一事一议', '提出议题', ''), step('T-07', '99', '村级小型工程验收', '组织验收', '村民委员会')]),
+  )
   const problems = current(page).locator('.featured-import-problems')
   await problems.waitFor()
-  await expect(problems.innerText()).resolves.toMatch(new RegExp(`有 2 处要改好才能导入[\\s\\S]*第 ${first} 行：这一步缺少：办理主体[\\s\\S]*第 ${first + 1} 行：类别编号“99”不在类别表里`))
+  await expect(problems.innerText()).resolves.toMatch(
+    new RegExp(`有 2 处要改好才能导入[\\s\\S]*第 ${first} 行：这一步缺少：办理主体[\\s\\S]*第 ${first + 1} 行：类别编号“99”不在类别表里`),
+  )
   await expect(button(page, '确认导入').count()).resolves.toBe(0)
   await screenshot(page, 'featured-import-errors-2x')
 
   // The clean file: T-01's second step gets a time limit, T-06 is new with two steps.
   const t01Step2 = demoRows.findIndex((r, i) => i > 0 && r[0] === 'T-01' && demoRows[i - 1]![0] === 'T-01')
   const clean = demoRows.map((r, i) => (i === t01Step2 ? r.map((c, j) => (j === at('办理时限') ? '7个工作日内' : c)) : r))
-  await upload(page, '特色清单.xlsx', workbook([...clean, step('T-06', '7', '村级公益事业一事一议', '提出议题', '村民委员会'), step('T-06', '', '', '村民代表会议表决', '村民代表会议')]))
+  await upload(
+    page,
+    '特色清单.xlsx',
+    workbook([...clean, step('T-06', '7', '村级公益事业一事一议', '提出议题', '村民委员会'), step('T-06', '', '', '村民代表会议表决', '村民代表会议')]),
+  )
   const summary = current(page).locator('.featured-import-summary')
   await summary.waitFor()
   await expect(summary.innerText()).resolves.toMatch(/新增 1 项，修改 1 项，不变 4 项[\s\S]*新增：T-06 村级公益事业一事一议[\s\S]*修改：T-01 .+（改了 办理流程）/)
@@ -61,9 +71,15 @@ it('staff import their featured list from Excel: two bad lines are both listed, 
   await current(page).getByText('已导入：新增 1 项，修改 1 项', { exact: false }).waitFor()
 
   // The new item is listed; each item's 变更记录 says what the import did.
-  await row(page, 'T-06').locator('.nut-button').filter({ hasText: /^变更记录$/ }).click()
+  await row(page, 'T-06')
+    .locator('.nut-button')
+    .filter({ hasText: /^变更记录$/ })
+    .click()
   await row(page, 'T-06').getByText('新增了这一项').waitFor()
-  await row(page, 'T-01').locator('.nut-button').filter({ hasText: /^变更记录$/ }).click()
+  await row(page, 'T-01')
+    .locator('.nut-button')
+    .filter({ hasText: /^变更记录$/ })
+    .click()
   await row(page, 'T-01').getByText('改了 办理流程').waitFor()
   await expect(row(page, 'T-01').innerText()).resolves.toContain('第 1 版')
   await screenshot(page, 'featured-import-history-2x')

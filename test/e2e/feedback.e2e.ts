@@ -17,7 +17,10 @@ async function figuresOf(chair: Page, expected: RegExp): Promise<string> {
   await chair.goto(`${live.host.url}/#/pages/index/index`)
   await openEntry(chair, '本村监督情况')
   const card = current(chair).locator('.feedback-figures')
-  await card.filter({ hasText: expected }).waitFor({ timeout: 10_000 }).catch(() => undefined)
+  await card
+    .filter({ hasText: expected })
+    .waitFor({ timeout: 10_000 })
+    .catch(() => undefined)
   return card.innerText()
 }
 
@@ -62,7 +65,10 @@ describe('feedback goes from a villager to the committee and back; a report reac
     await openEntry(chair, '村民意见')
     const card = current(chair).locator('.feedback-card').filter({ hasText: question })
     await card.waitFor()
-    await card.locator('.nut-button').filter({ hasText: /^分派答复人$/ }).click()
+    await card
+      .locator('.nut-button')
+      .filter({ hasText: /^分派答复人$/ })
+      .click()
     await chair.locator('.inbox-assignee').filter({ hasText: '李卫东' }).click()
     await card.getByText('承办：村委会主任李卫东', { exact: false }).waitFor()
     await screenshot(chair, 'chair-feedback-routed')
@@ -72,7 +78,10 @@ describe('feedback goes from a villager to the committee and back; a report reac
     await signInAs(committee, live.host.url, '村两委', '李卫东')
     await openEntry(committee, '村民意见')
     const card = current(committee).locator('.feedback-card').filter({ hasText: question })
-    await card.locator('.nut-button').filter({ hasText: /^答复$/ }).click()
+    await card
+      .locator('.nut-button')
+      .filter({ hasText: /^答复$/ })
+      .click()
     await textarea(committee, '说清楚核实了什么、怎么处理').fill(answer)
     await dialogButton(committee, '提交答复').click()
     await card.locator('.feedback-reply').filter({ hasText: answer }).waitFor()
@@ -88,13 +97,16 @@ describe('feedback goes from a villager to the committee and back; a report reac
     await screenshot(reader, 'villager-disclosure-replies')
   })
 
-  it('lets the villager read the reply and confirm it; the chair\'s figures then show one closed and a 100% completion rate', async () => {
+  it("lets the villager read the reply and confirm it; the chair's figures then show one closed and a 100% completion rate", async () => {
     await villager.goto(`${live.host.url}/#/pages/index/index`)
     await openEntry(villager, '我提的意见')
     const card = current(villager).locator('.feedback-card').filter({ hasText: question })
     await card.locator('.feedback-reply').filter({ hasText: answer }).waitFor()
     await screenshot(villager, 'villager-feedback-reply')
-    await card.locator('.nut-button').filter({ hasText: /^问题已解决$/ }).click()
+    await card
+      .locator('.nut-button')
+      .filter({ hasText: /^问题已解决$/ })
+      .click()
     await card.getByText('已办结').first().waitFor()
 
     const after = await figuresOf(chair, /1\s*已办结/)

@@ -34,10 +34,11 @@ describe('a villager reads the power list', () => {
     await expect(history.innerText()).resolves.toMatch(/新增了这一项\s*区级清单导入 运营方/)
     // Readable on a phone: the flowchart never needs sideways scrolling.
     const overflow = await page.evaluate(() => {
-      const wide = [...document.querySelectorAll('.taro_page:not([style*="display: none"]) *')].filter(
-        (el) => el.getBoundingClientRect().right > window.innerWidth + 1,
-      )
-      return { scroll: document.documentElement.scrollWidth - window.innerWidth, wide: wide.slice(0, 5).map((el) => `${el.tagName}.${el.className} ${Math.round(el.getBoundingClientRect().right)}`) }
+      const wide = [...document.querySelectorAll('.taro_page:not([style*="display: none"]) *')].filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1)
+      return {
+        scroll: document.documentElement.scrollWidth - window.innerWidth,
+        wide: wide.slice(0, 5).map((el) => `${el.tagName}.${el.className} ${Math.round(el.getBoundingClientRect().right)}`),
+      }
     })
     expect(overflow).toEqual({ scroll: 0, wide: [] })
     await screenshot(page, 'power-item-flowchart')
@@ -56,8 +57,15 @@ describe('the chair approves a household joining', () => {
     const name = (await requests.first().locator('.pending-name').innerText()).trim()
     await screenshot(page, 'chair-pending')
 
-    await requests.first().locator('.nut-button').filter({ hasText: /^通过$/ }).click()
-    await page.getByText(/已通过/).first().waitFor()
+    await requests
+      .first()
+      .locator('.nut-button')
+      .filter({ hasText: /^通过$/ })
+      .click()
+    await page
+      .getByText(/已通过/)
+      .first()
+      .waitFor()
     await page.waitForFunction((n) => document.querySelectorAll('.pending-request').length === n, before - 1)
     await expect(page.locator('.pending-request').filter({ hasText: name }).count()).resolves.toBe(0)
     await screenshot(page, 'chair-approved')

@@ -37,7 +37,9 @@ it('staff download the district list and the featured list as Excel files that t
   expect(district.name).toMatch(/^区级指导性清单-\d{4}-\d{2}-\d{2}\.xlsx$/)
   expect(district.sheets[0]).toBe('区级指导性清单')
   expect(district.items).toEqual(reference.items)
-  await current(page).getByText(/已导出 区级指导性清单-/).waitFor()
+  await current(page)
+    .getByText(/已导出 区级指导性清单-/)
+    .waitFor()
 
   const featured = await exported(page, '导出特色清单', 'township', 'tw-shiqiao')
   expect(featured.name).toMatch(/^镇特色清单-石桥镇-\d{4}-\d{2}-\d{2}\.xlsx$/)

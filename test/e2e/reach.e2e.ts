@@ -119,7 +119,11 @@ function layoutProblems(page: Page): Promise<string[]> {
         problems.push(`text cut off: ${describe(el)}`)
       }
       // Text squeezed into a column a few letters wide reads one character a line ("收/入/合/计").
-      const own = [...el.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent ?? '').join('').trim()
+      const own = [...el.childNodes]
+        .filter((n) => n.nodeType === Node.TEXT_NODE)
+        .map((n) => n.textContent ?? '')
+        .join('')
+        .trim()
       if ([...own].length > 4 && box.width < 3 * parseFloat(style.fontSize)) {
         problems.push(`text in a narrow column: ${describe(el)} (${Math.round(box.width)}px wide, text ${style.fontSize})`)
       }
@@ -182,7 +186,13 @@ async function accessibilityProblems(page: Page): Promise<string[]> {
     const result = await axe.run(visible[visible.length - 1] ?? document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa'] })
     return result.violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`)
+      .map(
+        (v) =>
+          `${v.id} (${v.impact}): ${v.nodes
+            .slice(0, 3)
+            .map((n) => n.target.join(' '))
+            .join(', ')}`,
+      )
   })
 }
 
@@ -211,7 +221,11 @@ describe('every page at standard and double text size', () => {
     const [publicDisclosure] = (await api.call<{ items: { disclosureId: string }[] }>('p-shiqiao-chair', 'disclosure', 'publicList', { villageId: 'v-shiqiao' })).items
     // A round still open, for the ballot page with its three choices.
     const closesAt = new Date(Date.now() + 86_400_000).toISOString()
-    const { roundId: openRoundId } = await api.call('p-shiqiao-chair', 'evaluation', 'openRound', { subject: { type: 'disclosure', id: 'd-shiqiao-033' }, title: '3月财务公开评议', closesAt })
+    const { roundId: openRoundId } = await api.call('p-shiqiao-chair', 'evaluation', 'openRound', {
+      subject: { type: 'disclosure', id: 'd-shiqiao-033' },
+      title: '3月财务公开评议',
+      closesAt,
+    })
     pages = pagesOf({ reportId: report!.reportId, escalationId: escalationId!, publicDisclosureId: publicDisclosure!.disclosureId, openRoundId })
     mkdirSync(join(screenshotDir, 'reach'), { recursive: true })
   })

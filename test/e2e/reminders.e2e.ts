@@ -16,8 +16,7 @@ const live = useHostAndBrowser()
 const dir = join(screenshotDir, 'reminders')
 const chair = 'p-shiqiao-chair'
 
-const signedIn = async (personId: string, scale: string) =>
-  phoneAt(live.browser, live.host.url, await apiFor(live.host.url).token(personId), scale)
+const signedIn = async (personId: string, scale: string) => phoneAt(live.browser, live.host.url, await apiFor(live.host.url).token(personId), scale)
 const open = (page: Page, path: string) => openPath(page, live.host.url, path)
 
 const current = (page: Page) => page.locator('.taro_page').last()

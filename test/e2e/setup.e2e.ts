@@ -76,7 +76,11 @@ describe('a township from an empty host to a working supervision group', () => {
     await screenshot(officer, 'setup-roster-errors')
 
     // The same table as an Excel workbook: the same lines are reported.
-    await choose('花名册.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', xlsxOf(withTwoBadLines.split('\n').map((line) => line.split(',').map((c) => c || null))))
+    await choose(
+      '花名册.xlsx',
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      xlsxOf(withTwoBadLines.split('\n').map((line) => line.split(',').map((c) => c || null))),
+    )
     await current(officer).getByText('已选择 Excel 表格：花名册').waitFor()
     await problems.waitFor()
     await expect(problems.innerText()).resolves.toMatch(/第3行：缺少户主姓名[\s\S]*第4行：人口数“四”要填1到99的整数/)
@@ -129,8 +133,14 @@ describe('a township from an empty host to a working supervision group', () => {
     await chair.goto(`${live.host.url}/#/pages/index/index`)
     await openEntry(chair, '入群审核')
     const request = current(chair).locator('.pending-request').filter({ hasText: '张桂芳' })
-    await request.locator('.nut-button').filter({ hasText: /^通过$/ }).click()
-    await current(chair).getByText(/已通过/).first().waitFor()
+    await request
+      .locator('.nut-button')
+      .filter({ hasText: /^通过$/ })
+      .click()
+    await current(chair)
+      .getByText(/已通过/)
+      .first()
+      .waitFor()
     await screenshot(chair, 'setup-chair-approved')
     expect(errorsOf(chair)).toEqual([])
   })
@@ -147,4 +157,3 @@ describe('a township from an empty host to a working supervision group', () => {
     expect(errorsOf(officer)).toEqual([])
   })
 })
-

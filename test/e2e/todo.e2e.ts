@@ -18,8 +18,7 @@ const chair = 'p-shiqiao-chair'
 const director = 'p-shiqiao-director'
 const inspector = 'p-tw-inspector'
 
-const signedIn = async (personId: string, scale: string) =>
-  phoneAt(live.browser, live.host.url, await apiFor(live.host.url).token(personId), scale)
+const signedIn = async (personId: string, scale: string) => phoneAt(live.browser, live.host.url, await apiFor(live.host.url).token(personId), scale)
 const open = (page: Page, path: string) => openPath(page, live.host.url, path)
 
 const current = (page: Page) => page.locator('.taro_page').last()

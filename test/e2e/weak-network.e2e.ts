@@ -15,7 +15,11 @@ async function tapsTo(page: Page, steps: ((p: Page) => Promise<void>)[], arrived
   return steps.length
 }
 
-const tapEntry = (title: string) => (p: Page) => current(p).locator('.nut-cell').filter({ has: p.getByText(title, { exact: true }) }).click()
+const tapEntry = (title: string) => (p: Page) =>
+  current(p)
+    .locator('.nut-cell')
+    .filter({ has: p.getByText(title, { exact: true }) })
+    .click()
 const tapFirst = (selector: string) => (p: Page) => current(p).locator(selector).first().click()
 
 describe('a villager far from town, on an old phone with a weak signal', () => {
@@ -36,7 +40,10 @@ describe('a villager far from town, on an old phone with a weak signal', () => {
   it('reaches each of the four jobs within 3 taps of the home page', async () => {
     const jobs: [string, number][] = [
       ['read the latest disclosures', await tapsTo(villager, [tapEntry('三务公开'), tapFirst('.disclosure-row')], (p) => current(p).getByText('核验是否被改动').waitFor())],
-      ['read an announcement', await tapsTo(villager, [tapEntry('村务公告'), tapFirst('.announcement-row')], (p) => current(p).locator('.announcement-paragraph').first().waitFor())],
+      [
+        'read an announcement',
+        await tapsTo(villager, [tapEntry('村务公告'), tapFirst('.announcement-row')], (p) => current(p).locator('.announcement-paragraph').first().waitFor()),
+      ],
       ['give feedback', await tapsTo(villager, [tapEntry('我要提意见')], (p) => textarea(p, '写清楚哪里有问题、您希望怎么办').waitFor())],
       ['vote in an open round', await tapsTo(villager, [tapEntry('评议投票'), tapFirst('.round-card')], (p) => button(p, '不满意').waitFor())],
     ]
@@ -73,7 +80,7 @@ describe('a villager far from town, on an old phone with a weak signal', () => {
     }
   })
 
-  it('shows the page\'s content on a slow connection before the app has loaded, then hands over to the app', async () => {
+  it("shows the page's content on a slow connection before the app has loaded, then hands over to the app", async () => {
     const slow = await phonePage(live.browser)
     await signInAs(slow, live.host.url, '村民', '')
     const cdp = await slow.context().newCDPSession(slow)

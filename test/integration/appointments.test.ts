@@ -43,10 +43,14 @@ describe('appointing by invite code', () => {
     expectOk(await staff()('township', 'endAppointment', { appointmentId: post.appointmentId }))
     expect(expectOk(await villager('member', 'me', {})).role).toBe('villager')
     expect(await fixture.store.get('feedback', feedbackId)).not.toBeNull()
-    expect(dump(fixture.store).audit!.map((e) => JSON.parse(e)).find((e) => e.action === 'member.acceptInvite')).toMatchObject({ role: 'villager' })
+    expect(
+      dump(fixture.store)
+        .audit!.map((e) => JSON.parse(e))
+        .find((e) => e.action === 'member.acceptInvite'),
+    ).toMatchObject({ role: 'villager' })
   })
 
-  it('is the township\'s own, and refuses bad input without storing anything', async () => {
+  it("is the township's own, and refuses bad input without storing anything", async () => {
     const neighbour = fixture.as(await addNeighbourTownship(fixture.store))
     expectError(await neighbour('township', 'invite', chairInvite), 'NOT_FOUND')
     expectError(await as(fixture.store, people.chair)('township', 'invite', chairInvite), 'FORBIDDEN')

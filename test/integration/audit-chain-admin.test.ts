@@ -44,7 +44,7 @@ function entries(): AuditEntry[] {
 }
 
 sqliteOnly('the admin CLI in the audit log', () => {
-  it('records bootstrap, invite and export as the operator\'s; a preview that writes nothing leaves no entry', () => {
+  it("records bootstrap, invite and export as the operator's; a preview that writes nothing leaves no entry", () => {
     run('bootstrap', '--township', '石桥镇', '--district', '清河区', '--name', '张三')
     const operator = { personId: null, name: '运维（命令行）', role: 'operator', townshipId: 'tw-main', records: ['tw-main'] }
     expect(entries()).toEqual([expect.objectContaining({ ...operator, action: 'admin.bootstrap' })])
@@ -67,6 +67,8 @@ sqliteOnly('the admin CLI in the audit log', () => {
     expect(entries()).toHaveLength(before)
     run('import-power-list', '--dir', dir, '--apply', '--by', '王科长')
     rmSync(dir, { recursive: true, force: true })
-    expect(entries().slice(before)).toEqual([expect.objectContaining({ personId: null, name: '运维（命令行）', role: 'operator', action: 'admin.importPowerList', townshipId: 'tw-main' })])
+    expect(entries().slice(before)).toEqual([
+      expect.objectContaining({ personId: null, name: '运维（命令行）', role: 'operator', action: 'admin.importPowerList', townshipId: 'tw-main' }),
+    ])
   }, 60_000)
 })

@@ -33,7 +33,7 @@ async function upload(personId: string, body: Buffer = phoneJpeg()): Promise<{ s
 
 const uploads = () => docsOf(host.store, 'audit').filter((e) => e.action === 'files.upload')
 
-it('records an official\'s upload (who, which file), not a villager\'s nor a refused one', async () => {
+it("records an official's upload (who, which file), not a villager's nor a refused one", async () => {
   const { status, fileId } = await upload(people.chair)
   expect(status).toBe(200)
   expect(uploads()).toEqual([expect.objectContaining({ personId: people.chair, role: 'chair', villageId: 'v-shiqiao', townshipId: 'tw-shiqiao', records: [fileId] })])

@@ -58,7 +58,7 @@ async function sealedChain(): Promise<string[]> {
 }
 
 describe('sealing', () => {
-  it('seals the township\'s entries in order of time then id, each with its content hash, linked seal to seal', async () => {
+  it("seals the township's entries in order of time then id, each with its content hash, linked seal to seal", async () => {
     await someWrites()
     // Not yet: an entry settles first (dispatch may still add the answer's records to it).
     expect(await sealNow()).toBe(0)
@@ -77,14 +77,27 @@ describe('sealing', () => {
     await fixture.as(people.chair)('announcement', 'push', { title: '第二个通知', body: '请查看。' })
     await timer()
     await timer()
-    const seals = docsOf(fixture.store, 'audit_seal').filter((s) => s.chain === TOWNSHIP).sort((a, b) => a.seq - b.seq)
+    const seals = docsOf(fixture.store, 'audit_seal')
+      .filter((s) => s.chain === TOWNSHIP)
+      .sort((a, b) => a.seq - b.seq)
     expect(seals.map((s) => s.seq)).toEqual([1, 2])
     expect(seals[1]!.prevHash).toBe(seals[0]!.hash)
     expect(await verify()).toMatchObject({ intact: true, seals: 2, unsealed: 0 })
   })
 
   it('seals entries written before the chain existed (no seal mark) on its first run', async () => {
-    const old = { _id: 'au-old-1', at: '2026-01-05T02:00:00.000Z', townshipId: TOWNSHIP, villageId: 'v-shiqiao', personId: people.chair, name: '周德明', role: 'chair', title: '', action: 'member.approve', records: ['m-x'] }
+    const old = {
+      _id: 'au-old-1',
+      at: '2026-01-05T02:00:00.000Z',
+      townshipId: TOWNSHIP,
+      villageId: 'v-shiqiao',
+      personId: people.chair,
+      name: '周德明',
+      role: 'chair',
+      title: '',
+      action: 'member.approve',
+      records: ['m-x'],
+    }
     await fixture.store.insert('audit', old)
     await timer()
     expect(entry('au-old-1').seal).toBe(1)
@@ -92,7 +105,7 @@ describe('sealing', () => {
     expect(await verify()).toMatchObject({ intact: true })
   })
 
-  it('seals each entry once when two runs overlap (the second meets the first\'s marks and rolls back)', async () => {
+  it("seals each entry once when two runs overlap (the second meets the first's marks and rolls back)", async () => {
     await someWrites()
     fixture.clock.advance(SETTLE_MS + 1000)
     const runs = await Promise.allSettled([sealNow(), sealNow()])
@@ -109,7 +122,7 @@ describe('sealing', () => {
     expect(await verify()).toMatchObject({ intact: true, unsealed: 1, problems: [] })
   })
 
-  it('seals a ballot\'s day-only entry only once its Beijing day is over, with the day\'s others', async () => {
+  it("seals a ballot's day-only entry only once its Beijing day is over, with the day's others", async () => {
     const chair = fixture.as(people.chair)
     const { roundId } = expectOk(
       await chair('evaluation', 'openRound', {
@@ -206,7 +219,18 @@ describe('township.verifyAudit finds and locates', () => {
   })
 
   it('but not an entry the retention policy removed as over age (the timer seals, then applies retention)', async () => {
-    const old = { _id: 'au-ancient', at: '2020-01-05T02:00:00.000Z', townshipId: TOWNSHIP, villageId: 'v-shiqiao', personId: people.chair, name: '周德明', role: 'chair', title: '', action: 'member.approve', records: [] }
+    const old = {
+      _id: 'au-ancient',
+      at: '2020-01-05T02:00:00.000Z',
+      townshipId: TOWNSHIP,
+      villageId: 'v-shiqiao',
+      personId: people.chair,
+      name: '周德明',
+      role: 'chair',
+      title: '',
+      action: 'member.approve',
+      records: [],
+    }
     await fixture.store.insert('audit', old)
     await timer()
     expect(chainIds()).toContain('au-ancient')
@@ -214,9 +238,20 @@ describe('township.verifyAudit finds and locates', () => {
     expect(await verify()).toMatchObject({ intact: true, retired: 1 })
   })
 
-  it('only in the caller\'s own township', async () => {
+  it("only in the caller's own township", async () => {
     await sealedChain()
-    const other = { _id: 'au-beiyuan-1', at: '2026-11-20T02:00:00.000Z', townshipId: 'tw-beiyuan', villageId: 'v-beiyuan', personId: 'p-x', name: '某人', role: 'chair', title: '', action: 'member.approve', records: [] }
+    const other = {
+      _id: 'au-beiyuan-1',
+      at: '2026-11-20T02:00:00.000Z',
+      townshipId: 'tw-beiyuan',
+      villageId: 'v-beiyuan',
+      personId: 'p-x',
+      name: '某人',
+      role: 'chair',
+      title: '',
+      action: 'member.approve',
+      records: [],
+    }
     await fixture.store.insert('audit', other)
     await timer()
     expect(docsOf(fixture.store, 'audit_seal').map((s) => s.chain)).toContain('tw-beiyuan')
@@ -250,7 +285,11 @@ describe('a write and its audit entry land together or not at all', () => {
   beforeEach(() => jest.spyOn(console, 'error').mockImplementation(() => undefined))
   afterEach(() => jest.restoreAllMocks())
   const crashing = (personId: string) => (area: string, action: string, input: Record<string, unknown>) =>
-    dispatch(areas[area]!, { ...input, action }, { openid: `demo:${personId}`, store: crashingAtAudit(fixture.store), clock: fixture.clock, notifier: localOutbox, codes: noCodes, files: testFiles })
+    dispatch(
+      areas[area]!,
+      { ...input, action },
+      { openid: `demo:${personId}`, store: crashingAtAudit(fixture.store), clock: fixture.clock, notifier: localOutbox, codes: noCodes, files: testFiles },
+    )
 
   it('a single insert (feedback.submit): neither the feedback nor its entry', async () => {
     const before = docsOf(fixture.store, 'feedback').length
@@ -272,14 +311,16 @@ describe('a write and its audit entry land together or not at all', () => {
   it('a transaction (disclosure.publish) and a record followed by a batch (announcement.push)', async () => {
     const disclosures = docsOf(fixture.store, 'disclosure').length
     const announcements = docsOf(fixture.store, 'announcement').length
-    expect(await crashing(people.director)('disclosure', 'publish', { kind: 'village', section: 'services', title: '办事结果公开', body: '本月办结3件。' })).toMatchObject({ ok: false })
+    expect(await crashing(people.director)('disclosure', 'publish', { kind: 'village', section: 'services', title: '办事结果公开', body: '本月办结3件。' })).toMatchObject({
+      ok: false,
+    })
     expect(await crashing(people.chair)('announcement', 'push', { title: '通知', body: '请查看。' })).toMatchObject({ ok: false })
     expect(docsOf(fixture.store, 'disclosure')).toHaveLength(disclosures)
     expect(docsOf(fixture.store, 'announcement')).toHaveLength(announcements)
     expect(docsOf(fixture.store, 'audit')).toEqual([])
   })
 
-  it('the entry names the records of the answer too (a new feedback\'s id), as before', async () => {
+  it("the entry names the records of the answer too (a new feedback's id), as before", async () => {
     const { feedbackId } = expectOk(await fixture.as(people.villager)('feedback', 'submit', { requestId: 'chain-crash-0003', about: { type: 'general' }, text: '路灯不亮。' }))
     expect(docsOf(fixture.store, 'audit')).toEqual([expect.objectContaining({ action: 'feedback.submit', records: [feedbackId], seal: null })])
   })
@@ -316,7 +357,7 @@ describe('sensitive reads are recorded', () => {
     expect(reads('report.get')).toEqual([])
   })
 
-  it('the township\'s export', async () => {
+  it("the township's export", async () => {
     expectOk(await inspector()('township', 'export', { kind: 'reports' }))
     expect(reads('township.export')).toEqual([expect.objectContaining({ personId: people.inspector, action: 'township.export', records: [] })])
   })

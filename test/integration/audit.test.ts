@@ -40,7 +40,12 @@ async function everyWrite() {
   }
   expectOk(await villager('feedback', 'confirm', { feedbackId: await feedback('audit-feedback-1') }))
   expectOk(await villager('feedback', 'reopen', { feedbackId: await feedback('audit-feedback-2'), reason: '还是不亮' }))
-  expectOk(await inspector('feedback', 'remind', { feedbackId: (await fixture.store.query('feedback', { where: { personId: people.villager }, orderBy: { field: 'submittedAt', direction: 'asc' }, limit: 1 })).items[0]!._id, note: '请尽快' }))
+  expectOk(
+    await inspector('feedback', 'remind', {
+      feedbackId: (await fixture.store.query('feedback', { where: { personId: people.villager }, orderBy: { field: 'submittedAt', direction: 'asc' }, limit: 1 })).items[0]!._id,
+      note: '请尽快',
+    }),
+  )
   expectOk(await inspector('feedback', 'setReplyDays', { days: 5 }))
 
   const subject = { type: 'disclosure', id: 'd-shiqiao-001' } as const
@@ -90,7 +95,10 @@ async function everyWrite() {
 describe('the audit log', () => {
   it('has an entry for every write action in the permissions table, with time, person, role, action and records', async () => {
     await everyWrite()
-    const writes = Object.entries(permissions).filter(([, p]) => p.writes).map(([action]) => action).sort()
+    const writes = Object.entries(permissions)
+      .filter(([, p]) => p.writes)
+      .map(([action]) => action)
+      .sort()
     const log = auditLog()
     expect([...new Set(log.map((e) => e.action))].sort()).toEqual(writes)
     expect(log.find((e) => e.action === 'feedback.route')).toMatchObject({

@@ -9,7 +9,7 @@ const fixture = useSeededStore()
 
 const votesAudited = () => docsOf(fixture.store, 'audit').filter((e) => e.action === 'evaluation.castBallot')
 
-it('writes one audit entry per ballot, in the ballot\'s transaction, and none for a ballot that rolled back', async () => {
+it("writes one audit entry per ballot, in the ballot's transaction, and none for a ballot that rolled back", async () => {
   const { roundId } = expectOk(
     await fixture.as(people.chair)('evaluation', 'openRound', {
       subject: { type: 'disclosure', id: 'd-shiqiao-001' },

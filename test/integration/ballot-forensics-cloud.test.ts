@@ -19,7 +19,6 @@ import { addHouseholds, as, callerFor, docsOf, expectOk, people, standInOptions,
  * This file runs on the stand-in whatever STORE says; the SQLite side is ballot-forensics.test.ts.
  */
 
-
 interface Scenario {
   store: StandInStore
   clock: ReturnType<typeof testClock>
@@ -51,8 +50,12 @@ async function voted(): Promise<Scenario> {
 
 /** Participations in export order against cast ballots in export order. */
 function exportOrder(s: Scenario): number {
-  const households = docsOf(s.store, 'participation').filter((p) => p.roundId === s.roundId).map((p) => p.householdId)
-  const ballots = docsOf(s.store, 'ballot').filter((b) => b.roundId === s.roundId && b.choice !== null).map((b) => b.choice as Choice)
+  const households = docsOf(s.store, 'participation')
+    .filter((p) => p.roundId === s.roundId)
+    .map((p) => p.householdId)
+  const ballots = docsOf(s.store, 'ballot')
+    .filter((b) => b.roundId === s.roundId && b.choice !== null)
+    .map((b) => b.choice as Choice)
   expect(households).toHaveLength(VOTERS)
   expect(ballots).toHaveLength(VOTERS)
   return pairByRank(households, ballots, s.truth)
@@ -67,7 +70,15 @@ describe('the secret ballot against a cloud database export (stand-in)', () => {
       const householdId = `h-load-${n}`
       truth.set(householdId, cast[n - 1]!)
       await s.store.transaction(async (tx) => {
-        await tx.insert('participation', { _id: `${s.roundId}:${householdId}`, roundId: s.roundId, householdId, villageId: 'v-shiqiao', at: '2026-11-21', requestKey: null, byProxy: false })
+        await tx.insert('participation', {
+          _id: `${s.roundId}:${householdId}`,
+          roundId: s.roundId,
+          householdId,
+          villageId: 'v-shiqiao',
+          at: '2026-11-21',
+          requestKey: null,
+          byProxy: false,
+        })
         await tx.insert('ballot', { _id: `old-${n}`, roundId: s.roundId, receipt: randomBytes(4).toString('hex'), choice: cast[n - 1]! } as never)
       })
     }

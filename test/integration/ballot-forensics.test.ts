@@ -130,8 +130,6 @@ function copyOf(s: Scenario): string {
 
 // ——— the attacks ———
 
-
-
 interface Doc {
   _id: string
   roundId?: string
@@ -175,9 +173,15 @@ function readonly<R>(copy: string, read: (db: Database.Database) => R): R {
 function storageOrder(copy: string, s: Scenario): number {
   return readonly(copy, (db) => {
     const rows = (table: string) => (db.prepare(`SELECT doc FROM "${table}" ORDER BY rowid`).all() as { doc: string }[]).map((r) => JSON.parse(r.doc) as Doc)
-    const households = rows('participation').filter((d) => isParticipation(d, s.roundId)).map((d) => d.householdId!)
+    const households = rows('participation')
+      .filter((d) => isParticipation(d, s.roundId))
+      .map((d) => d.householdId!)
     const ballots = rows('ballot').filter((d) => isCastBallot(d, s.roundId))
-    return pairByRank(households, ballots.map((b) => b.choice!), s.truth)
+    return pairByRank(
+      households,
+      ballots.map((b) => b.choice!),
+      s.truth,
+    )
   })
 }
 
@@ -187,9 +191,17 @@ function auditOrder(copy: string, s: Scenario): number {
     const docs = (sql: string) => (db.prepare(sql).all() as { doc: string }[]).map((r) => JSON.parse(r.doc) as Doc)
     const entries = docs('SELECT doc FROM audit ORDER BY rowid').filter((e) => e.action === 'evaluation.castBallot' && e.records?.includes(s.roundId))
     const byTime = [...entries].sort((a, b) => a.at!.localeCompare(b.at!))
-    const ballots = docs('SELECT doc FROM ballot ORDER BY rowid').filter((d) => isCastBallot(d, s.roundId)).map((b) => b.choice!)
+    const ballots = docs('SELECT doc FROM ballot ORDER BY rowid')
+      .filter((d) => isCastBallot(d, s.roundId))
+      .map((b) => b.choice!)
     return Math.max(
-      ...[entries, byTime].map((list) => pairByRank(list.map((e) => householdOfPerson(e.personId ?? '')), ballots, s.truth)),
+      ...[entries, byTime].map((list) =>
+        pairByRank(
+          list.map((e) => householdOfPerson(e.personId ?? '')),
+          ballots,
+          s.truth,
+        ),
+      ),
     )
   })
 }
@@ -282,7 +294,11 @@ function byteProximity(copy: string, s: Scenario): number {
   return Math.max(
     ...ballotPlaces.map((place) => {
       const ranked = ballots.map((b) => ({ key: cellOrder(place(b)), choice: b.doc.choice! })).sort((a, b) => a.key - b.key)
-      return pairByRank(households, ranked.map((b) => b.choice), s.truth)
+      return pairByRank(
+        households,
+        ranked.map((b) => b.choice),
+        s.truth,
+      )
     }),
   )
 }
@@ -317,7 +333,7 @@ describe('the secret ballot against a copy of the data folder', () => {
     expect(walCommits(copy, s)).toBe(0)
   }, 120_000)
 
-  it('keeps the ballots\' storage order unrelated to the votes while the round is open (what the cloud database relies on)', async () => {
+  it("keeps the ballots' storage order unrelated to the votes while the round is open (what the cloud database relies on)", async () => {
     // A copy taken during voting is not protected from the WAL or page layout (README, privacy); the rows' order is.
     const s = await voted()
     const score = storageOrder(copyOf(s), s)

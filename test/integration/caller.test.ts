@@ -77,7 +77,7 @@ describe('the snapshot kept in step', () => {
     expect(await roundTrips(`demo:${people.villager}`)).toBe(fast)
   })
 
-  it('gives a newcomer who takes a post a snapshot naming the post\'s village', async () => {
+  it("gives a newcomer who takes a post a snapshot naming the post's village", async () => {
     const { code } = expectOk(await fixture.as(people.inspector)('township', 'invite', { role: 'chair', villageId: 'v-liushu', title: '村务监督委员会主任', name: '钱新任' }))
     const newcomer = fixture.caller('wx:newcomer')
     expectOk(await newcomer('member', 'acceptInvite', { code }))
@@ -112,7 +112,12 @@ describe('a stale or missing snapshot', () => {
     await fixture.store.update('person', people.villager, { snapshot: null })
     if (fixture.store instanceof StandInStore) fixture.store.engine.tamper('person', people.villager, (doc) => delete doc.snapshot)
     const before = await roundTrips(`demo:${people.villager}`)
-    expect(await resolveActor(fixture.store, `demo:${people.villager}`)).toMatchObject({ role: 'villager', householdId: 'h-shiqiao-0001', isRepresentative: true, townshipId: 'tw-shiqiao' })
+    expect(await resolveActor(fixture.store, `demo:${people.villager}`)).toMatchObject({
+      role: 'villager',
+      householdId: 'h-shiqiao-0001',
+      isRepresentative: true,
+      townshipId: 'tw-shiqiao',
+    })
     expect(await snapshotOfPerson(people.villager)).toEqual(await truthFor(people.villager))
     if (storeKind === 'cloud') expect(before).toBe(3)
     expect(await roundTrips(`demo:${people.villager}`)).toBe(fast)

@@ -30,7 +30,7 @@ const feedbackWith = (personId: string, fileId: string, requestId = 'cloud-files
   caller(personId)('feedback', 'submit', { requestId, about: { type: 'general' }, text: '路灯不亮，照片在这里。', photos: [{ fileId, name: '路灯' }] })
 
 describe('cloud uploads', () => {
-  it('go to a folder of the caller\'s own, which names no openid', async () => {
+  it("go to a folder of the caller's own, which names no openid", async () => {
     const dirs = await Promise.all([people.villager, people.representative3, people.chair].map(async (p) => expectOk(await caller(p)('member', 'me')).uploadDir as string))
     for (const dir of dirs) expect(dir).toMatch(/^uploads\/[0-9a-f]{32}\/$/)
     expect(new Set(dirs).size).toBe(3)
@@ -38,7 +38,7 @@ describe('cloud uploads', () => {
     expect(expectOk(await caller(people.villager)('member', 'me')).uploadDir).toBe(dirs[0])
   })
 
-  it('are adopted from the caller\'s own folder: a clean copy the function owns, the original deleted', async () => {
+  it("are adopted from the caller's own folder: a clean copy the function owns, the original deleted", async () => {
     const fileId = await upload(people.villager)
     expectOk(await feedbackWith(people.villager, fileId))
     const stored = [...storage.files.entries()]
@@ -60,7 +60,7 @@ describe('cloud uploads', () => {
     expectError(await feedbackWith(people.villager, climbing, 'cloud-files-0003'), 'INVALID_INPUT')
   })
 
-  it('are linked once per record, each with a maxAge: a report\'s photos for 10 minutes', async () => {
+  it("are linked once per record, each with a maxAge: a report's photos for 10 minutes", async () => {
     const ids = [await upload(people.villager, 'a.jpg'), await upload(people.villager, 'b.jpg')]
     expectOk(
       await caller(people.villager)('report', 'file', {

@@ -17,9 +17,7 @@ const visitor = (name: string) => fixture.caller(`visitor:${name}`)
 
 /** Strings that are not a right code: wrong symbols, every length, odd characters. */
 const wrongGuesses = (n: number): string[] =>
-  Array.from({ length: n }, (_, i) =>
-    [`ZZZZ-ZZZZ-ZZ${String(i % 10).replace(/[01]/, '2')}Z`, '', 'x', 'NOWHERE', '石桥', 'A'.repeat(500 + i), `${i}`, 'ZZZZ2345'][i % 8]!,
-  )
+  Array.from({ length: n }, (_, i) => [`ZZZZ-ZZZZ-ZZ${String(i % 10).replace(/[01]/, '2')}Z`, '', 'x', 'NOWHERE', '石桥', 'A'.repeat(500 + i), `${i}`, 'ZZZZ2345'][i % 8]!)
 
 interface Kind {
   /** one guess by `call` at this kind of code */
@@ -45,7 +43,8 @@ const kinds: Record<CodeKind, Kind> = {
   },
   tracking: {
     guess: (call, code) => call.unchecked('report', 'track', { trackingCode: code }),
-    right: async () => expectOk(await fixture.as(people.villager)('report', 'file', { requestId: 'guessing-report-1', text: '村会计虚报误工补贴。', anonymous: true })).trackingCode,
+    right: async () =>
+      expectOk(await fixture.as(people.villager)('report', 'file', { requestId: 'guessing-report-1', text: '村会计虚报误工补贴。', anonymous: true })).trackingCode,
     wrongType: (call, value) => call.unchecked('report', 'track', { trackingCode: value }),
   },
 }

@@ -47,9 +47,7 @@ describe('invite codes', () => {
     expect(second.code).toMatch(CODE)
     expect(second.code).not.toBe(first.code)
     expect(second.expiresAt > first.expiresAt || second.expiresAt === first.expiresAt).toBe(true)
-    expect(expectOk(await staff()('township', 'appointments', {})).invites.map((i) => i.inviteId)).toEqual(
-      expect.not.arrayContaining([first.inviteId]),
-    )
+    expect(expectOk(await staff()('township', 'appointments', {})).invites.map((i) => i.inviteId)).toEqual(expect.not.arrayContaining([first.inviteId]))
     expect(expectError(await staff()('township', 'reissueInvite', { inviteId: first.inviteId }), 'CONFLICT'))
     expect(expectError(await visitor('sun')('member', 'acceptInvite', { code: first.code }), 'NOT_FOUND')).toMatch(/任命码不对/)
     expectOk(await visitor('sun')('member', 'acceptInvite', { code: second.code }))
@@ -186,7 +184,20 @@ sqliteOnly('SQLite migration 17', () => {
       // The data folder as it was before: the invite's code is its id, the report keeps its code.
       const db = new Database(file)
       const at = clock.now().toISOString()
-      const invite = { _id: 'QRST6789', townshipId: 'tw-shiqiao', villageId: null, role: 'township', title: '镇纪委干部', name: '吴敏', status: 'open', createdAt: at, createdBy: '开通', expiresAt: new Date(clock.now().getTime() + 86_400_000).toISOString(), usedAt: null, usedBy: null }
+      const invite = {
+        _id: 'QRST6789',
+        townshipId: 'tw-shiqiao',
+        villageId: null,
+        role: 'township',
+        title: '镇纪委干部',
+        name: '吴敏',
+        status: 'open',
+        createdAt: at,
+        createdBy: '开通',
+        expiresAt: new Date(clock.now().getTime() + 86_400_000).toISOString(),
+        usedAt: null,
+        usedBy: null,
+      }
       db.prepare(`INSERT INTO invite (_id, doc) VALUES (?, ?)`).run(invite._id, JSON.stringify(invite))
       db.exec(`UPDATE report SET doc = json_set(doc, '$.trackingCode', '${filed.trackingCode}') WHERE json_extract(doc, '$.text') = '虚报。'`)
       db.exec(`DROP TABLE attempt; DROP TABLE security_log`)
@@ -225,7 +236,17 @@ sqliteOnly('the admin CLI', () => {
     admin = join(root, '.build', 'test-admin-codes.cjs')
     const built = spawnSync(
       join(root, 'node_modules/.bin/esbuild'),
-      ['host/admin.ts', '--bundle', '--platform=node', '--format=cjs', '--target=node20', `--outfile=${admin}`, '--external:better-sqlite3', '--external:wx-server-sdk', '--log-level=warning'],
+      [
+        'host/admin.ts',
+        '--bundle',
+        '--platform=node',
+        '--format=cjs',
+        '--target=node20',
+        `--outfile=${admin}`,
+        '--external:better-sqlite3',
+        '--external:wx-server-sdk',
+        '--log-level=warning',
+      ],
       { cwd: root, encoding: 'utf8' },
     )
     if (built.status !== 0) throw new Error(`esbuild failed: ${built.stderr}`)

@@ -37,7 +37,7 @@ describe('the cost of work on the cloud adapter over the stand-in', () => {
     expect({ requests: inTurn.requests, sequential: inTurn.sequential }).toEqual({ requests: 2, sequential: 2 })
   })
 
-  it('counts a transaction\'s start and commit', async () => {
+  it("counts a transaction's start and commit", async () => {
     const store = await seeded
     const cost = await costOf(store.engine, () => store.transaction((tx) => tx.get('village', 'v-shiqiao')))
     expect(cost.spans.map((s) => s.api)).toEqual(['database.startTransaction', 'database.getDocument', 'database.commitTransaction'])
@@ -70,6 +70,11 @@ describe('every villager action within its budget (scripts/cost/main.ts, the row
     // a ballot still writes its whole transaction: start, the batch, the slot write, commit
     const ballot = measured.find(({ row }) => row.name === 'evaluation.castBallot')!
     expect(ballot.cost.spans.filter((s) => s.api.endsWith('Transaction')).map((s) => s.api)).toEqual(['database.startTransaction', 'database.commitTransaction'])
-    expect(ballot.cost.spans.filter((s) => s.api === 'database.insertDocument').map((s) => s.collection).sort()).toEqual(['audit', 'participation'])
+    expect(
+      ballot.cost.spans
+        .filter((s) => s.api === 'database.insertDocument')
+        .map((s) => s.collection)
+        .sort(),
+    ).toEqual(['audit', 'participation'])
   }, 120_000)
 })

@@ -65,8 +65,7 @@ function okData<T>(outcome: Outcome<T>): T {
   throw new Error(`expected ok, got ${JSON.stringify(outcome)}`)
 }
 
-const docs = <T>(db: Database.Database, sql: string, ...params: unknown[]): T[] =>
-  (db.prepare(sql).all(...params) as { doc: string }[]).map((r) => JSON.parse(r.doc) as T)
+const docs = <T>(db: Database.Database, sql: string, ...params: unknown[]): T[] => (db.prepare(sql).all(...params) as { doc: string }[]).map((r) => JSON.parse(r.doc) as T)
 
 describe('a host killed mid-storm and restarted on the same data folder', () => {
   it('keeps every acknowledged write, half-writes none, and counts every household once', async () => {
@@ -97,16 +96,15 @@ describe('a host killed mid-storm and restarted on the same data folder', () => 
       }),
     )
     const content = { title: '十一月保洁经费使用情况', body: '保洁员工资与清运费用，按月公开。' }
-    const { disclosureId } = okData<{ disclosureId: string }>(
-      await call(director, 'disclosure', { action: 'publish', kind: 'village', section: 'services', ...content }),
-    )
+    const { disclosureId } = okData<{ disclosureId: string }>(await call(director, 'disclosure', { action: 'publish', kind: 'village', section: 'services', ...content }))
 
     // What each household does: one ballot (choices in rotation) and a few feedback submissions, each with its request id.
     const ballots = households.map((h, n) => ({ ...h, choice: choices[n % 3]! as Choice, requestId: `crash-test-ballot-${n}` }))
     const feedback = households.flatMap((h, n) =>
       Array.from({ length: FEEDBACK_PER_HOUSEHOLD }, (_, k) => ({ openid: h.openid, requestId: `crash-feedback-${n}-${k}`, text: `第${n}户第${k + 1}条意见` })),
     )
-    const castBallot = (b: (typeof ballots)[number]) => call<{ receipt: string }>(b.openid, 'evaluation', { action: 'castBallot', roundId, choice: b.choice, requestId: b.requestId })
+    const castBallot = (b: (typeof ballots)[number]) =>
+      call<{ receipt: string }>(b.openid, 'evaluation', { action: 'castBallot', roundId, choice: b.choice, requestId: b.requestId })
     const submit = (f: (typeof feedback)[number]) =>
       call<{ feedbackId: string }>(f.openid, 'feedback', { action: 'submit', requestId: f.requestId, about: { type: 'general' }, text: f.text })
 
@@ -232,7 +230,9 @@ describe('a host killed mid-storm and restarted on the same data folder', () => 
     const after = new Database(join(dataDir, 'village.db'), { readonly: true })
     const stored = docs<{ choice: Choice }>(after, filled, roundId).map((b) => b.choice)
     const storedParticipations = docs(after, `SELECT doc FROM participation WHERE json_extract(doc, '$.roundId') = ?`, roundId)
-    const storedFeedbackIds = docs<{ _id: string }>(after, 'SELECT doc FROM feedback').map((f) => f._id).filter((id) => feedbackIds.has(id))
+    const storedFeedbackIds = docs<{ _id: string }>(after, 'SELECT doc FROM feedback')
+      .map((f) => f._id)
+      .filter((id) => feedbackIds.has(id))
     after.close()
     const count = (list: Choice[], choice: Choice) => list.filter((c) => c === choice).length
     expect(stored).toHaveLength(ballots.length)
@@ -240,7 +240,12 @@ describe('a host killed mid-storm and restarted on the same data folder', () => 
     expect(tally.cast).toBe(ballots.length)
     for (const choice of choices) {
       expect(tally[choice]).toBe(count(stored, choice))
-      expect(tally[choice]).toBe(count(ballots.map((b) => b.choice), choice))
+      expect(tally[choice]).toBe(
+        count(
+          ballots.map((b) => b.choice),
+          choice,
+        ),
+      )
     }
     expect(storedFeedbackIds).toHaveLength(feedback.length)
   }, 30_000)

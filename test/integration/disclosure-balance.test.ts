@@ -43,7 +43,7 @@ describe('the opening and closing balance of a finance disclosure', () => {
     expect(dump(fixture.store)).toEqual(before)
   })
 
-  it('is optional: without it there is no balance, only the period\'s totals', async () => {
+  it("is optional: without it there is no balance, only the period's totals", async () => {
     const { disclosureId } = expectOk(await director()('disclosure', 'publish', finance))
     const { disclosure } = expectOk(await villager()('disclosure', 'get', { disclosureId }))
     expect(disclosure.balance).toBeNull()

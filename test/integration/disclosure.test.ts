@@ -115,7 +115,10 @@ describe('corrections', () => {
           // a pure insertion: nothing marked in the old wording, only the added words in the new
           hunks: [
             {
-              before: [{ text: '…', changed: false }, { text: '现将10月收支公开如下。', changed: false }],
+              before: [
+                { text: '…', changed: false },
+                { text: '现将10月收支公开如下。', changed: false },
+              ],
               after: [
                 { text: '…', changed: false },
                 { text: '现将10月收支公开如下', changed: false },
@@ -148,9 +151,12 @@ describe('corrections', () => {
     const disclosureId = await publishFinance()
     const director = fixture.as(people.director)
     expectOk(await director('disclosure', 'revise', { disclosureId, expectedRevision: 1, ...finance, title: '第一次更正', reason: '甲' }))
-    expect(expectError(await as(fixture.store, people.secretary)('disclosure', 'revise', { disclosureId, expectedRevision: 1, ...finance, title: '基于旧版的更正', reason: '乙' }), 'CONFLICT')).toMatch(
-      /刷新/,
-    )
+    expect(
+      expectError(
+        await as(fixture.store, people.secretary)('disclosure', 'revise', { disclosureId, expectedRevision: 1, ...finance, title: '基于旧版的更正', reason: '乙' }),
+        'CONFLICT',
+      ),
+    ).toMatch(/刷新/)
     expect(expectOk(await director('disclosure', 'get', { disclosureId })).disclosure.title).toBe('第一次更正')
   })
 
@@ -196,9 +202,7 @@ describe('reading', () => {
     let cursor: string | null = null
     let pages = 0
     do {
-      const page: { items: { title: string; publishedAt: string }[]; nextCursor: string | null } = expectOk(
-        await villager('disclosure', 'list', { kind: 'finance', cursor }),
-      )
+      const page: { items: { title: string; publishedAt: string }[]; nextCursor: string | null } = expectOk(await villager('disclosure', 'list', { kind: 'finance', cursor }))
       expect(page.items.length).toBeLessThanOrEqual(20)
       seen.push(...page.items.map((d) => d.title))
       cursor = page.nextCursor
@@ -280,13 +284,20 @@ describe('four deliberations, two disclosures (四议两公开)', () => {
   it('never lets a step be skipped, repeated or dated before the one it follows', async () => {
     const director = fixture.as(people.director)
     const before = dump(fixture.store)
-    expect(expectError(await director('disclosure', 'recordDecisionStep', { decisionId: 'dc-shiqiao-2', stage: 'resolution', date: '2026-11-20', minutes: '直接表决' }), 'CONFLICT', 409)).toMatch(
-      /不能跳过步骤.*党员大会审议/,
-    )
+    expect(
+      expectError(
+        await director('disclosure', 'recordDecisionStep', { decisionId: 'dc-shiqiao-2', stage: 'resolution', date: '2026-11-20', minutes: '直接表决' }),
+        'CONFLICT',
+        409,
+      ),
+    ).toMatch(/不能跳过步骤.*党员大会审议/)
     expectError(await director('disclosure', 'recordDecisionStep', { decisionId: 'dc-shiqiao-2', stage: 'deliberation', date: '2026-11-20', minutes: '再商议' }), 'CONFLICT')
     expectError(await director('disclosure', 'recordDecisionStep', { decisionId: 'dc-shiqiao-2', stage: 'review', date: '2020-01-01', minutes: '倒填日期' }), 'INVALID_INPUT')
     expectError(await director('disclosure', 'recordDecisionStep', { stage: 'review', date: '2026-11-20', title: '新事项', summary: '说明', minutes: '跳过提议' }), 'CONFLICT')
-    expectError(await as(fixture.store, people.chair)('disclosure', 'recordDecisionStep', { decisionId: 'dc-shiqiao-2', stage: 'review', date: '2026-11-20', minutes: 'x' }), 'FORBIDDEN')
+    expectError(
+      await as(fixture.store, people.chair)('disclosure', 'recordDecisionStep', { decisionId: 'dc-shiqiao-2', stage: 'review', date: '2026-11-20', minutes: 'x' }),
+      'FORBIDDEN',
+    )
     expect(dump(fixture.store)).toEqual(before)
   })
 })
@@ -303,7 +314,7 @@ describe('disclosure duties', () => {
     expectError(await as(fixture.store, people.villager)('disclosure', 'duties'), 'FORBIDDEN', 403)
   })
 
-  it('follows the township\'s own duties when it has set them', async () => {
+  it("follows the township's own duties when it has set them", async () => {
     await fixture.store.update('township', 'tw-shiqiao', {
       duties: [{ label: '财务收支公开', kind: 'finance', section: 'finance', cadence: 'monthly', dueDays: 30 }],
     })
@@ -370,9 +381,7 @@ describe('the village page opened by QR code', () => {
     const all: string[] = []
     let cursor: string | null = null
     do {
-      const page: { items: { disclosureId: string }[]; nextCursor: string | null } = expectOk(
-        await stranger('disclosure', 'publicList', { villageId: 'v-shiqiao', cursor }),
-      )
+      const page: { items: { disclosureId: string }[]; nextCursor: string | null } = expectOk(await stranger('disclosure', 'publicList', { villageId: 'v-shiqiao', cursor }))
       all.push(...page.items.map((d) => d.disclosureId))
       cursor = page.nextCursor
     } while (cursor)
@@ -391,7 +400,7 @@ describe('the village page opened by QR code', () => {
 })
 
 describe('figures', () => {
-  it('count this month\'s disclosures by kind, corrections, duties and announcement reach', async () => {
+  it("count this month's disclosures by kind, corrections, duties and announcement reach", async () => {
     const chair = fixture.as(people.chair)
     const before = expectOk(await chair('disclosure', 'figures'))
     expect(before.month).toBe('2026-11')

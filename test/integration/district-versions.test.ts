@@ -1,6 +1,6 @@
 import { importPowerList } from '../../cloudfunctions/setup/main'
 import { bootstrapTownship } from '../../cloudfunctions/core/bootstrap'
-import { StandInStore, standInStore } from '../../cloudfunctions/adapters/wxcloud/standin'
+import { type StandInStore, standInStore } from '../../cloudfunctions/adapters/wxcloud/standin'
 import { ROUND_TRIP_MS, costOf } from '../../scripts/cost/main'
 import { NOW, docsOf, dump, expectError, expectOk } from '../support/harness'
 import type { TypedCall } from '../support/caller'
@@ -36,7 +36,7 @@ const nextVersion = () =>
 const history = async (call: TypedCall, itemId: string) => expectOk(await call('power', 'itemHistory', { itemId })).versions
 
 describe('a township set up from nothing', () => {
-  it('starts every district item\'s 变更记录 at version 1, loaded by the operator when the township was set up', async () => {
+  it("starts every district item's 变更记录 at version 1, loaded by the operator when the township was set up", async () => {
     const town = await newTownship(fixture.store, fixture.clock)
     for (const call of [town.villager, town.chair, town.director, town.staff]) {
       expect(await history(call, 'pw-1-01')).toEqual([
@@ -47,10 +47,18 @@ describe('a township set up from nothing', () => {
     expect(docsOf(fixture.store, 'power_item').every((i) => i.version === 1)).toBe(true)
   })
 
-  it('township staff may read a district item\'s history but get FORBIDDEN editing or removing it, and nothing is written', async () => {
+  it("township staff may read a district item's history but get FORBIDDEN editing or removing it, and nothing is written", async () => {
     const { staff } = await newTownship(fixture.store, fixture.clock)
     const before = dump(fixture.store)
-    const edit = { itemId: 'pw-1-01', categoryId: 'cat-1', name: '改名', basis: ['依据'], performer: '村民委员会', supervisor: '村务监督委员会', steps: [{ name: '提出', actor: '村民委员会' }] }
+    const edit = {
+      itemId: 'pw-1-01',
+      categoryId: 'cat-1',
+      name: '改名',
+      basis: ['依据'],
+      performer: '村民委员会',
+      supervisor: '村务监督委员会',
+      steps: [{ name: '提出', actor: '村民委员会' }],
+    }
     expect(expectError(await staff('power', 'saveTownshipItem', edit), 'FORBIDDEN', 403)).toContain('区里统一修改')
     expect(expectError(await staff('power', 'removeTownshipItem', { itemId: 'pw-1-01', reason: '不需要' }), 'FORBIDDEN', 403)).toContain('区里统一修改')
     expect(dump(fixture.store)).toEqual(before)
@@ -150,7 +158,11 @@ describe('the operator loads a new version of the district list', () => {
     expectOk(await load(dir, true))
     expect(expectOk(await load(dir, false)).changes).toContain('区级事项：新增 0，修改 0，不变 40，文件里没有而库里有 1（不删除）')
     expect(await fixture.store.get('power_item', 'pw-1-01')).toMatchObject({ version: 2 })
-    expect(docsOf(fixture.store, 'power_item_version').filter((v) => v.itemId === 'pw-1-01').map((v) => v.version)).toEqual([1, 2])
+    expect(
+      docsOf(fixture.store, 'power_item_version')
+        .filter((v) => v.itemId === 'pw-1-01')
+        .map((v) => v.version),
+    ).toEqual([1, 2])
     expect(docsOf(fixture.store, 'notification').map((n) => n._id)).toEqual([`pn:pw-1-01:v2:${town.chairPerson._id}`])
     expect(await history(town.villager, 'pw-1-01')).toMatchObject([{ version: 2, summary: '改了 办理流程' }, { version: 1 }])
     expect(await history(town.villager, 'pw-1-02')).toMatchObject([{ version: 2, summary: '改了 事项名称' }, { version: 1 }])
@@ -167,7 +179,12 @@ describe('the operator loads a new version of the district list', () => {
     }
     expect(results.some((r) => r.ok)).toBe(true)
     expect(expectOk(await load(dir, false)).changes).toContain('区级事项：新增 0，修改 0，不变 40，文件里没有而库里有 1（不删除）')
-    expect(docsOf(fixture.store, 'power_item_version').filter((v) => v.version === 2).map((v) => v.itemId).sort()).toEqual(['pw-1-01', 'pw-1-02'])
+    expect(
+      docsOf(fixture.store, 'power_item_version')
+        .filter((v) => v.version === 2)
+        .map((v) => v.itemId)
+        .sort(),
+    ).toEqual(['pw-1-01', 'pw-1-02'])
     expect(docsOf(fixture.store, 'notification').map((n) => n._id)).toEqual([`pn:pw-1-01:v2:${town.chairPerson._id}`])
   })
 
@@ -180,7 +197,10 @@ describe('the operator loads a new version of the district list', () => {
       if (file !== 'district-items.csv') return text
       const [header, ...rows] = parseCsv(text)
       const at = header!.indexOf('监督主体')
-      return toCsv(header!, rows.map((row) => row.map((cell, i) => (i === at && cell ? `${cell}、区纪委` : cell))))
+      return toCsv(
+        header!,
+        rows.map((row) => row.map((cell, i) => (i === at && cell ? `${cell}、区纪委` : cell))),
+      )
     })
     const cost = await costOf(cloud.engine, () => importPowerList(cloud, { action: 'importPowerList', secret: SETUP_SECRET, apply: true }, SETUP_SECRET, dir, fixture.clock.now()))
     cloud.close()

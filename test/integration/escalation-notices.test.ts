@@ -64,9 +64,7 @@ describe('escalation notices to township staff', () => {
 
     const escalationId = await escalate()
     expect(await deliverDue(fixture.store, recorder, fixture.clock)).toEqual({ sent: 1, failed: 0 })
-    expect(sent).toEqual([
-      { openid: `demo:${people.inspector}`, subject: `escalation:${escalationId}`, page: `packages/township/case/index?escalationId=${escalationId}` },
-    ])
+    expect(sent).toEqual([{ openid: `demo:${people.inspector}`, subject: `escalation:${escalationId}`, page: `packages/township/case/index?escalationId=${escalationId}` }])
     // The officer never subscribed: told nothing. The inspector's one message is spent.
     expect(await status()).toEqual({ subscribed: false, longTerm: false, remaining: 0, kind: 'one-time' })
     expect(await status(officer)).toEqual({ subscribed: false, longTerm: false, remaining: 0, kind: 'one-time' })

@@ -36,7 +36,10 @@ async function vote(roundId: string, choices: Choice[]): Promise<string[]> {
 }
 
 /** The round's filled ballots (its empty slots left out; the demo village already has a closed round of its own). */
-const ballotsOf = (roundId: string) => dump(fixture.store).ballot!.map((b) => JSON.parse(b)).filter((b) => b.roundId === roundId && b.choice !== null)
+const ballotsOf = (roundId: string) =>
+  dump(fixture.store)
+    .ballot!.map((b) => JSON.parse(b))
+    .filter((b) => b.roundId === roundId && b.choice !== null)
 
 const overThreshold: Choice[] = ['dissatisfied', 'dissatisfied', 'satisfied', 'basic'] // 50%
 const withinThreshold: Choice[] = ['dissatisfied', 'satisfied', 'satisfied', 'basic'] // exactly 25%
@@ -91,7 +94,7 @@ describe('a round', () => {
     expectError(await voters[0]!('evaluation', 'castBallot', { ...ballot, requestId: 'phone-ballot-0000002' }), 'ALREADY_VOTED')
   })
 
-  it('gives a ballot whose receipt is already another ballot\'s the next receipt, and that one again on a retry', async () => {
+  it("gives a ballot whose receipt is already another ballot's the next receipt, and that one again on a retry", async () => {
     const roundId = await openRound()
     // Two phones that happen to send the same request id derive the same first receipt.
     const requestId = 'phone-ballot-same-01'
@@ -99,13 +102,26 @@ describe('a round', () => {
     const mine = expectOk(await voters[0]!('evaluation', 'castBallot', { roundId, choice: 'dissatisfied', requestId })).receipt
     expect(mine).not.toBe(taken)
     expect(expectOk(await voters[0]!('evaluation', 'castBallot', { roundId, choice: 'dissatisfied', requestId })).receipt).toBe(mine)
-    expect(ballotsOf(roundId).map((b) => [b.receipt, b.choice]).sort()).toEqual([[mine, 'dissatisfied'], [taken, 'satisfied']].sort())
+    expect(
+      ballotsOf(roundId)
+        .map((b) => [b.receipt, b.choice])
+        .sort(),
+    ).toEqual(
+      [
+        [mine, 'dissatisfied'],
+        [taken, 'satisfied'],
+      ].sort(),
+    )
   })
 
   it('opens a round with an empty slot for every household on the roster and spares, alike but for their random ids', async () => {
     const roundId = await openRound()
-    const slots = dump(fixture.store).ballot!.map((b) => JSON.parse(b)).filter((b) => b.roundId === roundId)
-    const households = dump(fixture.store).household!.map((h) => JSON.parse(h)).filter((h) => h.villageId === 'v-shiqiao')
+    const slots = dump(fixture.store)
+      .ballot!.map((b) => JSON.parse(b))
+      .filter((b) => b.roundId === roundId)
+    const households = dump(fixture.store)
+      .household!.map((h) => JSON.parse(h))
+      .filter((h) => h.villageId === 'v-shiqiao')
     expect(slots.length).toBeGreaterThan(households.length)
     expect(new Set(slots.map((s) => s.choice))).toEqual(new Set([null]))
     expect(new Set(slots.map((s) => s.receipt)).size).toBe(slots.length)
@@ -116,9 +132,7 @@ describe('a round', () => {
   })
 
   it('is open at most once per subject, however many times the chair taps', async () => {
-    const results = await Promise.all(
-      [1, 2, 3, 4, 5].map(() => chair()('evaluation', 'openRound', { subject, title: '评议', closesAt: inThreeDays() })),
-    )
+    const results = await Promise.all([1, 2, 3, 4, 5].map(() => chair()('evaluation', 'openRound', { subject, title: '评议', closesAt: inThreeDays() })))
     expect(results.filter((r) => r.ok)).toHaveLength(1)
     for (const r of results.filter((x) => !x.ok)) expect(expectError(r, 'CONFLICT')).toMatch(/正在进行/)
     // Another subject may have its own round at the same time.
@@ -137,7 +151,9 @@ describe('a round', () => {
   })
 
   it('are closed by the timer in bounded runs: more due than one run closes are finished by the next, none twice', async () => {
-    const disclosures = (await fixture.store.query('disclosure', { where: { villageId: 'v-shiqiao' }, orderBy: { field: 'publishedAt', direction: 'asc' }, limit: RUN_LIMITS.rounds + 2 })).items
+    const disclosures = (
+      await fixture.store.query('disclosure', { where: { villageId: 'v-shiqiao' }, orderBy: { field: 'publishedAt', direction: 'asc' }, limit: RUN_LIMITS.rounds + 2 })
+    ).items
     expect(disclosures).toHaveLength(RUN_LIMITS.rounds + 2)
     const roundIds: string[] = []
     for (const d of disclosures) roundIds.push(await openRound(`评议${d._id}`, { type: 'disclosure', id: d._id }))
@@ -236,7 +252,9 @@ describe('escalation', () => {
       }),
     ])
     expect(items[0]!.rounds.map((r) => r.tally?.dissatisfied)).toEqual([2, 2])
-    const outbox = dump(fixture.store).notification!.map((n) => JSON.parse(n)).filter((n) => n.subject === `escalation:${second.escalationId}`)
+    const outbox = dump(fixture.store)
+      .notification!.map((n) => JSON.parse(n))
+      .filter((n) => n.subject === `escalation:${second.escalationId}`)
     expect(outbox.map((n) => n.openid).sort()).toEqual(['demo:p-tw-inspector', 'demo:p-tw-officer'])
   })
 
@@ -248,7 +266,7 @@ describe('escalation', () => {
     expect((await closedRound(overThreshold)).escalationId).not.toBeNull()
   })
 
-  it('goes through investigation, rectification and the village\'s report; closing it opens the re-evaluation round', async () => {
+  it("goes through investigation, rectification and the village's report; closing it opens the re-evaluation round", async () => {
     await closedRound(overThreshold)
     const { escalationId } = await escalatedRound(overThreshold)
     expectError(await chair()('evaluation', 'openRound', { subject, title: '再来', closesAt: inThreeDays() }), 'CONFLICT')
@@ -258,9 +276,7 @@ describe('escalation', () => {
     expect(expectOk(await staff('township', 'orderRectification', { escalationId, what: '补充公开维修合同和验收单', dueAt: '2026-12-05' }))).toEqual({
       status: 'rectifying',
     })
-    expect(expectError(await staff('township', 'closeEscalation', { escalationId, conclusion: '结', reevaluationClosesAt: inThreeDays() }), 'CONFLICT')).toMatch(
-      /整改情况/,
-    )
+    expect(expectError(await staff('township', 'closeEscalation', { escalationId, conclusion: '结', reevaluationClosesAt: inThreeDays() }), 'CONFLICT')).toMatch(/整改情况/)
     expect(expectOk(await director()('evaluation', 'reportRectification', { escalationId, text: '维修合同和验收单已在公开栏补充公开。' }))).toEqual({
       status: 'reported',
     })
@@ -294,9 +310,7 @@ describe('escalation', () => {
     const today = beijingDay(fixture.clock.now())
     const yesterday = beijingDay(addDays(fixture.clock.now(), -1))
     expect(fixture.clock.now().toISOString().slice(0, 10)).toBe(yesterday)
-    expect(expectError(await inspector()('township', 'orderRectification', { escalationId, what: '补充公开', dueAt: yesterday }), 'INVALID_INPUT')).toBe(
-      '整改期限不能早于今天',
-    )
+    expect(expectError(await inspector()('township', 'orderRectification', { escalationId, what: '补充公开', dueAt: yesterday }), 'INVALID_INPUT')).toBe('整改期限不能早于今天')
     expect(expectOk(await inspector()('township', 'orderRectification', { escalationId, what: '补充公开', dueAt: today }))).toEqual({ status: 'rectifying' })
   })
 
@@ -341,7 +355,7 @@ describe('the township', () => {
     expectError(await chair()('township', 'setRule', { thresholdPermille: 300, streakLength: 2 }), 'FORBIDDEN')
   })
 
-  it('sees only its own villages\' cases and rounds', async () => {
+  it("sees only its own villages' cases and rounds", async () => {
     await closedRound(overThreshold)
     const { escalationId, roundId } = await escalatedRound(overThreshold)
     const neighbour = fixture.as(await addNeighbourTownship(fixture.store))
@@ -397,9 +411,7 @@ describe('exports', () => {
     expectOk(await voters[1]!('report', 'file', { requestId: 'export-rp-00001', text: '有人违规。', anonymous: true }))
     const inspector = fixture.as(people.inspector)
     const sheets = Object.fromEntries(
-      await Promise.all(
-        (['cases', 'feedback', 'reports', 'figures'] as const).map(async (kind) => [kind, expectOk(await inspector('township', 'export', { kind }))]),
-      ),
+      await Promise.all((['cases', 'feedback', 'reports', 'figures'] as const).map(async (kind) => [kind, expectOk(await inspector('township', 'export', { kind }))])),
     )
     for (const { csv } of Object.values(sheets) as { csv: string }[]) expect(csv.startsWith('\uFEFF')).toBe(true)
     expect(sheets.cases.filename).toBe('评议升级案件-2026-11-21.csv')

@@ -115,8 +115,7 @@ describe.each(exportFileStores)('township.prepareExport on %s', (where, make) =>
 })
 
 describe('the cloud file store', () => {
-
-  it('links a record\'s files in one getTempFileURL call, each with a maxAge; cleanup never deletes anything but exports', async () => {
+  it("links a record's files in one getTempFileURL call, each with a maxAge; cleanup never deletes anything but exports", async () => {
     const clock = testClock()
     const storage = new StorageStandIn(() => clock.now())
     const files = cloudFileStore(storage)
@@ -124,7 +123,13 @@ describe('the cloud file store', () => {
     const urls = await files.urlsOf(ids, clock.now())
     expect(urls.every((u) => u.startsWith('https://'))).toBe(true)
     expect(storage.calls.filter((c) => c.api === 'getTempFileURL')).toEqual([
-      { api: 'getTempFileURL', fileList: [{ fileID: ids[0], maxAge: 86_400 }, { fileID: ids[1], maxAge: 600 }] },
+      {
+        api: 'getTempFileURL',
+        fileList: [
+          { fileID: ids[0], maxAge: 86_400 },
+          { fileID: ids[1], maxAge: 600 },
+        ],
+      },
     ])
     await files.removeExports([...ids, `${storage.bucket}private/exports/../reports/b.jpg`])
     expect(storage.files.size).toBe(2)

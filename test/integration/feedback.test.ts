@@ -68,7 +68,7 @@ describe('who may do what', () => {
     expectError(await as(fixture.store, people.chair)('feedback', 'route', { feedbackId, assignTo: people.otherDirector }), 'CONFLICT')
   })
 
-  it('offers the chair the village\'s committee members to route to', async () => {
+  it("offers the chair the village's committee members to route to", async () => {
     const { items } = expectOk(await as(fixture.store, people.chair)('feedback', 'assignees'))
     expect(items.map((a: { personId: string }) => a.personId).sort()).toEqual([people.director, people.secretary].sort())
     expect(items.find((a: { personId: string }) => a.personId === people.director)).toMatchObject({ name: '李卫东', title: '村委会主任' })
@@ -80,7 +80,7 @@ describe('who may do what', () => {
     expectError(await as(fixture.store, people.chair)('feedback', 'route', { feedbackId, assignTo: people.villager }), 'NOT_FOUND')
   })
 
-  it('keeps a villager\'s feedback to themselves, except replies published on a disclosure', async () => {
+  it("keeps a villager's feedback to themselves, except replies published on a disclosure", async () => {
     const { feedbackId } = expectOk(await as(fixture.store, people.villager)('feedback', 'submit', onDisclosure('req-0000000006')))
     expect(expectOk(await as(fixture.store, people.representative3)('feedback', 'mine')).items).toEqual([])
     expectError(await as(fixture.store, people.representative3)('feedback', 'confirm', { feedbackId }), 'NOT_FOUND')
@@ -136,7 +136,7 @@ describe('retries and bad input', () => {
 })
 
 describe('deadlines', () => {
-  it('puts items unanswered past 7 days on the township\'s supervision list, where staff remind the village', async () => {
+  it("puts items unanswered past 7 days on the township's supervision list, where staff remind the village", async () => {
     const { feedbackId } = expectOk(await fixture.as(people.villager)('feedback', 'submit', onDisclosure('req-late-000001')))
     const inspector = fixture.as(people.inspector)
     expect(expectOk(await inspector('feedback', 'overdue')).items).toEqual([])
@@ -195,7 +195,7 @@ describe('the feedback timer', () => {
   })
 })
 
-describe('the township\'s reply deadline', () => {
+describe("the township's reply deadline", () => {
   it('applies a new deadline to feedback filed after the change, never to what was already filed', async () => {
     const villager = fixture.as(people.villager)
     const inspector = fixture.as(people.inspector)
@@ -213,7 +213,12 @@ describe('the township\'s reply deadline', () => {
   it('accepts whole days from 1 to 30 and changes nothing otherwise', async () => {
     const inspector = as(fixture.store, people.inspector)
     const before = dump(fixture.store)
-    for (const [days, message] of [[0, /至少1天/], [31, /最多30天/], [2.5, /整天数/], ['7', /天数/]] as const) {
+    for (const [days, message] of [
+      [0, /至少1天/],
+      [31, /最多30天/],
+      [2.5, /整天数/],
+      ['7', /天数/],
+    ] as const) {
       expect(expectError(await inspector.unchecked('feedback', 'setReplyDays', { days }), 'INVALID_INPUT', 400)).toMatch(message)
     }
     expect(dump(fixture.store)).toEqual(before)

@@ -72,12 +72,14 @@ describe('search filtered by kind and section', () => {
   // Each n: 0 村务·便民服务, 1 村务·工程项目, 2 党务·决策, 3 村务·便民服务 — all about 道路硬化;
   // between them, ones that share only the bigram 道路 (道路清扫), which the whole-keyword check drops.
   const placeOf = (n: number) =>
-    ([
-      { kind: 'village', section: 'services' },
-      { kind: 'village', section: 'projects' },
-      { kind: 'party', section: 'decisions' },
-      { kind: 'village', section: 'services' },
-    ] as const)[n % 4]!
+    (
+      [
+        { kind: 'village', section: 'services' },
+        { kind: 'village', section: 'projects' },
+        { kind: 'party', section: 'decisions' },
+        { kind: 'village', section: 'services' },
+      ] as const
+    )[n % 4]!
   let published: { id: string; n: number }[]
   let director: TypedCall
   beforeEach(async () => {
@@ -101,12 +103,15 @@ describe('search filtered by kind and section', () => {
     ['section 便民服务', { section: 'services' }, (n: number) => placeOf(n).section === 'services', [PAGE, 10]],
     ['kind and section', { kind: 'village', section: 'projects' }, (n: number) => placeOf(n).section === 'projects', [15]],
     ['no filter (the whole keyword still checked)', {}, () => true, [PAGE, PAGE, PAGE]],
-  ] satisfies [string, Partial<Input<'disclosure', 'search'>>, (n: number) => boolean, number[]][])('by %s: full pages of what matches, newest first, the last one saying no more', async (_, filter, pick, sizes) => {
-    const villager = fixture.as(people.villager)
-    const found = await allPages((cursor) => villager('disclosure', 'search', { keyword: '道路硬化', ...filter, cursor }))
-    expect(found.pages).toEqual(sizes.map((size, i) => ({ size, more: i < sizes.length - 1 })))
-    expect(found.items.map((d) => d.disclosureId)).toEqual(expected(pick))
-  })
+  ] satisfies [string, Partial<Input<'disclosure', 'search'>>, (n: number) => boolean, number[]][])(
+    'by %s: full pages of what matches, newest first, the last one saying no more',
+    async (_, filter, pick, sizes) => {
+      const villager = fixture.as(people.villager)
+      const found = await allPages((cursor) => villager('disclosure', 'search', { keyword: '道路硬化', ...filter, cursor }))
+      expect(found.pages).toEqual(sizes.map((size, i) => ({ size, more: i < sizes.length - 1 })))
+      expect(found.items.map((d) => d.disclosureId)).toEqual(expected(pick))
+    },
+  )
 
   it('only corrected ones, when asked', async () => {
     const corrected = published.filter((p) => p.n % 10 === 0)

@@ -48,13 +48,13 @@ describe('the first screen', () => {
     expect(html).not.toContain('入群审核')
   })
 
-  it('shows the chair the chair\'s entries', async () => {
+  it("shows the chair the chair's entries", async () => {
     await listen(false)
     const html = await (await firstScreen('pages/index/index', await tokenOf('p-shiqiao-chair'))).text()
     expect(html).toContain('入群审核')
   })
 
-  it('lists the village\'s latest disclosures, with their text escaped', async () => {
+  it("lists the village's latest disclosures, with their text escaped", async () => {
     await listen(false)
     expectOk(
       await as(fixture.store, 'p-shiqiao-director')('disclosure', 'publish', {

@@ -124,7 +124,7 @@ describe('local host HTTP contract', () => {
     expect((await fetch(`${base}/%E0%A4%A`)).status).toBe(404)
   })
 
-  it('sends the app\'s scripts compressed to a browser that accepts it, cached for good', async () => {
+  it("sends the app's scripts compressed to a browser that accepts it, cached for good", async () => {
     const script = `console.log("${'村务监督'.repeat(500)}")`
     writeFileSync(join(staticDir, 'app.js'), script)
     const res = await fetch(`${base}/app.js`, { headers: { 'accept-encoding': 'br, gzip' } })
@@ -141,7 +141,7 @@ describe('a session token speaks for one person only', () => {
   const as = (token: string) => (area: string, body: Record<string, unknown>) =>
     post(`/api/fn/${area}`, body, { authorization: `Bearer ${token}` }).then(async (res) => ({ status: res.status, body: (await res.json()) as any }))
 
-  it('a token issued for one villager cannot read or act on another villager\'s records', async () => {
+  it("a token issued for one villager cannot read or act on another villager's records", async () => {
     const a = as(await login('p-shiqiao-0001-1'))
     const b = as(await login('p-shiqiao-0002-1'))
     const filed = await a('feedback', { action: 'submit', requestId: 'a-feedback-000001', about: { type: 'general' }, text: '村口路灯坏了' })
@@ -170,7 +170,7 @@ describe('a session token speaks for one person only', () => {
     }
   })
 
-  it('a token signed by another host\'s secret is refused', async () => {
+  it("a token signed by another host's secret is refused", async () => {
     const foreign = issueToken(Buffer.alloc(32, 4), 'demo:p-shiqiao-chair', NOW)
     expect((await post('/api/fn/member', { action: 'me' }, { authorization: `Bearer ${foreign}` })).status).toBe(401)
   })

@@ -34,8 +34,7 @@ function expectSameTables(after: string, before: string, qualified?: string): vo
 // Fixed so a failure reproduces; fast-check prints the counterexample and the seed.
 const runs = { seed: 20261122, numRuns: 20 }
 
-const actionsOf = (area: string) =>
-  (Object.entries(permissions) as [QualifiedAction, Permission][]).filter(([qualified]) => qualified.startsWith(`${area}.`))
+const actionsOf = (area: string) => (Object.entries(permissions) as [QualifiedAction, Permission][]).filter(([qualified]) => qualified.startsWith(`${area}.`))
 
 // One world per cloud function: inputs name real records, so hostile values reach the handlers' own checks.
 describe.each(Object.keys(areas))('%s', (area) => {
@@ -48,40 +47,44 @@ describe.each(Object.keys(areas))('%s', (area) => {
   }, 30_000)
   afterAll(() => world.store.close())
 
-  it.each(actionsOf(area))('%s, sent hostile input, answers with a plain Chinese refusal and changes nothing, or takes the input the schema accepts', async (qualified, permission) => {
-    const action = qualified.slice(area.length + 1)
-    const contract = areas[area]!.contract[action]!
-    const schemaKeys = Object.keys((contract.input as unknown as { shape?: object }).shape ?? {})
-    const { store, clock } = world
-    let tables = JSON.stringify(dump(store))
-    await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...permission.roles), hostileInput(inputIn(world.shiqiao, qualified), schemaKeys), async (role, input) => {
-        const openid = openids[role]
-        // A write earlier in the run may have changed who the caller is (a villager who left is a guest).
-        const allowedNow = (permission.roles as readonly CallerRole[]).includes((await resolveActor(store, openid)).role)
-        const result = await callerFor(store, openid, clock).unchecked(area, action, input)
-        const after = JSON.stringify(dump(store))
-        if (!result.ok) {
-          expectPlainRefusal(result)
-          expectSameTables(after, tables, qualified)
-          const parsed = contract.input.safeParse({ ...input, action: undefined })
-          // Validation comes before any handler: an input the schema refuses never reaches one.
-          if (allowedNow && !parsed.success) expect(result.error).toEqual({ code: 'INVALID_INPUT', message: describeZodError(parsed.error) })
-        } else {
-          // The input was valid after all (an unknown field is dropped, odd text is still text).
-          expect(contract.input.safeParse({ ...input, action: undefined }).success).toBe(true)
-          // An audited read (report.get, township.export) records its reading, and nothing else.
-          if (!permission.writes) expectSameTables(withoutOwnReadEntries(after, qualified), withoutOwnReadEntries(tables, qualified), qualified)
-        }
-        tables = after
-      }),
-      runs,
-    )
-    // Keys like __proto__ in the input reached no object's prototype.
-    expect(Object.keys(Object.prototype)).toEqual([])
-    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
-    // Room for a busy machine: a run is about a second.
-  }, 30_000)
+  it.each(actionsOf(area))(
+    '%s, sent hostile input, answers with a plain Chinese refusal and changes nothing, or takes the input the schema accepts',
+    async (qualified, permission) => {
+      const action = qualified.slice(area.length + 1)
+      const contract = areas[area]!.contract[action]!
+      const schemaKeys = Object.keys((contract.input as unknown as { shape?: object }).shape ?? {})
+      const { store, clock } = world
+      let tables = JSON.stringify(dump(store))
+      await fc.assert(
+        fc.asyncProperty(fc.constantFrom(...permission.roles), hostileInput(inputIn(world.shiqiao, qualified), schemaKeys), async (role, input) => {
+          const openid = openids[role]
+          // A write earlier in the run may have changed who the caller is (a villager who left is a guest).
+          const allowedNow = (permission.roles as readonly CallerRole[]).includes((await resolveActor(store, openid)).role)
+          const result = await callerFor(store, openid, clock).unchecked(area, action, input)
+          const after = JSON.stringify(dump(store))
+          if (!result.ok) {
+            expectPlainRefusal(result)
+            expectSameTables(after, tables, qualified)
+            const parsed = contract.input.safeParse({ ...input, action: undefined })
+            // Validation comes before any handler: an input the schema refuses never reaches one.
+            if (allowedNow && !parsed.success) expect(result.error).toEqual({ code: 'INVALID_INPUT', message: describeZodError(parsed.error) })
+          } else {
+            // The input was valid after all (an unknown field is dropped, odd text is still text).
+            expect(contract.input.safeParse({ ...input, action: undefined }).success).toBe(true)
+            // An audited read (report.get, township.export) records its reading, and nothing else.
+            if (!permission.writes) expectSameTables(withoutOwnReadEntries(after, qualified), withoutOwnReadEntries(tables, qualified), qualified)
+          }
+          tables = after
+        }),
+        runs,
+      )
+      // Keys like __proto__ in the input reached no object's prototype.
+      expect(Object.keys(Object.prototype)).toEqual([])
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+      // Room for a busy machine: a run is about a second.
+    },
+    30_000,
+  )
 })
 
 describe('an event that is not a well-formed call', () => {
@@ -130,15 +133,7 @@ describe('injection-shaped text that is valid', () => {
     const villager = as(store, people.villager)
     await fc.assert(
       fc.asyncProperty(
-        fc.constantFrom(
-          "'; DROP TABLE disclosure; --",
-          '{"$ne":null}',
-          '<script>alert(1)</script>',
-          '\u202e倒序\u202c',
-          '👨‍👩‍👧‍👦 村 \u200b',
-          '半个\ud800字',
-          '空\u0000字符',
-        ),
+        fc.constantFrom("'; DROP TABLE disclosure; --", '{"$ne":null}', '<script>alert(1)</script>', '\u202e倒序\u202c', '👨‍👩‍👧‍👦 村 \u200b', '半个\ud800字', '空\u0000字符'),
         fc.string({ unit: 'grapheme', maxLength: 20 }),
         async (hostile, extra) => {
           const title = `${hostile}${extra}`.slice(0, 60).trim() || '标题'

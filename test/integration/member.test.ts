@@ -38,9 +38,7 @@ describe('member.me', () => {
 describe('joining the group', () => {
   it('files a pending request that the chair sees and approves; the household gains its representative', async () => {
     const guest = stranger()
-    const { memberId, status } = expectOk(
-      await guest('member', 'join', { joinCode: 'shiqiao', householdNumber: '0120', name: '韩晓东' }),
-    )
+    const { memberId, status } = expectOk(await guest('member', 'join', { joinCode: 'shiqiao', householdNumber: '0120', name: '韩晓东' }))
     expect(status).toBe('pending')
     expect(expectOk(await guest('member', 'me')).membership).toMatchObject({ status: 'pending', household: { number: '0120' } })
 
@@ -67,9 +65,7 @@ describe('joining the group', () => {
   // code is a counted guess, kept in the attempt counters and the security log and nowhere else.
   it('says plainly when the join code is wrong, and stores nothing but the failed attempt', async () => {
     const { attempt: _a, security_log: _s, ...before } = dump(fixture.store)
-    expect(expectError(await stranger()('member', 'join', { joinCode: 'NOWHERE', householdNumber: '0001', name: '王' }), 'NOT_FOUND', 404)).toMatch(
-      /加入码/,
-    )
+    expect(expectError(await stranger()('member', 'join', { joinCode: 'NOWHERE', householdNumber: '0001', name: '王' }), 'NOT_FOUND', 404)).toMatch(/加入码/)
     expectError(await stranger().unchecked('member', 'join', { joinCode: 'SHIQIAO', householdNumber: '0001' }), 'INVALID_INPUT', 400)
     expectError(await stranger().unchecked('member', 'join', { joinCode: 'SHIQIAO', householdNumber: 1, name: '王' }), 'INVALID_INPUT', 400)
     const { attempt, security_log, ...after } = dump(fixture.store)
@@ -86,15 +82,11 @@ describe('joining the group', () => {
 
   it('files exactly one request when the same person taps twice at once', async () => {
     const guest = stranger('double-tap')
-    const results = await Promise.all(
-      [1, 2, 3].map(() => guest('member', 'join', { joinCode: 'SHIQIAO', householdNumber: '0120', name: '韩晓东' })),
-    )
+    const results = await Promise.all([1, 2, 3].map(() => guest('member', 'join', { joinCode: 'SHIQIAO', householdNumber: '0120', name: '韩晓东' })))
     expect(results.filter((r) => r.ok)).toHaveLength(1)
     const persons = docsOf(fixture.store, 'person').filter((p) => p.openid === 'visitor:double-tap').length
     expect(persons).toBe(1)
-    const pendingFor0120 = expectOk(await fixture.as(people.chair)('member', 'listPending')).items.filter(
-      (m: { household: { number: string } }) => m.household.number === '0120',
-    )
+    const pendingFor0120 = expectOk(await fixture.as(people.chair)('member', 'listPending')).items.filter((m: { household: { number: string } }) => m.household.number === '0120')
     expect(pendingFor0120).toHaveLength(1)
   })
 
@@ -142,9 +134,7 @@ describe('who may manage the group', () => {
     const township = expectOk(await fixture.as(people.inspector)('member', 'coverage')).villages
     expect(township.map((v: { name: string }) => v.name).sort()).toEqual(['东岭村', '柳树湾村', '石桥村'].sort())
     const mine = expectOk(await fixture.as(people.chair)('member', 'coverage')).villages
-    expect(mine).toEqual([
-      { villageId: 'v-shiqiao', name: '石桥村', joinCode: 'SHIQIAO', householdsOnRoster: 128, householdsInGroup: 106, coveragePermille: 828 },
-    ])
+    expect(mine).toEqual([{ villageId: 'v-shiqiao', name: '石桥村', joinCode: 'SHIQIAO', householdsOnRoster: 128, householdsInGroup: 106, coveragePermille: 828 }])
     expectError(await fixture.as(people.villager)('member', 'coverage'), 'FORBIDDEN', 403)
   })
 })
@@ -173,9 +163,7 @@ describe('roster and representatives', () => {
     if (!second) throw new Error('household 0003 has no second member')
     expectOk(await chair('member', 'setRepresentative', { memberId: second.memberId }))
     const after = expectOk(await chair('member', 'household', { householdId: 'h-shiqiao-0003' })).members
-    expect(after.filter((m: { isRepresentative: boolean }) => m.isRepresentative).map((m: { memberId: string }) => m.memberId)).toEqual([
-      second.memberId,
-    ])
+    expect(after.filter((m: { isRepresentative: boolean }) => m.isRepresentative).map((m: { memberId: string }) => m.memberId)).toEqual([second.memberId])
     expect(expectOk(await fixture.as(people.secondMember3)('member', 'me')).isRepresentative).toBe(true)
     expect(expectOk(await fixture.as(people.representative3)('member', 'me')).isRepresentative).toBe(false)
   })
@@ -204,9 +192,7 @@ describe('roster and representatives', () => {
 
   it('requires a reason to remove anyone, and changes nothing without one', async () => {
     const before = dump(fixture.store)
-    expect(expectError(await fixture.as(people.chair)('member', 'remove', { memberId: 'm-shiqiao-0001-1', reason: ' ' }), 'INVALID_INPUT')).toBe(
-      '请填写移出原因',
-    )
+    expect(expectError(await fixture.as(people.chair)('member', 'remove', { memberId: 'm-shiqiao-0001-1', reason: ' ' }), 'INVALID_INPUT')).toBe('请填写移出原因')
     expect(dump(fixture.store)).toEqual(before)
   })
 

@@ -132,7 +132,10 @@ describe('secrets, over every read by every role', () => {
         if (role === 'guest') continue
         const rounds = docsOf(world.store, 'round').filter((r) => r.villageId === village.records.villageId)
         for (const { _id: roundId } of rounds) {
-          const answer = await callerFor(world.store, openid, world.clock)('evaluation', 'getRound', { roundId, ...(role === 'township' ? { villageId: village.records.villageId } : {}) })
+          const answer = await callerFor(world.store, openid, world.clock)('evaluation', 'getRound', {
+            roundId,
+            ...(role === 'township' ? { villageId: village.records.villageId } : {}),
+          })
           responses.push({ who: `${openid} (${role})`, role, village, action: 'evaluation.getRound', answer })
         }
       }

@@ -40,8 +40,7 @@ async function login(who: { personId: string } | { guest: true }): Promise<strin
   return ((await res.json()) as { data: { token: string } }).data.token
 }
 
-const upload = (body: Buffer, token: string) =>
-  fetch(`${base}/api/files`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: new Uint8Array(body) })
+const upload = (body: Buffer, token: string) => fetch(`${base}/api/files`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: new Uint8Array(body) })
 
 async function uploaded(body: Buffer, token: string): Promise<{ fileId: string; mime: string; size: number }> {
   const res = await upload(body, token)

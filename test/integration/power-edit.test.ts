@@ -21,7 +21,15 @@ async function formOf(itemId: string, change: Record<string, unknown> = {}) {
 
 async function giveChairAConsent(personId: string, villageId: string) {
   const person = await fixture.store.get('person', personId)
-  await fixture.store.insert('subscription', { _id: personId, personId, topic: 'announcement', villageId, openid: person!.openid, remaining: 1, updatedAt: fixture.clock.now().toISOString() })
+  await fixture.store.insert('subscription', {
+    _id: personId,
+    personId,
+    topic: 'announcement',
+    villageId,
+    openid: person!.openid,
+    remaining: 1,
+    updatedAt: fixture.clock.now().toISOString(),
+  })
 }
 
 describe('township staff edit their featured list', () => {
@@ -55,7 +63,17 @@ describe('township staff edit their featured list', () => {
   })
 
   it('a new item gets the next code and a 新增 version; the villages can then choose it', async () => {
-    const form = { categoryId: 'cat-7', name: '农村集体经营性建设用地入市初审', basis: ['《中华人民共和国土地管理法》'], performer: '村民委员会', supervisor: '村务监督委员会', steps: [{ name: '提出申请', actor: '村民委员会' }, { name: '表决', actor: '村民会议', timeLimit: '15日内' }] }
+    const form = {
+      categoryId: 'cat-7',
+      name: '农村集体经营性建设用地入市初审',
+      basis: ['《中华人民共和国土地管理法》'],
+      performer: '村民委员会',
+      supervisor: '村务监督委员会',
+      steps: [
+        { name: '提出申请', actor: '村民委员会' },
+        { name: '表决', actor: '村民会议', timeLimit: '15日内' },
+      ],
+    }
     const created = expectOk(await staff()('power', 'saveTownshipItem', form))
     expect(created).toMatchObject({ code: 'T-06', version: 1, fields: [] })
     expect(expectOk(await staff()('power', 'itemHistory', { itemId: created.itemId })).versions).toMatchObject([{ change: 'created', summary: '新增了这一项' }])
@@ -83,7 +101,9 @@ describe('township staff edit their featured list', () => {
 
   it('removing an item asks every selecting village to review and queues a notice to each chair with a consent', async () => {
     await giveChairAConsent(people.chair, 'v-shiqiao')
-    const selecting = docsOf(fixture.store, 'power_selection').filter((s) => s.itemId === FEATURED && s.selected).map((s) => s.villageId)
+    const selecting = docsOf(fixture.store, 'power_selection')
+      .filter((s) => s.itemId === FEATURED && s.selected)
+      .map((s) => s.villageId)
     expect(selecting.length).toBeGreaterThan(1)
 
     const removed = expectOk(await staff()('power', 'removeTownshipItem', { itemId: FEATURED, reason: '县里已统一办理' }))
@@ -98,8 +118,15 @@ describe('township staff edit their featured list', () => {
     // The village keeps the item selected, flagged: the committee's 待办 counts it until they answer.
     const todo = async () => expectOk(await director()('member', 'todo')).items.find((i) => i.kind === 'powerToReview')!.count
     expect(await todo()).toBe(1)
-    expect(expectOk(await director()('power', 'catalog')).items.find((i: { itemId: string }) => i.itemId === FEATURED)).toMatchObject({ selected: true, removed: true, needsReview: true })
-    expect(expectOk(await fixture.as(people.villager)('power', 'itemHistory', { itemId: FEATURED })).versions[0]).toMatchObject({ change: 'removed', summary: '移除了这一项：县里已统一办理' })
+    expect(expectOk(await director()('power', 'catalog')).items.find((i: { itemId: string }) => i.itemId === FEATURED)).toMatchObject({
+      selected: true,
+      removed: true,
+      needsReview: true,
+    })
+    expect(expectOk(await fixture.as(people.villager)('power', 'itemHistory', { itemId: FEATURED })).versions[0]).toMatchObject({
+      change: 'removed',
+      summary: '移除了这一项：县里已统一办理',
+    })
 
     expectOk(await director()('power', 'select', { itemId: FEATURED, selected: false, note: '镇里已移除' }))
     expect(await todo()).toBe(0)
@@ -120,7 +147,14 @@ describe('township staff edit their featured list', () => {
   })
 
   it('two new items at once: the next code is a key, so one lands and the other is told to save again', async () => {
-    const form = { categoryId: 'cat-7', name: '村级小型工程项目验收', basis: ['《村民委员会组织法》'], performer: '村民委员会', supervisor: '村务监督委员会', steps: [{ name: '组织验收', actor: '村民委员会' }] }
+    const form = {
+      categoryId: 'cat-7',
+      name: '村级小型工程项目验收',
+      basis: ['《村民委员会组织法》'],
+      performer: '村民委员会',
+      supervisor: '村务监督委员会',
+      steps: [{ name: '组织验收', actor: '村民委员会' }],
+    }
     const results = await Promise.all([staff()('power', 'saveTownshipItem', form), staff()('power', 'saveTownshipItem', { ...form, name: '村级小型工程项目结算' })])
     expect(results.filter((r) => r.ok)).toHaveLength(1)
     expect(expectError(results.find((r) => !r.ok)!, 'CONFLICT')).toBe('刚才有人同时新增了一项，编号被占用了，请再点一次保存')
@@ -132,6 +166,10 @@ describe('township staff edit their featured list', () => {
     await giveChairAConsent(people.chair, 'v-shiqiao')
     const saved = expectOk(await staff()('power', 'saveTownshipItem', await formOf(FEATURED, { supervisor: '乡镇纪委' })))
     expect(saved.notified).toBe(1)
-    expect(docsOf(fixture.store, 'notification').filter((n) => n.subject === `power:${FEATURED}`).map((n) => n.title)).toEqual([expect.stringContaining('镇里修改了清单事项')])
+    expect(
+      docsOf(fixture.store, 'notification')
+        .filter((n) => n.subject === `power:${FEATURED}`)
+        .map((n) => n.title),
+    ).toEqual([expect.stringContaining('镇里修改了清单事项')])
   })
 })

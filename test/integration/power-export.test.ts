@@ -59,7 +59,7 @@ describe.each(exportFileStores)('exporting the power lists to .xlsx, files on %s
     expect(JSON.stringify(sent).length).toBeLessThan(100 * 1024)
   })
 
-  it('exports the featured list as the township keeps it now: edits in, removed items out, another township\'s never', async () => {
+  it("exports the featured list as the township keeps it now: edits in, removed items out, another township's never", async () => {
     const before = storedItems(w.store, (i) => i.townshipId === SHIQIAO)
     expect(before.length).toBeGreaterThanOrEqual(3)
     const [edited, removed] = before
@@ -73,7 +73,10 @@ describe.each(exportFileStores)('exporting the power lists to .xlsx, files on %s
         basis: ['《森林法》', '县级《造林补助办法》'],
         performer: '村民委员会',
         supervisor: '村务监督委员会',
-        steps: [{ name: '申请', actor: '申请人', timeLimit: '5' }, { name: '核实', actor: '村民委员会' }],
+        steps: [
+          { name: '申请', actor: '申请人', timeLimit: '5' },
+          { name: '核实', actor: '村民委员会' },
+        ],
       }),
     )
 

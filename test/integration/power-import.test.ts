@@ -74,7 +74,15 @@ const NEW_ITEM: ItemRows = {
 
 async function giveChairAConsent(personId: string, villageId: string) {
   const person = await fixture.store.get('person', personId)
-  await fixture.store.insert('subscription', { _id: personId, personId, topic: 'announcement', villageId, openid: person!.openid, remaining: 1, updatedAt: fixture.clock.now().toISOString() })
+  await fixture.store.insert('subscription', {
+    _id: personId,
+    personId,
+    topic: 'announcement',
+    villageId,
+    openid: person!.openid,
+    remaining: 1,
+    updatedAt: fixture.clock.now().toISOString(),
+  })
 }
 
 /** What an import writes; the audit log, which records even an import that changed nothing, is left out. */
@@ -129,7 +137,9 @@ describe('township staff import their featured list from Excel', () => {
     // The 变更记录 says what changed, who and when, as an edit in the app does.
     const inspector = await fixture.store.get('person', people.inspector)
     const history = async (itemId: string) => expectOk(await caller(people.villager)('power', 'itemHistory', { itemId })).versions
-    expect(await history('pw-t-01')).toMatchObject([{ version: 1, change: 'edited', summary: '改了 依据、办理流程', fields: ['依据', '办理流程'], byName: inspector!.name, at: fixture.clock.now().toISOString() }])
+    expect(await history('pw-t-01')).toMatchObject([
+      { version: 1, change: 'edited', summary: '改了 依据、办理流程', fields: ['依据', '办理流程'], byName: inspector!.name, at: fixture.clock.now().toISOString() },
+    ])
     expect(expectOk(await staff()('power', 'itemHistory', { itemId: newId })).versions).toMatchObject([{ version: 1, change: 'created', byName: inspector!.name }])
     const created = expectOk(await staff()('power', 'townshipItem', { itemId: newId })).item
     expect(created).toMatchObject({ code: 'T-06', categoryId: 'cat-7', name: NEW_ITEM.name, version: 1 })
@@ -137,7 +147,11 @@ describe('township staff import their featured list from Excel', () => {
 
     // The village's selection still points at the item, which now reads as imported.
     const director = caller(people.director)
-    expect(expectOk(await director('power', 'catalog')).items.find((i: { itemId: string }) => i.itemId === 'pw-t-01')).toMatchObject({ selected: true, removed: false, needsReview: false })
+    expect(expectOk(await director('power', 'catalog')).items.find((i: { itemId: string }) => i.itemId === 'pw-t-01')).toMatchObject({
+      selected: true,
+      removed: false,
+      needsReview: false,
+    })
     const { item } = expectOk(await caller(people.villager)('power', 'get', { itemId: 'pw-t-01' }))
     expect(item.basis).toContain('《林木林地权属争议处理办法》')
     expect(item.flow[1]!.timeLimit).toBe('7个工作日内')

@@ -24,13 +24,26 @@ const forestrySteps = (timeLimit: string) => [
   [...forestry, '村民代表会议表决', '村民代表会议', '表决是否申报。', timeLimit],
   ['T-01', '', '', '', '', '', '', '', '报镇审核', '乡镇农业综合服务中心', '审核申报材料。', '10个工作日内'],
 ]
-const tea = ['T-02', 4, '茶园集体经营收益分配', '', '《中华人民共和国农村集体经济组织法》', '村集体经济组织', '村务监督委员会', '分配方案公示7天。', '拟定方案', '村集体经济组织', '', '']
+const tea = [
+  'T-02',
+  4,
+  '茶园集体经营收益分配',
+  '',
+  '《中华人民共和国农村集体经济组织法》',
+  '村集体经济组织',
+  '村务监督委员会',
+  '分配方案公示7天。',
+  '拟定方案',
+  '村集体经济组织',
+  '',
+  '',
+]
 
 const ids = (items: { itemId: string }[]) => items.map((i) => i.itemId).sort()
 const history = async (call: TypedCall, itemId: string) => expectOk(await call('power', 'itemHistory', { itemId })).versions
 
-describe('a township\'s power list from an empty fixture.store to its third version', () => {
-  it('bootstrap → choices → a new district list → the featured list from Excel → history, choices kept, district items not the township\'s', async () => {
+describe("a township's power list from an empty fixture.store to its third version", () => {
+  it("bootstrap → choices → a new district list → the featured list from Excel → history, choices kept, district items not the township's", async () => {
     // Set up from nothing: the district list, categories, responsibilities and prohibitions are there.
     const { loaded, staff, director, chair, villager } = await newTownship(fixture.store, fixture.clock)
     expect(loaded).toBe('已载入 区级权力清单 40 项（7 类）、责任清单 48 条、负面清单 30 条')
@@ -46,7 +59,9 @@ describe('a township\'s power list from an empty fixture.store to its third vers
     // The operator loads the district's next version: 1-01's 决议公开 step has a new actor.
     fixture.clock.advance(DAY)
     const dir = editedDistrictFiles((file, text) => (file === 'district-items.csv' ? text.replace('决议公开,村民委员会,', '决议公开,村民委员会和村务监督委员会,') : text))
-    expect(expectOk(await importPowerList(fixture.store, { action: 'importPowerList', secret: SETUP_SECRET, apply: true, by: '王科长' }, SETUP_SECRET, dir, fixture.clock.now()))).toMatchObject({
+    expect(
+      expectOk(await importPowerList(fixture.store, { action: 'importPowerList', secret: SETUP_SECRET, apply: true, by: '王科长' }, SETUP_SECRET, dir, fixture.clock.now())),
+    ).toMatchObject({
       applied: true,
       versions: 1,
       notified: 1,
@@ -65,13 +80,22 @@ describe('a township\'s power list from an empty fixture.store to its third vers
 
     // The clean file lands: two new items, and the village chooses one of them.
     const clean = featuredList([...forestrySteps('15日内'), tea])
-    expect(expectOk(await staff('power', 'previewTownshipImport', clean))).toMatchObject({ problems: [], added: [{ itemId: FEATURED, code: 'T-01' }, { code: 'T-02' }], changed: [] })
+    expect(expectOk(await staff('power', 'previewTownshipImport', clean))).toMatchObject({
+      problems: [],
+      added: [{ itemId: FEATURED, code: 'T-01' }, { code: 'T-02' }],
+      changed: [],
+    })
     expect(expectOk(await staff('power', 'importTownshipItems', clean))).toMatchObject({ added: 2, changed: 0 })
     expectOk(await director('power', 'select', { itemId: FEATURED, selected: true, note: '本村有林地' }))
 
     // A later file changes T-01's first step's time limit: a new version, and the chair of the village using it is told.
     fixture.clock.advance(DAY)
-    expect(expectOk(await staff('power', 'importTownshipItems', featuredList([...forestrySteps('7个工作日内'), tea])))).toMatchObject({ added: 0, changed: 1, unchanged: 1, notified: 1 })
+    expect(expectOk(await staff('power', 'importTownshipItems', featuredList([...forestrySteps('7个工作日内'), tea])))).toMatchObject({
+      added: 0,
+      changed: 1,
+      unchanged: 1,
+      notified: 1,
+    })
 
     // Each change is in its item's 变更记录, newest first, with who and when, for the villager, the chair and staff alike.
     const day = (n: number) => new Date(NOW.getTime() + n * DAY).toISOString()
@@ -95,7 +119,15 @@ describe('a township\'s power list from an empty fixture.store to its third vers
 
     // District items are the district's: township staff get FORBIDDEN editing or removing one, and nothing is written.
     const unchanged = dump(fixture.store)
-    const edit = { itemId: 'pw-1-01', categoryId: 'cat-1', name: '改名', basis: ['依据'], performer: '村民委员会', supervisor: '村务监督委员会', steps: [{ name: '提出', actor: '村民委员会' }] }
+    const edit = {
+      itemId: 'pw-1-01',
+      categoryId: 'cat-1',
+      name: '改名',
+      basis: ['依据'],
+      performer: '村民委员会',
+      supervisor: '村务监督委员会',
+      steps: [{ name: '提出', actor: '村民委员会' }],
+    }
     expectError(await staff('power', 'saveTownshipItem', edit), 'FORBIDDEN', 403)
     expectError(await staff('power', 'removeTownshipItem', { itemId: 'pw-1-01', reason: '不需要' }), 'FORBIDDEN', 403)
     expect(dump(fixture.store)).toEqual(unchanged)

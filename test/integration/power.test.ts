@@ -127,7 +127,7 @@ describe('changing the village list', () => {
     expect(dump(fixture.store)).toEqual(before)
   })
 
-  it('changes one village\'s list without touching another\'s', async () => {
+  it("changes one village's list without touching another's", async () => {
     expectOk(await fixture.as(people.otherDirector)('power', 'select', { itemId: 'pw-1-01', selected: false, note: '调整' }))
     expect(expectOk(await fixture.as(people.villager)('power', 'list')).items.map((i: Summary) => i.itemId)).toContain('pw-1-01')
     expect(expectOk(await fixture.as(people.otherVillager)('power', 'list')).items.map((i: Summary) => i.itemId)).not.toContain('pw-1-01')

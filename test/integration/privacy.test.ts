@@ -25,7 +25,7 @@ describe('what the product stores about me', () => {
 })
 
 describe('leaving the group', () => {
-  it('hands the household\'s vote to the next member, and keeps past ballots counted', async () => {
+  it("hands the household's vote to the next member, and keeps past ballots counted", async () => {
     const [home] = await addHouseholds(fixture.store, 1)
     const representative = fixture.caller(home!.representative)
     const closesAt = new Date(fixture.clock.now().getTime() + 86_400_000).toISOString()

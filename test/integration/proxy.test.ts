@@ -20,7 +20,10 @@ async function openRound(id = 'd-shiqiao-001'): Promise<string> {
   return expectOk(await fixture.as(people.chair)('evaluation', 'openRound', { subject: { type: 'disclosure', id }, title: '评议', closesAt })).roundId
 }
 /** The round's filled ballots (its empty slots left out). */
-const ballotsOf = (roundId: string) => dump(fixture.store).ballot!.map((b) => JSON.parse(b)).filter((b) => b.roundId === roundId && b.choice !== null)
+const ballotsOf = (roundId: string) =>
+  dump(fixture.store)
+    .ballot!.map((b) => JSON.parse(b))
+    .filter((b) => b.roundId === roundId && b.choice !== null)
 
 describe('a proxy for one round', () => {
   it('lets the household member vote instead of the representative; turnout counts it as by proxy', async () => {

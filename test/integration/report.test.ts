@@ -139,9 +139,7 @@ describe('township scope', () => {
     expect(liushu?.villageName).toBe('柳树湾村')
     expectOk(await inspector('report', 'acknowledge', { reportId: liushu!.reportId }))
     expectOk(await inspector('report', 'conclude', { reportId: liushu!.reportId, outcome: '已办结。' }))
-    expect(expectOk(await inspector('report', 'inbox', { status: 'submitted' })).items.map((r: { villageName: string }) => r.villageName)).toEqual([
-      '石桥村',
-    ])
+    expect(expectOk(await inspector('report', 'inbox', { status: 'submitted' })).items.map((r: { villageName: string }) => r.villageName)).toEqual(['石桥村'])
     const figures = expectOk(await inspector('report', 'figures', {}))
     expect(figures.total).toEqual({ received: 2, concluded: 1 })
     expect(figures.villages.find((v: { villageId: string }) => v.villageId === 'v-liushu')).toMatchObject({ received: 1, concluded: 1 })

@@ -171,7 +171,11 @@ describe('messages, reports and the audit log', () => {
     await applyRetention(fixture.store, daysLater(retentionDays.notifications - 1), { dryRun: false })
     expect(count('notification', (n) => n._id.startsWith('n-retention-'))).toBe(3)
     await applyRetention(fixture.store, daysLater(retentionDays.notifications + 1), { dryRun: false })
-    expect(docsOf(fixture.store, 'notification').filter((n) => n._id.startsWith('n-retention-')).map((n) => n.status)).toEqual(['pending'])
+    expect(
+      docsOf(fixture.store, 'notification')
+        .filter((n) => n._id.startsWith('n-retention-'))
+        .map((n) => n.status),
+    ).toEqual(['pending'])
   })
 
   it('deletes a concluded report and its photos after its period; one not concluded stays however old', async () => {
@@ -273,7 +277,8 @@ describe('running it', () => {
 describe('the township function’s timer', () => {
   it('applies the policy within its budget, then waits a day after a finished run', async () => {
     const timerClock = testClock(afterRounds(retentionDays.ballots + 1))
-    const run = () => townshipArea.timer!({ store: fixture.store, clock: timerClock, notifier: localOutbox }) as Promise<{ counts: Record<string, number>; complete: boolean } | null>
+    const run = () =>
+      townshipArea.timer!({ store: fixture.store, clock: timerClock, notifier: localOutbox }) as Promise<{ counts: Record<string, number>; complete: boolean } | null>
     const first = await run()
     expect(first!.complete).toBe(true)
     expect(Object.values(first!.counts).reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(RETENTION_RUN_BUDGET)
@@ -296,11 +301,22 @@ describe('deleting report photos in cloud storage', () => {
 
 describe('the fixture.store port’s removeMany', () => {
   it('deletes exactly the listed ids, answers how many were there, and refuses more than 100', async () => {
-    const ids = docsOf(fixture.store, 'notification').map((n) => n._id).sort()
+    const ids = docsOf(fixture.store, 'notification')
+      .map((n) => n._id)
+      .sort()
     expect(ids.length).toBeGreaterThanOrEqual(3)
     expect(await fixture.store.removeMany('notification', [ids[0]!, ids[1]!, 'no-such-id'])).toBe(2)
-    expect(docsOf(fixture.store, 'notification').map((n) => n._id).sort()).toEqual(ids.slice(2))
+    expect(
+      docsOf(fixture.store, 'notification')
+        .map((n) => n._id)
+        .sort(),
+    ).toEqual(ids.slice(2))
     expect(await fixture.store.removeMany('notification', [])).toBe(0)
-    await expect(fixture.store.removeMany('notification', Array.from({ length: 101 }, (_, i) => `x${i}`))).rejects.toThrow()
+    await expect(
+      fixture.store.removeMany(
+        'notification',
+        Array.from({ length: 101 }, (_, i) => `x${i}`),
+      ),
+    ).rejects.toThrow()
   })
 })

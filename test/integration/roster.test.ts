@@ -48,7 +48,7 @@ describe('a new village and its roster', () => {
     ])
   })
 
-  it('updates a village\'s households on re-import without losing members, representatives or votes', async () => {
+  it("updates a village's households on re-import without losing members, representatives or votes", async () => {
     const staff = fixture.as(people.inspector)
     const before = (await fixture.store.get('household', 'h-shiqiao-0001'))!
     const csv = [header, `0001,新户主,三组,5`, '9001,新来户,三组,2'].join('\n')
@@ -62,7 +62,7 @@ describe('a new village and its roster', () => {
     expect(await fixture.store.count('household', { villageId: 'v-shiqiao' })).toBe(129)
   })
 
-  it('is the township\'s own: other townships and village roles are refused', async () => {
+  it("is the township's own: other townships and village roles are refused", async () => {
     const neighbour = fixture.as(await addNeighbourTownship(fixture.store))
     expectError(await neighbour('township', 'previewRoster', { villageId: 'v-shiqiao', csv: fixed }), 'NOT_FOUND')
     const piece = { villageId: 'v-shiqiao', households: [{ line: 2, number: '9001', headName: '新来户', groupName: '三组', size: 2 }] }
@@ -76,7 +76,12 @@ describe('a roster saved as an Excel workbook (.xlsx)', () => {
   const title: XlsxCell[] = ['户号', '户主姓名', '村民小组', '人口数']
   const base64 = (rows: (XlsxCell[] | null)[]) => xlsxOf(rows).toString('base64')
   const households = async (villageId: string) =>
-    (await fixture.store.query('household', { where: { villageId }, orderBy: { field: 'number', direction: 'asc' }, limit: 100 })).items.map((h) => [h.number, h.headName, h.groupName, h.size])
+    (await fixture.store.query('household', { where: { villageId }, orderBy: { field: 'number', direction: 'asc' }, limit: 100 })).items.map((h) => [
+      h.number,
+      h.headName,
+      h.groupName,
+      h.size,
+    ])
 
   it('is previewed and imported from its first sheet: a title row above the header, 户号 as text, 人口数 as numbers', async () => {
     const staff = fixture.as(people.inspector)
@@ -198,7 +203,12 @@ describe('a roster bigger than one piece', () => {
     const { households: more } = expectOk(await staff('township', 'previewRoster', { villageId, csv: rows(ROSTER_PIECE + 5) }))
     const next = { villageId, households: more.slice(ROSTER_PIECE) }
     const answers = await Promise.all([staff('township', 'importRoster', next), staff('township', 'importRoster', next)])
-    expect(answers.map((a) => expectOk(a)).map((a) => a.creates).sort()).toEqual([0, 5])
+    expect(
+      answers
+        .map((a) => expectOk(a))
+        .map((a) => a.creates)
+        .sort(),
+    ).toEqual([0, 5])
     expect(await fixture.store.count('household', { villageId })).toBe(ROSTER_PIECE + 5)
   })
 })

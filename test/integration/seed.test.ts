@@ -37,9 +37,7 @@ describe('the demo township', () => {
         expect(h.representativeMemberId).toBeNull()
       }
     }
-    const households2 = await Promise.all(
-      inGroup.map(async (h) => (await queryAll(store, 'member', { householdId: h._id }, { field: 'requestedAt', direction: 'asc' })).length),
-    )
+    const households2 = await Promise.all(inGroup.map(async (h) => (await queryAll(store, 'member', { householdId: h._id }, { field: 'requestedAt', direction: 'asc' })).length))
     expect(households2.filter((n) => n >= 2).length).toBeGreaterThanOrEqual(5)
     expect(await store.count('member', { villageId: 'v-shiqiao', status: 'pending' })).toBeGreaterThanOrEqual(1)
   })
@@ -53,7 +51,10 @@ describe('the demo township', () => {
       expect(item.steps.length).toBeGreaterThanOrEqual(3)
       expect(item.basis.length).toBeGreaterThanOrEqual(1)
     }
-    const names = items.filter((i) => i.level === 'district').map((i) => i.name).join('|')
+    const names = items
+      .filter((i) => i.level === 'district')
+      .map((i) => i.name)
+      .join('|')
     for (const must of ['最低生活保障', '危房改造', '工程', '发包', '财务支出']) expect(names).toContain(must)
     expect(await store.count('responsibility', {})).toBe(48)
     expect(await store.count('prohibition', {})).toBe(30)

@@ -1,16 +1,32 @@
 import { SqliteStore } from '../../cloudfunctions/adapters/sqlite/store'
 import { seedDemo } from '../../host/seed/demo'
-import { docsOf, dump, emptyStore, expectError, expectOk, forgetFileTemplates, NOW, people, seededStore, storeKind, testClock, useSeededStore, type TestStore } from '../support/harness'
+import {
+  docsOf,
+  dump,
+  emptyStore,
+  expectError,
+  expectOk,
+  forgetFileTemplates,
+  NOW,
+  people,
+  seededStore,
+  storeKind,
+  testClock,
+  useSeededStore,
+  type TestStore,
+} from '../support/harness'
 
 // The fixture every seeded suite uses: the demo seeded once, a clone for each test (test/support/harness.ts).
 const fixture = useSeededStore()
 /** Every stored document; a ballot's id and receipt are random by design (nothing links a ballot to its household), so they are left out. */
 function seedContent(store: TestStore): Record<string, string[]> {
   const tables = dump(store)
-  tables.ballot = tables.ballot!.map((doc) => {
-    const { _id, receipt, ...rest } = JSON.parse(doc) as Record<string, unknown>
-    return JSON.stringify(rest)
-  }).sort()
+  tables.ballot = tables
+    .ballot!.map((doc) => {
+      const { _id, receipt, ...rest } = JSON.parse(doc) as Record<string, unknown>
+      return JSON.stringify(rest)
+    })
+    .sort()
   return tables
 }
 

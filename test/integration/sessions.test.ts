@@ -50,10 +50,7 @@ describe('the local host started as npm start starts it', () => {
   const lines: string[] = []
   const start = async (env: Record<string, string>) => {
     lines.length = 0
-    host = await startLocalHost(
-      { PORT: '0', DATA_DIR: dataDir, STATIC_DIR: join(dataDir, 'no-h5'), STORE: storeKind, NODE_ENV: 'development', ...env },
-      (line) => lines.push(line),
-    )
+    host = await startLocalHost({ PORT: '0', DATA_DIR: dataDir, STATIC_DIR: join(dataDir, 'no-h5'), STORE: storeKind, NODE_ENV: 'development', ...env }, (line) => lines.push(line))
     return host
   }
   const stop = async () => {

@@ -4,7 +4,7 @@ const fixture = useSeededStore()
 
 const finance = { label: '财务收支公开', kind: 'finance', section: 'finance', cadence: 'monthly', dueDays: 20 } as const
 
-describe('the township\'s disclosure duties', () => {
+describe("the township's disclosure duties", () => {
   it('are the defaults until set; each change is recorded with who and when, and judges only periods ending after it', async () => {
     const staff = fixture.as(people.inspector)
     expect(expectOk(await staff('township', 'duties', {}))).toMatchObject({ custom: false, history: [] })
@@ -35,7 +35,7 @@ describe('the township\'s disclosure duties', () => {
   })
 })
 
-describe('the township\'s evaluation rule', () => {
+describe("the township's evaluation rule", () => {
   const officer = 'p-tw-officer'
   const openRound = async (id: string) =>
     expectOk(
@@ -106,12 +106,11 @@ describe('the township\'s evaluation rule', () => {
   })
 })
 
-describe('the township\'s reply deadline', () => {
+describe("the township's reply deadline", () => {
   it('keeps every change with who and when, newest first; feedback keeps the deadline it was filed under', async () => {
     const staff = fixture.as(people.inspector)
     const villager = fixture.as(people.villager)
-    const submit = async (requestId: string) =>
-      expectOk(await villager('feedback', 'submit', { requestId, about: { type: 'general' }, text: '村口路灯坏了' })).dueAt as string
+    const submit = async (requestId: string) => expectOk(await villager('feedback', 'submit', { requestId, about: { type: 'general' }, text: '村口路灯坏了' })).dueAt as string
     expect(expectOk(await staff('feedback', 'settings', {}))).toEqual({ days: 7, custom: false, setAt: null, setBy: null, history: [] })
     const before = await submit('req-history-01')
     fixture.clock.advance(3_600_000)
@@ -133,10 +132,7 @@ describe('the township\'s reply deadline', () => {
   })
 
   it('loses no change when two are saved at the same moment', async () => {
-    await Promise.all([
-      fixture.as(people.inspector)('feedback', 'setReplyDays', { days: 5 }),
-      fixture.as('p-tw-officer')('feedback', 'setReplyDays', { days: 10 }),
-    ])
+    await Promise.all([fixture.as(people.inspector)('feedback', 'setReplyDays', { days: 5 }), fixture.as('p-tw-officer')('feedback', 'setReplyDays', { days: 10 })])
     const { history } = expectOk(await fixture.as(people.inspector)('feedback', 'settings', {}))
     expect(history.map((h: { days: number }) => h.days).sort((a: number, b: number) => a - b)).toEqual([5, 10])
   })

@@ -2,7 +2,7 @@ import { handleSetupEvent, importPowerList, secretMatches, setup } from '../../c
 import { bootstrapTownship } from '../../cloudfunctions/core/bootstrap'
 import { readReference } from '../../cloudfunctions/core/reference'
 import { editedDistrictFiles } from '../support/new-township'
-import { StandInStore, standInStore } from '../../cloudfunctions/adapters/wxcloud/standin'
+import { type StandInStore, standInStore } from '../../cloudfunctions/adapters/wxcloud/standin'
 import { ROUND_TRIP_MS, costOf } from '../../scripts/cost/main'
 import { NOW, callerFor, dump, expectError, expectOk, seededStore, type TestStore, emptyStore } from '../support/harness'
 
@@ -78,7 +78,7 @@ describe('setting up an empty deployment', () => {
     expect(rows.responsibility).toHaveLength(48)
   })
 
-  it('fits the cloud function\'s default 3 s timeout on its database work', async () => {
+  it("fits the cloud function's default 3 s timeout on its database work", async () => {
     // Always measured on the stand-in, whatever STORE says: its request counter is what is under test.
     const cloud: StandInStore = standInStore()
     const cost = await costOf(cloud.engine, () => bootstrapTownship(cloud, { township: '北坡镇', district: '清河区', staffName: '钱镇长', staffTitle: '镇纪委书记' }, NOW))
@@ -115,7 +115,7 @@ describe('setting up an empty deployment', () => {
   })
 })
 
-describe('the operator loading a new version of the district list (the setup function\'s importPowerList)', () => {
+describe("the operator loading a new version of the district list (the setup function's importPowerList)", () => {
   const load = (dir: string, apply = false) => importPowerList(store, { action: 'importPowerList', secret: SECRET, apply }, SECRET, dir)
 
   it('previews what changes, writes nothing until applied, then changes items in place and a village keeps its selection', async () => {
@@ -133,7 +133,12 @@ describe('the operator loading a new version of the district list (the setup fun
     const preview = expectOk(await load(dir))
     expect(preview.applied).toBe(false)
     expect(preview.changes).toEqual(
-      expect.arrayContaining(['区级事项：新增 0，修改 1，不变 39', '  修改：1-01 村级重大事项“四议两公开”决策', '负面清单：新增 1，修改 0，不变 30', '类别：新增 0，修改 0，不变 7']),
+      expect.arrayContaining([
+        '区级事项：新增 0，修改 1，不变 39',
+        '  修改：1-01 村级重大事项“四议两公开”决策',
+        '负面清单：新增 1，修改 0，不变 30',
+        '类别：新增 0，修改 0，不变 7',
+      ]),
     )
     expect(dump(store)).toEqual(before)
 
@@ -149,7 +154,11 @@ describe('the operator loading a new version of the district list (the setup fun
   it('lists every bad line of a broken file, and writes nothing even when told to apply', async () => {
     expectOk(await setup(store, plan, SECRET, NOW))
     const dir = editedCopy((file, text) =>
-      file === 'district-items.csv' ? text.replace('\r\n1-02,1,', '\r\n1-02,9,') : file === 'prohibitions.csv' ? text.replace('\r\n3,决策,', '\r\n2,决策,').replace('不得将重大事项拆分化小', '不得拆分') : text,
+      file === 'district-items.csv'
+        ? text.replace('\r\n1-02,1,', '\r\n1-02,9,')
+        : file === 'prohibitions.csv'
+          ? text.replace('\r\n3,决策,', '\r\n2,决策,').replace('不得将重大事项拆分化小', '不得拆分')
+          : text,
     )
     const before = dump(store)
     const message = expectError(await load(dir, true), 'INVALID_INPUT')
@@ -157,7 +166,7 @@ describe('the operator loading a new version of the district list (the setup fun
     expect(dump(store)).toEqual(before)
   })
 
-  it('is the setup function\'s event when it names the action, and opens only with the secret', async () => {
+  it("is the setup function's event when it names the action, and opens only with the secret", async () => {
     expectOk(await setup(store, plan, SECRET, NOW))
     expectError(await handleSetupEvent(store, { action: 'importPowerList', secret: 'wrong-secret-0000000000000' }, SECRET, NOW), 'FORBIDDEN')
     expect(await handleSetupEvent(store, { action: 'importPowerList', secret: SECRET }, SECRET, NOW)).toMatchObject({

@@ -84,10 +84,13 @@ describe('slow clients cannot hold the host', () => {
   it('lets a slow but steady upload finish within the request limit', async () => {
     const body = JSON.stringify({ action: 'me', padding: 'x'.repeat(60_000) })
     const answer = await new Promise<number>((resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port, method: 'POST', path: '/api/fn/member', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
-        res.resume()
-        res.on('end', () => resolve(res.statusCode ?? 0))
-      })
+      const req = request(
+        { host: '127.0.0.1', port, method: 'POST', path: '/api/fn/member', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+        (res) => {
+          res.resume()
+          res.on('end', () => resolve(res.statusCode ?? 0))
+        },
+      )
       req.on('error', reject)
       // 60 KB in 1.5 s within the shortened 4 s, as 1.5 MB at 50 KB/s (30 s) within 120 s.
       let at = 0

@@ -89,8 +89,18 @@ function describeStoreContract(name: string, open: () => Store & { close?(): voi
     it('replaces arrays and objects whole on update', async () => {
       await store.insert('power_selection', { _id: 's', villageId: 'v', itemId: 'i', selected: true, changedAt: 'a' })
       await store.insert('power_item', {
-        _id: 'pw', level: 'district', townshipId: null, categoryId: 'c', code: '1', name: 'n', summary: '',
-        basis: ['a', 'b'], performer: '', supervisor: '', steps: [], disclosure: '',
+        _id: 'pw',
+        level: 'district',
+        townshipId: null,
+        categoryId: 'c',
+        code: '1',
+        name: 'n',
+        summary: '',
+        basis: ['a', 'b'],
+        performer: '',
+        supervisor: '',
+        steps: [],
+        disclosure: '',
       })
       await store.update('power_item', 'pw', { basis: ['c'] })
       expect((await store.get('power_item', 'pw'))?.basis).toEqual(['c'])
@@ -162,12 +172,8 @@ function describeStoreContract(name: string, open: () => Store & { close?(): voi
     })
 
     it('rejects a forged cursor and a query on a field without an index', async () => {
-      await expect(
-        store.query('household', { where: {}, orderBy: { field: 'number', direction: 'asc' }, limit: 5, cursor: 'not-a-cursor' }),
-      ).rejects.toBeInstanceOf(BadCursorError)
-      await expect(
-        store.query('household', { where: { headName: '王' }, orderBy: { field: 'number', direction: 'asc' }, limit: 5 }),
-      ).rejects.toThrow(/not indexed/)
+      await expect(store.query('household', { where: {}, orderBy: { field: 'number', direction: 'asc' }, limit: 5, cursor: 'not-a-cursor' })).rejects.toBeInstanceOf(BadCursorError)
+      await expect(store.query('household', { where: { headName: '王' }, orderBy: { field: 'number', direction: 'asc' }, limit: 5 })).rejects.toThrow(/not indexed/)
     })
 
     it('commits every write of a transaction together', async () => {
@@ -180,7 +186,7 @@ function describeStoreContract(name: string, open: () => Store & { close?(): voi
       expect((await store.get('household', 'h-1'))?.inGroup).toBe(true)
     })
 
-    it('keeps none of a transaction\'s writes when it fails part-way', async () => {
+    it("keeps none of a transaction's writes when it fails part-way", async () => {
       await store.insert('household', household(1))
       await expect(
         store.transaction(async (tx) => {
@@ -196,12 +202,14 @@ function describeStoreContract(name: string, open: () => Store & { close?(): voi
     it('lets concurrent transactions that insert the same key all finish: one inserts, the rest find it (a double tap)', async () => {
       const outcomes = await Promise.all(
         Array.from({ length: 8 }, (_, i) =>
-          store.transaction(async (tx) => {
-            if (await tx.get('household', 'h-1')) return 'found'
-            await tx.insert('household', household(1, { headName: `第${i}次点击` }))
-            await tx.update('household', 'h-1', { inGroup: true })
-            return 'inserted'
-          }).catch((error: unknown) => (error instanceof DuplicateKeyError ? 'found' : `failed: ${String(error)}`)),
+          store
+            .transaction(async (tx) => {
+              if (await tx.get('household', 'h-1')) return 'found'
+              await tx.insert('household', household(1, { headName: `第${i}次点击` }))
+              await tx.update('household', 'h-1', { inGroup: true })
+              return 'inserted'
+            })
+            .catch((error: unknown) => (error instanceof DuplicateKeyError ? 'found' : `failed: ${String(error)}`)),
         ),
       )
       expect(outcomes.filter((o) => o === 'inserted')).toHaveLength(1)
@@ -276,7 +284,14 @@ describe('SQLite store on disk', () => {
  */
 describe('cloud adapter over the CloudBase stand-in', () => {
   const household = (n: number): Household => ({
-    _id: `h-${n}`, villageId: 'v-1', number: String(n).padStart(4, '0'), headName: `户主${n}`, groupName: '一组', size: 3, representativeMemberId: null, inGroup: false,
+    _id: `h-${n}`,
+    villageId: 'v-1',
+    number: String(n).padStart(4, '0'),
+    headName: `户主${n}`,
+    groupName: '一组',
+    size: 3,
+    representativeMemberId: null,
+    inGroup: false,
   })
   let store: StandInStore
   afterEach(() => store.close())
@@ -366,15 +381,23 @@ describe('cloud adapter over the CloudBase stand-in', () => {
   it('inserts many documents in one request per hundred, and answers unsorted reads in insertion order', async () => {
     store = standInStore()
     const before = store.engine.requests
-    await store.insertMany('household', Array.from({ length: 250 }, (_, i) => household(250 - i)))
+    await store.insertMany(
+      'household',
+      Array.from({ length: 250 }, (_, i) => household(250 - i)),
+    )
     expect(store.engine.requests - before).toBe(3)
-    expect(store.engine.dump('household').map((h) => h._id).slice(0, 3)).toEqual(['h-250', 'h-249', 'h-248'])
+    expect(
+      store.engine
+        .dump('household')
+        .map((h) => h._id)
+        .slice(0, 3),
+    ).toEqual(['h-250', 'h-249', 'h-248'])
     // Filling in place keeps the place.
     await store.update('household', 'h-250', { inGroup: true })
     expect(store.engine.dump('household')[0]).toMatchObject({ _id: 'h-250', inGroup: true })
   })
 
-  it('counts every request, a transaction\'s start and commit included', async () => {
+  it("counts every request, a transaction's start and commit included", async () => {
     store = standInStore()
     const before = store.engine.requests
     await store.transaction(async (tx) => {
@@ -383,7 +406,11 @@ describe('cloud adapter over the CloudBase stand-in', () => {
     })
     // start, insert, get + update (a guarded update in a transaction reads first), commit
     expect(store.engine.requestLog.slice(before)).toEqual([
-      'database.startTransaction', 'database.insertDocument', 'database.getDocument', 'database.modifyDocument', 'database.commitTransaction',
+      'database.startTransaction',
+      'database.insertDocument',
+      'database.getDocument',
+      'database.modifyDocument',
+      'database.commitTransaction',
     ])
   })
 })

@@ -23,7 +23,7 @@ const report = (requestId: string): Input<'report', 'file'> => ({ requestId, sub
 describe('the 待办 counts (member.todo)', () => {
   it('give the chair join requests to approve and feedback to route, and move as they are done', async () => {
     const before = await todo(chair())
-    expect(Object.keys(before).sort()).toEqual(['feedbackToRoute', 'joinPending'])
+    expect(Object.keys(before).sort()).toEqual(['feedbackToRoute', 'joinPending', 'topicsToDecide'])
     expect(before.joinPending).toBeGreaterThanOrEqual(1)
 
     const pending = expectOk(await chair()('member', 'listPending')).items
@@ -39,7 +39,7 @@ describe('the 待办 counts (member.todo)', () => {
 
   it('give a committee member the feedback routed to them and the rounds over the threshold to answer', async () => {
     const before = await todo(director())
-    expect(Object.keys(before).sort()).toEqual(['feedbackToAnswer', 'powerToReview', 'roundsToAnswer'])
+    expect(Object.keys(before).sort()).toEqual(['feedbackToAnswer', 'powerToReview', 'roundsToAnswer', 'topicsToDisclose'])
     const secretaryBefore = await todo(fixture.as(people.secretary))
 
     const { feedbackId } = expectOk(await villager()('feedback', 'submit', feedback('todo-fb-000002')))
@@ -115,9 +115,7 @@ describe('households that have not read an announcement', () => {
     const seen: string[] = []
     let cursor: string | null = null
     do {
-      const page: { items: { householdId: string }[]; nextCursor: string | null } = expectOk(
-        await chair()('announcement', 'unread', { announcementId, cursor }),
-      )
+      const page: { items: { householdId: string }[]; nextCursor: string | null } = expectOk(await chair()('announcement', 'unread', { announcementId, cursor }))
       seen.push(...page.items.map((h) => h.householdId))
       cursor = page.nextCursor
     } while (cursor)
@@ -137,15 +135,15 @@ describe('households that have not read an announcement', () => {
 
     expectOk(await chair()('announcement', 'remind', { announcementId, householdId: 'h-shiqiao-0003' }))
     expect(await row('h-shiqiao-0003')).toMatchObject({ reminded: true })
-    const outbox = dump(fixture.store).notification!.map((n) => JSON.parse(n)).filter((n) => n._id.startsWith('rm:'))
+    const outbox = dump(fixture.store)
+      .notification!.map((n) => JSON.parse(n))
+      .filter((n) => n._id.startsWith('rm:'))
     expect(outbox).toHaveLength(1)
     expect(outbox[0]).toMatchObject({ openid: 'demo:p-shiqiao-0003-1', subject: `announcement:${announcementId}` })
 
     expect(expectError(await chair()('announcement', 'remind', { announcementId, householdId: 'h-shiqiao-0003' }), 'CONFLICT')).toMatch(/已经提醒过/)
     const before = dump(fixture.store)
-    expect(
-      expectError(await chair()('announcement', 'remind', { announcementId, householdId: withoutSubscription.householdId }), 'CONFLICT'),
-    ).toMatch(/没有人开通微信消息提醒/)
+    expect(expectError(await chair()('announcement', 'remind', { announcementId, householdId: withoutSubscription.householdId }), 'CONFLICT')).toMatch(/没有人开通微信消息提醒/)
     expect(dump(fixture.store)).toEqual(before)
   })
 

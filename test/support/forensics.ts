@@ -19,4 +19,7 @@ export const linked = (guess: Guess, truth: Map<string, Choice>) => guess.filter
 
 /** The n-th household of one list with the n-th choice of the other. */
 export const pairByRank = (households: readonly string[], ballots: readonly Choice[], truth: Map<string, Choice>) =>
-  linked(households.flatMap((h, i) => (ballots[i] ? [[h, ballots[i]] as const] : [])), truth)
+  linked(
+    households.flatMap((h, i) => (ballots[i] ? [[h, ballots[i]] as const] : [])),
+    truth,
+  )

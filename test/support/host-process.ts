@@ -15,7 +15,17 @@ export function bundleHost(name: string, entry = 'host/main.ts'): string {
   const outfile = join(root, '.build', `test-host-${name}.cjs`)
   const result = spawnSync(
     join(root, 'node_modules/.bin/esbuild'),
-    [entry, '--bundle', '--platform=node', '--format=cjs', '--target=node20', `--outfile=${outfile}`, '--external:better-sqlite3', '--external:wx-server-sdk', '--log-level=warning'],
+    [
+      entry,
+      '--bundle',
+      '--platform=node',
+      '--format=cjs',
+      '--target=node20',
+      `--outfile=${outfile}`,
+      '--external:better-sqlite3',
+      '--external:wx-server-sdk',
+      '--log-level=warning',
+    ],
     { cwd: root, encoding: 'utf8' },
   )
   if (result.status !== 0) throw new Error(`esbuild failed: ${result.stderr}`)

@@ -42,11 +42,7 @@ const shortText = fc.oneof(
   fc.string({ unit: 'grapheme', minLength: 1, maxLength: 30 }),
 )
 
-const hostileNumber = fc.oneof(
-  fc.constantFrom(Number.NaN, Infinity, -Infinity, -0, 1e308, -1, 0.5, 2 ** 53 + 1, Number.MIN_SAFE_INTEGER),
-  fc.double(),
-  fc.integer(),
-)
+const hostileNumber = fc.oneof(fc.constantFrom(Number.NaN, Infinity, -Infinity, -0, 1e308, -1, 0.5, 2 ** 53 + 1, Number.MIN_SAFE_INTEGER), fc.double(), fc.integer())
 
 /** An own property even for `__proto__`, the way JSON.parse makes one. */
 function withKey(target: Record<string, unknown>, key: string, value: unknown): Record<string, unknown> {
@@ -77,9 +73,7 @@ export const hostileValue: fc.Arbitrary<unknown> = fc.letrec<{ value: unknown }>
     fc.constant(JSON.parse('{"__proto__": {"polluted": true}}')),
     deep,
     fc.array(tie('value'), { maxLength: 3 }),
-    fc
-      .array(fc.tuple(hostileKey, tie('value')), { maxLength: 3 })
-      .map((entries) => entries.reduce<Record<string, unknown>>((o, [k, v]) => withKey(o, k, v), {})),
+    fc.array(fc.tuple(hostileKey, tie('value')), { maxLength: 3 }).map((entries) => entries.reduce<Record<string, unknown>>((o, [k, v]) => withKey(o, k, v), {})),
   ),
 })).value
 

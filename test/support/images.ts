@@ -68,10 +68,7 @@ const segment = (marker: number, body: Buffer) => {
 export function phoneJpeg(width = 32, height = 16, orientation = 1): Buffer {
   const plain = jpeg.encode({ width, height, data: halves(width, height) }, 90).data
   const exif = segment(0xe1, Buffer.concat([Buffer.from('Exif\0\0', 'latin1'), tiffBlock(orientation)]))
-  const xmp = segment(
-    0xe1,
-    Buffer.from(`${XMP_MARK}\0<x:xmpmeta xmlns:x="adobe:ns:meta/"><tiff:Model>${PHONE_MODEL}</tiff:Model></x:xmpmeta>`, 'latin1'),
-  )
+  const xmp = segment(0xe1, Buffer.from(`${XMP_MARK}\0<x:xmpmeta xmlns:x="adobe:ns:meta/"><tiff:Model>${PHONE_MODEL}</tiff:Model></x:xmpmeta>`, 'latin1'))
   const comment = segment(0xfe, Buffer.from(COMMENT, 'latin1'))
   return Buffer.concat([plain.subarray(0, 2), exif, xmp, comment, plain.subarray(2)])
 }

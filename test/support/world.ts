@@ -77,8 +77,7 @@ const substitute = (value: unknown, records: VillageRecords): unknown =>
         : value
 
 /** The sample input of an action, naming this village's records instead of 石桥村's. */
-export const inputIn = (village: Village, action: QualifiedAction): Record<string, unknown> =>
-  substitute(sampleInput[action], village.records) as Record<string, unknown>
+export const inputIn = (village: Village, action: QualifiedAction): Record<string, unknown> => substitute(sampleInput[action], village.records) as Record<string, unknown>
 
 /** Whether the action's sample input names a record (or village) at all. */
 export const namesRecord = (action: QualifiedAction): boolean => JSON.stringify(substitute(sampleInput[action], named)) !== JSON.stringify(sampleInput[action])
@@ -97,7 +96,10 @@ interface Cast {
 }
 
 /** Feedback, a named report, an announcement, a decision, two failed rounds with their case, and an open round. */
-async function populate(world: Pick<World, 'store' | 'clock'>, cast: Cast): Promise<Omit<VillageRecords, 'villageId' | 'joinCode' | 'pendingMemberId' | 'memberId' | 'householdId' | 'appointmentId' | 'featuredItemId'>> {
+async function populate(
+  world: Pick<World, 'store' | 'clock'>,
+  cast: Cast,
+): Promise<Omit<VillageRecords, 'villageId' | 'joinCode' | 'pendingMemberId' | 'memberId' | 'householdId' | 'appointmentId' | 'featuredItemId'>> {
   const { store, clock } = world
   const call = (openid: string) => callerFor(store, openid, clock)
   const { chair, committee, township } = cast.openids
@@ -209,11 +211,24 @@ export async function buildWorld(): Promise<World> {
   for (const { memberId } of joined) expectOk(await chair('member', 'approve', { memberId }))
   const beiyuanOpenids = { villager: 'bei:v1', ...officials, township: inspector }
   const { disclosureId } = expectOk(
-    await callerFor(store, officials.committee, clock)('disclosure', 'publish', { kind: 'village', section: 'services', title: '低保名单公示', body: '本村低保户名单。', public: true }),
+    await callerFor(store, officials.committee, clock)('disclosure', 'publish', {
+      kind: 'village',
+      section: 'services',
+      title: '低保名单公示',
+      body: '本村低保户名单。',
+      public: true,
+    }),
   )
   const { appointments } = expectOk(await staff('township', 'appointments', {}))
   const featured = expectOk(
-    await staff('power', 'saveTownshipItem', { categoryId: 'cat-7', name: '北苑特色事项', basis: ['依据'], performer: '村民委员会', supervisor: '村务监督委员会', steps: [{ name: '申请', actor: '申请人' }] }),
+    await staff('power', 'saveTownshipItem', {
+      categoryId: 'cat-7',
+      name: '北苑特色事项',
+      basis: ['依据'],
+      performer: '村民委员会',
+      supervisor: '村务监督委员会',
+      steps: [{ name: '申请', actor: '申请人' }],
+    }),
   )
   const beiyuan: Village = {
     name: '北苑村',

@@ -52,7 +52,10 @@ describe('an audit chain, recomputed', () => {
   it('flags a seal that lists an entry an earlier seal already listed, even with every hash recomputed', () => {
     // Someone able to rewrite seals lists entry 2 again in a seal of its own: the chain still hashes, the count of
     // sealed entries would be inflated and the entry's place ambiguous.
-    const chain = sealed([[entry(1), entry(2)], [entry(2), entry(3)]])
+    const chain = sealed([
+      [entry(1), entry(2)],
+      [entry(2), entry(3)],
+    ])
     expect(verify(chain).problems).toEqual([{ kind: 'sealEdited', position: 2, at: null }])
     expect(verify(sealed([[entry(1)], [entry(2), entry(3), entry(2)]])).problems).toEqual([{ kind: 'sealEdited', position: 2, at: null }])
   })

@@ -9,8 +9,7 @@ import { townshipContract } from '../../shared/township/schema'
 import { permissions } from '../../shared/permissions'
 import { errorCodes } from '../../shared/errors'
 
-const firstMessage = (result: { success: boolean; error?: { issues: { message: string }[] } }) =>
-  result.error?.issues[0]?.message
+const firstMessage = (result: { success: boolean; error?: { issues: { message: string }[] } }) => result.error?.issues[0]?.message
 
 describe('join request schema', () => {
   const join = memberContract.join.input
@@ -27,9 +26,7 @@ describe('join request schema', () => {
     expect(join.safeParse({ joinCode: '石桥', householdNumber: '0012', name: '王' }).success).toBe(true)
     expect(firstMessage(join.safeParse({ joinCode: 12345, householdNumber: '0012', name: '王' }))).toMatch(/加入码/)
     expect(firstMessage(join.safeParse({ joinCode: 'SHIQIAO', householdNumber: '12号; drop', name: '王' }))).toMatch(/户号/)
-    expect(firstMessage(join.safeParse({ joinCode: 'SHIQIAO', householdNumber: '0012', name: '王'.repeat(21) }))).toBe(
-      '姓名不能超过20个字',
-    )
+    expect(firstMessage(join.safeParse({ joinCode: 'SHIQIAO', householdNumber: '0012', name: '王'.repeat(21) }))).toBe('姓名不能超过20个字')
     expect(firstMessage(join.safeParse({ householdNumber: '0012', name: '王' }))).toBe('请填写村加入码')
   })
 })

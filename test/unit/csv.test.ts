@@ -6,9 +6,7 @@ describe('CSV for Excel', () => {
   })
 
   it('quotes cells holding commas, quotes or line breaks', () => {
-    expect(toCsv(['内容'], [['说了"不行"，还是不行'], ['第一行\n第二行'], ['a,b'], [null]])).toBe(
-      `${BOM}内容\r\n"说了""不行""，还是不行"\r\n"第一行\n第二行"\r\n"a,b"\r\n\r\n`,
-    )
+    expect(toCsv(['内容'], [['说了"不行"，还是不行'], ['第一行\n第二行'], ['a,b'], [null]])).toBe(`${BOM}内容\r\n"说了""不行""，还是不行"\r\n"第一行\n第二行"\r\n"a,b"\r\n\r\n`)
   })
 
   it('never lets written text run as a formula', () => {

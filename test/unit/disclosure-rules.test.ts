@@ -1,4 +1,18 @@
-import { GENESIS, balanceProblem, brokenLink, canonicalContent, formatFen, linkPayload, lookupTerm, matchesKeyword, periodLabel, searchTerms, totalsLabels, totalsOf, type ChainLink } from '../../shared/disclosure/rules'
+import {
+  GENESIS,
+  balanceProblem,
+  brokenLink,
+  canonicalContent,
+  formatFen,
+  linkPayload,
+  lookupTerm,
+  matchesKeyword,
+  periodLabel,
+  searchTerms,
+  totalsLabels,
+  totalsOf,
+  type ChainLink,
+} from '../../shared/disclosure/rules'
 import type { DisclosureContent, LineItem } from '../../shared/disclosure/schema'
 import { sha256 } from '../../cloudfunctions/core/hash'
 

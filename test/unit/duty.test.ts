@@ -25,12 +25,7 @@ describe('recent periods', () => {
 
 describe('duty timeliness', () => {
   it('tells on-time, late, overdue and not-yet-due periods apart', () => {
-    const periods = dutyPeriods(
-      monthly,
-      [finance('2026-09', '2026-10-08T02:00:00.000Z'), finance('2026-08', '2026-09-28T02:00:00.000Z')],
-      now,
-      4,
-    )
+    const periods = dutyPeriods(monthly, [finance('2026-09', '2026-10-08T02:00:00.000Z'), finance('2026-08', '2026-09-28T02:00:00.000Z')], now, 4)
     expect(periods.map((p) => [p.period, p.status])).toEqual([
       ['2026-10', 'overdue'], // due 2026-11-10 Beijing, nothing published
       ['2026-09', 'onTime'],

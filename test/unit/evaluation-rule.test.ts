@@ -82,7 +82,7 @@ describe('the streak of two', () => {
   })
 })
 
-describe('a township\'s own rule', () => {
+describe("a township's own rule", () => {
   it('applies its threshold', () => {
     const rule = { thresholdPermille: 100, streakLength: 2 }
     expect(outcomeOf(tally(5, 40), rule)).toBe('over')

@@ -51,7 +51,14 @@ describe('the reply deadline', () => {
     const by = { setBy: '镇纪委书记赵清华' }
     expect(replyDaysOf(null)).toBe(7)
     expect(replyDaysOf({ feedbackReplyDays: null })).toBe(7)
-    expect(replyDaysOf({ feedbackReplyDaysSettings: [{ days: 5, setAt: '2026-11-01T00:00:00.000Z', ...by }, { days: 3, setAt: '2026-11-02T00:00:00.000Z', ...by }] })).toBe(3)
+    expect(
+      replyDaysOf({
+        feedbackReplyDaysSettings: [
+          { days: 5, setAt: '2026-11-01T00:00:00.000Z', ...by },
+          { days: 3, setAt: '2026-11-02T00:00:00.000Z', ...by },
+        ],
+      }),
+    ).toBe(3)
     // A deadline stored before changes were kept still counts.
     expect(replyDaysOf({ feedbackReplyDays: { days: 10, setAt: '2026-10-01T00:00:00.000Z', ...by } })).toBe(10)
     expect(dueAtFrom(NOW, 3)).toBe('2026-11-24T08:00:00.000Z')

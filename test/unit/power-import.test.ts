@@ -25,9 +25,28 @@ const item = (code: string, patch: Partial<PowerItem> = {}): PowerItem => ({
 })
 
 /** An item's one row in the file; 类别编号 as given (a number when Excel keeps it as one). */
-const rowOf = (i: PowerItem, category: Cell = 7): Cell[] => [i.code, category, i.name, i.summary, i.basis.join('\n'), i.performer, i.supervisor, i.disclosure, i.steps[0]!.name, i.steps[0]!.actor, '', '']
+const rowOf = (i: PowerItem, category: Cell = 7): Cell[] => [
+  i.code,
+  category,
+  i.name,
+  i.summary,
+  i.basis.join('\n'),
+  i.performer,
+  i.supervisor,
+  i.disclosure,
+  i.steps[0]!.name,
+  i.steps[0]!.actor,
+  '',
+  '',
+]
 const table = (...rows: Cell[][]): Cell[][] => [[...itemColumns], ...rows]
-const listOf = (present: PowerItem[], patch: Partial<TownshipList> = {}): TownshipList => ({ townshipId: 'tw-1', categoryIds: new Set(['cat-7']), present, districtCodes: ['1-01'], ...patch })
+const listOf = (present: PowerItem[], patch: Partial<TownshipList> = {}): TownshipList => ({
+  townshipId: 'tw-1',
+  categoryIds: new Set(['cat-7']),
+  present,
+  districtCodes: ['1-01'],
+  ...patch,
+})
 
 describe('cells as Excel shows them', () => {
   it('numbers without .0 and to 15 digits, TRUE/FALSE, dates as days, empty as empty', () => {
@@ -77,7 +96,10 @@ describe('planImport', () => {
 
   it(`takes at most ${IMPORT_MAX_ITEMS} items and says where the first one too many stands`, () => {
     const rows = Array.from({ length: IMPORT_MAX_ITEMS + 1 }, (_, i) => rowOf(item(`T-${i + 10}`)))
-    expect(planImport(table(...rows), listOf([]))).toEqual({ ok: false, problems: [{ line: IMPORT_MAX_ITEMS + 2, reason: expect.stringContaining(`一次最多导入 ${IMPORT_MAX_ITEMS} 项`) }] })
+    expect(planImport(table(...rows), listOf([]))).toEqual({
+      ok: false,
+      problems: [{ line: IMPORT_MAX_ITEMS + 2, reason: expect.stringContaining(`一次最多导入 ${IMPORT_MAX_ITEMS} 项`) }],
+    })
     expect(planImport(table(...rows.slice(1)), listOf([])).ok).toBe(true)
   })
 })

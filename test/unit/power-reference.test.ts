@@ -3,13 +3,36 @@ import { join } from 'node:path'
 import { referenceDir, readReference } from '../../cloudfunctions/core/reference'
 import { parseCsv } from '../../shared/member/roster'
 import { toCsv } from '../../shared/csv'
-import { categoryColumns, itemColumns, parseCategories, parseItems, parseProhibitions, parseReference, parseResponsibilities, prohibitionColumns, describeChange, referenceChange, referenceFiles } from '../../shared/power/reference'
+import {
+  categoryColumns,
+  itemColumns,
+  parseCategories,
+  parseItems,
+  parseProhibitions,
+  parseReference,
+  parseResponsibilities,
+  prohibitionColumns,
+  describeChange,
+  referenceChange,
+  referenceFiles,
+} from '../../shared/power/reference'
 
 const rowsOf = (header: readonly string[], rows: string[][]) => parseCsv(toCsv(header, rows))
 const categoryIds = new Set(['cat-1', 'cat-2'])
 const items = (rows: string[][]) => parseItems(rowsOf(itemColumns, rows), { level: 'district', townshipId: null, categoryIds, file: 'd.csv' })
 const itemRow = (code: string, category: string, name: string, step: string, actor = '村民委员会'): string[] => [
-  code, category, name, '说明', '《村民委员会组织法》\n《条例》', '村民委员会', '村务监督委员会', '公开', step, actor, '办理', '3日内',
+  code,
+  category,
+  name,
+  '说明',
+  '《村民委员会组织法》\n《条例》',
+  '村民委员会',
+  '村务监督委员会',
+  '公开',
+  step,
+  actor,
+  '办理',
+  '3日内',
 ]
 const stepRow = (code: string, step: string, actor = '村民委员会'): string[] => [code, '', '', '', '', '', '', '', step, actor, '', '']
 
@@ -88,14 +111,35 @@ describe('reading items, one row a flowchart step', () => {
 })
 
 describe('reading categories, duties and prohibitions', () => {
-  it('numbers them from the 编号 column, and a duty\'s place among its post\'s duties from the file\'s order', () => {
+  it("numbers them from the 编号 column, and a duty's place among its post's duties from the file's order", () => {
     expect(parseCategories(rowsOf(categoryColumns, [['1', '决策', '说明']]))).toEqual({ ok: true, value: [{ _id: 'cat-1', name: '决策', order: 1, description: '说明' }] })
-    const duties = parseResponsibilities(rowsOf(['编号', '岗位', '职责'], [['1', '书记', '甲'], ['2', '主任', '乙'], ['3', '书记', '丙']]))
-    expect(duties.ok && duties.value.map((d) => [d._id, d.post, d.order])).toEqual([['duty-01', '书记', 1], ['duty-02', '主任', 1], ['duty-03', '书记', 2]])
+    const duties = parseResponsibilities(
+      rowsOf(
+        ['编号', '岗位', '职责'],
+        [
+          ['1', '书记', '甲'],
+          ['2', '主任', '乙'],
+          ['3', '书记', '丙'],
+        ],
+      ),
+    )
+    expect(duties.ok && duties.value.map((d) => [d._id, d.post, d.order])).toEqual([
+      ['duty-01', '书记', 1],
+      ['duty-02', '主任', 1],
+      ['duty-03', '书记', 2],
+    ])
   })
 
   it('reports a repeated or missing number and an empty text, line by line', () => {
-    expect(parseProhibitions(rowsOf(prohibitionColumns, [['1', '财务', '不得……'], ['1', '财务', '不得……'], ['x', '', '不得……']]))).toEqual({
+    expect(
+      parseProhibitions(
+        rowsOf(prohibitionColumns, [
+          ['1', '财务', '不得……'],
+          ['1', '财务', '不得……'],
+          ['x', '', '不得……'],
+        ]),
+      ),
+    ).toEqual({
       ok: false,
       problems: [
         { file: 'prohibitions.csv', line: 3, reason: '编号 1 和第 2 行重复' },

@@ -38,9 +38,7 @@ describe('finance lines: the matching rule', () => {
 
   it('shows one amount edited as that line edited (same name and date), with the amount as what changed', () => {
     const corrected = { ...wiring, amountFen: 186000 }
-    expect(diffLines([water, wiring, grant], [water, corrected, grant])).toEqual([
-      { change: 'edited', from: 2, to: 2, before: wiring, after: corrected, fields: ['amount'] },
-    ])
+    expect(diffLines([water, wiring, grant], [water, corrected, grant])).toEqual([{ change: 'edited', from: 2, to: 2, before: wiring, after: corrected, fields: ['amount'] }])
     expect(summary({ lineItems: [water, corrected, grant, lights] })).toBe('改了 1 笔金额')
   })
 
@@ -81,7 +79,9 @@ describe('finance lines: the matching rule', () => {
       { change: 'inserted', to: 4, after: added },
       { change: 'edited', from: 4, to: 5, before: lights, after: corrected, fields: ['amount'] },
     ])
-    expect(diffContent(content({ lineItems: [water, wiring, grant, lights, cleaning] }), content({ lineItems: after })).summary).toBe('新增 1 笔、删除 1 笔、改了 1 笔金额、调整了顺序')
+    expect(diffContent(content({ lineItems: [water, wiring, grant, lights, cleaning] }), content({ lineItems: after })).summary).toBe(
+      '新增 1 笔、删除 1 笔、改了 1 笔金额、调整了顺序',
+    )
   })
 
   it('finds nothing in identical content, which a correction must not be', () => {
@@ -95,8 +95,16 @@ describe('text: where the wording changed', () => {
   it('marks a changed number as one change, with a little unchanged text either side', () => {
     expect(textHunks('路灯维修费680元，已支付。', '路灯维修费860元，已支付。')).toEqual([
       {
-        before: [{ text: '路灯维修费', changed: false }, { text: '680', changed: true }, { text: '元，已支付。', changed: false }],
-        after: [{ text: '路灯维修费', changed: false }, { text: '860', changed: true }, { text: '元，已支付。', changed: false }],
+        before: [
+          { text: '路灯维修费', changed: false },
+          { text: '680', changed: true },
+          { text: '元，已支付。', changed: false },
+        ],
+        after: [
+          { text: '路灯维修费', changed: false },
+          { text: '860', changed: true },
+          { text: '元，已支付。', changed: false },
+        ],
       },
     ])
   })
@@ -107,7 +115,11 @@ describe('text: where the wording changed', () => {
     const after = `三组${filler}${filler}四组`
     const hunks = textHunks(before, after, 5)
     expect(hunks).toHaveLength(2)
-    expect(hunks[0]!.after).toEqual([{ text: '三', changed: true }, { text: '组村民代表', changed: false }, { text: '…', changed: false }])
+    expect(hunks[0]!.after).toEqual([
+      { text: '三', changed: true },
+      { text: '组村民代表', changed: false },
+      { text: '…', changed: false },
+    ])
     expect(hunks[1]!.before.filter((s) => s.changed)).toEqual([{ text: '二', changed: true }])
   })
 

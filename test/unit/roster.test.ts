@@ -4,7 +4,7 @@ const header = '户号,户主姓名,村民小组,人口数'
 const fromCsv = (text: string) => readRoster(parseCsv(text))
 
 describe('reading a roster export', () => {
-  it('reads Excel\'s CSV: a byte-order mark, CRLF lines, quoted cells, columns in any order', () => {
+  it("reads Excel's CSV: a byte-order mark, CRLF lines, quoted cells, columns in any order", () => {
     const text = '\uFEFF村民小组,户号,人口数,户主姓名\r\n一组,0001,4,"王建国"\r\n"二组,东",0002,3,李秀英\r\n\r\n'
     expect(fromCsv(text)).toEqual({
       rows: [
@@ -29,9 +29,7 @@ describe('reading a roster export', () => {
   })
 
   it('refuses a file without the four columns, naming the missing ones', () => {
-    expect(fromCsv('户号,姓名\n0001,王建国').problems).toEqual([
-      { line: 1, reason: '表头要有这些列名：户号、户主姓名、村民小组、人口数；缺少“户主姓名”、“村民小组”、“人口数”' },
-    ])
+    expect(fromCsv('户号,姓名\n0001,王建国').problems).toEqual([{ line: 1, reason: '表头要有这些列名：户号、户主姓名、村民小组、人口数；缺少“户主姓名”、“村民小组”、“人口数”' }])
     expect(readRoster([]).problems).toEqual([{ line: 1, reason: expect.stringMatching(/^表头要有这些列名/) }])
   })
 
@@ -46,7 +44,7 @@ describe('reading a roster export', () => {
   })
 })
 
-describe('reading a spreadsheet\'s rows, where cells may be numbers', () => {
+describe("reading a spreadsheet's rows, where cells may be numbers", () => {
   const title = ['户号', '户主姓名', '村民小组', '人口数']
 
   it('takes whole numbers as they read: 户号 12 is “12”, 人口数 4 is 4; text keeps its leading zeros', () => {
@@ -84,7 +82,10 @@ describe('reading a spreadsheet\'s rows, where cells may be numbers', () => {
 
   it('refuses a number that lost its leading zeros when the roster knows the 户号 only with them', () => {
     const roster = ['0012', '0013', '13', '0100']
-    const { rows, problems } = readRoster([title, [12, '王建国', '一组', 4], [13, '李秀英', '一组', 3], ['12', '赵大海', '二组', 2], [100, '钱七', '二组', 2], [7, '孙八', '二组', 2]], roster)
+    const { rows, problems } = readRoster(
+      [title, [12, '王建国', '一组', 4], [13, '李秀英', '一组', 3], ['12', '赵大海', '二组', 2], [100, '钱七', '二组', 2], [7, '孙八', '二组', 2]],
+      roster,
+    )
     // 13 is on the roster as itself; text “12” was typed that way; 7 is a new household.
     expect(rows.map((r) => r.number)).toEqual(['13', '12', '7'])
     expect(problems).toEqual([

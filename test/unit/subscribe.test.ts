@@ -1,15 +1,4 @@
-import {
-  afterConsent,
-  afterSend,
-  canSend,
-  consentStatus,
-  subscriptionIdOf,
-  templateIdVariable,
-  templateKindOf,
-  thingValue,
-  topicOf,
-  topicOfSubject,
-} from '../../shared/subscribe'
+import { afterConsent, afterSend, canSend, consentStatus, subscriptionIdOf, templateIdVariable, templateKindOf, thingValue, topicOf, topicOfSubject } from '../../shared/subscribe'
 
 describe('thingValue: a subscribe message thing value, at most 20 characters', () => {
   it('keeps short text as it is', () => {

@@ -41,18 +41,16 @@ function addIndex(db: Database.Database, name: CollectionName, fields: readonly 
 
 function createCollection(db: Database.Database, name: CollectionName): void {
   const spec = collectionSpecs[name]
-  const columns = [...indexedFields(spec)].filter((field) => field !== '_id').map(
-    (field) => `"${columnOf(field)}" GENERATED ALWAYS AS (json_extract(doc, '${fieldPath(field)}')) VIRTUAL`,
-  )
+  const columns = [...indexedFields(spec)]
+    .filter((field) => field !== '_id')
+    .map((field) => `"${columnOf(field)}" GENERATED ALWAYS AS (json_extract(doc, '${fieldPath(field)}')) VIRTUAL`)
   db.exec(`CREATE TABLE "${name}" (_id TEXT PRIMARY KEY, doc TEXT NOT NULL${columns.map((c) => `, ${c}`).join('')})`)
   const indexName = (fields: readonly string[]) => `${name}__${fields.join('_')}`
   for (const fields of spec.indexes) {
     db.exec(`CREATE INDEX "${indexName(fields)}" ON "${name}" (${fields.map((f) => `"${columnOf(f)}"`).join(', ')})`)
   }
   for (const fields of spec.unique) {
-    db.exec(
-      `CREATE UNIQUE INDEX "u_${indexName(fields)}" ON "${name}" (${fields.map((f) => `"${columnOf(f)}"`).join(', ')})`,
-    )
+    db.exec(`CREATE UNIQUE INDEX "u_${indexName(fields)}" ON "${name}" (${fields.map((f) => `"${columnOf(f)}"`).join(', ')})`)
   }
 }
 
@@ -252,9 +250,7 @@ const migrations: readonly Migration[] = [
       // tracking code. Both are hashed in place, so codes already handed out keep working; attempt counters and
       // the security log get their tables. Can run again (the migration tests rewind user_version): a stored
       // hash (64 hex) is left as it is.
-      db.function('code_hash', { deterministic: true }, (kind: unknown, code: unknown) =>
-        codeHash(kind as 'invite' | 'tracking', String(code).toUpperCase().replace(/[\s-]/g, '')),
-      )
+      db.function('code_hash', { deterministic: true }, (kind: unknown, code: unknown) => codeHash(kind as 'invite' | 'tracking', String(code).toUpperCase().replace(/[\s-]/g, '')))
       for (const name of ['attempt', 'security_log'] as const) {
         if (!db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(name)) createCollection(db, name)
       }
@@ -285,6 +281,14 @@ const migrations: readonly Migration[] = [
         if (!db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(name)) createCollection(db, name)
       }
       addIndex(db, 'announcement_reach', ['announcementId', 'via', '_id'])
+    },
+  },
+  {
+    version: 21,
+    up(db) {
+      // 点题公开 (issue 20 item 4): villagers' requests for a topic to be disclosed. Can run again (the
+      // migration tests rewind user_version).
+      if (!db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'topic'`).get()) createCollection(db, 'topic')
     },
   },
 ]

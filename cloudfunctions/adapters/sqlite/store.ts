@@ -81,23 +81,14 @@ class SqliteOps implements StoreTx {
     }
   }
 
-  updateSync<C extends CollectionName>(
-    collection: C,
-    id: string,
-    patch: Patch<C>,
-    expect: Partial<Record<string, Scalar>> = {},
-  ): boolean {
+  updateSync<C extends CollectionName>(collection: C, id: string, patch: Patch<C>, expect: Partial<Record<string, Scalar>> = {}): boolean {
     const fields = Object.entries(patch).filter(([, value]) => value !== undefined)
     if (fields.length === 0) throw new Error('empty patch')
     const sets = fields.map(([field]) => `'${fieldPath(field)}', json(?)`).join(', ')
     const guards = Object.keys(expect).map((field) => ` AND json_extract(doc, '${fieldPath(field)}') IS ?`)
     const sql = `UPDATE "${collection}" SET doc = json_set(doc, ${sets}) WHERE _id = ?${guards.join('')}`
     try {
-      const result = this.prepared(sql).run(
-        ...fields.map(([, value]) => JSON.stringify(value)),
-        id,
-        ...Object.values(expect).map((value) => bind(value as Scalar)),
-      )
+      const result = this.prepared(sql).run(...fields.map(([, value]) => JSON.stringify(value)), id, ...Object.values(expect).map((value) => bind(value as Scalar)))
       return result.changes === 1
     } catch (error) {
       if (isUniqueViolation(error)) throw new DuplicateKeyError(collection)
@@ -113,12 +104,7 @@ class SqliteOps implements StoreTx {
     this.insertSync(collection, doc)
   }
 
-  async update<C extends CollectionName>(
-    collection: C,
-    id: string,
-    patch: Patch<C>,
-    expect?: Partial<Record<keyof Collections[C], Scalar>>,
-  ): Promise<boolean> {
+  async update<C extends CollectionName>(collection: C, id: string, patch: Patch<C>, expect?: Partial<Record<keyof Collections[C], Scalar>>): Promise<boolean> {
     return this.updateSync(collection, id, patch, expect as Partial<Record<string, Scalar>>)
   }
 }
@@ -165,12 +151,7 @@ export class SqliteStore implements Store {
     return this.exclusive(() => this.ops.insertSync(collection, doc))
   }
 
-  update<C extends CollectionName>(
-    collection: C,
-    id: string,
-    patch: Patch<C>,
-    expect?: Partial<Record<keyof Collections[C], Scalar>>,
-  ): Promise<boolean> {
+  update<C extends CollectionName>(collection: C, id: string, patch: Patch<C>, expect?: Partial<Record<keyof Collections[C], Scalar>>): Promise<boolean> {
     return this.exclusive(() => this.ops.updateSync(collection, id, patch, expect as Partial<Record<string, Scalar>>))
   }
 
@@ -195,15 +176,12 @@ export class SqliteStore implements Store {
         params.push(bind(value), bind(value), bind(value), id)
       }
       const limit = Math.min(Math.max(query.limit, 1), 100)
-      const rows = this.ops.prepared(
-        `SELECT doc FROM "${collection}" WHERE ${whereSql}${cursorSql} ORDER BY ${sort} ${dir}, _id ${dir} LIMIT ?`,
-      ).all(...params, limit + 1) as { doc: string }[]
+      const rows = this.ops.prepared(`SELECT doc FROM "${collection}" WHERE ${whereSql}${cursorSql} ORDER BY ${sort} ${dir}, _id ${dir} LIMIT ?`).all(...params, limit + 1) as {
+        doc: string
+      }[]
       const items = rows.slice(0, limit).map((row) => JSON.parse(row.doc) as Collections[C])
       const last = items[items.length - 1]
-      const nextCursor =
-        rows.length > limit && last
-          ? encodeCursor(((last as Record<string, unknown>)[sortField] ?? null) as Scalar, last._id)
-          : null
+      const nextCursor = rows.length > limit && last ? encodeCursor(((last as Record<string, unknown>)[sortField] ?? null) as Scalar, last._id) : null
       return { items, nextCursor }
     })
   }

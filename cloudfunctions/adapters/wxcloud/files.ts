@@ -52,8 +52,7 @@ function splitFileId(fileId: string): { bucket: string; path: string } | null {
 const extensionOfMime = (mime: string) => (mime === 'image/png' ? 'png' : 'jpg')
 
 /** Splits a list into the calls it takes. */
-const inCalls = <T>(items: readonly T[]): T[][] =>
-  Array.from({ length: Math.ceil(items.length / PER_CALL) }, (_, i) => items.slice(i * PER_CALL, (i + 1) * PER_CALL))
+const inCalls = <T>(items: readonly T[]): T[][] => Array.from({ length: Math.ceil(items.length / PER_CALL) }, (_, i) => items.slice(i * PER_CALL, (i + 1) * PER_CALL))
 
 /** Cloud storage behind the FileStore port. */
 export function cloudFileStore(storage: CloudStorage): FileStore {

@@ -154,12 +154,7 @@ class WxOps implements StoreTx {
       .catch((error: unknown) => rethrow(collection, error))
   }
 
-  async update<C extends CollectionName>(
-    collection: C,
-    id: string,
-    patch: Patch<C>,
-    expect: Partial<Record<keyof Collections[C], Scalar>> = {},
-  ): Promise<boolean> {
+  async update<C extends CollectionName>(collection: C, id: string, patch: Patch<C>, expect: Partial<Record<keyof Collections[C], Scalar>> = {}): Promise<boolean> {
     const data = patchData(this._, patch as Record<string, unknown>)
     if (this.inTransaction) {
       // Transactions allow single-document calls only; the transaction itself guards the read.
@@ -216,8 +211,7 @@ export class WxCloudStore extends WxOps implements Store {
       .get()
     const items = data.slice(0, limit) as Collections[C][]
     const last = items[items.length - 1] as Record<string, unknown> | undefined
-    const nextCursor =
-      data.length > limit && last ? encodeCursor((last[field] ?? null) as Scalar, last._id as string) : null
+    const nextCursor = data.length > limit && last ? encodeCursor((last[field] ?? null) as Scalar, last._id as string) : null
     return { items, nextCursor }
   }
 
@@ -261,7 +255,10 @@ export class WxCloudStore extends WxOps implements Store {
   async removeMany(collection: CollectionName, ids: readonly string[]): Promise<number> {
     if (ids.length > 100) throw new Error('removeMany takes at most 100 ids')
     if (ids.length === 0) return 0
-    const { stats } = await this.db.collection(collection).where({ _id: this._.in(ids) }).remove()
+    const { stats } = await this.db
+      .collection(collection)
+      .where({ _id: this._.in(ids) })
+      .remove()
     return stats.removed
   }
 

@@ -16,13 +16,7 @@ export function Chips<T extends string | undefined>({ label, options, value, onC
   return (
     <View className={`chip-row${scroll ? ' chip-row-scroll' : ''}`} role="radiogroup" aria-label={label}>
       {options.map((o) => (
-        <View
-          key={o.value ?? ''}
-          className={`chip${value === o.value ? ' chip-active' : ''}`}
-          role="radio"
-          aria-checked={value === o.value}
-          onClick={() => onChange(o.value)}
-        >
+        <View key={o.value ?? ''} className={`chip${value === o.value ? ' chip-active' : ''}`} role="radio" aria-checked={value === o.value} onClick={() => onChange(o.value)}>
           {o.label}
         </View>
       ))}

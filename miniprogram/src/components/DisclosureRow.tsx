@@ -25,9 +25,7 @@ export function DisclosureRow({ d, className, onClick }: { d: DisclosureListItem
         </View>
       }
       description={
-        <Text className="disclosure-row-meta">
-          {[d.period ? `所属期 ${periodLabel(d.period)}` : '', `${formatDay(d.publishedAt)}发布`].filter(Boolean).join(' · ')}
-        </Text>
+        <Text className="disclosure-row-meta">{[d.period ? `所属期 ${periodLabel(d.period)}` : '', `${formatDay(d.publishedAt)}发布`].filter(Boolean).join(' · ')}</Text>
       }
       onClick={onClick}
     />

@@ -27,15 +27,11 @@ export function FeedbackCard({ f, place, children }: Props) {
         {f.overdue ? <Tag type="danger">已超期</Tag> : null}
         <Text className="muted feedback-when">{formatDay(f.submittedAt)}</Text>
       </View>
-      <Text className="feedback-about">
-        {f.about.type === 'general' ? aboutLabels.general : `${aboutLabels[f.about.type]}：${f.about.title}`}
-      </Text>
+      <Text className="feedback-about">{f.about.type === 'general' ? aboutLabels.general : `${aboutLabels[f.about.type]}：${f.about.title}`}</Text>
       <Text className="prose feedback-text">{f.text}</Text>
       <PhotoGrid images={f.photos} />
       <Text className="muted feedback-meta">
-        {[place, `提出人：${f.author}`, f.routedToName ? `承办：${f.routedToName}` : null, `答复期限：${formatDay(f.dueAt)}`]
-          .filter(Boolean)
-          .join(' · ')}
+        {[place, `提出人：${f.author}`, f.routedToName ? `承办：${f.routedToName}` : null, `答复期限：${formatDay(f.dueAt)}`].filter(Boolean).join(' · ')}
       </Text>
       {f.reopenReason ? <Text className="feedback-reopen">重新反映：{f.reopenReason}</Text> : null}
       {f.reply ? (

@@ -14,11 +14,7 @@ export function LoadMore({ hasMore, loading, error, onLoad }: LoadMoreProps) {
   if (!hasMore) return null
   return (
     <View className="load-more">
-      {error ? (
-        <Text className="error-text load-more-error">
-          {messageOf(error)}
-        </Text>
-      ) : null}
+      {error ? <Text className="error-text load-more-error">{messageOf(error)}</Text> : null}
       <Button block size="large" fill="outline" type="primary" loading={loading} onClick={onLoad}>
         {error ? '重新加载' : '加载更多'}
       </Button>

@@ -78,11 +78,7 @@ export function PhotoGrid({ images }: { images: { fileId: string; name: string; 
   return (
     <View className="photo-grid">
       {images.map((a) => (
-        <View
-          key={a.fileId}
-          className="attachment"
-          onClick={() => void Taro.previewImage({ urls: images.map((x) => x.url), current: a.url })}
-        >
+        <View key={a.fileId} className="attachment" onClick={() => void Taro.previewImage({ urls: images.map((x) => x.url), current: a.url })}>
           <Image className="attachment-image" src={a.url} mode="aspectFill" nativeProps={{ alt: a.name }} />
           <Text className="attachment-name">{a.name}</Text>
         </View>

@@ -14,9 +14,7 @@ export function PrivacyConsent() {
   return (
     <Popup visible={asking} position="bottom" round closeOnOverlayClick={false} title="用户隐私保护提示">
       <View className="privacy-consent">
-        <Text className="privacy-text">
-          使用前请阅读《用户隐私保护指引》：本程序只保存您填写的姓名、户号和您提交的意见、照片，用于村务监督；投票不与任何人关联。
-        </Text>
+        <Text className="privacy-text">使用前请阅读《用户隐私保护指引》：本程序只保存您填写的姓名、户号和您提交的意见、照片，用于村务监督；投票不与任何人关联。</Text>
         <Button className="privacy-link" onClick={() => void Taro.openPrivacyContract({})}>
           查看《用户隐私保护指引》
         </Button>

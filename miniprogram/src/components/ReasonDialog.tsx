@@ -25,19 +25,7 @@ interface Props {
 }
 
 /** A confirm dialog that asks for a short written reason or note. */
-export function ReasonDialog({
-  visible,
-  title,
-  message,
-  label,
-  placeholder,
-  required,
-  maxLength,
-  confirmText,
-  children,
-  onSubmit,
-  onClose,
-}: Props) {
+export function ReasonDialog({ visible, title, message, label, placeholder, required, maxLength, confirmText, children, onSubmit, onClose }: Props) {
   const [text, setText] = useState('')
   const [failure, setFailure] = useState('')
 
@@ -64,31 +52,14 @@ export function ReasonDialog({
   }
 
   return (
-    <Dialog
-      visible={visible}
-      title={title}
-      confirmText={confirmText}
-      cancelText="取消"
-      closeOnOverlayClick={false}
-      onConfirm={confirm}
-      onCancel={onClose}
-      onClose={onClose}
-    >
+    <Dialog visible={visible} title={title} confirmText={confirmText} cancelText="取消" closeOnOverlayClick={false} onConfirm={confirm} onCancel={onClose} onClose={onClose}>
       <View className="reason-dialog">
         {message ? <View className="reason-dialog-message">{message}</View> : null}
         <Text className="reason-dialog-label">
           {label}
           {required ? '（必填）' : '（可不填）'}
         </Text>
-        <TextArea
-          value={text}
-          onChange={setText}
-          placeholder={placeholder}
-          maxLength={maxLength}
-          showCount
-          rows={3}
-          className="boxed-textarea"
-        />
+        <TextArea value={text} onChange={setText} placeholder={placeholder} maxLength={maxLength} showCount rows={3} className="boxed-textarea" />
         {children}
         {failure ? (
           <View className="error-text reason-dialog-error" role="alert">

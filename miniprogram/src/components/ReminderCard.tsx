@@ -31,9 +31,7 @@ function askWeChat(topic: SubscribeTopic): Promise<Answer> {
   // Taro's typings also demand Alipay's entityIds; WeChat takes only tmplIds.
   return Taro.requestSubscribeMessage({ tmplIds: [templateId] } as Taro.requestSubscribeMessage.Option).then(
     (answer): Answer =>
-      (answer as Taro.requestSubscribeMessage.SuccessCallbackResult)[templateId] === 'accept'
-        ? { ok: true }
-        : { ok: false, message: '您没有点“允许”，这次没有开启提醒' },
+      (answer as Taro.requestSubscribeMessage.SuccessCallbackResult)[templateId] === 'accept' ? { ok: true } : { ok: false, message: '您没有点“允许”，这次没有开启提醒' },
     (): Answer => ({ ok: false, message: '这次没能打开微信提醒，请稍后再试' }),
   )
 }

@@ -25,8 +25,7 @@ function TallyBars({ round }: { round: RoundView }) {
         </View>
       ))}
       <Text className="tally-line">
-        共 {tally.cast} 票
-        {round.dissatisfiedPermille !== null ? `，不满意占 ${percentOf(round.dissatisfiedPermille)}` : ''}
+        共 {tally.cast} 票{round.dissatisfiedPermille !== null ? `，不满意占 ${percentOf(round.dissatisfiedPermille)}` : ''}
         （超过 {percentOf(round.rule.thresholdPermille)} 须<Term word="答复释疑" />）
       </Text>
     </View>

@@ -27,9 +27,7 @@ export function TotalsCard({ totals, period, balance, className }: { totals: Tot
       <Row label={labels.spending} fen={totals.spendingFen} />
       <Row label={labels.difference} fen={totals.balanceFen} strong={!balance} />
       {balance ? <Row label="期末余额" fen={balance.closingFen} strong /> : null}
-      <Text className="muted totals-note">
-        {balance ? '收入、支出由每一笔自动算出；期初、期末余额由村里按账簿填写，已核对：期初加收入减支出等于期末' : '合计由每一笔自动算出'}
-      </Text>
+      <Text className="muted totals-note">{balance ? '收入、支出由每一笔自动算出；期初、期末余额由村里按账簿填写，已核对：期初加收入减支出等于期末' : '合计由每一笔自动算出'}</Text>
     </View>
   )
 }

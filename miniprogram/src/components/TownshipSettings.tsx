@@ -45,8 +45,8 @@ export function RuleSetting({ toast }: { toast: string }) {
       current={
         data ? (
           <>
-            不满意超过 <Text className="strong-figure">{percentOf(data.thresholdPermille)}</Text> 为超标，连续{' '}
-            <Text className="strong-figure">{data.streakLength}</Text> 轮超标由镇纪委介入
+            不满意超过 <Text className="strong-figure">{percentOf(data.thresholdPermille)}</Text> 为超标，连续 <Text className="strong-figure">{data.streakLength}</Text>{' '}
+            轮超标由镇纪委介入
           </>
         ) : null
       }
@@ -122,13 +122,7 @@ function DutyFields({ duties, days, onChange }: { duties: Duties['duties']; days
           </Text>
           <View className="duty-setting-days">
             <Text>期满后</Text>
-            <Input
-              className="boxed-input duty-setting-input"
-              type="number"
-              value={days[i] ?? ''}
-              maxLength={2}
-              onChange={(v) => onChange(days.map((x, j) => (j === i ? v : x)))}
-            />
+            <Input className="boxed-input duty-setting-input" type="number" value={days[i] ?? ''} maxLength={2} onChange={(v) => onChange(days.map((x, j) => (j === i ? v : x)))} />
             <Text>天内公开</Text>
           </View>
         </View>
@@ -147,7 +141,11 @@ function DutiesForm({ data, reload, toast }: { data: Duties; reload: () => void;
   }
   return (
     <SettingCard
-      current={<>{data.custom ? '本镇自定的公开时限' : '默认的公开时限'}，共 <Text className="strong-figure">{data.duties.length}</Text> 项</>}
+      current={
+        <>
+          {data.custom ? '本镇自定的公开时限' : '默认的公开时限'}，共 <Text className="strong-figure">{data.duties.length}</Text> 项
+        </>
+      }
       loadError={null}
       history={[...data.history].reverse().map((h) => ({ setAt: h.setAt, setBy: h.setBy, text: `修改了公开时限（${h.count}项）` }))}
       defaultText="一直用默认期限，没有修改过"
@@ -164,7 +162,21 @@ function DutiesForm({ data, reload, toast }: { data: Duties; reload: () => void;
 /** How long after each month or quarter a village has to disclose. */
 export function DutiesSetting({ toast }: { toast: string }) {
   const { data, error, refetch: reload } = usePageQuery(readQuery('township', 'duties', {}))
-  if (!data) return <SettingCard current={null} loadError={error} history={[]} defaultText="" note="" saveText="保存公开时限" toast={toast} onSave={() => Promise.reject(missing('正在加载，请稍候'))}>{null}</SettingCard>
+  if (!data)
+    return (
+      <SettingCard
+        current={null}
+        loadError={error}
+        history={[]}
+        defaultText=""
+        note=""
+        saveText="保存公开时限"
+        toast={toast}
+        onSave={() => Promise.reject(missing('正在加载，请稍候'))}
+      >
+        {null}
+      </SettingCard>
+    )
   // A new key after each save starts the fields from what was saved.
   return <DutiesForm key={JSON.stringify(data.history.at(-1) ?? null)} data={data} reload={reload} toast={toast} />
 }

@@ -12,5 +12,4 @@ export function formatMinutes(minutes: number | null): string {
 const ID_SYMBOLS = 'abcdefghijklmnopqrstuvwxyz0123456789'
 
 /** A request id made once per form on the phone: a retry sends the same one, so nothing is filed twice. */
-export const newRequestId = () =>
-  Date.now().toString(36) + Array.from({ length: 16 }, () => ID_SYMBOLS[Math.floor(Math.random() * ID_SYMBOLS.length)]).join('')
+export const newRequestId = () => Date.now().toString(36) + Array.from({ length: 16 }, () => ID_SYMBOLS[Math.floor(Math.random() * ID_SYMBOLS.length)]).join('')

@@ -32,15 +32,7 @@ export function useSubmission<T>(send: (requestId: string) => Promise<T>, { auto
     onError: (e) => setFailure(failureText(e)),
   })
 
-  const phase: Phase = mutation.isPending
-    ? mutation.failureCount > 0
-      ? 'retrying'
-      : 'sending'
-    : mutation.isSuccess
-      ? 'sent'
-      : mutation.isError
-        ? 'failed'
-        : 'idle'
+  const phase: Phase = mutation.isPending ? (mutation.failureCount > 0 ? 'retrying' : 'sending') : mutation.isSuccess ? 'sent' : mutation.isError ? 'failed' : 'idle'
 
   const submit = () => {
     if (phase === 'sending' || phase === 'retrying' || phase === 'sent') return

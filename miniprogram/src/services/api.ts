@@ -55,11 +55,7 @@ const viaHttp: Transport = async (area, event) => {
 // Chosen at module level so each build carries only its own transport.
 const transport: Transport = process.env.TARO_ENV === 'weapp' ? viaCloud : viaHttp
 
-export async function call<A extends Area, K extends ActionOf<A>>(
-  area: A,
-  action: K,
-  input: Input<A, K>,
-): Promise<Output<A, K>> {
+export async function call<A extends Area, K extends ActionOf<A>>(area: A, action: K, input: Input<A, K>): Promise<Output<A, K>> {
   let envelope: Envelope<unknown>
   try {
     envelope = await transport(area, { ...(input as object), action })

@@ -12,16 +12,7 @@ export const screenshotDir = resolve(__dirname, '../screenshots', process.env.ST
 export async function launchBrowser(): Promise<{ browser: Browser; close(): Promise<void> }> {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   })
   return {
     browser,
@@ -55,12 +46,7 @@ export async function screenshot(page: Page, name: string): Promise<void> {
  * Signs in through the H5 sign-in page, choosing the first demo person of a
  * role tab whose name contains `name`; returns their full name.
  */
-export async function signInAs(
-  page: Page,
-  baseUrl: string,
-  tab: '村民' | '监委会主任' | '村两委' | '镇纪委',
-  name: string,
-): Promise<string> {
+export async function signInAs(page: Page, baseUrl: string, tab: '村民' | '监委会主任' | '村两委' | '镇纪委', name: string): Promise<string> {
   await page.goto(`${baseUrl}/#/pages/login/index`)
   await page.getByText(tab, { exact: true }).click()
   if (tab === '村民') await page.locator('input[placeholder="输入姓名查找村民"]').fill(name)
@@ -73,18 +59,23 @@ export async function signInAs(
 
 /** Taps one of the home page's entries by its title. */
 export async function openEntry(page: Page, title: string): Promise<void> {
-  await page.locator('.nut-cell').filter({ has: page.getByText(title, { exact: true }) }).click()
+  await page
+    .locator('.nut-cell')
+    .filter({ has: page.getByText(title, { exact: true }) })
+    .click()
 }
 
 /** Taro's H5 router keeps earlier pages of the stack in the DOM, hidden: look only at the one on screen. */
 export const current = (page: Page) => page.locator('.taro_page').filter({ visible: true })
 
 /** A NutUI button on the current page whose whole label is `text`. */
-export const button = (page: Page, text: string) => current(page).locator('.nut-button').filter({ hasText: new RegExp(`^${text}$`) })
+export const button = (page: Page, text: string) =>
+  current(page)
+    .locator('.nut-button')
+    .filter({ hasText: new RegExp(`^${text}$`) })
 
 export const input = (page: Page, placeholder: string) => page.locator(`input[placeholder="${placeholder}"]`)
 export const textarea = (page: Page, placeholder: string) => page.locator(`textarea[placeholder="${placeholder}"]`)
 
 /** A NutUI dialog's button; dialogs render outside the page's own element. */
-export const dialogButton = (page: Page, text: string) =>
-  page.locator('.nut-dialog .nut-button').filter({ visible: true, hasText: new RegExp(`^${text}$`) })
+export const dialogButton = (page: Page, text: string) => page.locator('.nut-dialog .nut-button').filter({ visible: true, hasText: new RegExp(`^${text}$`) })

@@ -90,7 +90,10 @@ export function sequentialRoundTrips(spans: readonly RequestSpan[]): number {
 }
 
 export class StandInError extends Error {
-  constructor(readonly code: string, message: string) {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
     super(message)
   }
 }
@@ -111,8 +114,7 @@ const clone = <T>(value: T): T => structuredClone(value)
 
 /** A value the equality index files a document under; null stands for null and for a missing field alike, as in a query. */
 type Plain = string | number | boolean | null
-const isPlain = (value: unknown): value is Plain =>
-  value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
+const isPlain = (value: unknown): value is Plain => value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
 const plainKey = (value: Plain) => (value === null ? 'null' : `${typeof value}:${String(value)}`)
 
 /** The plain values an equality condition accepts (`v`, `{ $eq: v }`, `{ $in: [v…] }`), or null for any other condition. */
@@ -491,9 +493,7 @@ export class CloudBaseEngine {
   private duplicate(name: string, index: string, value: string): StandInError {
     // GUESS: MongoDB's E11000 text, which the platform is documented to pass on for 唯一索引冲突.
     const message = `E11000 duplicate key error collection: ${name} index: ${index} dup key: ${value}`
-    return this.options.duplicate === 'duplicate-write'
-      ? new StandInError('DATABASE_DUPLICATE_WRITE', message)
-      : new StandInError('DATABASE_REQUEST_FAILED', message)
+    return this.options.duplicate === 'duplicate-write' ? new StandInError('DATABASE_DUPLICATE_WRITE', message) : new StandInError('DATABASE_REQUEST_FAILED', message)
   }
 
   /** Throws the duplicate-key error if `doc` (replacing any document with its id) would break a unique key. */
@@ -561,7 +561,12 @@ export class CloudBaseEngine {
     for (const text of data) {
       const doc = parse(text) as Doc
       if (doc._id === undefined) doc._id = newId()
-      await this.lock(tx, name, doc._id, this.uniqueKeys(name, doc).map((u) => u.key))
+      await this.lock(
+        tx,
+        name,
+        doc._id,
+        this.uniqueKeys(name, doc).map((u) => u.key),
+      )
       this.checkUnique(name, doc, tx, true)
       this.stage(name, doc, doc._id, tx)
       ids.push(doc._id)

@@ -34,9 +34,7 @@ function Membership({ me }: { me: Me }) {
   }
   return (
     <View className="card">
-      {m?.status === 'rejected' ? (
-        <Text className="home-status error-text">上次的入群申请没有通过{m.reason ? `：${m.reason}` : ''}</Text>
-      ) : null}
+      {m?.status === 'rejected' ? <Text className="home-status error-text">上次的入群申请没有通过{m.reason ? `：${m.reason}` : ''}</Text> : null}
       {m?.status === 'removed' ? <Text className="home-status error-text">您已不在本村监督群中</Text> : null}
       <Text className="muted">加入本村的村务监督群后，可以查看权力清单、三务公开，参加评议投票。</Text>
       <Button block type="primary" size="large" className="home-join" onClick={() => go('/pages/join/index')}>
@@ -95,10 +93,10 @@ export default function Index() {
   const todo = usePageQuery({ ...memberQueries.todo(), enabled: acts })
 
   const groups = me
-    ? entryGroupsFor(me.role, unread.error ? null : unread.data ?? null, toVote.error ? null : toVote.data ?? null, todo.data ? badgesOf(todo.data.items) : {})
+    ? entryGroupsFor(me.role, unread.error ? null : (unread.data ?? null), toVote.error ? null : (toVote.data ?? null), todo.data ? badgesOf(todo.data.items) : {})
     : []
   const greeting = me?.name ? `${me.name}，您好` : '村务监督'
-  const place = me?.village ? `${me.village.townshipName} ${me.village.name}` : me?.township?.name ?? ''
+  const place = me?.village ? `${me.village.townshipName} ${me.village.name}` : (me?.township?.name ?? '')
   return (
     <PageShell title={greeting} subtitle={[place, me?.title].filter(Boolean).join(' · ')} loading={loading && !me} error={error} offlineAt={me?.offlineAt}>
       {me ? (

@@ -19,8 +19,7 @@ const roleChoices: { value: DevPerson['role']; label: string }[] = [
 ]
 
 /** What to say when signing in fails: a host that signs in nobody (production) answers 404. */
-const signInFailure = (e: unknown) =>
-  e instanceof ApiError && e.code === 'NOT_FOUND' ? '这里不能登录。正式使用请在微信里打开小程序。' : messageOf(e)
+const signInFailure = (e: unknown) => (e instanceof ApiError && e.code === 'NOT_FOUND' ? '这里不能登录。正式使用请在微信里打开小程序。' : messageOf(e))
 
 /**
  * Local host only: sign in as a new visitor, or (in the demo) as one of the
@@ -65,30 +64,16 @@ export default function Login() {
     )
   }
   return (
-    <PageShell
-      title="选择演示身份"
-      subtitle="本地演示版：选择一位演示村的人登录，体验他能看到和能做的事"
-      loading={loading}
-      error={error}
-    >
+    <PageShell title="选择演示身份" subtitle="本地演示版：选择一位演示村的人登录，体验他能看到和能做的事" loading={loading} error={error}>
       {failure ? <View className="card error-text">{failure}</View> : null}
       {/* First: how a real newcomer starts (join a village, or take a post with an invite code). */}
       {guestEntry('第一次来？以新访客身份申请加入本村监督群，或输入任命码。', '新访客体验')}
       <Text className="section-title">或选一位演示身份</Text>
       <Chips label="演示身份" options={roleChoices} value={role} onChange={setRole} />
-      {role === 'villager' ? (
-        <SearchBar placeholder="输入姓名查找村民" value={keyword} onChange={setKeyword} />
-      ) : null}
+      {role === 'villager' ? <SearchBar placeholder="输入姓名查找村民" value={keyword} onChange={setKeyword} /> : null}
       <CellGroup>
         {shown.map((p) => (
-          <Cell
-            key={p.personId}
-            className="login-person"
-            title={p.name}
-            description={describeDemoPerson(p)}
-            clickable
-            onClick={() => void signIn({ personId: p.personId })}
-          />
+          <Cell key={p.personId} className="login-person" title={p.name} description={describeDemoPerson(p)} clickable onClick={() => void signIn({ personId: p.personId })} />
         ))}
       </CellGroup>
       {role === 'villager' && (people ?? []).filter((p) => p.role === role).length > shown.length ? (

@@ -25,8 +25,7 @@ interface Saved<T> {
 export type Offline<T> = T & { offlineAt?: string }
 
 /** One storage key per query and page (a paged list keeps each page it read), stable whatever the order of an input's fields. */
-export const copyKey = (queryKey: QueryKey, pageParam?: unknown): string =>
-  COPY_PREFIX + hashKey(pageParam === undefined ? queryKey : [...queryKey, { page: pageParam }])
+export const copyKey = (queryKey: QueryKey, pageParam?: unknown): string => COPY_PREFIX + hashKey(pageParam === undefined ? queryKey : [...queryKey, { page: pageParam }])
 
 /** The saved answer as shown offline: marked with when it was saved, without file links that may have expired. */
 export function fromCopy<T>(saved: Saved<T>, now: Date): Offline<T> {
@@ -60,7 +59,9 @@ export async function readWithCopy<T>(key: string, fetch: () => Promise<T>): Pro
 /** Drops the copies of the hand-made cache this one replaced. */
 export function dropLegacyCopies(): void {
   try {
-    Taro.getStorageInfoSync().keys.filter(isLegacyCopy).forEach((key) => Taro.removeStorageSync(key))
+    Taro.getStorageInfoSync()
+      .keys.filter(isLegacyCopy)
+      .forEach((key) => Taro.removeStorageSync(key))
   } catch {
     // Nothing to drop, or storage unreadable: the old copies only take room.
   }

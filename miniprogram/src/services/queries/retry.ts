@@ -11,8 +11,7 @@ import { ApiError } from '../api'
 export const RETRY_DELAYS = [1000, 2000, 4000, 8000, 15000, 30000] as const
 
 /** TanStack Query's `retry`: `failures` failed attempts so far (0 after the first). */
-export const retrySubmission = (failures: number, error: unknown): boolean =>
-  error instanceof ApiError && error.code === 'NETWORK' && failures < RETRY_DELAYS.length
+export const retrySubmission = (failures: number, error: unknown): boolean => error instanceof ApiError && error.code === 'NETWORK' && failures < RETRY_DELAYS.length
 
 /** TanStack Query's `retryDelay` for the same count. */
 export const submissionRetryDelay = (failures: number): number => RETRY_DELAYS[Math.min(failures, RETRY_DELAYS.length - 1)] ?? 0

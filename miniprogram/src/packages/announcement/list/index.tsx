@@ -20,17 +20,9 @@ export default function AnnouncementList() {
   const unread = paged.first?.unreadCount ?? null
 
   return (
-    <PageShell
-      title="村务公告"
-      subtitle="村务监督委员会发布的通知"
-      loading={!paged.loaded && !paged.error}
-      error={paged.error}
-      offlineAt={paged.offlineAt}
-    >
+    <PageShell title="村务公告" subtitle="村务监督委员会发布的通知" loading={!paged.loaded && !paged.error} error={paged.error} offlineAt={paged.offlineAt}>
       {unread !== null && paged.items.length > 0 ? (
-        <Text className={`announcement-unread-count${unread > 0 ? ' has-unread' : ''}`}>
-          {unread > 0 ? `有 ${unread} 条公告还没看` : '公告都已看过'}
-        </Text>
+        <Text className={`announcement-unread-count${unread > 0 ? ' has-unread' : ''}`}>{unread > 0 ? `有 ${unread} 条公告还没看` : '公告都已看过'}</Text>
       ) : null}
       {paged.items.length === 0 && paged.nextCursor === null ? <EmptyState title="还没有公告" description="村务监督委员会主任发布公告后，会显示在这里" /> : null}
       {paged.items.length > 0 ? (
@@ -43,9 +35,7 @@ export default function AnnouncementList() {
               title={
                 <View className="announcement-title-row">
                   {a.read ? null : <Badge dot className="announcement-dot" />}
-                  <Text className={a.read ? 'announcement-title' : 'announcement-title announcement-title-unread'}>
-                    {a.title}
-                  </Text>
+                  <Text className={a.read ? 'announcement-title' : 'announcement-title announcement-title-unread'}>{a.title}</Text>
                 </View>
               }
               description={

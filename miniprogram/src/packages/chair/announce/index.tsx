@@ -116,24 +116,9 @@ export default function Announce() {
     <PageShell title="发布公告" subtitle="公告发给本村监督群的全体村民；开启了微信提醒的村民会收到提醒。">
       <View className="card announce-form">
         <Text className="announce-label">标题</Text>
-        <Input
-          className="boxed-input"
-          placeholder="例如：10月财务收支已公开，请大家查看"
-          value={title}
-          maxLength={40}
-          onChange={setTitle}
-        />
+        <Input className="boxed-input" placeholder="例如：10月财务收支已公开，请大家查看" value={title} maxLength={40} onChange={setTitle} />
         <Text className="announce-label announce-label-next">内容</Text>
-        <TextArea
-          className="boxed-textarea"
-          placeholder="要告诉村民的事"
-          value={body}
-          maxLength={2000}
-          showCount
-          rows={5}
-          autoSize
-          onChange={setBody}
-        />
+        <TextArea className="boxed-textarea" placeholder="要告诉村民的事" value={body} maxLength={2000} showCount rows={5} autoSize onChange={setBody} />
         <PhotoPicker max={1} photos={photos} onChange={(update) => setPhotos(update)} />
         <Text className="announce-label announce-label-next">关联三务公开（可不选）</Text>
         <Button block fill="outline" className="announce-link" onClick={() => setPicking(true)}>
@@ -170,10 +155,7 @@ export default function Announce() {
             <Text className="reach-figure">
               已读 {r.householdsRead} 户 / 群内 {r.householdsInGroup} 户
             </Text>
-            <CoverageBar
-              permille={r.householdsInGroup > 0 ? Math.round((r.householdsRead * 1000) / r.householdsInGroup) : 0}
-              className="reach-progress"
-            />
+            <CoverageBar permille={r.householdsInGroup > 0 ? Math.round((r.householdsRead * 1000) / r.householdsInGroup) : 0} className="reach-progress" />
             {/* How the households that read it got there: the group card, a WeChat reminder, or the app itself. */}
             <View className="reach-channels">
               <Text className="reach-channel">
@@ -193,13 +175,7 @@ export default function Announce() {
               <Text className={`nowrap${r.notificationsFailed > 0 ? ' reach-failed' : ''}`}>发送失败 {r.notificationsFailed}</Text>
             </View>
             {r.householdsRead < r.householdsInGroup ? (
-              <Button
-                block
-                size="large"
-                fill="outline"
-                className="reach-unread"
-                onClick={() => go('/packages/chair/unread/index', { announcementId: r.announcementId })}
-              >
+              <Button block size="large" fill="outline" className="reach-unread" onClick={() => go('/packages/chair/unread/index', { announcementId: r.announcementId })}>
                 {r.householdsInGroup - r.householdsRead} 户未读
               </Button>
             ) : null}

@@ -34,21 +34,11 @@ export default function Figures() {
           <Text className="section-title">公开时限（近一年）</Text>
           <View className={`card figure-duties${data.overdueDuties > 0 ? ' figure-duties-bad' : ''}`}>
             <Text className="figure-line">
-              逾期未公开{' '}
-              <Text className={`figure-strong${data.overdueDuties > 0 ? ' figure-bad' : ''}`}>{data.overdueDuties}</Text> 项，逾期公开{' '}
+              逾期未公开 <Text className={`figure-strong${data.overdueDuties > 0 ? ' figure-bad' : ''}`}>{data.overdueDuties}</Text> 项，逾期公开{' '}
               <Text className={`figure-strong${data.lateDuties > 0 ? ' figure-late' : ''}`}>{data.lateDuties}</Text> 项
             </Text>
-            {data.overdueDuties > 0 ? (
-              <Text className="figure-hint">逾期未公开的，请督促村“两委”尽快公开。</Text>
-            ) : null}
-            <Button
-              block
-              size="large"
-              type="primary"
-              fill="outline"
-              className="figure-button"
-              onClick={() => go('/packages/disclosure/duties/index')}
-            >
+            {data.overdueDuties > 0 ? <Text className="figure-hint">逾期未公开的，请督促村“两委”尽快公开。</Text> : null}
+            <Button block size="large" type="primary" fill="outline" className="figure-button" onClick={() => go('/packages/disclosure/duties/index')}>
               看公开时限
             </Button>
           </View>
@@ -80,10 +70,7 @@ export default function Figures() {
                 <Text className="figure-reach-count">
                   已读 {a.householdsRead} 户 / 群内 {a.householdsInGroup} 户
                 </Text>
-                <CoverageBar
-                  permille={a.householdsInGroup > 0 ? Math.round((a.householdsRead * 1000) / a.householdsInGroup) : 0}
-                  className="figure-reach-bar"
-                />
+                <CoverageBar permille={a.householdsInGroup > 0 ? Math.round((a.householdsRead * 1000) / a.householdsInGroup) : 0} className="figure-reach-bar" />
               </View>
             ))
           )}

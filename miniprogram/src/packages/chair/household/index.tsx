@@ -57,9 +57,7 @@ export default function Household() {
           <View className="card">
             <View className="tag-row">
               <Tag type={h.inGroup ? 'success' : 'default'}>{h.inGroup ? '已入群' : '未入群'}</Tag>
-              <Text className="household-rep">
-                {representative ? `户代表：${representative.name}` : '还没有户代表'}
-              </Text>
+              <Text className="household-rep">{representative ? `户代表：${representative.name}` : '还没有户代表'}</Text>
             </View>
             <Text className="muted household-hint">户代表代表全户参加评议投票，每户只有一票。</Text>
           </View>
@@ -74,13 +72,9 @@ export default function Household() {
                 {m.isRepresentative && m.status === 'active' ? <Tag type="primary">户代表</Tag> : null}
               </View>
               <Text className="muted household-line">
-                {m.status === 'active'
-                  ? `入群时间：${formatDay(m.decidedAt ?? m.requestedAt)}`
-                  : `移出时间：${m.decidedAt ? formatDay(m.decidedAt) : '—'}`}
+                {m.status === 'active' ? `入群时间：${formatDay(m.decidedAt ?? m.requestedAt)}` : `移出时间：${m.decidedAt ? formatDay(m.decidedAt) : '—'}`}
               </Text>
-              {m.status === 'removed' && m.reason ? (
-                <Text className="muted household-line">移出原因：{m.reason}</Text>
-              ) : null}
+              {m.status === 'removed' && m.reason ? <Text className="muted household-line">移出原因：{m.reason}</Text> : null}
               {m.status === 'active' ? (
                 <View className="button-row">
                   {m.isRepresentative ? null : (
@@ -109,9 +103,7 @@ export default function Household() {
         onClose={() => setPromoting(null)}
       >
         <Text className="household-dialog-text">
-          {promoting
-            ? `把 ${promoting.name} 设为这一户的户代表吗？${representative ? `${representative.name} 将不再代表本户投票。` : ''}`
-            : ''}
+          {promoting ? `把 ${promoting.name} 设为这一户的户代表吗？${representative ? `${representative.name} 将不再代表本户投票。` : ''}` : ''}
         </Text>
       </Dialog>
 

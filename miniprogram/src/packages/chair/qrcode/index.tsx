@@ -55,12 +55,7 @@ export default function VillageQrCode() {
   const place = village ? `${village.townshipName}${village.name}` : ''
 
   return (
-    <PageShell
-      title="本村公开二维码"
-      subtitle="扫码打开本村的三务公开，不用入群也能看"
-      loading={code.isPending && !code.data}
-      error={code.error}
-    >
+    <PageShell title="本村公开二维码" subtitle="扫码打开本村的三务公开，不用入群也能看" loading={code.isPending && !code.data} error={code.error}>
       {code.data ? (
         <View className="card qr-card">
           <Text className="qr-heading">{place ? `${place} 三务公开` : '本村三务公开'}</Text>

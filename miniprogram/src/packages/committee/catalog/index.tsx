@@ -23,7 +23,12 @@ const TOAST = 'catalog-toast'
  * and is filed in the list's public history.
  */
 export default function Catalog() {
-  const { data, error, isPending: loading, refetch: reload } = usePageQuery({
+  const {
+    data,
+    error,
+    isPending: loading,
+    refetch: reload,
+  } = usePageQuery({
     queryKey: ['power', 'catalog', {}, 'with categories'],
     queryFn: () =>
       Promise.all([call('power', 'catalog', {}), call('power', 'categories', {})]).then(([catalog, categories]) => ({
@@ -55,9 +60,7 @@ export default function Catalog() {
     Toast.show(TOAST, { icon: 'success', content: selected ? '已纳入本村清单' : '已从本村清单移出' })
   }
 
-  const groups = (data?.categories ?? [])
-    .map((c) => ({ category: c, items: shownItems.filter((i) => i.categoryId === c.categoryId) }))
-    .filter((g) => g.items.length > 0)
+  const groups = (data?.categories ?? []).map((c) => ({ category: c, items: shownItems.filter((i) => i.categoryId === c.categoryId) })).filter((g) => g.items.length > 0)
   const selectedCount = shownItems.filter((i) => i.selected).length
 
   return (
@@ -95,9 +98,7 @@ export default function Catalog() {
                       {item.level === 'township' ? <Tag type="warning">镇特色</Tag> : null}
                       {/* The township removed it while the village had it: the committee's 待办 counts it until they answer. */}
                       {item.removed ? <Tag type="danger">{item.needsReview ? '镇里已移除，请复核' : '镇里已移除'}</Tag> : null}
-                      <Text className={checked ? 'catalog-state-on' : 'catalog-state-off'}>
-                        {checked ? '已纳入本村清单' : '未纳入'}
-                      </Text>
+                      <Text className={checked ? 'catalog-state-on' : 'catalog-state-off'}>{checked ? '已纳入本村清单' : '未纳入'}</Text>
                     </View>
                   }
                   onClick={() => setToggle({ item, selected: !item.selected })}

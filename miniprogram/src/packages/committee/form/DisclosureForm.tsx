@@ -92,8 +92,7 @@ function balanceOf(draft: DisclosureDraft): { balance: Balance | null } | { erro
 }
 
 /** Finance disclosures list their income and spending line by line. */
-export const showsLines = (draft: DisclosureDraft) =>
-  draft.kind === 'finance' || draft.section === 'finance' || draft.rows.length > 0
+export const showsLines = (draft: DisclosureDraft) => draft.kind === 'finance' || draft.section === 'finance' || draft.rows.length > 0
 
 /**
  * The draft's content for publish or revise, or the first problem in plain
@@ -138,19 +137,15 @@ export function DisclosureForm({ draft, onChange, categoryLocked }: Props) {
   const [picking, setPicking] = useState<Picking | null>(null)
 
   const set = (patch: Partial<DisclosureDraft>) => onChange((d) => ({ ...d, ...patch }))
-  const setRow = (key: number, patch: Partial<LineRow>) =>
-    onChange((d) => ({ ...d, rows: d.rows.map((r) => (r.key === key ? { ...r, ...patch } : r)) }))
+  const setRow = (key: number, patch: Partial<LineRow>) => onChange((d) => ({ ...d, rows: d.rows.map((r) => (r.key === key ? { ...r, ...patch } : r)) }))
 
   const chooseKind = (kind: DisclosureKind) =>
     onChange((d) => ({ ...d, kind, section: d.section ?? (kind === 'finance' ? 'finance' : null), rows: withFirstRow(d.rows, kind === 'finance') }))
-  const chooseSection = (section: DisclosureSection) =>
-    onChange((d) => ({ ...d, section, rows: withFirstRow(d.rows, section === 'finance') }))
+  const chooseSection = (section: DisclosureSection) => onChange((d) => ({ ...d, section, rows: withFirstRow(d.rows, section === 'finance') }))
 
   const lines = showsLines(draft)
   const parsed = draft.rows.map((r) => ({ row: r, amount: parseYuan(r.amount) }))
-  const totalsItems = parsed.flatMap(({ row, amount }) =>
-    'fen' in amount ? [{ date: row.date, item: row.item, amountFen: amount.fen, direction: row.direction }] : [],
-  )
+  const totalsItems = parsed.flatMap(({ row, amount }) => ('fen' in amount ? [{ date: row.date, item: row.item, amountFen: amount.fen, direction: row.direction }] : []))
   const totals = totalsOf(totalsItems)
 
   // Checked as it is typed, with the same rule the server applies.
@@ -206,13 +201,7 @@ export function DisclosureForm({ draft, onChange, categoryLocked }: Props) {
 
       <View className="card form-card">
         <Text className="form-label">标题</Text>
-        <Input
-          className="boxed-input"
-          placeholder="例如：2026年10月村级财务收支公开"
-          value={draft.title}
-          maxLength={60}
-          onChange={(title) => set({ title })}
-        />
+        <Input className="boxed-input" placeholder="例如：2026年10月村级财务收支公开" value={draft.title} maxLength={60} onChange={(title) => set({ title })} />
         <Text className="form-label form-label-next">正文</Text>
         <TextArea
           className="boxed-textarea"
@@ -225,7 +214,8 @@ export function DisclosureForm({ draft, onChange, categoryLocked }: Props) {
           onChange={(body) => set({ body })}
         />
         <Text className="form-label form-label-next">
-          <Term word="所属期" />（可不填）
+          <Term word="所属期" />
+          （可不填）
         </Text>
         <View className="form-inline">
           <Button className="form-pick" fill="outline" onClick={() => setPicking({ target: 'period' })}>
@@ -247,11 +237,7 @@ export function DisclosureForm({ draft, onChange, categoryLocked }: Props) {
             <View key={row.key} className="card form-card line-row">
               <View className="line-row-head">
                 <Text className="line-row-number">第{i + 1}笔</Text>
-                <Button
-                  fill="none"
-                  className="line-row-remove"
-                  onClick={() => onChange((d) => ({ ...d, rows: d.rows.filter((r) => r.key !== row.key) }))}
-                >
+                <Button fill="none" className="line-row-remove" onClick={() => onChange((d) => ({ ...d, rows: d.rows.filter((r) => r.key !== row.key) }))}>
                   删除这一笔
                 </Button>
               </View>
@@ -260,13 +246,7 @@ export function DisclosureForm({ draft, onChange, categoryLocked }: Props) {
                 {row.date ? lineDate(row.date) : '选择日期'}
               </Button>
               <Text className="form-label form-label-next">事项</Text>
-              <Input
-                className="boxed-input line-item"
-                placeholder="例如：购买水泥"
-                value={row.item}
-                maxLength={60}
-                onChange={(item) => setRow(row.key, { item })}
-              />
+              <Input className="boxed-input line-item" placeholder="例如：购买水泥" value={row.item} maxLength={60} onChange={(item) => setRow(row.key, { item })} />
               <Text className="form-label form-label-next">金额（元）</Text>
               <Input
                 className="boxed-input line-amount"
@@ -276,9 +256,7 @@ export function DisclosureForm({ draft, onChange, categoryLocked }: Props) {
                 maxLength={16}
                 onChange={(value) => setRow(row.key, { amount: value })}
               />
-              {row.amount.trim() && 'error' in amount ? (
-                <Text className="error-text form-field-error">{amount.error}</Text>
-              ) : null}
+              {row.amount.trim() && 'error' in amount ? <Text className="error-text form-field-error">{amount.error}</Text> : null}
               <Text className="form-label form-label-next">收入还是支出</Text>
               <Chips
                 label="收入还是支出"
@@ -289,13 +267,7 @@ export function DisclosureForm({ draft, onChange, categoryLocked }: Props) {
             </View>
           ))}
           <View className="form-add">
-            <Button
-              block
-              size="large"
-              fill="outline"
-              type="primary"
-              onClick={() => onChange((d) => ({ ...d, rows: [...d.rows, blankRow()] }))}
-            >
+            <Button block size="large" fill="outline" type="primary" onClick={() => onChange((d) => ({ ...d, rows: [...d.rows, blankRow()] }))}>
               添加一笔
             </Button>
           </View>
@@ -310,11 +282,7 @@ export function DisclosureForm({ draft, onChange, categoryLocked }: Props) {
         </>
       ) : null}
 
-      <PhotoPicker
-        max={9}
-        photos={draft.photos}
-        onChange={(update) => onChange((d) => ({ ...d, photos: update(d.photos) }))}
-      />
+      <PhotoPicker max={9} photos={draft.photos} onChange={(update) => onChange((d) => ({ ...d, photos: update(d.photos) }))} />
 
       {picking ? (
         <DatePicker
@@ -337,4 +305,3 @@ export function DisclosureForm({ draft, onChange, categoryLocked }: Props) {
 function withFirstRow(rows: LineRow[], wanted: boolean): LineRow[] {
   return wanted && rows.length === 0 ? [blankRow()] : rows
 }
-

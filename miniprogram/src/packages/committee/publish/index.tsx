@@ -48,10 +48,7 @@ export default function Publish() {
   }
 
   return (
-    <PageShell
-      title="发布三务公开"
-      subtitle="发布后全村监督群的村民马上能看到。发布后不能删除；发现有错，用“更正”改，改动会留下记录。"
-    >
+    <PageShell title="发布三务公开" subtitle="发布后全村监督群的村民马上能看到。发布后不能删除；发现有错，用“更正”改，改动会留下记录。">
       <DisclosureForm draft={draft} onChange={edit} />
       <ErrorCard error={failure} />
       <View className="publish-submit">

@@ -61,12 +61,7 @@ export default function Revise() {
   }
 
   return (
-    <PageShell
-      title="更正公开"
-      subtitle="更正不会抹掉原来的内容：村民能看到改了什么、谁改的、为什么改。"
-      loading={loading && !d}
-      error={error}
-    >
+    <PageShell title="更正公开" subtitle="更正不会抹掉原来的内容：村民能看到改了什么、谁改的、为什么改。" loading={loading && !d} error={error}>
       {d ? (
         <>
           <View className="card revise-current">

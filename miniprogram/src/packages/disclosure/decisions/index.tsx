@@ -29,7 +29,6 @@ export default function Decisions() {
   const [creating, setCreating] = useState(false)
   const paged = usePagedQuery(pagedRead('disclosure', 'decisions', { villageId }))
 
-
   return (
     <PageShell
       title={villageName ? `${villageName}四议两公开` : '四议两公开'}
@@ -93,9 +92,7 @@ export default function Decisions() {
                 title={
                   <View>
                     <Text className="decision-row-title">{d.title}</Text>
-                    <View className="tag-row decision-row-tags">
-                      {complete ? <Tag type="success">六步已完成</Tag> : <Tag type="info">第{step}步 / 共6步</Tag>}
-                    </View>
+                    <View className="tag-row decision-row-tags">{complete ? <Tag type="success">六步已完成</Tag> : <Tag type="info">第{step}步 / 共6步</Tag>}</View>
                   </View>
                 }
                 description={

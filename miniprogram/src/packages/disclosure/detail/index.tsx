@@ -64,18 +64,8 @@ export default function DisclosureDetail() {
 
           <Text className="section-title">核验</Text>
           <View className="card">
-            <Text className="muted verify-explain">
-              每次发布和更正都会留下一份记录，一份接一份扣在一起。如果有人偷偷改过其中一份，核验就对不上。
-            </Text>
-            <Button
-              block
-              size="large"
-              type="primary"
-              fill="outline"
-              loading={verifying}
-              className="verify-button"
-              onClick={() => void verify()}
-            >
+            <Text className="muted verify-explain">每次发布和更正都会留下一份记录，一份接一份扣在一起。如果有人偷偷改过其中一份，核验就对不上。</Text>
+            <Button block size="large" type="primary" fill="outline" loading={verifying} className="verify-button" onClick={() => void verify()}>
               核验是否被改动
             </Button>
             {verifyError ? (
@@ -98,22 +88,12 @@ export default function DisclosureDetail() {
 
           <View className="detail-actions">
             {role === 'villager' ? (
-              <Button
-                block
-                size="large"
-                fill="outline"
-                onClick={() => go('/packages/feedback/submit/index', { type: 'disclosure', id: disclosureId, title: d.title })}
-              >
+              <Button block size="large" fill="outline" onClick={() => go('/packages/feedback/submit/index', { type: 'disclosure', id: disclosureId, title: d.title })}>
                 对这条公开提意见
               </Button>
             ) : null}
             {role === 'chair' ? (
-              <Button
-                block
-                size="large"
-                type="primary"
-                onClick={() => go('/packages/evaluation/open/index', { type: 'disclosure', id: disclosureId, title: d.title })}
-              >
+              <Button block size="large" type="primary" onClick={() => go('/packages/evaluation/open/index', { type: 'disclosure', id: disclosureId, title: d.title })}>
                 对这条公开发起评议
               </Button>
             ) : null}
@@ -123,12 +103,7 @@ export default function DisclosureDetail() {
               </Button>
             ) : null}
             {role === 'committee' ? (
-              <Button
-                block
-                size="large"
-                type="primary"
-                onClick={() => go('/packages/committee/revise/index', { disclosureId })}
-              >
+              <Button block size="large" type="primary" onClick={() => go('/packages/committee/revise/index', { disclosureId })}>
                 更正这条公开
               </Button>
             ) : null}

@@ -4,7 +4,7 @@ import { periodLabel } from '@shared/disclosure/rules'
 import { PageShell } from '../../../components/PageShell'
 import { formatDay } from '../../../components/format'
 import { cadenceLabels, dutyStatusTags } from '@shared/disclosure/labels'
-import { type Output } from '../../../services/api'
+import type { Output } from '../../../services/api'
 import { useQuery } from '../../../services/nav'
 import { usePageQuery } from '../../../services/queries/hooks'
 import { readQuery } from '../../../services/queries/read'
@@ -41,12 +41,7 @@ export default function Duties() {
   const { data, error, isPending: loading } = usePageQuery(readQuery('disclosure', 'duties', { villageId }))
 
   return (
-    <PageShell
-      title={villageName ? `${villageName}公开时限` : '公开时限'}
-      subtitle="每一期该公开的内容，有没有在规定的天数内公开。"
-      loading={loading && !data}
-      error={error}
-    >
+    <PageShell title={villageName ? `${villageName}公开时限` : '公开时限'} subtitle="每一期该公开的内容，有没有在规定的天数内公开。" loading={loading && !data} error={error}>
       {data ? (
         <>
           <View
@@ -54,15 +49,10 @@ export default function Duties() {
             role="status"
           >
             <Text className="duties-summary-text">
-              逾期未公开 <Text className="duties-summary-figure">{data.overdueCount}</Text> 项，逾期公开{' '}
-              <Text className="duties-summary-figure">{data.lateCount}</Text> 项
+              逾期未公开 <Text className="duties-summary-figure">{data.overdueCount}</Text> 项，逾期公开 <Text className="duties-summary-figure">{data.lateCount}</Text> 项
             </Text>
             <Text className="duties-summary-note">
-              {data.overdueCount > 0
-                ? '逾期未公开的，请尽快补上公开'
-                : data.lateCount > 0
-                  ? '近一年都已公开，但有的公开晚了'
-                  : '近一年都按时公开了'}
+              {data.overdueCount > 0 ? '逾期未公开的，请尽快补上公开' : data.lateCount > 0 ? '近一年都已公开，但有的公开晚了' : '近一年都按时公开了'}
             </Text>
           </View>
           {data.duties.map((duty) => (

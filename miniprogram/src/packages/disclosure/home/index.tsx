@@ -13,7 +13,6 @@ import { disclosureQueries } from '../../../services/queries/disclosure'
 import { go, useQuery } from '../../../services/nav'
 import './index.css'
 
-
 /** What the list shows: everything, one kind, or only what was corrected after publication. */
 type Show = DisclosureKind | 'corrected' | undefined
 
@@ -106,11 +105,7 @@ export default function DisclosureHome() {
         <>
           {/* 四议两公开 heads the list; it appears with the list, once the page has settled. */}
           {searching ? null : (
-            <View
-              className="decisions-link"
-              role="link"
-              onClick={() => go('/packages/disclosure/decisions/index', { villageId, villageName: villageName || undefined })}
-            >
+            <View className="decisions-link" role="link" onClick={() => go('/packages/disclosure/decisions/index', { villageId, villageName: villageName || undefined })}>
               <View className="decisions-link-main">
                 <Text className="decisions-link-title">四议两公开决策</Text>
                 <Text className="decisions-link-text">重大事项从提议、决议到实施结果，每一步都查得到</Text>
@@ -142,12 +137,7 @@ export default function DisclosureHome() {
               ))}
             </CellGroup>
           )}
-          <LoadMore
-            hasMore={paged.nextCursor !== null}
-            loading={paged.loadingMore}
-            error={paged.moreError}
-            onLoad={paged.loadMore}
-          />
+          <LoadMore hasMore={paged.nextCursor !== null} loading={paged.loadingMore} error={paged.moreError} onLoad={paged.loadMore} />
         </>
       )}
     </PageShell>

@@ -19,7 +19,11 @@ export default function PublicDisclosure() {
   const query = useQuery()
   const villageId = query.villageId ?? ''
   const disclosureId = query.disclosureId ?? ''
-  const { data, error, isPending: loading } = usePageQuery({
+  const {
+    data,
+    error,
+    isPending: loading,
+  } = usePageQuery({
     queryKey: ['disclosure', 'publicGet', { villageId, disclosureId }],
     queryFn: () => publicCall('publicGet', { villageId, disclosureId }),
   })

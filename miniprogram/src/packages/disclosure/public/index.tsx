@@ -17,9 +17,7 @@ import { useShareCard } from '../../../services/share'
 import { publicVillageCard } from '../../../services/shareCards'
 import './index.css'
 
-
-const noVillage = () =>
-  Promise.reject(new ApiError('NOT_FOUND', '没有找到是哪个村，请重新扫描村务公开栏上的二维码'))
+const noVillage = () => Promise.reject(new ApiError('NOT_FOUND', '没有找到是哪个村，请重新扫描村务公开栏上的二维码'))
 
 /**
  * A village's public page, opened by the QR code on its notice board: anyone,

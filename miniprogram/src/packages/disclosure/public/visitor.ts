@@ -24,10 +24,7 @@ export async function ensureVisitor(): Promise<void> {
  * caller is always known; in H5 a stranger (no session, or an expired one)
  * is signed in as a new visitor first, without leaving the page.
  */
-export async function publicCall<K extends ActionOf<'disclosure'>>(
-  action: K,
-  input: Input<'disclosure', K>,
-): Promise<Output<'disclosure', K>> {
+export async function publicCall<K extends ActionOf<'disclosure'>>(action: K, input: Input<'disclosure', K>): Promise<Output<'disclosure', K>> {
   await ensureVisitor()
   try {
     return await call('disclosure', action, input)
@@ -45,9 +42,6 @@ export async function publicCall<K extends ActionOf<'disclosure'>>(
  * that, the launch options (scene.ts).
  */
 export function villageOf(query: Record<string, string>): string {
-  const enterScene =
-    process.env.TARO_ENV === 'weapp' && !query.villageId && !query.scene
-      ? (Taro.getEnterOptionsSync?.()?.query?.scene as string | undefined)
-      : undefined
+  const enterScene = process.env.TARO_ENV === 'weapp' && !query.villageId && !query.scene ? (Taro.getEnterOptionsSync?.()?.query?.scene as string | undefined) : undefined
   return villageFromQuery(query, enterScene)
 }

@@ -62,22 +62,24 @@ function SubjectPicker({ type, picked, onPick }: { type: SubjectType; picked: Pi
 /** The chair opens a round on a disclosure or a decision; each household's representative votes once. */
 export default function OpenRound() {
   const query = useQuery()
-  const preset: Picked | null =
-    (query.type === 'disclosure' || query.type === 'decision') && query.id ? { type: query.type, id: query.id, title: query.title ?? '' } : null
+  const preset: Picked | null = (query.type === 'disclosure' || query.type === 'decision') && query.id ? { type: query.type, id: query.id, title: query.title ?? '' } : null
   const [type, setType] = useState<SubjectType>(preset?.type ?? 'disclosure')
   const [picked, setPicked] = useState<Picked | null>(preset)
   const [title, setTitle] = useState(preset ? `对“${preset.title}”的评议`.slice(0, 60) : '')
   const [hours, setHours] = useState<number>(72)
-  const { submit, submitting, failure, setFailure } = useSubmission(async () => {
-    const { roundId } = await call('evaluation', 'openRound', {
-      subject: { type: picked!.type, id: picked!.id },
-      title,
-      closesAt: closesAtAfter(hours),
-    })
-    await Taro.redirectTo({ url: `/packages/evaluation/round/index?roundId=${roundId}` })
-    return roundId
-    // Opening has no request id: a blind retry would meet its own round and report a conflict.
-  }, { autoRetry: false })
+  const { submit, submitting, failure, setFailure } = useSubmission(
+    async () => {
+      const { roundId } = await call('evaluation', 'openRound', {
+        subject: { type: picked!.type, id: picked!.id },
+        title,
+        closesAt: closesAtAfter(hours),
+      })
+      await Taro.redirectTo({ url: `/packages/evaluation/round/index?roundId=${roundId}` })
+      return roundId
+      // Opening has no request id: a blind retry would meet its own round and report a conflict.
+    },
+    { autoRetry: false },
+  )
   const send = () => (picked ? void submit() : setFailure('请先选择要评议的公开或决策'))
 
   return (
@@ -105,12 +107,7 @@ export default function OpenRound() {
         <Input className="boxed-input" placeholder="例如：对11月财务公开的评议" value={title} maxLength={60} onChange={setTitle} />
       </View>
       <Text className="section-title">什么时候截止</Text>
-      <Chips
-        label="截止时间"
-        options={closingPresets.map((p) => ({ value: String(p.hours), label: p.label }))}
-        value={String(hours)}
-        onChange={(v) => setHours(Number(v))}
-      />
+      <Chips label="截止时间" options={closingPresets.map((p) => ({ value: String(p.hours), label: p.label }))} value={String(hours)} onChange={(v) => setHours(Number(v))} />
       <Text className="muted open-hint">到时间自动结束并公布结果；也可以在村情发布会上提前结束。</Text>
       <ErrorCard error={failure} />
       <View className="open-actions">

@@ -66,9 +66,7 @@ export default function Proxy() {
     <PageShell title="委托家人投票" subtitle="户代表外出时，可以把本户的票委托给监督群里的家人。每户仍然只有一票，投了什么谁也看不到。" loading={loading && !data} error={error}>
       {data?.held ? (
         <View className="card proxy-held" role="status">
-          {data.held.inForce
-            ? `户代表${data.held.fromName}委托您代表本户投票：${scopeOf(data.held)}。`
-            : `户代表${data.held.fromName}的委托已经到期。`}
+          {data.held.inForce ? `户代表${data.held.fromName}委托您代表本户投票：${scopeOf(data.held)}。` : `户代表${data.held.fromName}的委托已经到期。`}
         </View>
       ) : null}
       {data && !data.isRepresentative && !data.held ? <View className="card muted">只有户代表可以委托。本户现在没有委托给您。</View> : null}

@@ -104,9 +104,7 @@ function BallotList({ round }: { round: Round }) {
         ) : null}
         <Input className="boxed-input" placeholder="输入回执码核对" value={typed} maxLength={8} onChange={setTyped} />
         {code.length >= 4 ? (
-          <Text className="ballot-found">
-            {found.length > 0 ? found.map((b) => `${b.receipt}：${choiceLabels[b.choice]}`).join('；') : '没有找到这个回执码'}
-          </Text>
+          <Text className="ballot-found">{found.length > 0 ? found.map((b) => `${b.receipt}：${choiceLabels[b.choice]}`).join('；') : '没有找到这个回执码'}</Text>
         ) : null}
         <Button block fill="outline" className="ballot-all" onClick={() => setAll(!all)}>
           {all ? '收起清单' : `显示全部 ${ballots.length} 张票`}
@@ -201,9 +199,7 @@ export default function RoundPage() {
           {round.escalationId ? <View className="card round-escalated">连续评议不满意超过比例，已提交镇纪委处理。</View> : null}
 
           {round.ballotsDeletedAt ? (
-            <View className="card muted">
-              投票清单已按保存期限在{formatDay(round.ballotsDeletedAt)}删除（评议结束满一年）。上面的票数和参与户数照样保留。
-            </View>
+            <View className="card muted">投票清单已按保存期限在{formatDay(round.ballotsDeletedAt)}删除（评议结束满一年）。上面的票数和参与户数照样保留。</View>
           ) : round.status === 'closed' ? (
             <BallotList round={round} />
           ) : null}
@@ -214,12 +210,7 @@ export default function RoundPage() {
                 结束评议
               </Button>
             ) : null}
-            <Button
-              block
-              size="large"
-              fill="outline"
-              onClick={() => go('/packages/evaluation/subject/index', { type: round.subject.type, id: round.subject.id })}
-            >
+            <Button block size="large" fill="outline" onClick={() => go('/packages/evaluation/subject/index', { type: round.subject.type, id: round.subject.id })}>
               全部评议记录
             </Button>
           </View>

@@ -63,11 +63,7 @@ export default function SubjectHistory() {
         <>
           {data.escalations.length > 0 ? <Text className="section-title">镇纪委介入</Text> : null}
           {data.escalations.map((e) => (
-            <CaseCard
-              key={e.escalationId}
-              e={e}
-              onReport={role === 'committee' && e.status === 'rectifying' ? () => setReporting(e.escalationId) : undefined}
-            />
+            <CaseCard key={e.escalationId} e={e} onReport={role === 'committee' && e.status === 'rectifying' ? () => setReporting(e.escalationId) : undefined} />
           ))}
           <Text className="section-title">历次评议（{data.rounds.length}）</Text>
           {data.rounds.length === 0 ? <View className="card muted">这个事项还没有评议过。</View> : null}

@@ -19,10 +19,7 @@ import './index.css'
 
 const TOAST = 'inbox-toast'
 
-const choices = (statuses: readonly FeedbackStatus[]) => [
-  { value: undefined, label: '全部' },
-  ...statuses.map((s) => ({ value: s, label: feedbackStatusTags[s].label })),
-]
+const choices = (statuses: readonly FeedbackStatus[]) => [{ value: undefined, label: '全部' }, ...statuses.map((s) => ({ value: s, label: feedbackStatusTags[s].label }))]
 // A committee member only ever holds routed items and what became of them.
 const chairChoices = choices(feedbackStatuses)
 const committeeChoices = choices(['routed', 'replied', 'closed'])
@@ -67,9 +64,7 @@ export default function FeedbackInbox() {
   const role = useRole()
   // A 待办 row on the home page opens the list already filtered (?status=submitted or routed).
   const asked = useQuery().status
-  const [status, setStatus] = useState<FeedbackStatus | undefined>(
-    feedbackStatuses.includes(asked as FeedbackStatus) ? (asked as FeedbackStatus) : undefined,
-  )
+  const [status, setStatus] = useState<FeedbackStatus | undefined>(feedbackStatuses.includes(asked as FeedbackStatus) ? (asked as FeedbackStatus) : undefined)
   const list = usePagedQuery(pagedRead('feedback', 'inbox', { status }))
   const [routing, setRouting] = useState<FeedbackView | null>(null)
   const [replying, setReplying] = useState<FeedbackView | null>(null)
@@ -89,10 +84,7 @@ export default function FeedbackInbox() {
 
   const isChair = role === 'chair'
   return (
-    <PageShell
-      title="村民意见"
-      subtitle={isChair ? '分派给村“两委”成员答复，或列入下次会议议题' : role === 'committee' ? '分给您答复的意见，答复会告诉提意见的村民' : undefined}
-    >
+    <PageShell title="村民意见" subtitle={isChair ? '分派给村“两委”成员答复，或列入下次会议议题' : role === 'committee' ? '分给您答复的意见，答复会告诉提意见的村民' : undefined}>
       <Chips label="意见状态" options={isChair ? chairChoices : committeeChoices} value={status} onChange={setStatus} />
       {list.error ? (
         <View className="card error-text" role="alert">

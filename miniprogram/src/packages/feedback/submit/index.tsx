@@ -61,16 +61,7 @@ export default function SubmitFeedback() {
       </View>
       <Text className="section-title">您的意见</Text>
       <View className="card">
-        <TextArea
-          className="boxed-textarea"
-          placeholder="写清楚哪里有问题、您希望怎么办"
-          value={text}
-          maxLength={1000}
-          showCount
-          rows={5}
-          autoSize
-          onChange={setText}
-        />
+        <TextArea className="boxed-textarea" placeholder="写清楚哪里有问题、您希望怎么办" value={text} maxLength={1000} showCount rows={5} autoSize onChange={setText} />
       </View>
       <PhotoPicker max={3} photos={photos} onChange={(update) => setPhotos(update)} />
       <View className="card">
@@ -83,9 +74,7 @@ export default function SubmitFeedback() {
           value={hideName ? 'hidden' : 'shown'}
           onChange={(v) => setHideName(v === 'hidden')}
         />
-        <Text className="muted submit-hint">
-          选了以后，村干部看到的提出人是“村民”；镇纪委仍能看到是谁提的。要向镇纪委举报村干部，请用首页的“向镇纪委举报”。
-        </Text>
+        <Text className="muted submit-hint">选了以后，村干部看到的提出人是“村民”；镇纪委仍能看到是谁提的。要向镇纪委举报村干部，请用首页的“向镇纪委举报”。</Text>
       </View>
       <View className="submit-actions">
         <Button block size="large" type="primary" loading={submitting} onClick={send}>

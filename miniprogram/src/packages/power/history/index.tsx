@@ -41,9 +41,7 @@ export default function PowerHistory() {
         ))
       )}
       <LoadMore hasMore={paged.nextCursor !== null} loading={paged.loadingMore} error={paged.moreError} onLoad={paged.loadMore} />
-      {paged.nextCursor === null && paged.items.length > 0 ? (
-        <Text className="muted history-end">以上是全部记录</Text>
-      ) : null}
+      {paged.nextCursor === null && paged.items.length > 0 ? <Text className="muted history-end">以上是全部记录</Text> : null}
     </PageShell>
   )
 }

@@ -97,20 +97,14 @@ export default function PowerItem() {
               <Tag type="default" plain>
                 {item.categoryName}
               </Tag>
-              <Tag type={item.level === 'township' ? 'warning' : 'info'}>
-                {item.level === 'township' ? '镇特色清单' : '区指导清单'}
-              </Tag>
+              <Tag type={item.level === 'township' ? 'warning' : 'info'}>{item.level === 'township' ? '镇特色清单' : '区指导清单'}</Tag>
               <Text className="muted">清单序号 {item.code}</Text>
             </View>
             <Text className="item-summary">{item.summary}</Text>
           </View>
 
           <Text className="section-title">办事流程图（共 {item.flow.length} 步）</Text>
-          {item.flow.length > 0 ? (
-            <Flowchart flow={item.flow} />
-          ) : (
-            <View className="card muted">这一项没有规定办理步骤。</View>
-          )}
+          {item.flow.length > 0 ? <Flowchart flow={item.flow} /> : <View className="card muted">这一项没有规定办理步骤。</View>}
 
           <Text className="section-title">实施主体（谁来办）</Text>
           <View className="card">
@@ -147,12 +141,7 @@ export default function PowerItem() {
 
           {role === 'villager' ? (
             <View className="item-feedback">
-              <Button
-                block
-                size="large"
-                fill="outline"
-                onClick={() => go('/packages/feedback/submit/index', { type: 'power', id: item.itemId, title: item.name })}
-              >
+              <Button block size="large" fill="outline" onClick={() => go('/packages/feedback/submit/index', { type: 'power', id: item.itemId, title: item.name })}>
                 对这一项提意见
               </Button>
             </View>

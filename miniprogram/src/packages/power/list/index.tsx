@@ -10,7 +10,6 @@ import { powerQueries } from '../../../services/queries/power'
 import { go, useQuery } from '../../../services/nav'
 import './index.css'
 
-
 /**
  * The village's published power list: filter by category, search by keyword,
  * tap an item for its flowchart. Township staff arrive with `villageId` (and
@@ -80,10 +79,7 @@ export default function PowerList() {
           <Loading>正在加载…</Loading>
         </View>
       ) : items.length === 0 ? (
-        <EmptyState
-          title={keyword ? '没有找到相关事项，换个词试试' : '这一类还没有事项'}
-          description={keyword && categoryId ? '也可以切换到“全部”再找' : ''}
-        />
+        <EmptyState title={keyword ? '没有找到相关事项，换个词试试' : '这一类还没有事项'} description={keyword && categoryId ? '也可以切换到“全部”再找' : ''} />
       ) : (
         <>
           <Text className="power-count">{keyword ? `找到 ${items.length} 项` : `共 ${items.length} 项`}</Text>

@@ -65,15 +65,7 @@ export default function FileReport() {
       </View>
       <Text className="section-title">举报内容</Text>
       <View className="card">
-        <TextArea
-          placeholder="写清楚什么时间、什么事、您知道的情况"
-          value={text}
-          maxLength={2000}
-          showCount
-          rows={6}
-          autoSize
-          onChange={setText}
-        />
+        <TextArea placeholder="写清楚什么时间、什么事、您知道的情况" value={text} maxLength={2000} showCount rows={6} autoSize onChange={setText} />
       </View>
       <PhotoPicker max={3} photos={photos} onChange={(update) => setPhotos(update)} />
       <View className="card">

@@ -72,7 +72,12 @@ export default function Appointments() {
   }
 
   return (
-    <PageShell title="职务任命" subtitle="生成任命码交给本人，本人在小程序首页输入即上任。任命码只在生成时显示一次，7天内有效，只能用一次；一个人同时只能担任一个职务。" loading={loading && !data} error={error}>
+    <PageShell
+      title="职务任命"
+      subtitle="生成任命码交给本人，本人在小程序首页输入即上任。任命码只在生成时显示一次，7天内有效，只能用一次；一个人同时只能担任一个职务。"
+      loading={loading && !data}
+      error={error}
+    >
       <Text className="section-title">任命</Text>
       <Chips
         label="职务"
@@ -84,12 +89,7 @@ export default function Appointments() {
         }}
       />
       {role !== 'township' ? (
-        <Chips
-          label="村"
-          options={(villages.data ?? []).map((v) => ({ value: v.villageId, label: v.name }))}
-          value={villageId}
-          onChange={setVillageId}
-        />
+        <Chips label="村" options={(villages.data ?? []).map((v) => ({ value: v.villageId, label: v.name }))} value={villageId} onChange={setVillageId} />
       ) : null}
       <View className="card">
         <Text className="appoint-label">职务名称</Text>

@@ -26,8 +26,7 @@ const roundStatusLabels: Record<RoundView['status'], string> = { open: '评议�
 const cycleLabel = (cycle: number) => (cycle > 1 ? `第${cycle}次升级` : '首次升级')
 
 /** The dissatisfied share rounded down, as the server decides it; null without ballots. */
-const dissatisfiedShare = (tally: Tally) =>
-  tally.cast === 0 ? null : percentOf(Math.floor((tally.dissatisfied * 1000) / tally.cast))
+const dissatisfiedShare = (tally: Tally) => (tally.cast === 0 ? null : percentOf(Math.floor((tally.dissatisfied * 1000) / tally.cast)))
 
 function tallyLine(tally: Tally | null): string {
   if (!tally) return '还没有计票'
@@ -41,10 +40,7 @@ function tallyLine(tally: Tally | null): string {
  */
 function dayOf(typed: string): string {
   const text = typed.trim().replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
-  return text.replace(
-    /^(\d{4})\D{1,2}(\d{1,2})\D{1,2}(\d{1,2})\D?$/,
-    (_, y: string, m: string, d: string) => `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`,
-  )
+  return text.replace(/^(\d{4})\D{1,2}(\d{1,2})\D{1,2}(\d{1,2})\D?$/, (_, y: string, m: string, d: string) => `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`)
 }
 
 const presetChoices = closingPresets.map((p) => ({ value: String(p.hours), label: p.label }))
@@ -284,12 +280,7 @@ export default function CaseDetail() {
         required
         maxLength={2000}
         confirmText="办结"
-        onSubmit={(conclusion) =>
-          act(
-            () => call('township', 'closeEscalation', { escalationId, conclusion, reevaluationClosesAt: closesAtAfter(hours) }),
-            '已办结，再评议已发起',
-          )
-        }
+        onSubmit={(conclusion) => act(() => call('township', 'closeEscalation', { escalationId, conclusion, reevaluationClosesAt: closesAtAfter(hours) }), '已办结，再评议已发起')}
         onClose={() => setDialog(null)}
       >
         <Text className="reason-dialog-label">再评议截止时间</Text>

@@ -16,10 +16,7 @@ import { usePagedQuery, usePageQuery } from '../../../services/queries/hooks'
 import { pagedRead, readQuery } from '../../../services/queries/read'
 import './index.css'
 
-const statusChoices = [
-  { value: undefined, label: '全部' },
-  ...escalationStatuses.map((s) => ({ value: s, label: escalationStatusTags[s].label })),
-]
+const statusChoices = [{ value: undefined, label: '全部' }, ...escalationStatuses.map((s) => ({ value: s, label: escalationStatusTags[s].label }))]
 
 const subjectPrefix = { disclosure: '公开：', decision: '决策：' } as const
 
@@ -39,7 +36,6 @@ export default function Cases() {
   const paged = usePagedQuery(pagedRead('township', 'listEscalations', { status, villageId }))
   // The township's villages, to filter by; without them the list simply shows every village.
   const villages = usePageQuery({ ...readQuery('township', 'figures', {}), select: (f) => f.villages })
-
 
   return (
     <PageShell title="评议升级案件" subtitle="同一事项连续评议不满意超标，由镇纪委介入：调查、下达整改、办结后再评议。">
@@ -67,18 +63,12 @@ export default function Cases() {
         paged.items.map((c) => {
           const tag = escalationStatusTags[c.status]
           return (
-            <View
-              key={c.escalationId}
-              className="card cases-row"
-              onClick={() => go('/packages/township/case/index', { escalationId: c.escalationId })}
-            >
+            <View key={c.escalationId} className="card cases-row" onClick={() => go('/packages/township/case/index', { escalationId: c.escalationId })}>
               <View className="cases-head">
                 <Tag type={tag.type}>{tag.label}</Tag>
                 <Text className={`cases-cycle${c.cycle > 1 ? ' cases-cycle-again' : ''}`}>{cycleLabel(c.cycle)}</Text>
                 <Text className="cases-village">{c.villageName}</Text>
-                <Text className="muted cases-age">
-                  {c.status === 'closed' ? `${formatDay(c.openedAt)}升级` : `已 ${c.ageDays} 天`}
-                </Text>
+                <Text className="muted cases-age">{c.status === 'closed' ? `${formatDay(c.openedAt)}升级` : `已 ${c.ageDays} 天`}</Text>
               </View>
               <Text className="cases-subject">
                 {subjectPrefix[c.subject.type]}

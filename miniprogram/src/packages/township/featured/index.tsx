@@ -83,7 +83,10 @@ export default function FeaturedList() {
     setFailure('')
     setSaving(true)
     try {
-      const basis = form.basis.split('\n').map((b) => b.trim()).filter(Boolean)
+      const basis = form.basis
+        .split('\n')
+        .map((b) => b.trim())
+        .filter(Boolean)
       const saved = await call('power', 'saveTownshipItem', { ...form, basis })
       Toast.show(TOAST, { icon: 'success', content: form.itemId ? `已保存，改了 ${saved.fields.join('、')}` : `已新增 ${saved.code}` })
       setForm(null)
@@ -111,7 +114,13 @@ export default function FeaturedList() {
     return (
       <PageShell title={form.itemId ? '编辑事项' : '新增事项'} subtitle="保存后是一个新版本，记下谁、什么时候改了什么；选了这一项的村的主任会收到通知。">
         <View className="card">
-          <Chips label="类别" scroll options={categories.map((c) => ({ value: c.categoryId, label: c.name }))} value={form.categoryId} onChange={(categoryId) => set({ categoryId })} />
+          <Chips
+            label="类别"
+            scroll
+            options={categories.map((c) => ({ value: c.categoryId, label: c.name }))}
+            value={form.categoryId}
+            onChange={(categoryId) => set({ categoryId })}
+          />
           <Field label="事项名称" value={form.name} max={40} placeholder="例如：林地流转初审" onChange={(name) => set({ name })} />
           <Area label="事项说明" value={form.summary} max={500} onChange={(summary) => set({ summary })} />
           <Area label="依据（一行写一条）" value={form.basis} max={2000} placeholder="例如：《中华人民共和国村民委员会组织法》" onChange={(basis) => set({ basis })} />

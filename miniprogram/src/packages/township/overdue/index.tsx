@@ -29,12 +29,7 @@ export default function Overdue() {
 
   const items = data?.items ?? []
   return (
-    <PageShell
-      title="意见督办"
-      subtitle="这些村民意见已超过答复期限，村里还没有答复。"
-      loading={loading && !data}
-      error={error}
-    >
+    <PageShell title="意见督办" subtitle="这些村民意见已超过答复期限，村里还没有答复。" loading={loading && !data} error={error}>
       {data && items.length === 0 ? <EmptyState title="没有超期未答复的意见" description="村里超过答复期限还没答复的意见会列在这里，由镇纪委督办" /> : null}
       {items.map((f) => (
         <FeedbackCard key={f.feedbackId} f={f} place={names.get(f.villageId)}>

@@ -65,9 +65,7 @@ export default function ReportDetail() {
             <Text className="report-detail-subject">举报对象：{r.subject || '未写举报对象'}</Text>
             <Text className="report-detail-text">{r.text}</Text>
             <PhotoGrid images={r.photos} />
-            <Text className="report-detail-line">
-              举报人：{r.reporter ? `${r.reporter.name}（户号 ${r.reporter.householdNumber}）` : '匿名举报'}
-            </Text>
+            <Text className="report-detail-line">举报人：{r.reporter ? `${r.reporter.name}（户号 ${r.reporter.householdNumber}）` : '匿名举报'}</Text>
             <Text className="muted report-detail-line">{formatDayTime(r.filedAt)}提交</Text>
           </View>
 

@@ -15,10 +15,7 @@ import { usePageQuery, usePagedQuery } from '../../../services/queries/hooks'
 import { readQuery, pagedRead } from '../../../services/queries/read'
 import './index.css'
 
-const statusChoices = [
-  { value: undefined, label: '全部' },
-  ...reportStatuses.map((s) => ({ value: s, label: reportStatusTags[s].label })),
-]
+const statusChoices = [{ value: undefined, label: '全部' }, ...reportStatuses.map((s) => ({ value: s, label: reportStatusTags[s].label }))]
 
 /** Township staff: reports from every village, filtered by where they stand; each opens to be handled. */
 export default function Reports() {
@@ -61,11 +58,7 @@ export default function Reports() {
         paged.items.map((r) => {
           const tag = reportStatusTags[r.status]
           return (
-            <View
-              key={r.reportId}
-              className="card reports-row"
-              onClick={() => go('/packages/township/report/index', { reportId: r.reportId })}
-            >
+            <View key={r.reportId} className="card reports-row" onClick={() => go('/packages/township/report/index', { reportId: r.reportId })}>
               <View className="reports-head">
                 <Tag type={tag.type}>{tag.label}</Tag>
                 {r.anonymous ? <Tag>匿名</Tag> : null}

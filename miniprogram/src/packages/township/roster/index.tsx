@@ -100,14 +100,7 @@ export default function RosterImport() {
         {excel ? <Text className="roster-chosen">已选择 Excel 表格：{withoutExtension(excel.name)}</Text> : null}
         <Text className="muted roster-or">或把表格内容粘贴在下面：</Text>
         <TextArea className="boxed-textarea" placeholder="户号,户主姓名,村民小组,人口数" value={csv} rows={6} maxLength={900000} onChange={typed} />
-        <Button
-          block
-          size="large"
-          fill="outline"
-          className="roster-check"
-          loading={busy && !checked}
-          onClick={() => void preview(excel ? { xlsx: excel.xlsx } : { csv })}
-        >
+        <Button block size="large" fill="outline" className="roster-check" loading={busy && !checked} onClick={() => void preview(excel ? { xlsx: excel.xlsx } : { csv })}>
           检查
         </Button>
       </View>
