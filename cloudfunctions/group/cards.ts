@@ -5,7 +5,7 @@ import type { Store } from '../core/store'
 import { DuplicateKeyError } from '../core/store'
 import type { Clock } from '../core/context'
 import { getMany } from '../core/paging'
-import type { UpdatableMessages } from '../core/updatable'
+import { noUpdatable, type UpdatableMessages } from '../core/updatable'
 
 /**
  * A round's live turnout on its card in the group (动态消息, issue 19): made when the round opens, updated while
@@ -32,10 +32,13 @@ const cardRoundOf = async (store: Store, round: Round): Promise<CardRound> => ({
  */
 export async function openCard(store: Store, updatable: UpdatableMessages, round: Round, now: string): Promise<RoundCard> {
   let made: { activityId: string; expiresAt: string } | null = null
-  try {
-    made = await updatable.createActivityId(now)
-  } catch (error) {
-    console.warn(`[group] no updatable message for round ${round._id}: ${String(error)}`)
+  // A host without the capability (the local host outside demo sign-in) degrades quietly; a refusal is worth a line.
+  if (updatable !== noUpdatable) {
+    try {
+      made = await updatable.createActivityId(now)
+    } catch (error) {
+      console.warn(`[group] no updatable message for round ${round._id}: ${String(error)}`)
+    }
   }
   const card: RoundCard = {
     _id: round._id,

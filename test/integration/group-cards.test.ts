@@ -45,6 +45,13 @@ const creates = () => updatable.calls.filter((c) => c.kind === 'createActivityId
 const paramsOf = (call: { parameterList: { name: string; value: string }[] }) => Object.fromEntries(call.parameterList.map((p) => [p.name, p.value]))
 const card = async (roundId: string) => expectOk(await voters[0]!('group', 'roundCard', { roundId }))
 
+/** The chair closes the round at its closing time (the evaluation timer has not run yet). */
+async function closeByChair(roundId: string, ports?: UpdatableMessages) {
+  const { closesAt } = await card(roundId)
+  fixture.clock.advance(Math.max(0, Date.parse(closesAt) - fixture.clock.now().getTime()))
+  return expectOk(await chair(ports)('evaluation', 'closeRound', { roundId }))
+}
+
 describe('the round card', () => {
   it('gets an activity id when the round opens, and shares the turnout as participants of eligible households', async () => {
     const roundId = await openRound()
@@ -76,11 +83,11 @@ describe('the round card', () => {
   })
 
   it('carries nothing about any household choice: two counts, then the page and version', async () => {
-    const roundId = await openRound()
+    const roundId = await openRound(2)
     const choices: Choice[] = ['dissatisfied', 'dissatisfied', 'dissatisfied', 'satisfied', 'basic']
     await vote(roundId, choices)
     await timerPass()
-    expectOk(await chair()('evaluation', 'closeRound', { roundId }))
+    await closeByChair(roundId)
     const { eligible } = await card(roundId)
     const allowed = new Set(['5', String(eligible), roundCardPath(roundId), 'develop'])
     for (const call of sets()) {
@@ -90,14 +97,15 @@ describe('the round card', () => {
       }
     }
     // The tally (3 dissatisfied, 1 each of the others) appears nowhere in what was sent.
+    expect(sets().map((c) => c.targetState)).toEqual([0, 1])
     const sent = JSON.stringify(updatable.calls)
     expect(sent).not.toMatch(/satisf|basic|满意|"3"|"1"/)
   })
 
   it('switches to the final state when the chair closes the round', async () => {
-    const roundId = await openRound()
+    const roundId = await openRound(2)
     await vote(roundId, ['satisfied', 'basic'])
-    expectOk(await chair()('evaluation', 'closeRound', { roundId }))
+    await closeByChair(roundId)
     const final = sets().at(-1)!
     expect(final).toMatchObject({ targetState: 1, activityId: creates()[0]!.activityId })
     expect(paramsOf(final)).toEqual({ path: roundCardPath(roundId), version_type: 'develop' })
@@ -137,7 +145,7 @@ describe('the round card', () => {
     await vote(roundId, ['basic'], 1)
     await timerPass()
     expect(creates()).toHaveLength(3)
-    expectOk(await chair()('evaluation', 'closeRound', { roundId }))
+    await closeByChair(roundId)
     expect(sets().at(-1)).toMatchObject({ activityId: creates()[2]!.activityId, targetState: 1 })
   })
 
@@ -146,7 +154,7 @@ describe('the round card', () => {
     expect(await card(roundId)).toMatchObject({ state: 'degraded', activityId: null, parameterList: [], title: '11月财务公开评议' })
     await vote(roundId, ['satisfied'])
     await timerPass(noUpdatable)
-    expect(expectOk(await chair(noUpdatable)('evaluation', 'closeRound', { roundId })).tally.cast).toBe(1)
+    expect((await closeByChair(roundId, noUpdatable)).tally.cast).toBe(1)
   })
 
   it('degrades when renewal is refused past a day', async () => {
@@ -175,8 +183,8 @@ describe('the round card', () => {
   })
 
   it('is deleted a year after it stopped being live; a live one stays', async () => {
-    const closedId = await openRound()
-    expectOk(await chair()('evaluation', 'closeRound', { roundId: closedId }))
+    const closedId = await openRound(2)
+    await closeByChair(closedId)
     const openId = await openRound(72)
     const later = new Date(fixture.clock.now().getTime() + (retentionDays.roundCards + 1) * 24 * HOUR)
     await applyRetention(fixture.store, later, { dryRun: false })
