@@ -336,7 +336,8 @@ function serveStatic(options: HostOptions, url: URL, req: IncomingMessage, res: 
   try {
     decoded = decodeURIComponent(url.pathname)
   } catch {
-    return send(res, 404, fail('NOT_FOUND'))
+    send(res, 404, fail('NOT_FOUND'))
+    return
   }
   let path = normalize(join(root, decoded))
   if (!path.startsWith(root + sep) && path !== root) {

@@ -103,7 +103,7 @@ const collections = Object.keys(collectionSpecs)
 let rules
 try {
   rules = JSON.parse(readFileSync(join(root, 'cloudfunctions/database-rules.json'), 'utf8'))
-} catch (e) {
+} catch {
   rules = null
 }
 check(`数据库安全规则 (deny-all rule for all ${collections.length} collections)`, checks.rulesProblems(rules, collections))

@@ -5,7 +5,7 @@
 // Exits non-zero when a mini-program package is over 2 MB. Builds reuse
 // unchanged output (scripts/lib.mjs), so `npm test` pays for them once.
 import { spawnSync } from 'node:child_process'
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { MAIN_PACKAGE as MAIN, buildMiniprogram, ensureDependencies, root, weappPackageSizes } from './lib.mjs'

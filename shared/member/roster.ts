@@ -124,7 +124,10 @@ export function readRoster(table: readonly (readonly Cell[])[], roster: Iterable
   table.forEach((cells, i) => {
     if (i <= headerAt || cells.every((c) => textOf(c) === '')) return
     const read = lineOf(i + 1, (key) => cells[index[key]])
-    if (typeof read === 'string') return void problems.push({ line: i + 1, reason: read })
+    if (typeof read === 'string') {
+      problems.push({ line: i + 1, reason: read })
+      return
+    }
     seen.set(read.number, read.line)
     rows.push(read)
   })

@@ -2,6 +2,7 @@ import type { ActionOf, Area, Input, Output } from '../../shared/contract/areas'
 import type { Envelope } from '../../shared/errors'
 
 /** The input may be left out only when every field of it is optional. */
+// biome-ignore lint/complexity/noBannedTypes: `{} extends T` is the type-level test for "every field of T is optional"
 type InputArgs<A extends Area, K extends ActionOf<A>> = {} extends Input<A, K> ? [input?: Input<A, K>] : [input: Input<A, K>]
 
 /**

@@ -78,7 +78,7 @@ export function cloudFileStore(storage: CloudStorage): FileStore {
       const parts = splitFileId(fileId)
       // Only the caller's own upload can be adopted (their folder under uploads/); a file the function
       // wrote, or someone else's upload, is never taken over.
-      if (!parts || !parts.path.startsWith(uploadDirOf(options.uploader)) || parts.path.includes('..')) return null
+      if (!parts?.path.startsWith(uploadDirOf(options.uploader)) || parts.path.includes('..')) return null
       const dir = options.private ? PRIVATE_DIR : PUBLIC_DIR
       // The clean copy's name follows from the upload's id, so a retried submit finds the copy the
       // first attempt made (its original is gone by then), and only in the same place.

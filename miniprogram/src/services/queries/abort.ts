@@ -26,7 +26,7 @@ class SmallAbortSignal {
     this.reason = reason
     const listeners = this.listeners
     this.listeners = []
-    listeners.forEach((l) => l())
+    for (const l of listeners) l()
   }
 }
 

@@ -59,9 +59,7 @@ export async function readWithCopy<T>(key: string, fetch: () => Promise<T>): Pro
 /** Drops the copies of the hand-made cache this one replaced. */
 export function dropLegacyCopies(): void {
   try {
-    Taro.getStorageInfoSync()
-      .keys.filter(isLegacyCopy)
-      .forEach((key) => Taro.removeStorageSync(key))
+    for (const key of Taro.getStorageInfoSync().keys.filter(isLegacyCopy)) Taro.removeStorageSync(key)
   } catch {
     // Nothing to drop, or storage unreadable: the old copies only take room.
   }

@@ -38,6 +38,7 @@ export default function DisclosureDetail() {
   const [verifyError, setVerifyError] = useState<unknown>(null)
 
   // A check of the record chain is about the content it was made on: new content clears it.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the effect runs on purpose when the content changes, which it does not read
   useEffect(() => setVerdict(null), [dataUpdatedAt])
 
   const verify = async () => {
