@@ -1,11 +1,11 @@
 // npm test: every check there is — type-check, jest (units and every cloud
 // function on real SQLite, then again on the cloud adapter over the CloudBase stand-in), then the browser suite against the H5 build on a
 // live local host, on SQLite and again with the host on the cloud adapter, then the build sizes (npm run size) and the deploy
-// check (npm run check:deploy). Prints each step's time and one closing line: "N passed, N failed in M min S s".
+// check (npm run check:deploy). Before jest: biome (format + lint) and dependency-cruiser (boundaries). Prints each step's time and one closing line: "N passed, N failed in M min S s".
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { buildMiniprogram, bundleHost, ensureDependencies, root, run, trackedChanges } from './lib.mjs'
+import { buildMiniprogram, bundleHost, ensureDependencies, root, trackedChanges } from './lib.mjs'
 import { ensureBrowser } from './browser.mjs'
 
 // What git already shows changed: the run itself (install, builds, tests) must change no tracked file.
@@ -45,6 +45,35 @@ else passed += 1
 if (!step('类型检查 小程序 (type-check miniprogram)', tsc, ['-p', 'miniprogram'])) failed += 1
 else passed += 1
 
+// Style and boundaries, before any test runs (biome.json, .dependency-cruiser.cjs; docs/architecture.md "Boundaries").
+// Both only read: `biome ci` fails on unformatted code or a lint error, depcruise on an import across a forbidden
+// boundary. `npm test -- --checks` runs the steps up to here and stops.
+const checks = [
+  [
+    '格式与代码检查 (biome ci)',
+    'node_modules/.bin/biome',
+    ['ci', '--colors=off', '--max-diagnostics=30', '.'],
+    '格式不对时运行 npx biome check --write 修正（只改格式和安全的写法）；其余问题见上面的说明',
+  ],
+  [
+    '模块边界检查 (depcruise)',
+    'node_modules/.bin/depcruise',
+    ['--config', '.dependency-cruiser.cjs', '--output-type', 'err', 'shared', 'cloudfunctions', 'host', 'miniprogram/src'],
+    '上面列出的 import 越过了 docs/architecture.md“模块边界”一节的规则',
+  ],
+]
+for (const [name, bin, args, hint] of checks) {
+  if (step(name, join(root, bin), args)) passed += 1
+  else {
+    failed += 1
+    console.log(`✖ ${name} 未通过: ${hint}`)
+  }
+}
+if (process.argv.includes('--checks')) {
+  console.log(`\n${passed} passed, ${failed} failed in ${took(started)}`)
+  process.exit(failed ? 1 : 0)
+}
+
 jest('单元与云函数测试 (jest: unit + integration)', [], join(root, '.build/jest-unit.json'))
 
 // The same handler suites on the cloud adapter (the real wx-server-sdk) over the in-process CloudBase
@@ -79,11 +108,7 @@ bundleHost()
 // The browser suite also sets up a township from empty with the admin command.
 bundleHost('host/admin.ts', '.build/admin.cjs')
 ensureBrowser()
-jest(
-  '浏览器端到端测试 (e2e, chromium)',
-  ['--config', 'test/e2e/jest.config.js', '--runInBand'],
-  join(root, '.build/jest-e2e.json'),
-)
+jest('浏览器端到端测试 (e2e, chromium)', ['--config', 'test/e2e/jest.config.js', '--runInBand'], join(root, '.build/jest-e2e.json'))
 // The browser suite once more, each test file's host on the cloud adapter over the in-process stand-in (STORE=cloud
 // npm start; test/e2e/support/host.ts refuses a host whose /api/health names another store). All of it: timed on
 // this 2-core machine while other work ran on it (load 4–6), the suite took 312 s on SQLite and 346 s on the cloud
