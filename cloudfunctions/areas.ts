@@ -8,6 +8,8 @@ import { reportArea } from './report/area'
 import { evaluationArea } from './evaluation/area'
 import { townshipArea } from './township/area'
 import { groupArea } from './group/area'
+import { meetingArea } from './meeting/area'
+import { topicArea } from './topic/area'
 
 /** Every deployable cloud function, by name; the local host serves each at /api/fn/<name>. */
 export const areas: Record<string, Area> = {
@@ -20,4 +22,6 @@ export const areas: Record<string, Area> = {
   evaluation: evaluationArea,
   township: townshipArea,
   group: groupArea,
+  meeting: meetingArea,
+  topic: topicArea,
 }

@@ -115,6 +115,16 @@ export const permissions = {
   'feedback.settings': { roles: ['township'], scope: 'township', writes: false },
   'feedback.setReplyDays': { roles: ['township'], scope: 'township', writes: true },
 
+  // 点题公开: group members ask; the chair alone sees who asked and decides; the committees see forwarded
+  // topics as duties (no name); the township sees duties and figures.
+  'topic.ask': { roles: ['villager'], scope: 'self', writes: true },
+  'topic.mine': { roles: ['villager'], scope: 'self', writes: false },
+  'topic.inbox': { roles: ['chair'], scope: 'village', writes: false },
+  'topic.forward': { roles: ['chair'], scope: 'village', writes: true },
+  'topic.decline': { roles: ['chair'], scope: 'village', writes: true },
+  'topic.duties': { roles: ['chair', 'committee', 'township'], scope: 'village', writes: false },
+  'topic.figures': { roles: ['chair', 'township'], scope: 'township', writes: false },
+
   'evaluation.openRound': { roles: ['chair'], scope: 'village', writes: true },
   'evaluation.castBallot': { roles: ['villager'], scope: 'self', writes: true, auditDayOnly: true },
   'evaluation.closeRound': { roles: ['chair'], scope: 'village', writes: true },
@@ -135,6 +145,8 @@ export const permissions = {
   'township.figures': { roles: ['township'], scope: 'township', writes: false },
   'township.rule': { roles: ['township'], scope: 'township', writes: false },
   'township.setRule': { roles: ['township'], scope: 'township', writes: true },
+  'township.safeguards': { roles: ['township'], scope: 'township', writes: false },
+  'township.setSafeguards': { roles: ['township'], scope: 'township', writes: true },
   'township.audit': { roles: ['township'], scope: 'township', writes: false },
   'township.verifyAudit': { roles: ['township'], scope: 'township', writes: false },
   'township.duties': { roles: ['township'], scope: 'township', writes: false },
@@ -150,6 +162,13 @@ export const permissions = {
   'township.export': { roles: ['township'], scope: 'township', writes: false, auditReads: true },
   // Writes a file (and so is audited, with the file's id): deleted a day later by a later prepare.
   'township.prepareExport': { roles: ['township'], scope: 'township', writes: true },
+  // 廉政档案 and 回避 (issue 20 item 5): the township's alone; any other role is told "not found", like reports.
+  'township.integrityFiles': { roles: ['township'], scope: 'township', writes: false, conceal: true },
+  'township.integrityFile': { roles: ['township'], scope: 'township', writes: false, conceal: true, auditReads: true },
+  'township.addIntegrityNote': { roles: ['township'], scope: 'township', writes: true, conceal: true },
+  'township.exportIntegrityFile': { roles: ['township'], scope: 'township', writes: false, conceal: true, auditReads: true },
+  'township.villagePosts': { roles: ['township'], scope: 'village', writes: false },
+  'township.recuseCase': { roles: ['township'], scope: 'township', writes: true },
 
   // The village WeChat group (issue 19). Opening a card from a group keeps only the household's day (群内活跃户).
   'group.bind': { roles: ['chair'], scope: 'village', writes: true },
@@ -157,6 +176,13 @@ export const permissions = {
   'group.unbind': { roles: ['chair'], scope: 'village', writes: true },
   'group.opened': { roles: ['guest', ...villageReaders], scope: 'self', writes: true, auditDayOnly: true },
   'group.roundCard': { roles: villageReaders, scope: 'village', writes: false },
+
+  // The village meeting (村情发布会): scheduled and recorded by the chair, part of the village's public record.
+  'meeting.schedule': { roles: ['chair'], scope: 'village', writes: true },
+  'meeting.list': { roles: villageReaders, scope: 'village', writes: false },
+  'meeting.get': { roles: villageReaders, scope: 'village', writes: false },
+  'meeting.record': { roles: ['chair'], scope: 'village', writes: true },
+  'meeting.cancel': { roles: ['chair'], scope: 'village', writes: true },
 
   'report.file': { roles: ['villager'], scope: 'self', writes: true, conceal: true, auditAnonymously: true, auditDayOnly: true },
   'report.track': { roles: ['villager', 'guest'], scope: 'self', writes: false, conceal: true },
@@ -166,6 +192,7 @@ export const permissions = {
   'report.note': { roles: ['township'], scope: 'township', writes: true, conceal: true },
   'report.conclude': { roles: ['township'], scope: 'township', writes: true, conceal: true },
   'report.figures': { roles: ['township'], scope: 'township', writes: false, conceal: true },
+  'report.recuse': { roles: ['township'], scope: 'township', writes: true, conceal: true },
 } as const satisfies Record<string, Permission>
 
 export type QualifiedAction = keyof typeof permissions

@@ -10,6 +10,8 @@ import type { AuditHead, AuditSeal } from '../../shared/audit/chain'
 import type { Ballot, Escalation, Participation, Proxy, Round } from '../../shared/evaluation/schema'
 import type { Announcement, AnnouncementReach, AnnouncementSeen, Notification, Subscription } from '../../shared/announcement/schema'
 import type { GroupBinding, GroupSeen, RoundCard } from '../../shared/group/schema'
+import type { IntegrityNote } from '../../shared/integrity/schema'
+import type { Meeting } from '../../shared/meeting/schema'
 
 /**
  * Index entry: disclosure `disclosureId` has bigram `term` in its title or line items. It carries the
@@ -64,8 +66,10 @@ export interface Collections {
   attempt: AttemptCounter
   security_log: SecurityEntry
   group_binding: GroupBinding
+  meeting: Meeting
   group_seen: GroupSeen
   round_card: RoundCard
+  integrity_note: IntegrityNote
 }
 
 export type CollectionName = keyof Collections
@@ -212,9 +216,12 @@ export const collectionSpecs: Record<CollectionName, CollectionSpec> = {
   attempt: { indexes: sorted(['hour']), unique: [] },
   security_log: { indexes: sorted(['at']), unique: [] },
   // The village's WeChat groups (issue 19): by village, and by who bound them (我的信息).
+  meeting: { indexes: sorted(['villageId', 'startsAt']), unique: [] },
   group_binding: { indexes: sorted(['villageId', 'status', 'boundAt'], ['boundBy', 'boundAt']), unique: [] },
   // 群内活跃户: a village's households by the last day seen, newest first until 90 days back.
   group_seen: { indexes: sorted(['villageId', 'day']), unique: [] },
   // The timer finds the cards still live (to update, renew or switch to final).
   round_card: { indexes: sorted(['state', 'createdAt']), unique: [] },
+  // Notes staff add to a village cadre's integrity file (廉政档案): by person within the township, and all of a township's.
+  integrity_note: { indexes: sorted(['townshipId', 'personId', 'at'], ['townshipId', 'at']), unique: [] },
 }

@@ -8,6 +8,7 @@ import type { powerContract } from '../power/schema'
 import type { reportContract } from '../report/schema'
 import type { townshipContract } from '../township/schema'
 import type { groupContract } from '../group/schema'
+import type { meetingContract } from '../meeting/schema'
 import type { topicContract } from '../topic/schema'
 
 /**
@@ -24,6 +25,7 @@ export interface Contracts {
   evaluation: typeof evaluationContract
   township: typeof townshipContract
   group: typeof groupContract
+  meeting: typeof meetingContract
   topic: typeof topicContract
 }
 export type Area = keyof Contracts

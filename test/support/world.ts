@@ -15,6 +15,10 @@ export interface VillageRecords {
   decisionId: string
   announcementId: string
   feedbackId: string
+  /** a villager's 点题, still waiting for the chair */
+  topicId: string
+  /** a 村情发布会 scheduled for three days on */
+  meetingId: string
   /** an open round */
   roundId: string
   escalationId: string
@@ -59,6 +63,8 @@ const placeholders: Record<string, keyof VillageRecords> = {
   'dc-shiqiao-1': 'decisionId',
   'an-shiqiao-1': 'announcementId',
   'fb-none': 'feedbackId',
+  'tp-none': 'topicId',
+  'mt-none': 'meetingId',
   'rd-none': 'roundId',
   'es-none': 'escalationId',
   'rp-none': 'reportId',
@@ -108,10 +114,14 @@ async function populate(
   const { feedbackId } = expectOk(
     await call(cast.voters[0])('feedback', 'submit', { requestId: `world-${cast.villageId}`, about: { type: 'disclosure', id: disclosureId }, text: '这笔支出能否公开发票？' }),
   )
+  const { topicId } = expectOk(await call(cast.voters[0])('topic', 'ask', { requestId: `world-${cast.villageId}`, title: '村集体土地流转收入', reason: '想知道租金收了多少、用在哪里' }))
   const { trackingCode } = expectOk(
     await call(cast.reporter)('report', 'file', { requestId: `world-${cast.villageId}`, subject: '村会计', text: `${cast.villageId} 的会计虚报误工补贴。`, anonymous: false }),
   )
   const reports = expectOk(await call(township)('report', 'inbox', { villageId: cast.villageId })).items as { reportId: string }[]
+  const { meetingId } = expectOk(
+    await call(chair)('meeting', 'schedule', { requestId: `world-${cast.villageId}`, startsAt: inThreeDays(), place: '村部会议室', items: [{ kind: 'disclosure', refId: disclosureId }] }),
+  )
   const { announcementId } = expectOk(await call(chair)('announcement', 'push', { title: '村民会议通知', body: '周六上午开会。' }))
   const { decisionId } = expectOk(
     await call(committee)('disclosure', 'recordDecisionStep', { stage: 'proposal', date: '2026-11-20', title: '修缮村部', summary: '修缮村部屋顶。', minutes: '支部会议提议。' }),
@@ -123,7 +133,7 @@ async function populate(
     escalationId = expectOk(await call(chair)('evaluation', 'closeRound', { roundId })).escalationId
   }
   const { roundId } = expectOk(await call(chair)('evaluation', 'openRound', { subject: { type: 'decision', id: decisionId }, title: '修缮评议', closesAt: inThreeDays() }))
-  return { disclosureId, decisionId, announcementId, feedbackId, roundId, escalationId: escalationId!, reportId: reports[0]!.reportId, trackingCode }
+  return { disclosureId, decisionId, announcementId, feedbackId, topicId, meetingId, roundId, escalationId: escalationId!, reportId: reports[0]!.reportId, trackingCode }
 }
 
 const demo = (personId: string) => `demo:${personId}`

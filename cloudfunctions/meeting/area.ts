@@ -1,0 +1,5 @@
+import { meetingContract } from '../../shared/meeting/schema'
+import { defineArea } from '../core/dispatch'
+import { cancel, get, list, record, schedule } from './handlers'
+
+export const meetingArea = defineArea('meeting', meetingContract, { schedule, list, get, record, cancel })

@@ -1,0 +1,141 @@
+import { createHash } from 'node:crypto'
+import { AppError } from '../../shared/errors'
+import type { Signature } from '../../shared/disclosure/schema'
+import { DEFAULT_MEETING_TITLE } from '../../shared/meeting/labels'
+import { cancelProblem, meetingItemId, recordItemsProblem, recordProblem } from '../../shared/meeting/rules'
+import type { Meeting, meetingContract } from '../../shared/meeting/schema'
+import type { ParsedInputOf } from '../../shared/contract/action'
+import type { HandlerContext } from '../core/context'
+import type { Handler } from '../core/dispatch'
+import { villageInScope } from '../core/scope'
+import { DuplicateKeyError } from '../core/store'
+
+type C = typeof meetingContract
+
+const PAGE = 20
+
+const signature = (ctx: HandlerContext): Signature => ({ personId: ctx.actor.personId ?? '', name: ctx.actor.name ?? '', title: ctx.actor.title ?? '' })
+const byline = (s: Signature) => ({ name: s.name, title: s.title })
+
+const questionCount = (m: Meeting) => m.record?.items.reduce((n, i) => n + i.questions.length, 0) ?? 0
+
+const summaryOf = (m: Meeting) => ({
+  meetingId: m._id,
+  villageId: m.villageId,
+  title: m.title,
+  startsAt: m.startsAt,
+  place: m.place,
+  status: m.status,
+  itemCount: m.items.length,
+  questionCount: questionCount(m),
+})
+
+const detailOf = (m: Meeting) => ({
+  ...summaryOf(m),
+  items: m.items.map((item) => ({ ...item, questions: m.record?.items.find((r) => r.itemId === item.itemId)?.questions ?? [] })),
+  scheduledAt: m.scheduledAt,
+  scheduledBy: byline(m.scheduledBy),
+  cancelled: m.cancelled ? { at: m.cancelled.at, reason: m.cancelled.reason, by: byline(m.cancelled.by) } : null,
+  attendance: m.record?.attendance ?? null,
+  recordedAt: m.record?.recordedAt ?? null,
+  recordedBy: m.record ? byline(m.record.recordedBy) : null,
+})
+
+/** One agenda item, checked against the village's records: a disclosure or decision must be the village's own. */
+async function agendaItem(ctx: HandlerContext, villageId: string, item: ParsedInputOf<C['schedule']>['items'][number], index: number) {
+  const base = { itemId: meetingItemId(index), kind: item.kind, presenter: item.presenter ?? '' }
+  if (item.kind === 'text') {
+    if (!item.title) throw new AppError('INVALID_INPUT', `第${index + 1}项：请填写事项名称`)
+    if (item.refId) throw new AppError('INVALID_INPUT', `第${index + 1}项：其他事项不用选公开或决策`)
+    return { ...base, refId: null, title: item.title }
+  }
+  if (!item.refId) throw new AppError('INVALID_INPUT', `第${index + 1}项：请选择要发布的${item.kind === 'disclosure' ? '公开' : '决策事项'}`)
+  const found = item.kind === 'disclosure' ? await ctx.store.get('disclosure', item.refId) : await ctx.store.get('decision', item.refId)
+  if (!found || found.villageId !== villageId) throw new AppError('NOT_FOUND', `第${index + 1}项：本村没有这条${item.kind === 'disclosure' ? '公开' : '决策事项'}`)
+  const ownTitle = 'content' in found ? found.content.title : found.title
+  return { ...base, refId: found._id, title: item.title || ownTitle }
+}
+
+/**
+ * Schedules a meeting and publishes it to the village. Its id is derived from the chair and the phone's request
+ * id, so a retry on a weak network finds the meeting it already made.
+ */
+export const schedule: Handler<C['schedule']> = async (ctx, input) => {
+  const village = await villageInScope(ctx)
+  const meetingId = `mt_${createHash('sha256').update(`${ctx.actor.personId}:${input.requestId}`).digest('base64url').slice(0, 22)}`
+  const existing = await ctx.store.get('meeting', meetingId)
+  if (existing) return detailOf(existing)
+  if (Date.parse(input.startsAt) < Date.parse(ctx.now) - 24 * 3_600_000) throw new AppError('INVALID_INPUT', '开会时间已经过去了，请重新选择')
+  const items = []
+  for (const [index, item] of input.items.entries()) items.push(await agendaItem(ctx, village._id, item, index))
+  const meeting: Meeting = {
+    _id: meetingId,
+    villageId: village._id,
+    townshipId: village.townshipId,
+    title: input.title || DEFAULT_MEETING_TITLE,
+    startsAt: new Date(input.startsAt).toISOString(),
+    place: input.place,
+    items,
+    status: 'scheduled',
+    scheduledAt: ctx.now,
+    scheduledBy: signature(ctx),
+    cancelled: null,
+    record: null,
+  }
+  try {
+    await ctx.store.insert('meeting', meeting)
+  } catch (error) {
+    // The same request arrived twice at once: the first one made the meeting.
+    if (!(error instanceof DuplicateKeyError)) throw error
+    const made = await ctx.store.get('meeting', meetingId)
+    if (made) return detailOf(made)
+    throw error
+  }
+  return detailOf(meeting)
+}
+
+export const list: Handler<C['list']> = async (ctx, input) => {
+  const village = await villageInScope(ctx, input.villageId)
+  const page = await ctx.store.query('meeting', {
+    where: { villageId: village._id },
+    orderBy: { field: 'startsAt', direction: 'desc' },
+    limit: PAGE,
+    cursor: input.cursor,
+  })
+  return { items: page.items.map(summaryOf), nextCursor: page.nextCursor }
+}
+
+async function meetingInScope(ctx: HandlerContext, meetingId: string, villageId?: string): Promise<Meeting> {
+  const village = await villageInScope(ctx, villageId)
+  const meeting = await ctx.store.get('meeting', meetingId)
+  if (!meeting || meeting.villageId !== village._id) throw new AppError('NOT_FOUND', '没有找到这次会议')
+  return meeting
+}
+
+export const get: Handler<C['get']> = async (ctx, input) => detailOf(await meetingInScope(ctx, input.meetingId, input.villageId))
+
+/** The record, written once after the meeting; the update is conditional on the meeting still being scheduled. */
+export const record: Handler<C['record']> = async (ctx, input) => {
+  const meeting = await meetingInScope(ctx, input.meetingId)
+  const problem = recordProblem(meeting, ctx.now) ?? recordItemsProblem(meeting.items.map((i) => i.itemId), input.items.map((i) => i.itemId))
+  if (problem) throw new AppError('CONFLICT', problem)
+  const written: Meeting['record'] = {
+    attendance: { ...input.attendance, note: input.attendance.note ?? '' },
+    items: input.items.filter((i) => i.questions.length > 0).map((i) => ({ itemId: i.itemId, questions: i.questions.map((q) => ({ ...q, askedBy: q.askedBy ?? '' })) })),
+    recordedAt: ctx.now,
+    recordedBy: signature(ctx),
+  }
+  const updated = await ctx.store.update('meeting', meeting._id, { status: 'held', record: written }, { status: 'scheduled' })
+  if (!updated) throw new AppError('CONFLICT', '这次会议刚刚已经记录或取消了，请刷新后再看')
+  return detailOf({ ...meeting, status: 'held', record: written })
+}
+
+export const cancel: Handler<C['cancel']> = async (ctx, input) => {
+  const meeting = await meetingInScope(ctx, input.meetingId)
+  const problem = cancelProblem(meeting)
+  if (problem) throw new AppError('CONFLICT', problem)
+  const cancelled = { at: ctx.now, reason: input.reason, by: signature(ctx) }
+  const updated = await ctx.store.update('meeting', meeting._id, { status: 'cancelled', cancelled }, { status: 'scheduled' })
+  if (!updated) throw new AppError('CONFLICT', '这次会议刚刚已经记录或取消了，请刷新后再看')
+  return detailOf({ ...meeting, status: 'cancelled', cancelled })
+}

@@ -1,0 +1,123 @@
+import { action } from '../contract/action'
+import { signatureSchema } from '../disclosure/schema'
+import { cursor, id, instantInput, optionalText, page, text, villageInput, z } from '../zod'
+import { MAX_MEETING_ITEMS, MAX_QUESTIONS_PER_ITEM, meetingItemKinds, meetingStatuses } from './rules'
+
+const itemSchema = z.object({
+  /** i1, i2…: its place on the agenda */
+  itemId: z.string(),
+  kind: z.enum(meetingItemKinds),
+  /** the disclosure or decision released; null for a matter in the committee's words */
+  refId: z.string().nullable(),
+  title: z.string(),
+  /** who presents it, e.g. 村委会主任 or 村党支部 */
+  presenter: z.string(),
+})
+
+const questionSchema = z.object({
+  question: z.string(),
+  answer: z.string(),
+  /** as the chair wrote it down, e.g. 村民代表 or a name; may be empty */
+  askedBy: z.string(),
+})
+
+/**
+ * A village meeting (村情发布会). Published to the village when scheduled; its record (questions asked, answers
+ * given, attendance) is written by the chair after it, and then belongs to the village's public record.
+ */
+export const meetingSchema = z.object({
+  _id: z.string(),
+  villageId: z.string(),
+  townshipId: z.string(),
+  title: z.string(),
+  startsAt: z.string(),
+  place: z.string(),
+  items: z.array(itemSchema),
+  status: z.enum(meetingStatuses),
+  scheduledAt: z.string(),
+  scheduledBy: signatureSchema,
+  cancelled: z.object({ at: z.string(), reason: z.string(), by: signatureSchema }).nullable(),
+  record: z
+    .object({
+      attendance: z.object({ households: z.number().int(), others: z.number().int(), note: z.string() }),
+      items: z.array(z.object({ itemId: z.string(), questions: z.array(questionSchema) })),
+      recordedAt: z.string(),
+      recordedBy: signatureSchema,
+    })
+    .nullable(),
+})
+export type Meeting = z.infer<typeof meetingSchema>
+
+const meetingId = { meetingId: id('会议编号') }
+const byline = z.object({ name: z.string(), title: z.string() })
+
+const summary = z.object({
+  meetingId: z.string(),
+  villageId: z.string(),
+  title: z.string(),
+  startsAt: z.string(),
+  place: z.string(),
+  status: z.enum(meetingStatuses),
+  itemCount: z.number().int(),
+  questionCount: z.number().int(),
+})
+
+const detail = summary.extend({
+  items: z.array(itemSchema.extend({ questions: z.array(questionSchema) })),
+  scheduledAt: z.string(),
+  scheduledBy: byline,
+  cancelled: z.object({ at: z.string(), reason: z.string(), by: byline }).nullable(),
+  attendance: z.object({ households: z.number().int(), others: z.number().int(), note: z.string() }).nullable(),
+  recordedAt: z.string().nullable(),
+  recordedBy: byline.nullable(),
+})
+
+const count = (label: string, max: number) =>
+  z.number({ error: `请填写${label}` }).int(`${label}要填整数`).min(0, `${label}不能是负数`).max(max, `${label}不能超过${max}`)
+
+export const meetingContract = {
+  /** The chair schedules a meeting and publishes it to the village. */
+  schedule: action(
+    z.object({
+      /** Made once per form on the phone: a retry returns the same meeting. */
+      requestId: z.string({ error: '请求编号格式不对' }).regex(/^[A-Za-z0-9_-]{8,64}$/, '请求编号格式不对'),
+      title: optionalText('会议名称', 30),
+      startsAt: instantInput('开会时间'),
+      place: text('开会地点', 60),
+      items: z
+        .array(
+          z.object({
+            kind: z.enum(meetingItemKinds, { error: '请选择事项类别' }),
+            /** the disclosure's or decision's id; left out for a matter in the committee's words */
+            refId: id('公开或决策编号').optional(),
+            /** required for a matter in the committee's words; for a disclosure or decision, its own title by default */
+            title: optionalText('事项名称', 60),
+            presenter: optionalText('发布人', 30),
+          }),
+          { error: '请列出要发布的事项' },
+        )
+        .min(1, '请至少列出一项要发布的内容')
+        .max(MAX_MEETING_ITEMS, `一次会议最多${MAX_MEETING_ITEMS}项`),
+    }),
+    detail,
+  ),
+  list: action(z.object({ cursor, ...villageInput }), page(summary)),
+  get: action(z.object({ ...meetingId, ...villageInput }), detail),
+  /** After the meeting: who came, and each question asked with the answer given on the spot. */
+  record: action(
+    z.object({
+      ...meetingId,
+      attendance: z.object({ households: count('到会户数', 5000), others: count('其他到会人数', 5000), note: optionalText('到会情况说明', 200) }),
+      items: z.array(
+        z.object({
+          itemId: id('事项编号'),
+          questions: z
+            .array(z.object({ question: text('提问', 300), answer: text('答复', 1000), askedBy: optionalText('提问人', 30) }))
+            .max(MAX_QUESTIONS_PER_ITEM, `一个事项最多记录${MAX_QUESTIONS_PER_ITEM}个提问`),
+        }),
+      ),
+    }),
+    detail,
+  ),
+  cancel: action(z.object({ ...meetingId, reason: text('取消原因', 200) }), detail),
+}
