@@ -36,10 +36,7 @@ export function readmeIndexRows(readme: string): Map<string, string[]> {
 
 /** The cells a collection's row must hold: each plain index `a + b + _id`, each unique key `唯一 a + b`. */
 export function expectedIndexCells(spec: CollectionSpec): string[] {
-  return [
-    ...spec.indexes.filter((i) => !spec.unique.some((u) => u.join() === i.join())).map((i) => i.join(' + ')),
-    ...spec.unique.map((u) => `唯一 ${u.join(' + ')}`),
-  ]
+  return [...spec.indexes.filter((i) => !spec.unique.some((u) => u.join() === i.join())).map((i) => i.join(' + ')), ...spec.unique.map((u) => `唯一 ${u.join(' + ')}`)]
 }
 
 /** The README's table against collections.ts: every collection listed with exactly its indexes, and no other. */
@@ -70,8 +67,7 @@ export function rulesProblems(rules: unknown, collections: readonly string[]): s
   for (const name of collections) {
     const rule = byName[name] as Record<string, unknown> | undefined
     if (!rule) problems.push(`集合 ${name} 没有数据库安全规则`)
-    else if (rule.read !== false || rule.write !== false || Object.keys(rule).length !== 2)
-      problems.push(`集合 ${name} 的规则不是 {"read": false, "write": false}`)
+    else if (rule.read !== false || rule.write !== false || Object.keys(rule).length !== 2) problems.push(`集合 ${name} 的规则不是 {"read": false, "write": false}`)
   }
   for (const name of Object.keys(byName)) if (!collections.includes(name)) problems.push(`规则里有代码中没有的集合 ${name}`)
   return problems
@@ -135,8 +131,7 @@ export function functionConfigProblems(text: string): string[] {
   if (!config || typeof config !== 'object' || Array.isArray(config)) return ['config.json 应是一个对象']
   const problems: string[] = []
   const { permissions, triggers, ...rest } = config as Record<string, unknown>
-  for (const key of Object.keys(rest))
-    problems.push(`config.json 里的“${key}”不是微信文档定义的字段（只有 permissions、triggers）；超时、内存在控制台设置`)
+  for (const key of Object.keys(rest)) problems.push(`config.json 里的“${key}”不是微信文档定义的字段（只有 permissions、triggers）；超时、内存在控制台设置`)
   if (permissions !== undefined) {
     const openapi = (permissions as { openapi?: unknown } | null)?.openapi
     const others = permissions && typeof permissions === 'object' ? Object.keys(permissions).filter((k) => k !== 'openapi') : []
@@ -147,8 +142,7 @@ export function functionConfigProblems(text: string): string[] {
     if (!Array.isArray(triggers)) return [...problems, 'triggers 应是数组']
     if (triggers.length > 1) problems.push(`triggers 只能有一个触发器，实有 ${triggers.length} 个`)
     for (const t of triggers as Record<string, unknown>[]) {
-      if (typeof t?.name !== 'string' || !/^[A-Za-z][A-Za-z0-9_-]{0,59}$/.test(t.name))
-        problems.push(`触发器名称“${String(t?.name)}”应以字母开头，最多 60 个字母、数字、- 或 _`)
+      if (typeof t?.name !== 'string' || !/^[A-Za-z][A-Za-z0-9_-]{0,59}$/.test(t.name)) problems.push(`触发器名称“${String(t?.name)}”应以字母开头，最多 60 个字母、数字、- 或 _`)
       if (t?.type !== 'timer') problems.push(`触发器类型“${String(t?.type)}”不支持，只有 timer`)
       if (typeof t?.config !== 'string') problems.push('定时触发器的 config 应是 cron 表达式字符串')
       else problems.push(...cronProblems(t.config))
@@ -183,8 +177,7 @@ export function consoleSettingsProblems(readme: string): string[] {
   for (const [name, want] of Object.entries(consoleSettings)) {
     const row = rows.get(name)
     if (!row) problems.push(`README 的控制台设置表缺少云函数 ${name}（超时 ${want.timeout} 秒）`)
-    else if (row.timeout !== want.timeout || row.memory !== want.memory)
-      problems.push(`README 的控制台设置表中 ${name} 应为 ${want.timeout} 秒 / ${want.memory ?? '—'} MB`)
+    else if (row.timeout !== want.timeout || row.memory !== want.memory) problems.push(`README 的控制台设置表中 ${name} 应为 ${want.timeout} 秒 / ${want.memory ?? '—'} MB`)
   }
   return problems
 }

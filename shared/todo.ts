@@ -6,7 +6,18 @@ import type { CallerRole } from './roles'
  * screen (host/first-screen.ts) word and link the counts the same way.
  */
 
-export const todoKinds = ['joinPending', 'feedbackToRoute', 'feedbackToAnswer', 'roundsToAnswer', 'newCases', 'newReports', 'overdueFeedback', 'powerToReview', 'topicsToDecide', 'topicsToDisclose'] as const
+export const todoKinds = [
+  'joinPending',
+  'feedbackToRoute',
+  'feedbackToAnswer',
+  'roundsToAnswer',
+  'newCases',
+  'newReports',
+  'overdueFeedback',
+  'powerToReview',
+  'topicsToDecide',
+  'topicsToDisclose',
+] as const
 export type TodoKind = (typeof todoKinds)[number]
 
 export interface TodoKindInfo {

@@ -83,12 +83,7 @@ class Sweep {
 }
 
 /** Pages of `collection` by `field` ascending; `stop` on the first document past the cutoff. */
-async function* oldestFirst<C extends CollectionName>(
-  store: Store,
-  collection: C,
-  where: Record<string, Condition>,
-  field: string,
-): AsyncGenerator<Collections[C][]> {
+async function* oldestFirst<C extends CollectionName>(store: Store, collection: C, where: Record<string, Condition>, field: string): AsyncGenerator<Collections[C][]> {
   let cursor: string | null = null
   do {
     const page: Page<Collections[C]> = await store.query(collection, { where, orderBy: { field, direction: 'asc' }, limit: BATCH, cursor })
@@ -110,7 +105,13 @@ async function removeAll(sweep: Sweep, collection: CollectionName, where: Record
     if (sweep.spent) return false
     const { items } = await sweep.store.query(collection, { where, orderBy: { field, direction: 'asc' }, limit: BATCH })
     if (items.length === 0) return true
-    if (!(await sweep.remove(collection, items.map((d) => d._id)))) return false
+    if (
+      !(await sweep.remove(
+        collection,
+        items.map((d) => d._id),
+      ))
+    )
+      return false
   }
 }
 
@@ -137,10 +138,7 @@ async function sweepRounds(sweep: Sweep, now: Date): Promise<boolean> {
       if (!roundBallotsExpired(round, cases.length > 0, cutoff)) continue
       if (sweep.spent) return false
       if (!round.purged && !dryRun) {
-        const [voted, byProxy] = await Promise.all([
-          store.count('participation', { roundId: round._id }),
-          store.count('participation', { roundId: round._id, byProxy: true }),
-        ])
+        const [voted, byProxy] = await Promise.all([store.count('participation', { roundId: round._id }), store.count('participation', { roundId: round._id, byProxy: true })])
         // Before anything is deleted: a run cut short later must not count a half-deleted set.
         await store.update('round', round._id, { purged: { at: now.toISOString(), voted, byProxy, done: false } }, { status: 'closed' })
       }
@@ -170,7 +168,14 @@ async function sweepReports(sweep: Sweep, townshipIds: readonly string[], now: D
         if (!sweep.dryRun) await files!.removeReportPhotos(photos)
         sweep.add('photos', photos.length)
       }
-      if (!(await sweep.remove('report', batch.map((r) => r._id))) || batch.length < expired.length) return false
+      if (
+        !(await sweep.remove(
+          'report',
+          batch.map((r) => r._id),
+        )) ||
+        batch.length < expired.length
+      )
+        return false
       if (reports.some((r) => r.filedAt >= cutoff)) break
     }
   }
@@ -195,7 +200,13 @@ async function sweepInvites(sweep: Sweep, townshipIds: readonly string[], now: D
   const cutoff = cutoffOf('invites', now)
   for (const townshipId of townshipIds) {
     for await (const invites of oldestFirst(sweep.store, 'invite', { townshipId }, 'createdAt')) {
-      if (!(await sweep.remove('invite', invites.filter((i) => inviteExpired(i, cutoff)).map((i) => i._id)))) return false
+      if (
+        !(await sweep.remove(
+          'invite',
+          invites.filter((i) => inviteExpired(i, cutoff)).map((i) => i._id),
+        ))
+      )
+        return false
       if (invites.some((i) => i.createdAt >= cutoff)) break
     }
   }
@@ -285,7 +296,13 @@ async function sweepGroups(sweep: Sweep, villageIds: readonly string[], now: Dat
     }
     for await (const page of oldestFirst(store, 'group_binding', { villageId, status: 'unbound' }, 'boundAt')) {
       // Bound before unbound: the scan stops at the first bound after the cutoff.
-      if (!(await sweep.remove('group_binding', page.filter((b) => groupBindingExpired(b, unbound)).map((b) => b._id)))) return false
+      if (
+        !(await sweep.remove(
+          'group_binding',
+          page.filter((b) => groupBindingExpired(b, unbound)).map((b) => b._id),
+        ))
+      )
+        return false
       if (page.some((b) => b.boundAt >= unbound)) break
     }
   }

@@ -17,8 +17,7 @@ import { noUpdatable, type UpdatableMessages } from '../core/updatable'
 const PASS_LIMIT = 50
 
 /** Households that took part so far (kept on the round once retention removed its participations). */
-export const participantsOf = async (store: Store, round: Round): Promise<number> =>
-  round.purged ? round.purged.voted : store.count('participation', { roundId: round._id })
+export const participantsOf = async (store: Store, round: Round): Promise<number> => (round.purged ? round.purged.voted : store.count('participation', { roundId: round._id }))
 
 const cardRoundOf = async (store: Store, round: Round): Promise<CardRound> => ({
   status: round.status,
@@ -126,13 +125,29 @@ export async function cardPass({ store, clock, updatable }: { store: Store; cloc
   const now = clock.now().toISOString()
   const counts = { made: 0, updated: 0, renewed: 0, finished: 0, failed: 0 }
   const open = await store.query('round', { where: { status: 'open' }, orderBy: { field: 'closesAt', direction: 'asc' }, limit: PASS_LIMIT })
-  const have = new Set((await getMany(store, 'round_card', open.items.map((r) => r._id))).map((c) => c._id))
+  const have = new Set(
+    (
+      await getMany(
+        store,
+        'round_card',
+        open.items.map((r) => r._id),
+      )
+    ).map((c) => c._id),
+  )
   for (const round of open.items.filter((r) => !have.has(r._id))) {
     await openCard(store, updatable, round, now)
     counts.made += 1
   }
   const live = await store.query('round_card', { where: { state: 'live' }, orderBy: { field: 'createdAt', direction: 'asc' }, limit: PASS_LIMIT })
-  const rounds = new Map((await getMany(store, 'round', live.items.map((c) => c._id))).map((r) => [r._id, r]))
+  const rounds = new Map(
+    (
+      await getMany(
+        store,
+        'round',
+        live.items.map((c) => c._id),
+      )
+    ).map((r) => [r._id, r]),
+  )
   for (const card of live.items) {
     try {
       const after = await stepCard(store, updatable, card, rounds.get(card._id) ?? null, now)

@@ -74,8 +74,7 @@ export interface Quorum {
 }
 
 /** Whether enough voted: cast / eligible at least the minimum, in integers (30 of 100 at 30% counts, 29 does not). */
-export const quorate = (cast: number, quorum: Quorum | null): boolean =>
-  quorum?.minTurnoutPermille == null || cast * 1000 >= quorum.minTurnoutPermille * quorum.eligible
+export const quorate = (cast: number, quorum: Quorum | null): boolean => quorum?.minTurnoutPermille == null || cast * 1000 >= quorum.minTurnoutPermille * quorum.eligible
 
 export function tallyOf(cast: readonly Choice[]): Tally {
   const tally: Tally = { satisfied: 0, basic: 0, dissatisfied: 0, cast: cast.length }

@@ -121,7 +121,11 @@ describe('the round card', () => {
     expect(await evaluationTimer()).toEqual({ closed: 1 })
     expect(sets().filter((c) => c.targetState === 1)).toHaveLength(0)
     await timerPass()
-    expect(sets().filter((c) => c.targetState === 1).map((c) => c.activityId)).toEqual([creates()[0]!.activityId])
+    expect(
+      sets()
+        .filter((c) => c.targetState === 1)
+        .map((c) => c.activityId),
+    ).toEqual([creates()[0]!.activityId])
     expect((await card(roundId)).state).toBe('final')
   })
 

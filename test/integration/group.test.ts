@@ -18,8 +18,7 @@ async function bindShiqiao(label = '一组群') {
   return expectOk(await chair()('group', 'bind', { cloudId: shiqiaoGroup, label }))
 }
 
-const storedDocs = (collection: 'group_binding' | 'group_seen' | 'member' | 'audit') =>
-  (dump(fixture.store)[collection] ?? []).map((d) => JSON.parse(d) as Record<string, unknown>)
+const storedDocs = (collection: 'group_binding' | 'group_seen' | 'member' | 'audit') => (dump(fixture.store)[collection] ?? []).map((d) => JSON.parse(d) as Record<string, unknown>)
 
 describe('binding the village group', () => {
   it('records the group with who bound it and when; only the chair of that village binds', async () => {
@@ -166,7 +165,13 @@ describe('reach by channel', () => {
     await bindShiqiao()
     const { announcementId } = expectOk(await chair()('announcement', 'push', { title: '停水通知', body: '明天上午停水' }))
     // A reach record as written before issue 19: no channel. It counts as the app.
-    await fixture.store.insert('announcement_reach', { _id: `${announcementId}:h-shiqiao-0001`, announcementId, villageId: 'v-shiqiao', householdId: 'h-shiqiao-0001', at: fixture.clock.now().toISOString() })
+    await fixture.store.insert('announcement_reach', {
+      _id: `${announcementId}:h-shiqiao-0001`,
+      announcementId,
+      villageId: 'v-shiqiao',
+      householdId: 'h-shiqiao-0001',
+      at: fixture.clock.now().toISOString(),
+    })
     await fixture.as(people.representative3)('announcement', 'open', { announcementId, groupCloudId: shiqiaoGroup })
     const reach = expectOk(await chair()('announcement', 'reach', {})).items.find((a) => a.announcementId === announcementId)
     expect(reach).toMatchObject({ householdsRead: 2, householdsReadInApp: 1, householdsReadViaGroup: 1, householdsReadViaMessage: 0 })

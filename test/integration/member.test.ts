@@ -134,7 +134,18 @@ describe('who may manage the group', () => {
     const township = expectOk(await fixture.as(people.inspector)('member', 'coverage')).villages
     expect(township.map((v: { name: string }) => v.name).sort()).toEqual(['东岭村', '柳树湾村', '石桥村'].sort())
     const mine = expectOk(await fixture.as(people.chair)('member', 'coverage')).villages
-    expect(mine).toEqual([{ villageId: 'v-shiqiao', name: '石桥村', joinCode: 'SHIQIAO', householdsOnRoster: 128, householdsInGroup: 106, coveragePermille: 828, householdsActiveInGroup: 0, groupsBound: 0 }])
+    expect(mine).toEqual([
+      {
+        villageId: 'v-shiqiao',
+        name: '石桥村',
+        joinCode: 'SHIQIAO',
+        householdsOnRoster: 128,
+        householdsInGroup: 106,
+        coveragePermille: 828,
+        householdsActiveInGroup: 0,
+        groupsBound: 0,
+      },
+    ])
     expectError(await fixture.as(people.villager)('member', 'coverage'), 'FORBIDDEN', 403)
   })
 })

@@ -198,8 +198,7 @@ export function callerFor(
 }
 
 /** Seeded demo people sign in with openid `demo:<personId>`. */
-export const as = (store: TestStore, personId: string, clock?: Clock, notifier?: Notifier) =>
-  callerFor(store, `demo:${personId}`, clock, notifier)
+export const as = (store: TestStore, personId: string, clock?: Clock, notifier?: Notifier) => callerFor(store, `demo:${personId}`, clock, notifier)
 
 export function expectOk<T = any>(envelope: Envelope<T>): T {
   if (!envelope.ok) throw new Error(`expected ok, got ${envelope.error.code}: ${envelope.error.message}`)
@@ -237,7 +236,10 @@ export function dump(store: TestStore): Record<string, string[]> {
   for (const name of Object.keys(collectionSpecs) as CollectionName[]) {
     tables[name] =
       store instanceof StandInStore
-        ? store.engine.dump(name).map((d) => JSON.stringify(d)).sort()
+        ? store.engine
+            .dump(name)
+            .map((d) => JSON.stringify(d))
+            .sort()
         : (store.db.prepare(`SELECT doc FROM "${name}" ORDER BY _id`).all() as { doc: string }[]).map((r) => r.doc)
   }
   return tables
@@ -307,7 +309,15 @@ export async function addHouseholds(store: TestStore, count: number): Promise<{ 
       for (const k of [1, 2]) {
         const personId = `p-load-${n}-${k}`
         const memberId = `m-load-${n}-${k}`
-        await tx.insert('person', { _id: personId, openid: `load:${n}:${k}`, name: `测试${n}-${k}`, memberId, appointmentId: null, snapshot: { householdId, villageId: 'v-shiqiao', postVillageId: null }, createdAt: at })
+        await tx.insert('person', {
+          _id: personId,
+          openid: `load:${n}:${k}`,
+          name: `测试${n}-${k}`,
+          memberId,
+          appointmentId: null,
+          snapshot: { householdId, villageId: 'v-shiqiao', postVillageId: null },
+          createdAt: at,
+        })
         await tx.insert('member', {
           _id: memberId,
           personId,
