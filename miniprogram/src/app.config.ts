@@ -44,7 +44,7 @@ export default defineAppConfig({
     },
     {
       root: 'packages/chair',
-      pages: ['pending/index', 'roster/index', 'household/index', 'announce/index', 'figures/index', 'qrcode/index', 'unread/index'],
+      pages: ['pending/index', 'roster/index', 'household/index', 'announce/index', 'figures/index', 'qrcode/index', 'unread/index', 'group/index'],
     },
     {
       root: 'packages/committee',

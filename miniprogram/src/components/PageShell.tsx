@@ -6,6 +6,7 @@ import { formatDayTime } from './format'
 import { textScale } from '../services/textScale'
 import { PrivacyConsent } from './PrivacyConsent'
 import { ReadAloud } from './ReadAloud'
+import { GroupJoinOffer, useJoinOffer } from './GroupJoinOffer'
 
 interface Props {
   title: string
@@ -23,6 +24,9 @@ interface Props {
 
 /** Every page's frame: a visible title (H5 has no navigation-bar title), loading and error states. */
 export function PageShell({ title, subtitle, loading, error, offlineAt, readAloud, children }: Props) {
+  // A visitor offered joining from a group card cannot read a member's page yet: the offer says why, not a refusal.
+  const offered = useJoinOffer() !== null
+  const refused = error instanceof ApiError && ['FORBIDDEN', 'NOT_FOUND', 'UNAUTHENTICATED'].includes(error.code)
   return (
     <>
       {/* In WeChat the page root carries the text scale; in the browser the document does (services/textScale). */}
@@ -35,7 +39,8 @@ export function PageShell({ title, subtitle, loading, error, offlineAt, readAlou
           </View>
         ) : null}
         <OfflineNote at={offlineAt} />
-        {error ? (
+        <GroupJoinOffer />
+        {error && offered && refused ? null : error ? (
           <View className="card error-text" role="alert">
             {messageOf(error)}
           </View>

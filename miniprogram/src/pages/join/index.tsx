@@ -5,6 +5,7 @@ import { Button, Input } from '@nutui/nutui-react-taro'
 import { PageShell, messageOf } from '../../components/PageShell'
 import { ErrorCard } from '../../components/ErrorCard'
 import { call } from '../../services/api'
+import { useGroupEntry } from '../../services/groupEntry'
 import './index.css'
 
 /**
@@ -12,7 +13,12 @@ import './index.css'
  * Case, spaces and dashes do not matter to the server, which normalises the same way.
  */
 export const groupCode = (typed: string): string =>
-  (typed.toUpperCase().replace(/[^0-9A-Z]/g, '').match(/.{1,4}/g) ?? []).join('-')
+  (
+    typed
+      .toUpperCase()
+      .replace(/[^0-9A-Z]/g, '')
+      .match(/.{1,4}/g) ?? []
+  ).join('-')
 
 /** Village cadres and township staff take their post with the code the township gave them. */
 function AcceptInvite() {
@@ -54,12 +60,16 @@ export default function Join() {
   const [submitting, setSubmitting] = useState(false)
   const [failure, setFailure] = useState('')
   const [done, setDone] = useState(false)
+  // Opened from a card in a group bound to a village: that village is already chosen, no join code needed.
+  const entry = useGroupEntry()
+  const [withCode, setWithCode] = useState(false)
+  const fromGroup = entry?.opened?.canJoin && entry.opened.group && !withCode ? entry.opened.group : null
 
   const submit = async () => {
     setSubmitting(true)
     setFailure('')
     try {
-      await call('member', 'join', { joinCode, householdNumber, name })
+      await call('member', 'join', fromGroup ? { groupCloudId: entry!.cloudId, householdNumber, name } : { joinCode, householdNumber, name })
       setDone(true)
     } catch (e) {
       setFailure(messageOf(e))
@@ -81,11 +91,26 @@ export default function Join() {
     )
   }
   return (
-    <PageShell title="加入本村监督群" subtitle="每户至少一人入群。加入码印在村务公开栏上，户号见户口簿。">
+    <PageShell
+      title={fromGroup ? `加入${fromGroup.villageName}监督群` : '加入本村监督群'}
+      subtitle={fromGroup ? '您是从本村监督群里的卡片进来的，村已经选好了。每户至少一人入群，户号见户口簿。' : '每户至少一人入群。加入码印在村务公开栏上，户号见户口簿。'}
+    >
       {/* Plain fields, each holding its own value: NutUI's Form without field names shared one value across all three. */}
       <View className="card join-form">
-        <Text className="field-label">村加入码</Text>
-        <Input className="boxed-input join-code" placeholder="例如 SHIQIAO" value={joinCode} onChange={setJoinCode} maxLength={12} />
+        {fromGroup ? (
+          <>
+            <Text className="field-label">村</Text>
+            <Text className="join-village">
+              {fromGroup.townshipName}
+              {fromGroup.villageName}
+            </Text>
+          </>
+        ) : (
+          <>
+            <Text className="field-label">村加入码</Text>
+            <Input className="boxed-input join-code" placeholder="例如 SHIQIAO" value={joinCode} onChange={setJoinCode} maxLength={12} />
+          </>
+        )}
         <Text className="field-label">户号</Text>
         <Input className="boxed-input join-household" placeholder="户口簿上的户号" value={householdNumber} onChange={setHouseholdNumber} maxLength={20} />
         <Text className="field-label">您的姓名</Text>
@@ -96,8 +121,13 @@ export default function Join() {
         <Button block type="primary" size="large" loading={submitting} onClick={() => void submit()}>
           提交申请
         </Button>
+        {fromGroup ? (
+          <Button block size="large" fill="none" className="join-other-village" onClick={() => setWithCode(true)}>
+            不是这个村？用村加入码申请
+          </Button>
+        ) : null}
       </View>
-      <AcceptInvite />
+      {fromGroup ? null : <AcceptInvite />}
     </PageShell>
   )
 }

@@ -7,14 +7,17 @@ import { usePageQuery } from '../../../services/queries/hooks'
 import { announcementQueries } from '../../../services/queries/announcement'
 import { go, useQuery } from '../../../services/nav'
 import { TermNotes } from '../../../components/Term'
+import { useShareCard } from '../../../services/share'
+import { announcementCard } from '../../../services/shareCards'
 import './index.css'
 
 /** One announcement; opening it marks it read (and counts the household as reached). */
 export default function AnnouncementDetail() {
   const query = useQuery()
   const announcementId = query.announcementId ?? ''
-  const { data, error, isPending: loading } = usePageQuery(announcementQueries.open(announcementId))
+  const { data, error, isPending: loading } = usePageQuery(announcementQueries.open(announcementId, query.fromMessage === '1'))
   const a = data?.announcement
+  useShareCard(a ? announcementCard(a) : null)
 
   return (
     <PageShell title={a?.title ?? '公告'} loading={loading && !a} error={error} offlineAt={data?.offlineAt} readAloud={a ? `${a.title}。${a.body}` : undefined}>

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '发布公告' })
+export default definePageConfig({ navigationBarTitleText: '发布公告', enableShareAppMessage: true })

@@ -1,8 +1,7 @@
 import { useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import { Button, Toast } from '@nutui/nutui-react-taro'
-import type { Output } from '../../../services/api'
-import { ApiError, call } from '../../../services/api'
+import { type Output, ApiError, call } from '../../../services/api'
 import { PageShell, messageOf } from '../../../components/PageShell'
 import { EmptyState } from '../../../components/EmptyState'
 import { LoadMore } from '../../../components/Paged'
@@ -10,6 +9,7 @@ import { ReasonDialog } from '../../../components/ReasonDialog'
 import { formatDayTime } from '../../../components/format'
 import { usePagedQuery } from '../../../services/queries/hooks'
 import { pagedRead } from '../../../services/queries/read'
+import { FROM_GROUP_LABEL } from '@shared/group/labels'
 import './index.css'
 
 type Request = Output<'member', 'listPending'>['items'][number]
@@ -79,6 +79,8 @@ export default function Pending() {
               户号 {r.household.number} 不在本村花名册上，不能通过。请核对后点“不通过”，写明原因。
             </Text>
           )}
+          {/* The server saw the request come from a card opened in this village's bound group: evidence, not proof of residence. */}
+          {r.fromGroup ? <Text className="pending-line pending-from-group">{FROM_GROUP_LABEL}</Text> : null}
           <Text className="muted pending-line">申请时间：{formatDayTime(r.requestedAt)}</Text>
           <View className="button-row">
             {r.onRoster ? (

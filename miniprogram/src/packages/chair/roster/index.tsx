@@ -10,6 +10,8 @@ import { formatPermille } from '../../../components/format'
 import { go } from '../../../services/nav'
 import { usePageQuery, usePagedQuery } from '../../../services/queries/hooks'
 import { readQuery, pagedRead } from '../../../services/queries/read'
+import { GROUP_ACTIVE_LABEL } from '@shared/group/labels'
+import { GROUP_ACTIVE_DAYS } from '@shared/group/rules'
 import './index.css'
 
 const filters: { key: string; label: string; inGroup: boolean | undefined }[] = [
@@ -37,6 +39,12 @@ export default function Roster() {
             <Text className="nowrap">覆盖率 {formatPermille(village.coveragePermille)}</Text>
           </Text>
           <CoverageBar permille={village.coveragePermille} className="roster-progress" />
+          {/* 群内活跃户: seen opening a card from a bound group lately; meaningful only once a group is bound. */}
+          <Text className="roster-active">
+            {village.groupsBound > 0
+              ? `${GROUP_ACTIVE_LABEL} ${village.householdsActiveInGroup} 户：${GROUP_ACTIVE_DAYS} 天内有人从本村监督群里的卡片打开过`
+              : `${GROUP_ACTIVE_LABEL}：还没有绑定本村监督群，绑定后才能统计`}
+          </Text>
           {village.householdsOnRoster > village.householdsInGroup ? (
             <Text className="muted">还有 {village.householdsOnRoster - village.householdsInGroup} 户没有人入群，可以在“未入群”里查看，上门动员。</Text>
           ) : null}

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '评议' })
+export default definePageConfig({ navigationBarTitleText: '评议', enableShareAppMessage: true })

@@ -8,6 +8,8 @@ import { formatDay } from '../../../components/format'
 import { call } from '../../../services/api'
 import { usePageQuery } from '../../../services/queries/hooks'
 import { readQuery } from '../../../services/queries/read'
+import { GROUP_ACTIVE_LABEL } from '@shared/group/labels'
+import { GROUP_ACTIVE_DAYS } from '@shared/group/rules'
 import './index.css'
 
 const statusWords = { pending: '申请待审核', active: '在监督群里', rejected: '申请没有通过', removed: '已不在监督群里' } as const
@@ -27,6 +29,9 @@ export default function MyData() {
         ['提过的意见', `${data.feedback} 条`],
         ['看过的公告', `${data.announcementsRead} 条`],
         ['本户参加的评议', `${data.householdRoundsVoted} 轮`],
+        // Group data kept about the person (issue 19 item 7): only the household's last day, and groups they bound.
+        ['本户最近一次从村监督群打开', data.householdLastSeenInGroup ? formatDay(data.householdLastSeenInGroup) : '没有记录'],
+        ...(data.groupsBoundByMe > 0 ? ([['我绑定的村监督群', `${data.groupsBoundByMe} 个`]] as [string, string][]) : []),
       ]
     : []
   return (
@@ -40,7 +45,9 @@ export default function MyData() {
         ))}
       </View>
       <View className="card muted mine-why">
-        只保存您自己填写的姓名和户号，不收集身份证号；手机号只有您自己填写时才保存。每户投了什么不和任何户、任何人关联；匿名举报不记录举报人。
+        只保存您自己填写的姓名和户号，不收集身份证号；手机号只有您自己填写时才保存。每户投了什么不和任何户、任何人关联；匿名举报不记录举报人。从村监督群里的卡片打开时，只记本户最近一次的日期（
+        {GROUP_ACTIVE_DAYS}
+        天内算{GROUP_ACTIVE_LABEL}），不记打开了什么；群的编号不保存原样。
       </View>
       {data?.membershipStatus === 'active' ? (
         <View className="mine-actions">

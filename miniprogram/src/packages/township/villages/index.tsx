@@ -7,6 +7,8 @@ import { formatPermille } from '../../../components/format'
 import { go } from '../../../services/nav'
 import { usePageQuery } from '../../../services/queries/hooks'
 import { readQuery } from '../../../services/queries/read'
+import { GROUP_ACTIVE_LABEL } from '@shared/group/labels'
+import { GROUP_ACTIVE_DAYS } from '@shared/group/rules'
 import './index.css'
 
 /** One village's disclosure figures: overdue duties and what it published this month. */
@@ -60,6 +62,9 @@ export default function Villages() {
             入群 {v.householdsInGroup} 户 / 花名册 {v.householdsOnRoster} 户
           </Text>
           <CoverageBar permille={v.coveragePermille} className="village-progress" />
+          <Text className="village-active">
+            {v.groupsBound > 0 ? `${GROUP_ACTIVE_LABEL} ${v.householdsActiveInGroup} 户（${GROUP_ACTIVE_DAYS} 天内从本村监督群打开过）` : '还没有绑定本村监督群'}
+          </Text>
           <VillageDisclosure villageId={v.villageId} />
           <View className="button-row">
             {villageLinks.map((link) => (

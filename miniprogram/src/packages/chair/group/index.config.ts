@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '本村监督群', enableShareAppMessage: true })
