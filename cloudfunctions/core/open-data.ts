@@ -6,7 +6,7 @@ import { sha256 } from './hash'
  * in (wx.getGroupEnterInfo answers `cloudID`, whose data is `{ opengid }`:
  * https://developers.weixin.qq.com/miniprogram/dev/api/open-api/group/wx.getGroupEnterInfo.html). In the cloud
  * the function resolves it with `cloud.getOpenData({ list: [cloudID] })` (wx-server-sdk, src/api/open/api/getOpenData.ts;
- * https://developers.weixin.qq.com/miniprogram/dev/framework/open-ability/signature.html#method-cloud), so an
+ * https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference-sdk-api/open/Cloud.getOpenData.html), so an
  * opengid is never taken from the phone in clear. Null when the cloudID gives no group (expired, forged,
  * another kind of data, or no resolver on this host).
  */

@@ -8,8 +8,9 @@ export type UpdatableCall =
 /**
  * The updatable message (动态消息) of a shared card: an activity id, made on the server, that the phone passes to
  * wx.updateShareMenu({ isUpdatableMessage: true, activityId, templateInfo }), then changed from the server.
- * https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/mp-message-management/updatable-message/createActivityId.html
- * https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/mp-message-management/updatable-message/setUpdatableMsg.html
+ * https://developers.weixin.qq.com/miniprogram/dev/api-backend/open-api/updatable-message/updatableMessage.createActivityId.html
+ * https://developers.weixin.qq.com/miniprogram/dev/api-backend/open-api/updatable-message/updatableMessage.setUpdatableMsg.html
+ * (guide: https://developers.weixin.qq.com/miniprogram/dev/framework/open-ability/share/updatable-message.html).
  * Either call throws when the capability is missing or WeChat refuses; callers degrade the card then.
  */
 export interface UpdatableMessages {

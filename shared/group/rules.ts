@@ -9,7 +9,7 @@ export const CARD_UPDATE_EVERY_MS = 5 * 60_000
 
 /**
  * An updatable message's activity id lives 24 hours (createActivityId answers its `expiration_time`;
- * https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/mp-message-management/updatable-message/createActivityId.html).
+ * https://developers.weixin.qq.com/miniprogram/dev/api-backend/open-api/updatable-message/updatableMessage.createActivityId.html).
  * It is renewed when less than this is left, so a card shared late in the day is still updatable for a while.
  */
 export const ACTIVITY_RENEW_MARGIN_MS = 2 * HOUR_MS
@@ -95,7 +95,7 @@ export interface TemplateParameter {
 /**
  * The template's parameters for a live card: turnout as participants of eligible households, nothing else.
  * Nothing about any household's choice can be here: the inputs are two counts.
- * https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/mp-message-management/updatable-message/setUpdatableMsg.html
+ * https://developers.weixin.qq.com/miniprogram/dev/api-backend/open-api/updatable-message/updatableMessage.setUpdatableMsg.html
  */
 export const liveParameters = (participants: number, eligible: number): TemplateParameter[] => [
   { name: 'member_count', value: String(participants) },

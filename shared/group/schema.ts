@@ -5,7 +5,8 @@ import { cardStates, reachChannels } from './rules'
 
 /**
  * A cloudID from wx.getGroupEnterInfo (or, on the local host in dev mode, `dev-group:<name>`). The server
- * turns it into the group's opengid through cloud open data; an opengid is never taken from the phone.
+ * turns it into the group's opengid through cloud open data; an opengid is never taken from the phone. A cloudID
+ * is valid five minutes: read a fresh one (wx.getGroupEnterInfo again) right before each call.
  */
 export const cloudIdInput = z.string({ error: '没有读到群的信息，请从群里的卡片重新打开' }).trim().min(1, '没有读到群的信息，请从群里的卡片重新打开').max(1024, '群的信息格式不对')
 

@@ -42,11 +42,12 @@ const wxacodes: CodeMaker = {
 }
 
 /**
- * Open data by cloudID: `cloud.getOpenData({ list: [cloudID] })` answers `{ list: [<the data's JSON, parsed>] }`
- * (wx-server-sdk src/api/open/api/getOpenData.ts; the cloudID of wx.getGroupEnterInfo stands for `{ opengid }`,
- * https://developers.weixin.qq.com/miniprogram/dev/api/open-api/group/wx.getGroupEnterInfo.html). GUESS: the parsed
- * item may wrap the data as `{ cloudID, data: { opengid } }` (the shape a cloud function is handed for
- * wx.cloud.CloudID); both shapes are read. Not verified on a real device.
+ * Open data by cloudID: `cloud.getOpenData({ list: [cloudID] })` answers `{ list: [{ cloudID, data }] }`
+ * (https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference-sdk-api/open/Cloud.getOpenData.html; wx-server-sdk
+ * src/api/open/api/getOpenData.ts parses each item's JSON). The cloudID of wx.getGroupEnterInfo stands for `{ opengid }`
+ * (https://developers.weixin.qq.com/miniprogram/dev/api/open-api/group/wx.getGroupEnterInfo.html). A cloudID is valid
+ * five minutes (https://docs.cloudbase.net/en/practices/get-wechat-open-data): the app reads a fresh one before each
+ * call. A bare `{ opengid }` item is read too. Not verified on a real device.
  */
 const cloudOpenData: OpenData = {
   async groupOf(cloudId) {
@@ -59,9 +60,9 @@ const cloudOpenData: OpenData = {
 
 /**
  * Updatable messages by cloud call (config.json permissions.openapi lists both):
- * https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/mp-message-management/updatable-message/createActivityId.html
- * (answers activity_id and expiration_time, a Unix time in seconds) and
- * https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/mp-message-management/updatable-message/setUpdatableMsg.html
+ * https://developers.weixin.qq.com/miniprogram/dev/api-backend/open-api/updatable-message/updatableMessage.createActivityId.html
+ * (answers activity_id and expiration_time, a Unix time in seconds, 24 hours on) and
+ * https://developers.weixin.qq.com/miniprogram/dev/api-backend/open-api/updatable-message/updatableMessage.setUpdatableMsg.html
  * The SDK takes and answers camelCase (its param converter). `UPDATABLE_VERSION_TYPE` (develop/trial/release) is
  * the version a final card opens; release unless set.
  */
