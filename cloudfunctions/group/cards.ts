@@ -107,7 +107,7 @@ async function stepCard(store: Store, updatable: UpdatableMessages, card: RoundC
 /** The chair closed the round: the card switches to its final state now, not at the next pass. */
 export async function closeCard(store: Store, updatable: UpdatableMessages, round: Round, now: string): Promise<void> {
   const card = await store.get('round_card', round._id)
-  if (!card || card.state !== 'live') return
+  if (card?.state !== 'live') return
   try {
     await stepCard(store, updatable, card, round, now)
   } catch (error) {

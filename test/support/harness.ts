@@ -222,7 +222,10 @@ export function docsOf<C extends CollectionName>(store: TestStore, collection: C
 
 /** Edits a stored document behind the port's back (someone with access to the database). */
 export function tamper<C extends CollectionName>(store: TestStore, collection: C, id: string, edit: (doc: Collections[C]) => void): void {
-  if (store instanceof StandInStore) return store.engine.tamper(collection, id, edit as unknown as (doc: Record<string, unknown>) => void)
+  if (store instanceof StandInStore) {
+    store.engine.tamper(collection, id, edit as unknown as (doc: Record<string, unknown>) => void)
+    return
+  }
   const row = store.db.prepare(`SELECT doc FROM "${collection}" WHERE _id = ?`).get(id) as { doc: string } | undefined
   if (!row) throw new Error(`no ${collection}/${id}`)
   const doc = JSON.parse(row.doc) as Collections[C]
