@@ -1,7 +1,7 @@
 import { townshipContract } from '../../shared/township/schema'
 import { defineArea } from '../core/dispatch'
 import { addNote, closeEscalation, getEscalation, listEscalations, orderRectification } from './cases'
-import { duties, figures, rule, setDuties, setRule } from './figures'
+import { duties, figures, rule, safeguards, setDuties, setRule, setSafeguards } from './figures'
 import { audit, verifyAudit } from './audit'
 import { exportCsv, prepareExport } from './exports'
 import { createVillage, importRoster, previewRoster } from './villages'
@@ -22,6 +22,8 @@ export const townshipArea = defineArea(
     figures,
     rule,
     setRule,
+    safeguards,
+    setSafeguards,
     duties,
     setDuties,
     audit,

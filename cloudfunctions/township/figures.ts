@@ -1,5 +1,5 @@
 import type { townshipContract, Township } from '../../shared/township/schema'
-import { permilleOf, ruleChangesOf, ruleInForce } from '../../shared/evaluation/rules'
+import { permilleOf, ruleChangesOf, ruleInForce, safeguardChangesOf, safeguardsInForce } from '../../shared/evaluation/rules'
 import { changesView, withChange } from '../../shared/setting'
 import { dutiesAt } from '../../shared/disclosure/duty'
 import { dutySettingsOf } from '../disclosure/duties'
@@ -56,6 +56,19 @@ export const setRule: Handler<C['setRule']> = async (ctx, input) => {
   const change = { thresholdPermille: input.thresholdPermille, streakLength: input.streakLength, ...changeBy(ctx) }
   await changeTownship(ctx, (township) => ({ evaluationRuleSettings: withChange(ruleChangesOf(township), change) }))
   return ruleView(await ownTownship(ctx))
+}
+
+function safeguardsView(township: Township) {
+  const changes = safeguardChangesOf(township)
+  return { ...safeguardsInForce(changes), ...changesView(changes) }
+}
+
+export const safeguards: Handler<C['safeguards']> = async (ctx) => safeguardsView(await ownTownship(ctx))
+
+export const setSafeguards: Handler<C['setSafeguards']> = async (ctx, input) => {
+  const change = { minTurnoutPermille: input.minTurnoutPermille, minDaysBetween: input.minDaysBetween, ...changeBy(ctx) }
+  await changeTownship(ctx, (township) => ({ evaluationSafeguardSettings: withChange(safeguardChangesOf(township), change) }))
+  return safeguardsView(await ownTownship(ctx))
 }
 
 export const duties: Handler<C['duties']> = async (ctx) => {

@@ -1,7 +1,7 @@
 import { auditSchema } from '../audit/schema'
 import { action } from '../contract/action'
 import { disclosureKinds, disclosureSections } from '../disclosure/rules'
-import { escalationStatuses, subjectTypes, RULE_RANGE } from '../evaluation/rules'
+import { escalationStatuses, subjectTypes, RULE_RANGE, SAFEGUARD_RANGE } from '../evaluation/rules'
 import { escalationPublicView, roundView } from '../evaluation/schema'
 import { ROSTER_PIECE } from '../member/roster'
 import { z, id, text, cursor, page, dateInput, instantInput } from '../zod'
@@ -19,6 +19,7 @@ const dutySchema = z.object({
 /** Who changed a township setting and when (see shared/setting.ts). */
 const change = z.object({ setAt: z.string(), setBy: z.string() })
 const ruleFields = { thresholdPermille: z.number().int(), streakLength: z.number().int() }
+const safeguardFields = { minTurnoutPermille: z.number().int().nullable(), minDaysBetween: z.number().int() }
 
 export const townshipSchema = z.object({
   _id: z.string(),
@@ -42,6 +43,11 @@ export const townshipSchema = z.object({
   evaluationRuleSettings: z.array(change.extend(ruleFields)).optional(),
   /** The one rule stored before changes were kept; read as the first change. */
   evaluationRule: change.extend(ruleFields).nullable().optional(),
+  /**
+   * Each change of the safeguards on the rule (minimum turnout, minimum days between rounds on a subject),
+   * oldest first, at most KEPT_CHANGES; the last is in force, none means DEFAULT_SAFEGUARDS. Each round keeps those it opened under.
+   */
+  evaluationSafeguardSettings: z.array(change.extend(safeguardFields)).optional(),
 })
 export type Township = z.infer<typeof townshipSchema>
 
@@ -150,6 +156,16 @@ const rule = z.object({
   setBy: z.string().nullable(),
   /** every change kept, newest first */
   history: z.array(z.object({ ...ruleFields, setAt: z.string(), setBy: z.string() })),
+})
+
+const safeguards = z.object({
+  ...safeguardFields,
+  /** false while the township keeps the defaults (no minimum turnout, no interval) */
+  custom: z.boolean(),
+  setAt: z.string().nullable(),
+  setBy: z.string().nullable(),
+  /** every change kept, newest first */
+  history: z.array(z.object({ ...safeguardFields, setAt: z.string(), setBy: z.string() })),
 })
 
 const villageFigures = z.object({
@@ -378,6 +394,27 @@ export const townshipContract = {
         .max(RULE_RANGE.streakLength.max, `连续轮数最多${RULE_RANGE.streakLength.max}轮`),
     }),
     rule,
+  ),
+  safeguards: action(z.object({}), safeguards),
+  /**
+   * Applies to rounds opened afterwards: a round keeps the minimum turnout it was opened under, and the
+   * interval is checked when a round opens. `minTurnoutPermille` null: no minimum.
+   */
+  setSafeguards: action(
+    z.object({
+      minTurnoutPermille: z
+        .number({ error: '最低参与率要填数字' })
+        .int('最低参与率要填整数（千分比）')
+        .min(SAFEGUARD_RANGE.minTurnoutPermille.min, '最低参与率太小')
+        .max(SAFEGUARD_RANGE.minTurnoutPermille.max, '最低参与率不能超过100%')
+        .nullable(),
+      minDaysBetween: z
+        .number({ error: '间隔天数要填数字' })
+        .int('间隔天数要填整数')
+        .min(SAFEGUARD_RANGE.minDaysBetween.min, '间隔天数不能是负数')
+        .max(SAFEGUARD_RANGE.minDaysBetween.max, `间隔天数最多${SAFEGUARD_RANGE.minDaysBetween.max}天`),
+    }),
+    safeguards,
   ),
 }
 
