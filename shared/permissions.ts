@@ -170,11 +170,12 @@ export const permissions = {
   'township.villagePosts': { roles: ['township'], scope: 'village', writes: false },
   'township.recuseCase': { roles: ['township'], scope: 'township', writes: true },
 
-  // The village WeChat group (issue 19). Opening a card from a group keeps only the household's day (群内活跃户).
+  // The village WeChat group (issue 19). Opening a card from a group keeps only the household's last day seen (群内
+  // 活跃户) and is not audited: an entry per open would be the very log of who opened what that the design leaves out.
   'group.bind': { roles: ['chair'], scope: 'village', writes: true },
   'group.list': { roles: ['chair'], scope: 'village', writes: false },
   'group.unbind': { roles: ['chair'], scope: 'village', writes: true },
-  'group.opened': { roles: ['guest', ...villageReaders], scope: 'self', writes: true, auditDayOnly: true },
+  'group.opened': { roles: ['guest', ...villageReaders], scope: 'self', writes: false },
   'group.roundCard': { roles: villageReaders, scope: 'village', writes: false },
 
   // The village meeting (村情发布会): scheduled and recorded by the chair, part of the village's public record.

@@ -21,6 +21,9 @@ async function everyWrite() {
   expectOk(await chair('member', 'reject', { memberId: 'm-shiqiao-0108-1', reason: '不是本村户' }))
   expectOk(await chair('member', 'remove', { memberId: 'm-shiqiao-0005-1', reason: '已迁出' }))
   expectOk(await director('power', 'select', { itemId: 'pw-7-04', selected: true, note: '本村需要' }))
+  // The village WeChat group (issue 19): binding and unbinding are audited; opening a card from a group is not.
+  const { group } = expectOk(await chair('group', 'bind', { cloudId: 'dev-group:石桥村监督群', label: '一组群' }))
+  expectOk(await chair('group', 'unbind', { groupId: group.groupId }))
 
   const { disclosureId } = expectOk(await director('disclosure', 'publish', { kind: 'village', section: 'services', title: '办事结果公开', body: '本月办结3件。' }))
   expectOk(await director('disclosure', 'revise', { disclosureId, title: '办事结果公开', body: '本月办结4件。', reason: '漏计一件' }))

@@ -198,3 +198,16 @@ describe('keeping only what the figures need', () => {
     expect(storedDocs('group_binding').map((b) => b.label)).toEqual(['二组群'])
   })
 })
+
+describe('what opening a card from the group leaves behind', () => {
+  it('no audit entry per open, only the household day', async () => {
+    await bindShiqiao()
+    const before = storedDocs('audit').length
+    for (const who of [people.villager, people.representative3, people.secondMember3]) {
+      expectOk(await fixture.as(who)('group', 'opened', { cloudId: shiqiaoGroup }))
+    }
+    expectOk(await fixture.caller('visitor:curious')('group', 'opened', { cloudId: shiqiaoGroup }))
+    expect(storedDocs('audit')).toHaveLength(before)
+    expect(storedDocs('group_seen').map((s) => s._id).sort()).toEqual(['h-shiqiao-0001', 'h-shiqiao-0003'])
+  })
+})
