@@ -49,6 +49,8 @@ export const writeLabels: Partial<Record<QualifiedAction, string>> & Record<stri
   'township.createVillage': '新建村',
   'township.importRoster': '导入花名册',
   'township.prepareExport': '导出表格',
+  'group.bind': '绑定村监督群',
+  'group.unbind': '解除绑定村监督群',
   'meeting.schedule': '安排村情发布会',
   'meeting.record': '记录村情发布会',
   'meeting.cancel': '取消村情发布会',

@@ -1,3 +1,4 @@
+import { groupContract } from '../../shared/group/schema'
 import { memberContract } from '../../shared/member/schema'
 import { powerContract } from '../../shared/power/schema'
 import { disclosureContract } from '../../shared/disclosure/schema'
@@ -59,6 +60,7 @@ const contracts = {
   report: reportContract,
   evaluation: evaluationContract,
   township: townshipContract,
+  group: groupContract,
 }
 
 describe('permissions table', () => {
