@@ -27,9 +27,10 @@ const cardRoundOf = async (store: Store, round: Round): Promise<CardRound> => ({
 
 /**
  * The card of a round that just opened: an activity id when the platform gives one, else an ordinary card
- * (degraded). Once per round: the card's `_id` is the round's; a second attempt leaves the first.
+ * (degraded). Once per round: the card's `_id` is the round's; a second attempt leaves the first. `sharedWith`: the
+ * turnout the card starts with.
  */
-export async function openCard(store: Store, updatable: UpdatableMessages, round: Round, now: string): Promise<RoundCard> {
+export async function openCard(store: Store, updatable: UpdatableMessages, round: Round, now: string, sharedWith: number | null = 0): Promise<RoundCard> {
   let made: { activityId: string; expiresAt: string } | null = null
   // A host without the capability (the local host outside demo sign-in) degrades quietly; a refusal is worth a line.
   if (updatable !== noUpdatable) {
@@ -45,7 +46,9 @@ export async function openCard(store: Store, updatable: UpdatableMessages, round
     state: made ? 'live' : 'degraded',
     activityId: made?.activityId ?? null,
     activityExpiresAt: made?.expiresAt ?? null,
-    sentParticipants: null,
+    // The phone shares the card with the turnout of group.roundCard (0 at opening): the first vote is the first
+    // change, sent at the next pass. A card made later for a running round (null) gets its figure at once.
+    sentParticipants: sharedWith,
     sentAt: null,
     renewals: 0,
     createdAt: now,
@@ -135,7 +138,7 @@ export async function cardPass({ store, clock, updatable }: { store: Store; cloc
     ).map((c) => c._id),
   )
   for (const round of open.items.filter((r) => !have.has(r._id))) {
-    await openCard(store, updatable, round, now)
+    await openCard(store, updatable, round, now, null)
     counts.made += 1
   }
   const live = await store.query('round_card', { where: { state: 'live' }, orderBy: { field: 'createdAt', direction: 'asc' }, limit: PASS_LIMIT })

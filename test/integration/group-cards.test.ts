@@ -65,6 +65,9 @@ describe('the round card', () => {
   it('is updated while voting at most once every few minutes, and only when the turnout changed', async () => {
     const roundId = await openRound()
     const { eligible } = await card(roundId)
+    // Shared with 0 of eligible: nothing to send until someone votes, and then at once.
+    await timerPass()
+    expect(sets()).toEqual([])
     await vote(roundId, ['satisfied', 'dissatisfied', 'basic'])
     await timerPass()
     expect(sets().map((c) => [c.targetState, paramsOf(c)])).toEqual([[0, { member_count: '3', room_limit: String(eligible) }]])
