@@ -63,6 +63,7 @@ export function entryGroupsFor(role: CallerRole, unread: number | null, toVote: 
           { title: '发布公告', description: '给全村监督群发通知，看各户读了没有', url: '/packages/chair/announce/index' },
           { title: '发起评议', description: '对一条公开或一项决策发起评议，每户投一票', url: '/packages/evaluation/open/index' },
           roundsEntry('评议结果', '进行中的评议、投票人数，结束的评议结果'),
+          { title: '村情发布会', description: '安排村情发布会，会后记录到会和问答', url: '/packages/meeting/list/index' },
         ]),
       },
       {
@@ -91,6 +92,7 @@ export function entriesFor(role: CallerRole, unread: number | null, toVote: numb
         { title: '发布公开', description: '发布党务、村务、财务公开，或更正已发布的公开', url: '/packages/committee/publish/index' },
         feedbackInbox('分给您答复的村民意见'),
         roundsEntry('评议与答复', '不满意超过比例的评议要答复释疑；整改情况在这里报告'),
+        { title: '村情发布会', description: '会议的时间、地点和发布事项，开过的会的问答记录', url: '/packages/meeting/list/index' },
         disclosureEntry,
         { title: '四议两公开', description: '记录重大事项的提议、商议、审议、决议和公开', url: '/packages/disclosure/decisions/index' },
         dutiesEntry,
@@ -123,6 +125,7 @@ export function entriesFor(role: CallerRole, unread: number | null, toVote: numb
           url: '/packages/announcement/list/index',
           badge: unread ?? 0,
         },
+        { title: '村情发布会', description: '什么时候开会、发布什么；开过的会的问答记录', url: '/packages/meeting/list/index' },
         { title: '我要提意见', description: '对村务有意见、建议，写给村务监督委员会', url: '/packages/feedback/submit/index' },
         { title: '我提的意见', description: '看村里的答复，确认解决或重新反映', url: '/packages/feedback/mine/index' },
         { title: '我要点题', description: '想让村里公开什么，写下来交给村务监督委员会；看办理情况', url: '/packages/topic/ask/index' },

@@ -51,6 +51,8 @@ export const writeLabels: Partial<Record<QualifiedAction, string>> & Record<stri
   'township.prepareExport': '导出表格',
   'group.bind': '绑定村监督群',
   'group.unbind': '解除绑定村监督群',
+  'township.addIntegrityNote': '记入廉政档案',
+  'township.recuseCase': '申请回避案件',
   'meeting.schedule': '安排村情发布会',
   'meeting.record': '记录村情发布会',
   'meeting.cancel': '取消村情发布会',
@@ -58,6 +60,7 @@ export const writeLabels: Partial<Record<QualifiedAction, string>> & Record<stri
   'report.acknowledge': '受理举报',
   'report.note': '记录举报调查',
   'report.conclude': '办结举报',
+  'report.recuse': '申请回避举报',
 }
 
 /**
@@ -67,6 +70,8 @@ export const writeLabels: Partial<Record<QualifiedAction, string>> & Record<stri
 export const otherAuditLabels: Record<string, string> = {
   'report.get': '查看举报',
   'township.export': '导出表格',
+  'township.integrityFile': '查看廉政档案',
+  'township.exportIntegrityFile': '导出廉政档案',
   'files.upload': '上传图片',
   'admin.bootstrap': '开通乡镇',
   'admin.invite': '发出任命码',

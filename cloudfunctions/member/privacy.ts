@@ -15,8 +15,9 @@ export const myData: Handler<C['myData']> = async (ctx) => {
     !member ? null : caller.household?._id === member.householdId ? caller.household : store.get('household', member.householdId),
     !member ? null : caller.village?._id === member.villageId ? caller.village : store.get('village', member.villageId),
   ])
-  const [feedback, announcementsRead, householdRoundsVoted, seen, groupsBoundByMe] = await Promise.all([
+  const [feedback, topics, announcementsRead, householdRoundsVoted, seen, groupsBoundByMe] = await Promise.all([
     store.count('feedback', { personId: person._id }),
+    store.count('topic', { personId: person._id }),
     store.count('announcement_seen', { personId: person._id }),
     household ? store.count('participation', { householdId: household._id }) : 0,
     household ? store.get('group_seen', household._id) : null,
@@ -30,6 +31,7 @@ export const myData: Handler<C['myData']> = async (ctx) => {
     title: actor.title,
     membershipStatus: member?.status ?? null,
     feedback,
+    topics,
     announcementsRead,
     householdRoundsVoted,
     householdLastSeenInGroup: seen?.day ?? null,

@@ -6,6 +6,7 @@ import type { HandlerContext } from '../core/context'
 import { queryAll } from '../core/paging'
 import type { Page } from '../core/store'
 import type { Feedback } from '../../shared/feedback/schema'
+import { visibleTo } from '../../shared/integrity/rules'
 
 type C = typeof memberContract
 
@@ -45,8 +46,11 @@ const counters: Record<TodoKind, (ctx: HandlerContext) => Promise<number>> = {
   topicsToDecide: (ctx) => ctx.store.count('topic', { villageId: ctx.actor.villageId, status: 'asked' }),
   // Forwarded and not yet answered by a disclosure (topic.duties), overdue or not.
   topicsToDisclose: (ctx) => ctx.store.count('topic', { villageId: ctx.actor.villageId, status: 'forwarded' }),
-  newCases: (ctx) => ctx.store.count('escalation', { townshipId: ctx.actor.townshipId, status: 'open' }),
-  newReports: (ctx) => ctx.store.count('report', { townshipId: ctx.actor.townshipId, status: 'submitted' }),
+  // Items the caller stepped aside from (回避) are not theirs to do: read and left out, not counted by the store.
+  newCases: async (ctx) =>
+    visibleTo(await queryAll(ctx.store, 'escalation', { townshipId: ctx.actor.townshipId, status: 'open' }, { field: 'openedAt', direction: 'asc' }, 100_000), ctx.actor.personId).length,
+  newReports: async (ctx) =>
+    visibleTo(await queryAll(ctx.store, 'report', { townshipId: ctx.actor.townshipId, status: 'submitted' }, { field: 'filedAt', direction: 'asc' }, 100_000), ctx.actor.personId).length,
   overdueFeedback: async (ctx) => {
     const villages = await queryAll(ctx.store, 'village', { townshipId: ctx.actor.townshipId }, { field: 'name', direction: 'asc' })
     let total = 0

@@ -31,6 +31,14 @@ export default defineAppConfig({
       pages: ['submit/index', 'mine/index', 'inbox/index'],
     },
     {
+      root: 'packages/topic',
+      pages: ['ask/index', 'inbox/index'],
+    },
+    {
+      root: 'packages/meeting',
+      pages: ['list/index', 'detail/index', 'schedule/index'],
+    },
+    {
       root: 'packages/report',
       pages: ['file/index', 'track/index'],
     },
@@ -69,6 +77,7 @@ export default defineAppConfig({
         'duties/index',
         'settings/index',
         'featured/index',
+        'topics/index',
       ],
     },
   ],

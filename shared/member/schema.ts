@@ -196,6 +196,8 @@ export const memberContract = {
       title: z.string().nullable(),
       membershipStatus: z.enum(memberStatuses).nullable(),
       feedback: z.number().int(),
+      /** 点题: requests for a topic to be disclosed */
+      topics: z.number().int(),
       announcementsRead: z.number().int(),
       /** rounds the household took part in; what it chose is stored nowhere with the household */
       householdRoundsVoted: z.number().int(),

@@ -60,7 +60,7 @@ describe('the 待办 counts (member.todo)', () => {
     )
     const choices: Choice[] = ['dissatisfied', 'dissatisfied', 'satisfied', 'basic']
     for (const [i, choice] of choices.entries()) expectOk(await voters[i]!('evaluation', 'castBallot', { roundId, choice }))
-    expectOk(await chair()('evaluation', 'closeRound', { roundId }))
+    expectOk(await chair()('evaluation', 'closeRound', { reason: '全部户代表已投票', roundId }))
     expect((await todo(director())).roundsToAnswer).toBe(before.roundsToAnswer! + 1)
     expectOk(await director()('evaluation', 'answerRound', { roundId, answer: '这笔费用已经核对，明细补充公开。' }))
     expect((await todo(director())).roundsToAnswer).toBe(before.roundsToAnswer)

@@ -130,7 +130,9 @@ async function populate(
   for (const title of ['第一轮评议', '第二轮评议']) {
     const { roundId } = expectOk(await call(chair)('evaluation', 'openRound', { subject: { type: 'disclosure', id: disclosureId }, title, closesAt: inThreeDays() }))
     for (const voter of cast.voters) expectOk(await call(voter)('evaluation', 'castBallot', { roundId, choice: 'dissatisfied' }))
-    escalationId = expectOk(await call(chair)('evaluation', 'closeRound', { roundId })).escalationId
+    escalationId = expectOk(await call(chair)('evaluation', 'closeRound', { roundId, reason: '全部户代表已投票' })).escalationId
+    // The rule answers first, then evaluates again (issue 20): the first round's 答复释疑 lets the second open.
+    if (escalationId === null) expectOk(await call(committee)('evaluation', 'answerRound', { roundId, answer: '发票已补充公开。' }))
   }
   const { roundId } = expectOk(await call(chair)('evaluation', 'openRound', { subject: { type: 'decision', id: decisionId }, title: '修缮评议', closesAt: inThreeDays() }))
   return { disclosureId, decisionId, announcementId, feedbackId, topicId, meetingId, roundId, escalationId: escalationId!, reportId: reports[0]!.reportId, trackingCode }

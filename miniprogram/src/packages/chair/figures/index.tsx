@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react'
 import { View, Text } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { periodLabel, disclosureKinds } from '@shared/disclosure/rules'
@@ -5,6 +6,7 @@ import { FigureGrid } from '../../../components/FigureGrid'
 import { CoverageBar } from '../../../components/CoverageBar'
 import { PageShell, messageOf } from '../../../components/PageShell'
 import { FeedbackFigures } from '../../../components/FeedbackFigures'
+import { TopicFigures } from '../../../components/TopicFigures'
 import { formatDay } from '../../../components/format'
 import { kindLabels } from '@shared/disclosure/labels'
 import { go } from '../../../services/nav'
@@ -12,10 +14,33 @@ import { usePageQuery } from '../../../services/queries/hooks'
 import { readQuery } from '../../../services/queries/read'
 import './index.css'
 
+/** A section read on its own (feedback, 点题): its failure, its figures or 正在加载…, then a button to where the work is done. */
+function Part<T>({ read, shown, more, url }: { read: { error: unknown; data: T | undefined }; shown: (data: T) => ReactNode; more: string; url: string }) {
+  return (
+    <>
+      {read.error ? (
+        <View className="card error-text" role="alert">
+          {messageOf(read.error)}
+        </View>
+      ) : read.data ? (
+        shown(read.data)
+      ) : (
+        <View className="card muted">正在加载…</View>
+      )}
+      <View className="figure-more">
+        <Button block size="large" fill="outline" onClick={() => go(url)}>
+          {more}
+        </Button>
+      </View>
+    </>
+  )
+}
+
 /** The chair's view of how the village is disclosing: this month, deadlines, and who reads announcements. */
 export default function Figures() {
   const { data, error, isPending: loading } = usePageQuery(readQuery('disclosure', 'figures', {}))
   const feedback = usePageQuery(readQuery('feedback', 'figures', {}))
+  const topics = usePageQuery(readQuery('topic', 'figures', {}))
 
   const month = data ? periodLabel(data.month) : ''
   const total = data ? disclosureKinds.reduce((n, k) => n + data.publishedThisMonth[k], 0) : 0
@@ -44,20 +69,10 @@ export default function Figures() {
           </View>
 
           <Text className="section-title">村民意见办理情况（答复期限{feedback.data?.replyDays ?? '—'}天）</Text>
-          {feedback.error ? (
-            <View className="card error-text" role="alert">
-              {messageOf(feedback.error)}
-            </View>
-          ) : feedback.data ? (
-            <FeedbackFigures figures={feedback.data.total} />
-          ) : (
-            <View className="card muted">正在加载…</View>
-          )}
-          <View className="figure-more">
-            <Button block size="large" fill="outline" onClick={() => go('/packages/feedback/inbox/index')}>
-              处理村民意见
-            </Button>
-          </View>
+          <Part read={feedback} shown={(d) => <FeedbackFigures figures={d.total} />} more="处理村民意见" url="/packages/feedback/inbox/index" />
+
+          <Text className="section-title">村民点题公开情况</Text>
+          <Part read={topics} shown={(d) => <TopicFigures figures={d.total} />} more="处理村民点题" url="/packages/topic/inbox/index" />
 
           <Text className="section-title">最近的公告有多少户看了</Text>
           {data.announcements.length === 0 ? (

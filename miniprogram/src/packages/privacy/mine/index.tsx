@@ -27,6 +27,7 @@ export default function MyData() {
         ['监督群', data.membershipStatus ? statusWords[data.membershipStatus] : '—'],
         ['首次使用', formatDay(data.since)],
         ['提过的意见', `${data.feedback} 条`],
+        ['点过的题（想让村里公开的事）', `${data.topics} 条`],
         ['看过的公告', `${data.announcementsRead} 条`],
         ['本户参加的评议', `${data.householdRoundsVoted} 轮`],
         // Group data kept about the person (issue 19 item 7): only the household's last day, and groups they bound.

@@ -1,0 +1,4 @@
+import { cloudMain } from '../adapters/wxcloud/entry'
+import { topicArea } from './area'
+
+export const main = cloudMain(topicArea)

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '各村点题公开情况' })
