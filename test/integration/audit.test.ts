@@ -55,7 +55,7 @@ async function everyWrite() {
   const round = async (title: string) => {
     const { roundId } = expectOk(await chair('evaluation', 'openRound', { subject, title, closesAt: inThreeDays() }))
     expectOk(await villager('evaluation', 'castBallot', { roundId, choice: 'dissatisfied', requestId: `audit-ballot-${title === '一' ? 1 : 2}-000001` }))
-    return { roundId, ...expectOk(await chair('evaluation', 'closeRound', { roundId })) }
+    return { roundId, ...expectOk(await chair('evaluation', 'closeRound', { reason: '全部户代表已投票', roundId })) }
   }
   const first = await round('一')
   expectOk(await director('evaluation', 'answerRound', { roundId: first.roundId, answer: '已说明。' }))
@@ -71,6 +71,7 @@ async function everyWrite() {
   expectOk(await director('evaluation', 'reportRectification', { escalationId, text: '已补充公开。' }))
   expectOk(await inspector('township', 'closeEscalation', { escalationId, conclusion: '整改到位。', reevaluationClosesAt: inThreeDays() }))
   expectOk(await inspector('township', 'setRule', { thresholdPermille: 300, streakLength: 2 }))
+  expectOk(await inspector('township', 'setSafeguards', { minTurnoutPermille: null, minDaysBetween: 0 }))
   expectOk(await inspector('township', 'setDuties', { duties: [{ label: '财务收支公开', kind: 'finance', section: 'finance', cadence: 'monthly', dueDays: 15 }] }))
   const featured = { categoryId: 'cat-7', name: '一事一议', basis: ['依据'], performer: '村民委员会', supervisor: '村务监督委员会', steps: [{ name: '提出', actor: '村民委员会' }] }
   const { itemId } = expectOk(await inspector('power', 'saveTownshipItem', featured))

@@ -90,7 +90,7 @@ describe('the secret ballot against a cloud database export (stand-in)', () => {
     const s = await voted()
     expect(exportOrder(s)).toBeLessThanOrEqual(LIMIT)
     s.clock.advance(60_000)
-    expectOk(await as(s.store, people.chair, s.clock)('evaluation', 'closeRound', { roundId: s.roundId }))
+    expectOk(await as(s.store, people.chair, s.clock)('evaluation', 'closeRound', { reason: '全部户代表已投票', roundId: s.roundId }))
     expect(exportOrder(s)).toBeLessThanOrEqual(LIMIT)
     s.store.close()
   }, 60_000)

@@ -63,7 +63,7 @@ async function township(): Promise<Omit<Scenario, 'truth'>> {
 async function votedAndClosed(): Promise<Scenario> {
   const s = await voted()
   s.clock.advance(60 * SECOND)
-  expectOk(await as(s.store, people.chair, s.clock)('evaluation', 'closeRound', { roundId: s.roundId }))
+  expectOk(await as(s.store, people.chair, s.clock)('evaluation', 'closeRound', { reason: '全部户代表已投票', roundId: s.roundId }))
   return s
 }
 

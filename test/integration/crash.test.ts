@@ -226,7 +226,7 @@ describe('a host killed mid-storm and restarted on the same data folder', () => 
     expect(feedbackIds.size).toBe(feedback.length)
 
     // The tally is the ballots: one per household, each as it was cast.
-    const { tally } = okData<{ tally: Record<Choice | 'cast', number> }>(await call(chair, 'evaluation', { action: 'closeRound', roundId }))
+    const { tally } = okData<{ tally: Record<Choice | 'cast', number> }>(await call(chair, 'evaluation', { action: 'closeRound', reason: '全部户代表已投票', roundId }))
     const after = new Database(join(dataDir, 'village.db'), { readonly: true })
     const stored = docs<{ choice: Choice }>(after, filled, roundId).map((b) => b.choice)
     const storedParticipations = docs(after, `SELECT doc FROM participation WHERE json_extract(doc, '$.roundId') = ?`, roundId)

@@ -72,7 +72,7 @@ describe('300 households voting at once over HTTP', () => {
     expect(receipts.size).toBe(HOUSEHOLDS)
     for (const set of receipts.values()) expect(set.size).toBe(1)
 
-    const closed = await call('demo:p-shiqiao-chair', 'evaluation', { action: 'closeRound', roundId })
+    const closed = await call('demo:p-shiqiao-chair', 'evaluation', { action: 'closeRound', reason: '全部户代表已投票', roundId })
     expect(closed.envelope).toMatchObject({ ok: true, data: { tally: { satisfied: 100, basic: 100, dissatisfied: 100, cast: 300 } } })
     const round = await call(households[0]!.representative, 'evaluation', { action: 'getRound', roundId })
     const published = round.envelope.ok ? round.envelope.data.ballots : []

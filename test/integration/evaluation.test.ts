@@ -47,7 +47,17 @@ const withinThreshold: Choice[] = ['dissatisfied', 'satisfied', 'satisfied', 'ba
 async function closedRound(choices: Choice[]) {
   const roundId = await openRound()
   await vote(roundId, choices)
-  return { roundId, ...expectOk(await chair()('evaluation', 'closeRound', { roundId })) }
+  return { roundId, ...expectOk(await chair()('evaluation', 'closeRound', { reason: '全部户代表已投票', roundId })) }
+}
+
+/**
+ * The committee's 答复释疑 to a round over the threshold that opened no case: the rule answers first, then
+ * evaluates again, so the subject's next round opens only after it (issue 20).
+ */
+async function answered<T extends { roundId: string }>(closing: Promise<T>): Promise<T> {
+  const round = await closing
+  expectOk(await director()('evaluation', 'answerRound', { roundId: round.roundId, answer: '路灯维修费用单据已补充公开。' }))
+  return round
 }
 
 /** A round closed over the threshold: it must have escalated. */
@@ -67,7 +77,7 @@ describe('a round', () => {
     expect(expectOk(await voters[5]!('evaluation', 'getRound', { roundId })).myHousehold).toEqual({ voted: false, canVote: true })
 
     fixture.clock.advance(HOUR)
-    const closed = expectOk(await chair()('evaluation', 'closeRound', { roundId }))
+    const closed = expectOk(await chair()('evaluation', 'closeRound', { reason: '全部户代表已投票', roundId }))
     expect(closed).toEqual({ tally: { satisfied: 1, basic: 1, dissatisfied: 1, cast: 3 }, overThreshold: true, outcome: 'over', escalationId: null })
     const round = expectOk(await voters[0]!('evaluation', 'getRound', { roundId }))
     expect(round).toMatchObject({ status: 'closed', dissatisfiedPermille: 333, needsAnswer: true })
@@ -179,8 +189,8 @@ describe('who may do what', () => {
   it('lets only the chair open and close rounds', async () => {
     const roundId = await openRound()
     expectError(await director()('evaluation', 'openRound', { subject, title: '评议', closesAt: inThreeDays() }), 'FORBIDDEN', 403)
-    expectError(await director()('evaluation', 'closeRound', { roundId }), 'FORBIDDEN', 403)
-    expectError(await voters[0]!('evaluation', 'closeRound', { roundId }), 'FORBIDDEN', 403)
+    expectError(await director()('evaluation', 'closeRound', { reason: '全部户代表已投票', roundId }), 'FORBIDDEN', 403)
+    expectError(await voters[0]!('evaluation', 'closeRound', { reason: '全部户代表已投票', roundId }), 'FORBIDDEN', 403)
     expectError(await inspector()('evaluation', 'openRound', { subject, title: '评议', closesAt: inThreeDays() }), 'FORBIDDEN')
   })
 
@@ -188,7 +198,7 @@ describe('who may do what', () => {
     const roundId = await openRound()
     expectError(await fixture.as(people.otherVillager)('evaluation', 'castBallot', { roundId, choice: 'dissatisfied' }), 'NOT_FOUND', 404)
     expectError(await fixture.as(people.otherVillager)('evaluation', 'getRound', { roundId }), 'NOT_FOUND')
-    expectError(await fixture.as(people.otherChair)('evaluation', 'closeRound', { roundId }), 'NOT_FOUND')
+    expectError(await fixture.as(people.otherChair)('evaluation', 'closeRound', { reason: '全部户代表已投票', roundId }), 'NOT_FOUND')
   })
 
   it('lets only a committee member answer, only a round over the threshold, once', async () => {
@@ -210,7 +220,7 @@ describe('the secret ballot', () => {
   it('lets no role learn how a household voted', async () => {
     const roundId = await openRound()
     await vote(roundId, ['dissatisfied', 'satisfied', 'basic', 'dissatisfied'])
-    await chair()('evaluation', 'closeRound', { roundId })
+    await chair()('evaluation', 'closeRound', { reason: '全部户代表已投票', roundId })
     const voterIds = ['h-load-', 'p-load-', 'm-load-', 'load:', '测试', 'L000']
     const responses: Envelope<unknown>[] = []
     for (const [caller, villageId] of [[voters[0]!], [chair()], [director()], [inspector(), 'v-shiqiao']] as const) {
@@ -233,7 +243,7 @@ describe('the secret ballot', () => {
 describe('escalation', () => {
   it('opens a case for the township after two consecutive rounds over the threshold, and tells the staff who subscribed', async () => {
     for (const staff of [people.inspector, 'p-tw-officer']) expectOk(await as(fixture.store, staff)('announcement', 'subscribe', { topic: 'escalation' }))
-    const first = await closedRound(overThreshold)
+    const first = await answered(closedRound(overThreshold))
     expect(first.escalationId).toBeNull()
     fixture.clock.advance(HOUR)
     const second = await closedRound(overThreshold)
@@ -259,15 +269,15 @@ describe('escalation', () => {
   })
 
   it('is not reached when a round at or under the threshold breaks the streak, nor changed by a round without ballots', async () => {
-    await closedRound(overThreshold)
+    await answered(closedRound(overThreshold))
     await closedRound(withinThreshold)
-    expect((await closedRound(overThreshold)).escalationId).toBeNull()
+    expect((await answered(closedRound(overThreshold))).escalationId).toBeNull()
     expect((await closedRound([])).outcome).toBe('void')
     expect((await closedRound(overThreshold)).escalationId).not.toBeNull()
   })
 
   it("goes through investigation, rectification and the village's report; closing it opens the re-evaluation round", async () => {
-    await closedRound(overThreshold)
+    await answered(closedRound(overThreshold))
     const { escalationId } = await escalatedRound(overThreshold)
     expectError(await chair()('evaluation', 'openRound', { subject, title: '再来', closesAt: inThreeDays() }), 'CONFLICT')
 
@@ -302,7 +312,7 @@ describe('escalation', () => {
   })
 
   it('takes a rectification due today by the Beijing calendar, also in the hours when UTC still has yesterday', async () => {
-    await closedRound(overThreshold)
+    await answered(closedRound(overThreshold))
     const { escalationId } = await escalatedRound(overThreshold)
     // To 01:00 on the next Beijing day: UTC's date is still the day before.
     const now = fixture.clock.now().getTime()
@@ -315,13 +325,14 @@ describe('escalation', () => {
   })
 
   it('re-escalates as a new cycle when the subject fails twice more after the case closed', async () => {
-    await closedRound(overThreshold)
+    await answered(closedRound(overThreshold))
     const { escalationId } = await escalatedRound(overThreshold)
     await inspector()('township', 'closeEscalation', { escalationId, conclusion: '经查无问题。', reevaluationClosesAt: inThreeDays() })
     const reevaluationId = (await fixture.store.get('escalation', escalationId))!.reevaluationRoundId!
     await vote(reevaluationId, overThreshold)
-    const afterFirst = expectOk(await chair()('evaluation', 'closeRound', { roundId: reevaluationId }))
+    const afterFirst = expectOk(await chair()('evaluation', 'closeRound', { reason: '全部户代表已投票', roundId: reevaluationId }))
     expect(afterFirst.escalationId).toBeNull()
+    expectOk(await director()('evaluation', 'answerRound', { roundId: reevaluationId, answer: '维修明细已补充公开。' }))
     const again = await escalatedRound(overThreshold)
     expect(again.escalationId).not.toBeNull()
     expect((await fixture.store.get('escalation', again.escalationId!))!).toMatchObject({ cycle: 2, roundIds: [reevaluationId, again.roundId] })
@@ -346,17 +357,18 @@ describe('the township', () => {
       setBy: '镇纪委书记赵清华',
     })
     await vote(before, overThreshold)
-    expect(expectOk(await chair()('evaluation', 'closeRound', { roundId: before })).overThreshold).toBe(true)
+    expect(expectOk(await chair()('evaluation', 'closeRound', { reason: '全部户代表已投票', roundId: before })).overThreshold).toBe(true)
+    expectOk(await director()('evaluation', 'answerRound', { roundId: before, answer: '路灯维修费用单据已补充公开。' }))
     const after = await openRound()
     await vote(after, overThreshold)
     // 50% is not more than 50%.
-    expect(expectOk(await chair()('evaluation', 'closeRound', { roundId: after })).overThreshold).toBe(false)
+    expect(expectOk(await chair()('evaluation', 'closeRound', { reason: '全部户代表已投票', roundId: after })).overThreshold).toBe(false)
     expectError(await inspector()('township', 'setRule', { thresholdPermille: 1000, streakLength: 2 }), 'INVALID_INPUT')
     expectError(await chair()('township', 'setRule', { thresholdPermille: 300, streakLength: 2 }), 'FORBIDDEN')
   })
 
   it("sees only its own villages' cases and rounds", async () => {
-    await closedRound(overThreshold)
+    await answered(closedRound(overThreshold))
     const { escalationId, roundId } = await escalatedRound(overThreshold)
     const neighbour = fixture.as(await addNeighbourTownship(fixture.store))
     expect(expectOk(await neighbour('township', 'listEscalations', {})).items).toEqual([])
@@ -367,7 +379,7 @@ describe('the township', () => {
   })
 
   it('counts rounds, turnout, satisfaction, rounds over the threshold and cases per village', async () => {
-    await closedRound(overThreshold)
+    await answered(closedRound(overThreshold))
     await closedRound(['satisfied', 'satisfied', 'basic', 'satisfied'])
     const { villages } = expectOk(await inspector()('township', 'figures', {}))
     const shiqiao = villages.find((v: { villageId: string }) => v.villageId === 'v-shiqiao')
@@ -405,7 +417,7 @@ describe('bad input', () => {
 
 describe('exports', () => {
   it('gives township staff CSV that Excel opens as Chinese, with times in Beijing time', async () => {
-    await closedRound(overThreshold)
+    await answered(closedRound(overThreshold))
     await closedRound(overThreshold)
     expectOk(await voters[0]!('feedback', 'submit', { requestId: 'export-fb-00001', about: { type: 'general' }, text: '=危险公式' }))
     expectOk(await voters[1]!('report', 'file', { requestId: 'export-rp-00001', text: '有人违规。', anonymous: true }))

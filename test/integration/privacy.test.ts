@@ -34,7 +34,7 @@ describe('leaving the group', () => {
     expect(expectOk(await representative('member', 'leave', { reason: '外出定居' }))).toEqual({ householdInGroup: true })
     expect((await fixture.store.get('household', 'h-load-1'))!.representativeMemberId).toBe('m-load-1-2')
     expect(expectOk(await representative('member', 'me', {})).role).toBe('guest')
-    const { tally } = expectOk(await fixture.as(people.chair)('evaluation', 'closeRound', { roundId }))
+    const { tally } = expectOk(await fixture.as(people.chair)('evaluation', 'closeRound', { reason: '全部户代表已投票', roundId }))
     expect(tally).toMatchObject({ basic: 1, cast: 1 })
   })
 

@@ -42,7 +42,7 @@ async function scenario() {
     expectOk(await fixture.caller(home.representative)('evaluation', 'castBallot', { roundId: closed, choice: i === 0 ? 'basic' : 'satisfied' }))
   }
   fixture.clock.advance(HOUR)
-  expectOk(await chair('evaluation', 'closeRound', { roundId: closed }))
+  expectOk(await chair('evaluation', 'closeRound', { reason: '全部户代表已投票', roundId: closed }))
   const open = expectOk(await chair('evaluation', 'openRound', { subject: { type: 'disclosure', id: 'd-shiqiao-003' }, title: '还在进行的评议', closesAt })).roundId as string
   expectOk(await fixture.caller(homes[0]!.representative)('evaluation', 'castBallot', { roundId: open, choice: 'basic' }))
 
@@ -126,7 +126,7 @@ describe('a year after a round closed', () => {
       const closesAt = new Date(NOW.getTime() + ROUND_DAYS * DAY).toISOString()
       const roundId = expectOk(await chair('evaluation', 'openRound', { subject, title, closesAt })).roundId as string
       for (const home of world.homes) expectOk(await fixture.caller(home.representative)('evaluation', 'castBallot', { roundId, choice: 'dissatisfied' }))
-      expectOk(await chair('evaluation', 'closeRound', { roundId }))
+      expectOk(await chair('evaluation', 'closeRound', { reason: '全部户代表已投票', roundId }))
       expectOk(await fixture.as(people.director)('evaluation', 'answerRound', { roundId, answer: '已在村民代表会议上说明。' }))
       rounds.push(roundId)
     }
