@@ -34,3 +34,15 @@ export const devOpenData: OpenData = {
     return name ? { opengid: `dev-opengid:${name}` } : null
   },
 }
+
+/**
+ * The opengid in one item of `cloud.getOpenData`'s answer: `{ cloudID, data: { opengid } }` as documented
+ * (https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference-sdk-api/open/Cloud.getOpenData.html), or a bare
+ * `{ opengid }`; null for anything else (another kind of open data, an error item).
+ */
+export function opengidOf(item: unknown): string | null {
+  if (item === null || typeof item !== 'object') return null
+  const { opengid, data } = item as { opengid?: unknown; data?: { opengid?: unknown } | null }
+  const found = typeof data === 'object' && data !== null ? data.opengid : opengid
+  return typeof found === 'string' && found.length > 0 ? found : null
+}

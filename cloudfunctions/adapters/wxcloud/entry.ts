@@ -5,7 +5,7 @@ import type { Notifier } from '../../core/notifier'
 import type { CodeMaker } from '../../core/codes'
 import { cloudFileStore, type CloudStorage } from './files'
 import { WxCloudStore, type WxDatabase } from './store'
-import type { OpenData } from '../../core/open-data'
+import { opengidOf, type OpenData } from '../../core/open-data'
 import type { UpdatableMessages } from '../../core/updatable'
 import { templateIdVariable, thingValue, topicOfSubject } from '../../../shared/subscribe'
 import { formatBeijingDayTimeFixed } from '../../../shared/time'
@@ -52,9 +52,8 @@ const wxacodes: CodeMaker = {
 const cloudOpenData: OpenData = {
   async groupOf(cloudId) {
     const result = (await (cloud as unknown as { getOpenData(o: { list: string[] }): Promise<{ list: unknown[] }> }).getOpenData({ list: [cloudId] })) ?? { list: [] }
-    const item = result.list[0] as { opengid?: unknown; data?: { opengid?: unknown } } | undefined
-    const opengid = item?.opengid ?? item?.data?.opengid
-    return typeof opengid === 'string' && opengid ? { opengid } : null
+    const opengid = opengidOf(result.list[0])
+    return opengid ? { opengid } : null
   },
 }
 
