@@ -16,7 +16,7 @@ const BEGIN = '<!-- generated:actions:begin (npm run docs:api; edit the contract
 const END = '<!-- generated:actions:end -->'
 
 /** The cloud functions in the document's order, each with the contract module that holds its actions. */
-const AREAS = ['member', 'power', 'disclosure', 'announcement', 'feedback', 'report', 'evaluation', 'township', 'group', 'meeting']
+const AREAS = ['member', 'power', 'disclosure', 'announcement', 'feedback', 'report', 'evaluation', 'township', 'group', 'meeting', 'topic']
 const ROLES = ['guest', 'villager', 'chair', 'committee', 'township']
 
 function loadContracts() {

@@ -4,6 +4,7 @@
  * (正式上线前：运营方要办的事 → 保存期限). A record still needed by something running is never over: an open or
  * counting round, a round of a subject whose case is unfinished, a round over the threshold still waiting for
  * its answer, a report not concluded, a pending notification, a pending join request, a current member.
+ * Not listed, so never deleted: feedback and 点题 (topic) with what became of them, part of the village's record.
  */
 import type { Round } from './evaluation/schema'
 import type { Report } from './report/schema'
