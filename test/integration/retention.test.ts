@@ -249,7 +249,7 @@ describe('running it', () => {
     const real = await applyRetention(fixture.store, everythingOver(), { dryRun: false, files: testFiles })
     expect(real.counts).toEqual(dry.counts)
     expect(Object.keys(real.counts).sort()).toEqual(
-      ['announcement_seen', 'audit', 'ballot', 'member', 'notification', 'participation', 'person', 'photos', 'report', 'subscription'].sort(),
+      ['announcement_seen', 'audit', 'ballot', 'member', 'notification', 'participation', 'person', 'photos', 'report', 'round_card', 'subscription'].sort(),
     )
   })
 
