@@ -284,20 +284,20 @@ const migrations: readonly Migration[] = [
     },
   },
   {
+    version: 21,
+    up(db) {
+      // 点题公开 (issue 20 item 4): villagers' requests for a topic to be disclosed. Can run again (the
+      // migration tests rewind user_version).
+      if (!db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'topic'`).get()) createCollection(db, 'topic')
+    },
+  },
+  {
     version: 22,
     up(db) {
       // 廉政档案 (issue 20 item 5): the notes staff add to a cadre's file. Cases and reports gain only optional
       // fields (handler, recusals, the cadres a finding names), read from the document, so they need no index.
       // Can run again (the migration tests rewind user_version).
       if (!db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get('integrity_note')) createCollection(db, 'integrity_note')
-    },
-  },
-  {
-    version: 21,
-    up(db) {
-      // 点题公开 (issue 20 item 4): villagers' requests for a topic to be disclosed. Can run again (the
-      // migration tests rewind user_version).
-      if (!db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'topic'`).get()) createCollection(db, 'topic')
     },
   },
   {
