@@ -103,6 +103,7 @@ export function entriesFor(role: CallerRole, unread: number | null, toVote: numb
       return [
         { title: '评议升级案件', description: '连续评议不满意超标的事项：调查、整改、再评议', url: '/packages/township/cases/index' },
         { title: '举报受理', description: '村民向镇纪委的举报：受理、调查、办结', url: '/packages/township/reports/index' },
+        { title: '村干部廉政档案', description: '每位村干部查实的问题、整改和评议情况，可添加记录、导出', url: '/packages/township/integrity/index' },
         { title: '意见督办', description: '超过答复期限的村民意见，提醒村里答复', url: '/packages/township/overdue/index' },
         { title: '各村意见办理情况', description: '收到、答复、办结多少，办结率和答复用时', url: '/packages/township/feedback/index' },
         { title: '各村点题公开情况', description: '村民点了哪些题、转交多少、是否按时公开', url: '/packages/township/topics/index' },

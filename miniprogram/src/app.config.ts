@@ -78,6 +78,8 @@ export default defineAppConfig({
         'settings/index',
         'featured/index',
         'topics/index',
+        'integrity/index',
+        'integrity-file/index',
       ],
     },
   ],
