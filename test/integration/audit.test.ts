@@ -28,6 +28,12 @@ async function everyWrite() {
   const { disclosureId } = expectOk(await director('disclosure', 'publish', { kind: 'village', section: 'services', title: '办事结果公开', body: '本月办结3件。' }))
   expectOk(await director('disclosure', 'revise', { disclosureId, title: '办事结果公开', body: '本月办结4件。', reason: '漏计一件' }))
   expectOk(await director('disclosure', 'recordDecisionStep', { stage: 'proposal', date: '2026-11-20', title: '修建文化广场', summary: '提议修建', minutes: '支部会议提议。' }))
+  // 点题公开: asked, forwarded and answered by a disclosure, and one declined.
+  const { topicId } = expectOk(await villager('topic', 'ask', { requestId: 'audit-topic-01', title: '村集体土地流转收入', reason: '想知道租金收了多少' }))
+  expectOk(await chair('topic', 'forward', { topicId, kind: 'village', section: 'services', dueDay: '2026-11-30' }))
+  expectOk(await director('disclosure', 'publish', { kind: 'village', section: 'services', title: '土地流转收入', body: '租金12000元。', topicId }))
+  const declined = expectOk(await villager('topic', 'ask', { requestId: 'audit-topic-02', title: '邻居家低保怎么评的', reason: '想知道' })).topicId
+  expectOk(await chair('topic', 'decline', { topicId: declined, reason: '已在办事结果栏目公开' }))
 
   const { announcementId } = expectOk(await chair('announcement', 'push', { title: '通知', body: '请查看。' }))
   expectOk(await villager('announcement', 'open', { announcementId }))
