@@ -37,6 +37,7 @@ export const figures: Handler<C['figures']> = async (ctx) => {
           cast,
         ),
         roundsOverThreshold: rounds.filter((r) => r.outcome === 'over').length,
+        roundsVoid: rounds.filter((r) => r.outcome === 'void').length,
         openCases: cases.filter((c) => c.status !== 'closed').length,
         casesByCycle: Array.from(casesByCycle, (n) => n ?? 0),
       }

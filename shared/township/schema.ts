@@ -177,6 +177,8 @@ const villageFigures = z.object({
   /** (满意 + 基本满意) per ballot, over closed rounds, in permille */
   satisfactionPermille: z.number().int().nullable(),
   roundsOverThreshold: z.number().int(),
+  /** closed rounds that decided nothing (参与不足): no ballots, or fewer voters than the minimum turnout they opened under */
+  roundsVoid: z.number().int(),
   openCases: z.number().int(),
   /** cases by cycle: [cycle 1 count, cycle 2 count, …] */
   casesByCycle: z.array(z.number().int()),

@@ -89,6 +89,9 @@ describe('minimum turnout (quorum)', () => {
     expect(await stored(thin.roundId)).toMatchObject({ streak: 1, safeguards: { minTurnoutPermille: 100, minDaysBetween: 0 } })
     const view = expectOk(await voters[0]!('evaluation', 'getRound', { roundId: thin.roundId }))
     expect(view).toMatchObject({ outcome: 'void', needsAnswer: false, safeguards: { minTurnoutPermille: 100 }, turnout: { voted: 10, eligible: ELIGIBLE } })
+    // The township's figures count it apart: 参与不足, neither over nor within.
+    const { villages } = expectOk(await inspector()('township', 'figures', {}))
+    expect(villages.find((v) => v.villageId === 'v-shiqiao')).toMatchObject({ roundsVoid: 1, roundsOverThreshold: 1 })
 
     // No answer was needed for the void round; the next, at exactly the minimum, counts and completes the streak.
     const second = await held(11, 4)

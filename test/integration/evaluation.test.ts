@@ -391,6 +391,7 @@ describe('the township', () => {
       turnoutPermille: Math.floor((92 * 1000) / (106 + 114 + 114)),
       satisfactionPermille: Math.floor((84 * 1000) / 92),
       roundsOverThreshold: 1,
+      roundsVoid: 0,
       openCases: 0,
       casesByCycle: [],
     })

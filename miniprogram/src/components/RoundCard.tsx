@@ -4,7 +4,7 @@ import { Tag } from '@nutui/nutui-react-taro'
 import type { RoundView } from '@shared/evaluation/schema'
 import { CoverageBar } from './CoverageBar'
 import { formatDayTime } from './format'
-import { choiceLabels, percentOf } from '@shared/evaluation/labels'
+import { choiceLabels, minTurnoutText, outcomeLabels, percentOf } from '@shared/evaluation/labels'
 import { Term } from './Term'
 import './RoundCard.css'
 
@@ -48,7 +48,7 @@ export function RoundCard({ round, onClick, mark, children }: Props) {
       <View className="round-tags">
         {open ? <Tag type="primary">进行中</Tag> : <Tag type="default">已结束</Tag>}
         {round.overThreshold ? <Tag type="danger">不满意超过{percentOf(round.rule.thresholdPermille)}</Tag> : null}
-        {round.outcome === 'void' ? <Tag type="default">无人投票</Tag> : null}
+        {round.outcome === 'void' ? <Tag type="default">{outcomeLabels.void}</Tag> : null}
         {round.needsAnswer ? <Tag type="warning">待答复</Tag> : null}
         {round.reevaluationOf ? <Tag type="info">整改后再评议</Tag> : null}
         {round.myHousehold?.voted ? <Tag type="success">本户已投</Tag> : null}
@@ -62,7 +62,12 @@ export function RoundCard({ round, onClick, mark, children }: Props) {
         已投 {round.turnout.voted} 户 / 群内 {round.turnout.eligible} 户{round.turnout.byProxy > 0 ? `（其中委托投票 ${round.turnout.byProxy} 户）` : ''}
       </Text>
       <Text className="muted">{open ? `${formatDayTime(round.closesAt)} 截止` : `${formatDayTime(round.closedAt ?? round.closesAt)} 结束`}</Text>
+      {round.safeguards.minTurnoutPermille !== null ? <Text className="muted">{minTurnoutText(round.safeguards)}</Text> : null}
       <TallyBars round={round} />
+      {round.outcome === 'void' ? (
+        <Text className="round-void">{round.tally?.cast ? '参加的户太少，这轮评议不算数，不算超标也不算不超标。' : '没有人投票，这轮评议不算数。'}</Text>
+      ) : null}
+      {round.closeReason ? <Text className="round-close-reason">主任提前结束，原因：{round.closeReason}</Text> : null}
       {/* Who acts next is said in plain words, for everyone who reads the card. */}
       {round.needsAnswer ? <Text className="round-needs-answer">不满意超过比例，等村“两委”书面答复释疑。</Text> : null}
       {children}

@@ -4,7 +4,7 @@ import { Input } from '@nutui/nutui-react-taro'
 import type { OutputOf } from '@shared/contract/action'
 import type { townshipContract } from '@shared/township/schema'
 import { SettingCard, missing } from './SettingCard'
-import { percentOf } from '@shared/evaluation/labels'
+import { minDaysText, minTurnoutText, percentOf } from '@shared/evaluation/labels'
 import { kindLabels } from '@shared/disclosure/labels'
 import { call } from '../services/api'
 import { usePageQuery } from '../services/queries/hooks'
@@ -62,6 +62,57 @@ export function RuleSetting({ toast }: { toast: string }) {
       <Input className="boxed-input" type="digit" placeholder="例如：25" value={percent} maxLength={5} onChange={setPercent} />
       <Text className="field-label">连续轮数</Text>
       <Input className="boxed-input" type="number" placeholder="例如：2" value={streak} maxLength={2} onChange={setStreak} />
+    </SettingCard>
+  )
+}
+
+/**
+ * Safeguards on the rule (issue 20): the least share of households that must vote for a round to count
+ * (below it the round is 参与不足 and changes nothing), and the least days between two rounds on one subject.
+ * An empty turnout box means no minimum, as the source rule has none.
+ */
+export function SafeguardSetting({ toast }: { toast: string }) {
+  const { data, error, refetch: reload } = usePageQuery(readQuery('township', 'safeguards', {}))
+  const [percent, setPercent] = useState('')
+  const [days, setDays] = useState('')
+  useEffect(() => {
+    if (data) {
+      setPercent(data.minTurnoutPermille === null ? '' : String(data.minTurnoutPermille / 10))
+      setDays(String(data.minDaysBetween))
+    }
+  }, [data])
+
+  const save = async () => {
+    const p = percent.trim()
+    const d = days.trim() || '0'
+    if (p && Number.isNaN(Number(p))) throw missing('最低参与率要填数字，不设就空着')
+    if (Number.isNaN(Number(d))) throw missing('间隔天数要填数字')
+    const saved = await call('township', 'setSafeguards', { minTurnoutPermille: p ? Math.round(Number(p) * 10) : null, minDaysBetween: Number(d) })
+    reload()
+    return `已保存：${minTurnoutText(saved)}，${minDaysText(saved)}`
+  }
+
+  return (
+    <SettingCard
+      current={
+        data ? (
+          <>
+            {minTurnoutText(data)}；{minDaysText(data)}；上一轮不满意超过比例的，村里答复释疑后才能再评议（这一条总是有效）
+          </>
+        ) : null
+      }
+      loadError={error}
+      history={(data?.history ?? []).map((c) => ({ ...c, text: `${minTurnoutText(c)}，${minDaysText(c)}` }))}
+      defaultText="一直是默认：不设最低参与率，不限间隔"
+      note="只对以后发起的评议有效。参与的户数不到最低参与率，这轮评议算“参与不足”，不算超标也不算不超标。"
+      saveText="保存评议保障"
+      toast={toast}
+      onSave={save}
+    >
+      <Text className="field-label">最低参与率（%，不设就空着）</Text>
+      <Input className="boxed-input" type="digit" placeholder="例如：30" value={percent} maxLength={5} onChange={setPercent} />
+      <Text className="field-label">同一事项两轮评议至少相隔（天）</Text>
+      <Input className="boxed-input" type="number" placeholder="例如：7" value={days} maxLength={3} onChange={setDays} />
     </SettingCard>
   )
 }

@@ -5,7 +5,7 @@ import type { Choice } from '@shared/evaluation/rules'
 import { PageShell, messageOf } from '../../../components/PageShell'
 import { ReasonDialog } from '../../../components/ReasonDialog'
 import { RoundCard } from '../../../components/RoundCard'
-import { choiceLabels } from '@shared/evaluation/labels'
+import { choiceLabels, minTurnoutText } from '@shared/evaluation/labels'
 import { formatDay, formatDayTime } from '../../../components/format'
 import { SubmitStatus } from '../../../components/SubmitStatus'
 import { useSubmission } from '../../../hooks/useSubmission'
@@ -123,13 +123,19 @@ function BallotList({ round }: { round: Round }) {
   )
 }
 
+/** Before the closing time the chair must give a reason (evaluation.closeRound); the server's clock decides, this one only asks. */
+const early = (round: Round) => Date.now() < Date.parse(round.closesAt)
+/** Fewer than half of the eligible households have voted: the chair is warned before closing. */
+const fewVoted = (round: Round) => round.turnout.voted * 2 < round.turnout.eligible
+
 /** One round: vote while open; the tally, the answer on record and the ballot list once closed. */
 export default function RoundPage() {
   const roundId = useQuery().roundId ?? ''
   const role = useRole()
   const { data: round, error, isPending: loading, refetch: reload } = usePageQuery(readQuery('evaluation', 'getRound', { roundId }))
   const [receipt, setReceipt] = useState<string | null>(null)
-  const [closing, setClosing] = useState(false)
+  // Closing: a warning when fewer than half have voted, then the reason when before the closing time, or a plain confirmation.
+  const [closing, setClosing] = useState<null | 'warn' | 'reason' | 'confirm'>(null)
   const [answering, setAnswering] = useState(false)
   // The group card of an open round shows live turnout (动态消息) when the server has an activity id for it.
   const live = usePageQuery({ ...groupQueries.roundCard(roundId), enabled: round?.status === 'open' })
@@ -137,11 +143,18 @@ export default function RoundPage() {
   const card = round ? roundCard(round) : null
   useShareCard(card, updatable)
 
+  /** Closes the round; a failure is thrown, so the reason dialog stays open with the message. */
+  const finish = async (reason?: string) => {
+    const result = await call('evaluation', 'closeRound', { roundId, reason })
+    Toast.show(TOAST, {
+      icon: 'success',
+      content: result.escalationId ? '已结束：连续超标，已提交镇纪委' : result.outcome === 'void' ? '已结束：参与不足，这轮不算数' : '评议已结束',
+    })
+    reload()
+  }
   const close = async () => {
     try {
-      const result = await call('evaluation', 'closeRound', { roundId })
-      Toast.show(TOAST, { icon: 'success', content: result.escalationId ? '已结束：连续超标，已提交镇纪委' : '评议已结束' })
-      reload()
+      await finish()
     } catch (e) {
       Toast.show(TOAST, { icon: 'fail', content: messageOf(e) })
     }
@@ -206,7 +219,7 @@ export default function RoundPage() {
 
           <View className="round-actions">
             {role === 'chair' && round.status === 'open' ? (
-              <Button block size="large" type="primary" onClick={() => setClosing(true)}>
+              <Button block size="large" type="primary" onClick={() => setClosing(fewVoted(round) ? 'warn' : early(round) ? 'reason' : 'confirm')}>
                 结束评议
               </Button>
             ) : null}
@@ -214,17 +227,40 @@ export default function RoundPage() {
               全部评议记录
             </Button>
           </View>
+          {/* The warning (fewer than half voted) and the plain confirmation share one dialog; past the warning an early close still asks its reason. */}
           <Dialog
-            visible={closing}
-            title="结束评议"
-            content={`现在结束投票并公布结果？已投 ${round.turnout.voted} 户 / 群内 ${round.turnout.eligible} 户。`}
-            confirmText="结束并公布"
-            cancelText="取消"
+            visible={closing === 'warn' || closing === 'confirm'}
+            title={closing === 'warn' ? '投票的户还不到一半' : '结束评议'}
+            content={
+              closing === 'warn'
+                ? `只有 ${round.turnout.voted} 户投了票，群内一共 ${round.turnout.eligible} 户，还不到一半。${
+                    round.safeguards.minTurnoutPermille !== null ? `镇里规定${minTurnoutText(round.safeguards)}，不够就算参与不足。` : ''
+                  }确定现在就结束吗？`
+                : `现在结束投票并公布结果？已投 ${round.turnout.voted} 户 / 群内 ${round.turnout.eligible} 户。`
+            }
+            confirmText={closing === 'warn' ? '仍要结束' : '结束并公布'}
+            cancelText={closing === 'warn' ? '再等等' : '取消'}
             onConfirm={() => {
-              setClosing(false)
+              if (closing === 'warn' && early(round)) return setClosing('reason')
+              setClosing(null)
               void close()
             }}
-            onCancel={() => setClosing(false)}
+            onCancel={() => setClosing(null)}
+          />
+          <ReasonDialog
+            visible={closing === 'reason'}
+            title="提前结束评议"
+            message={`还没到截止时间（${formatDayTime(round.closesAt)}），提前结束要写明原因，镇纪委能看到。已投 ${round.turnout.voted} 户 / 群内 ${round.turnout.eligible} 户。`}
+            label="提前结束的原因"
+            placeholder="例如：村民会议上全部户代表已当场投票"
+            required
+            maxLength={200}
+            confirmText="结束并公布"
+            onSubmit={async (reason) => {
+              await finish(reason)
+              setClosing(null)
+            }}
+            onClose={() => setClosing(null)}
           />
           <ReasonDialog
             visible={answering}

@@ -30,6 +30,7 @@ function VillageCard({ v }: { v: VillageEvaluationFigures }) {
     { label: '参与率', value: permilleText(v.turnoutPermille) },
     { label: '满意率', value: permilleText(v.satisfactionPermille) },
     { label: '不满意超标（轮）', value: String(v.roundsOverThreshold), bad: v.roundsOverThreshold > 0 },
+    { label: '参与不足（轮）', value: String(v.roundsVoid) },
     { label: '未办结案件（件）', value: String(v.openCases), bad: v.openCases > 0 },
     { label: '升级案件（件）', value: String(cases) },
   ]
@@ -38,7 +39,7 @@ function VillageCard({ v }: { v: VillageEvaluationFigures }) {
       <Text className="evalfig-name">{v.villageName}</Text>
       <FigureGrid figures={figures} />
       <Text className="evalfig-line">升级次数：{byCycle(v.casesByCycle)}</Text>
-      <Text className="muted evalfig-note">参与率、满意率按已结束的评议计算；满意率含基本满意。</Text>
+      <Text className="muted evalfig-note">参与率、满意率按已结束的评议计算；满意率含基本满意。参与不足：没人投票，或参加的户少于镇里规定的最低参与率，这轮不算数。</Text>
     </View>
   )
 }
