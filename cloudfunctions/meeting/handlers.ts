@@ -117,7 +117,12 @@ export const get: Handler<C['get']> = async (ctx, input) => detailOf(await meeti
 /** The record, written once after the meeting; the update is conditional on the meeting still being scheduled. */
 export const record: Handler<C['record']> = async (ctx, input) => {
   const meeting = await meetingInScope(ctx, input.meetingId)
-  const problem = recordProblem(meeting, ctx.now) ?? recordItemsProblem(meeting.items.map((i) => i.itemId), input.items.map((i) => i.itemId))
+  const problem =
+    recordProblem(meeting, ctx.now) ??
+    recordItemsProblem(
+      meeting.items.map((i) => i.itemId),
+      input.items.map((i) => i.itemId),
+    )
   if (problem) throw new AppError('CONFLICT', problem)
   const written: Meeting['record'] = {
     attendance: { ...input.attendance, note: input.attendance.note ?? '' },

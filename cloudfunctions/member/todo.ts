@@ -48,9 +48,11 @@ const counters: Record<TodoKind, (ctx: HandlerContext) => Promise<number>> = {
   topicsToDisclose: (ctx) => ctx.store.count('topic', { villageId: ctx.actor.villageId, status: 'forwarded' }),
   // Items the caller stepped aside from (回避) are not theirs to do: read and left out, not counted by the store.
   newCases: async (ctx) =>
-    visibleTo(await queryAll(ctx.store, 'escalation', { townshipId: ctx.actor.townshipId, status: 'open' }, { field: 'openedAt', direction: 'asc' }, 100_000), ctx.actor.personId).length,
+    visibleTo(await queryAll(ctx.store, 'escalation', { townshipId: ctx.actor.townshipId, status: 'open' }, { field: 'openedAt', direction: 'asc' }, 100_000), ctx.actor.personId)
+      .length,
   newReports: async (ctx) =>
-    visibleTo(await queryAll(ctx.store, 'report', { townshipId: ctx.actor.townshipId, status: 'submitted' }, { field: 'filedAt', direction: 'asc' }, 100_000), ctx.actor.personId).length,
+    visibleTo(await queryAll(ctx.store, 'report', { townshipId: ctx.actor.townshipId, status: 'submitted' }, { field: 'filedAt', direction: 'asc' }, 100_000), ctx.actor.personId)
+      .length,
   overdueFeedback: async (ctx) => {
     const villages = await queryAll(ctx.store, 'village', { townshipId: ctx.actor.townshipId }, { field: 'name', direction: 'asc' })
     let total = 0

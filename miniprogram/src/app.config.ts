@@ -12,15 +12,7 @@ export default defineAppConfig({
     },
     {
       root: 'packages/disclosure',
-      pages: [
-        'home/index',
-        'detail/index',
-        'decisions/index',
-        'decision/index',
-        'duties/index',
-        'public/index',
-        'public-detail/index',
-      ],
+      pages: ['home/index', 'detail/index', 'decisions/index', 'decision/index', 'duties/index', 'public/index', 'public-detail/index'],
     },
     {
       root: 'packages/announcement',

@@ -37,12 +37,10 @@ export const DEV_GROUP_PREFIX = 'dev-group:'
 export const devCloudIdOf = (groupName: string): string => `${DEV_GROUP_PREFIX}${groupName}`
 
 /** The first Beijing day that still counts as active on `now`'s day. */
-export const activeSinceDay = (now: Instant): string =>
-  beijingDay(new Date(new Date(now).getTime() - (GROUP_ACTIVE_DAYS - 1) * DAY_MS))
+export const activeSinceDay = (now: Instant): string => beijingDay(new Date(new Date(now).getTime() - (GROUP_ACTIVE_DAYS - 1) * DAY_MS))
 
 /** Whether a household last seen on `lastSeenDay` (YYYY-MM-DD, Beijing) is active on `now`. */
-export const isActiveInGroup = (lastSeenDay: string | null, now: Instant): boolean =>
-  lastSeenDay !== null && lastSeenDay >= activeSinceDay(now)
+export const isActiveInGroup = (lastSeenDay: string | null, now: Instant): boolean => lastSeenDay !== null && lastSeenDay >= activeSinceDay(now)
 
 /** What the server last did with a round's card. */
 export interface CardRecord {

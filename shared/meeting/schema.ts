@@ -73,7 +73,11 @@ const detail = summary.extend({
 })
 
 const count = (label: string, max: number) =>
-  z.number({ error: `请填写${label}` }).int(`${label}要填整数`).min(0, `${label}不能是负数`).max(max, `${label}不能超过${max}`)
+  z
+    .number({ error: `请填写${label}` })
+    .int(`${label}要填整数`)
+    .min(0, `${label}不能是负数`)
+    .max(max, `${label}不能超过${max}`)
 
 export const meetingContract = {
   /** The chair schedules a meeting and publishes it to the village. */

@@ -208,6 +208,10 @@ describe('what opening a card from the group leaves behind', () => {
     }
     expectOk(await fixture.caller('visitor:curious')('group', 'opened', { cloudId: shiqiaoGroup }))
     expect(storedDocs('audit')).toHaveLength(before)
-    expect(storedDocs('group_seen').map((s) => s._id).sort()).toEqual(['h-shiqiao-0001', 'h-shiqiao-0003'])
+    expect(
+      storedDocs('group_seen')
+        .map((s) => s._id)
+        .sort(),
+    ).toEqual(['h-shiqiao-0001', 'h-shiqiao-0003'])
   })
 })

@@ -52,7 +52,9 @@ describe('the village meeting (村情发布会)', () => {
 
   it('releases only the village’s own records, and a free-text item needs its words', async () => {
     const chair = fixture.as(people.chair)
-    const other = expectOk(await fixture.as(people.otherDirector)('disclosure', 'publish', { kind: 'village', section: 'services', title: '柳树湾村的公开', body: '正文', public: false }))
+    const other = expectOk(
+      await fixture.as(people.otherDirector)('disclosure', 'publish', { kind: 'village', section: 'services', title: '柳树湾村的公开', body: '正文', public: false }),
+    )
     const before = dump(fixture.store)
     expectError(await chair('meeting', 'schedule', { ...plan(), items: [{ kind: 'disclosure', refId: other.disclosureId }] }), 'NOT_FOUND')
     expect(expectError(await chair('meeting', 'schedule', { ...plan(), items: [{ kind: 'text' }] }), 'INVALID_INPUT')).toBe('第1项：请填写事项名称')

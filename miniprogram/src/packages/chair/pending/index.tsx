@@ -75,22 +75,14 @@ export default function Pending() {
             </Text>
           ) : (
             // The applicant was told nothing of this (member.join answers alike), so the chair is the one to see it.
-            <Text className="pending-line pending-off-roster">
-              户号 {r.household.number} 不在本村花名册上，不能通过。请核对后点“不通过”，写明原因。
-            </Text>
+            <Text className="pending-line pending-off-roster">户号 {r.household.number} 不在本村花名册上，不能通过。请核对后点“不通过”，写明原因。</Text>
           )}
           {/* The server saw the request come from a card opened in this village's bound group: evidence, not proof of residence. */}
           {r.fromGroup ? <Text className="pending-line pending-from-group">{FROM_GROUP_LABEL}</Text> : null}
           <Text className="muted pending-line">申请时间：{formatDayTime(r.requestedAt)}</Text>
           <View className="button-row">
             {r.onRoster ? (
-              <Button
-                size="large"
-                type="primary"
-                loading={busy === r.memberId}
-                disabled={busy !== '' && busy !== r.memberId}
-                onClick={() => void approve(r)}
-              >
+              <Button size="large" type="primary" loading={busy === r.memberId} disabled={busy !== '' && busy !== r.memberId} onClick={() => void approve(r)}>
                 通过
               </Button>
             ) : null}
@@ -104,11 +96,7 @@ export default function Pending() {
       <ReasonDialog
         visible={rejecting !== null}
         title="不通过这条申请"
-        message={
-          rejecting
-            ? `${rejecting.name}（户号 ${rejecting.household.number}，${rejecting.onRoster ? `户主 ${rejecting.household.headName}` : '不在花名册上'}）`
-            : ''
-        }
+        message={rejecting ? `${rejecting.name}（户号 ${rejecting.household.number}，${rejecting.onRoster ? `户主 ${rejecting.household.headName}` : '不在花名册上'}）` : ''}
         label="不通过的原因"
         placeholder="例如：不是本户成员。申请人能看到这个原因"
         required={false}

@@ -64,9 +64,7 @@ export default function Roster() {
           <Loading>正在加载…</Loading>
         </View>
       ) : null}
-      {paged.loaded && paged.items.length === 0 && paged.nextCursor === null ? (
-        <EmptyState title={tab === 'out' ? '每一户都已入群' : '没有符合条件的户'} />
-      ) : null}
+      {paged.loaded && paged.items.length === 0 && paged.nextCursor === null ? <EmptyState title={tab === 'out' ? '每一户都已入群' : '没有符合条件的户'} /> : null}
       {paged.items.length > 0 ? (
         <CellGroup>
           {paged.items.map((h) => (

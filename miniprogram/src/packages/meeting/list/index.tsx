@@ -32,7 +32,9 @@ export default function MeetingList() {
           </Button>
         </View>
       ) : null}
-      {paged.items.length === 0 && paged.nextCursor === null ? <EmptyState title="还没有村情发布会" description="村务监督委员会主任安排后，时间、地点和要发布的事项会显示在这里" /> : null}
+      {paged.items.length === 0 && paged.nextCursor === null ? (
+        <EmptyState title="还没有村情发布会" description="村务监督委员会主任安排后，时间、地点和要发布的事项会显示在这里" />
+      ) : null}
       {paged.items.length > 0 ? (
         <CellGroup>
           {paged.items.map((m) => (

@@ -133,7 +133,9 @@ export default function ScheduleMeeting() {
           type="datetime"
           title="选择开会时间"
           showChinese
-          defaultValue={new Date(Number(startsAt.slice(0, 4)), Number(startsAt.slice(5, 7)) - 1, Number(startsAt.slice(8, 10)), Number(startsAt.slice(11, 13)), Number(startsAt.slice(14, 16)))}
+          defaultValue={
+            new Date(Number(startsAt.slice(0, 4)), Number(startsAt.slice(5, 7)) - 1, Number(startsAt.slice(8, 10)), Number(startsAt.slice(11, 13)), Number(startsAt.slice(14, 16)))
+          }
           onConfirm={(_, values: PickerValue[]) => {
             setFailure('')
             setStartsAt(beijingInstant(values))

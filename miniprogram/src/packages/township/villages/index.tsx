@@ -19,9 +19,7 @@ function VillageDisclosure({ villageId }: { villageId: string }) {
   const published = data.publishedThisMonth.party + data.publishedThisMonth.village + data.publishedThisMonth.finance
   return (
     <View className="village-disclosure">
-      <Text className={`village-duty${data.overdueDuties > 0 ? ' village-duty-bad' : ''}`}>
-        逾期未公开 {data.overdueDuties} 项
-      </Text>
+      <Text className={`village-duty${data.overdueDuties > 0 ? ' village-duty-bad' : ''}`}>逾期未公开 {data.overdueDuties} 项</Text>
       <Text className="village-published">本月发布公开 {published} 条</Text>
     </View>
   )
@@ -54,9 +52,7 @@ export default function Villages() {
         <View key={v.villageId} className="card village-card">
           <View className="village-head">
             <Text className="village-name">{v.name}</Text>
-            <Text className="village-rate">
-              覆盖率 {formatPermille(v.coveragePermille)}
-            </Text>
+            <Text className="village-rate">覆盖率 {formatPermille(v.coveragePermille)}</Text>
           </View>
           <Text className="village-figure">
             入群 {v.householdsInGroup} 户 / 花名册 {v.householdsOnRoster} 户
@@ -68,13 +64,7 @@ export default function Villages() {
           <VillageDisclosure villageId={v.villageId} />
           <View className="button-row">
             {villageLinks.map((link) => (
-              <Button
-                key={link.url}
-                size="large"
-                type="primary"
-                fill="outline"
-                onClick={() => go(link.url, { villageId: v.villageId, villageName: v.name })}
-              >
+              <Button key={link.url} size="large" type="primary" fill="outline" onClick={() => go(link.url, { villageId: v.villageId, villageName: v.name })}>
                 {link.label}
               </Button>
             ))}
