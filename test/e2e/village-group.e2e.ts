@@ -45,7 +45,9 @@ describe('the village group: bind it, join from a card in it, vote, and the card
     await input(chair, '模拟的微信群').fill(GROUP)
     await button(chair, '模拟在群里点开绑定卡片').click()
     await current(chair).locator('.group-bound').filter({ hasText: '已绑定：一组群' }).waitFor()
+    // The list is read again once the binding answered.
     const row = current(chair).locator('.group-row')
+    await row.filter({ hasText: '一组群' }).waitFor()
     await expect(row.count()).resolves.toBe(1)
     await expect(row.innerText()).resolves.toMatch(/一组群[\s\S]*周德明 绑定于 \d{4}年\d{1,2}月\d{1,2}日 \d\d:\d\d/)
     await screenshot(chair, 'village-group-bound')
