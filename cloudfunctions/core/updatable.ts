@@ -52,7 +52,7 @@ export class RecordingUpdatable implements UpdatableMessages {
 
   async setUpdatableMsg(call: { activityId: string; targetState: 0 | 1; parameterList: TemplateParameter[] }, now: string) {
     const made = this.calls.find((c) => c.kind === 'createActivityId' && c.activityId === call.activityId)
-    if (!made || made.kind !== 'createActivityId') throw new Error(`unknown activity id ${call.activityId}`)
+    if (made?.kind !== 'createActivityId') throw new Error(`unknown activity id ${call.activityId}`)
     // WeChat refuses an expired id: so does the fake, so a test cannot pass on updates the platform would drop.
     if (made.expiresAt <= now) throw new Error(`activity id ${call.activityId} expired`)
     this.record({ kind: 'setUpdatableMsg', at: now, activityId: call.activityId, targetState: call.targetState, parameterList: call.parameterList.map((p) => ({ ...p })) })

@@ -14,7 +14,9 @@ import './app.css'
  */
 function focusableScrollers(): void {
   const mark = () => {
-    document.querySelectorAll('.taro_page:not([tabindex]), .chip-row-scroll:not([tabindex])').forEach((el) => el.setAttribute('tabindex', '0'))
+    document.querySelectorAll('.taro_page:not([tabindex]), .chip-row-scroll:not([tabindex])').forEach((el) => {
+      el.setAttribute('tabindex', '0')
+    })
   }
   new MutationObserver(mark).observe(document.body, { childList: true, subtree: true })
   mark()
