@@ -17,6 +17,7 @@ export const errorCodes = {
   PAYLOAD_TOO_LARGE: { status: 413, message: '提交的内容太大' },
   TOO_MANY_ATTEMPTS: { status: 429, message: '尝试次数太多，请一小时后再试' },
   DAILY_QUOTA: { status: 429, message: '今天的用量已经满了，请明天再试' },
+  NO_OTHER_STAFF: { status: 409, message: '本乡镇没有其他在任的纪委工作人员可以接手，请先任命一位，再申请回避' },
   INTERNAL: { status: 500, message: '系统出了点问题，请稍后再试' },
 } as const satisfies Record<string, { status: number; message: string }>
 

@@ -167,6 +167,8 @@ export const permissions = {
   'township.integrityFile': { roles: ['township'], scope: 'township', writes: false, conceal: true, auditReads: true },
   'township.addIntegrityNote': { roles: ['township'], scope: 'township', writes: true, conceal: true },
   'township.exportIntegrityFile': { roles: ['township'], scope: 'township', writes: false, conceal: true, auditReads: true },
+  // Writes a file (audited with the cadre's and the file's ids), deleted a day later by a later prepare, as prepareExport.
+  'township.prepareIntegrityExport': { roles: ['township'], scope: 'township', writes: true, conceal: true },
   'township.villagePosts': { roles: ['township'], scope: 'village', writes: false },
   'township.recuseCase': { roles: ['township'], scope: 'township', writes: true },
 

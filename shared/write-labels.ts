@@ -53,6 +53,7 @@ export const writeLabels: Partial<Record<QualifiedAction, string>> & Record<stri
   'group.unbind': '解除绑定村监督群',
   'township.addIntegrityNote': '记入廉政档案',
   'township.recuseCase': '申请回避案件',
+  'township.prepareIntegrityExport': '导出廉政档案',
   'meeting.schedule': '安排村情发布会',
   'meeting.record': '记录村情发布会',
   'meeting.cancel': '取消村情发布会',

@@ -4,7 +4,7 @@ import { EXPORT_KEEP_MS } from './files'
 import type { Page } from './store'
 
 /** The actions that write an export file (FileStore.putExport); each audit entry of theirs records its file's id. */
-const EXPORT_ACTIONS = ['township.prepareExport', 'power.prepareExportList'] as const
+const EXPORT_ACTIONS = ['township.prepareExport', 'power.prepareExportList', 'township.prepareIntegrityExport'] as const
 
 /**
  * Export files of the township that are over a day old, whichever action wrote them. The audit log is the

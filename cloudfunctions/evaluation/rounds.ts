@@ -81,7 +81,8 @@ export const closeRound: Handler<C['closeRound']> = async (ctx, input) => {
 export const answerRound: Handler<C['answerRound']> = async (ctx, input) => {
   const round = await roundInScope(ctx, input.roundId)
   if (round.status !== 'closed' || round.outcome !== 'over') throw new AppError('CONFLICT', '只有不满意超过比例的评议需要答复')
-  const answer = { text: input.answer, at: ctx.now, ...signature(ctx) }
+  // Published with name and title; the person id stays in the record for the township's integrity files (廉政档案).
+  const answer = { text: input.answer, at: ctx.now, ...signature(ctx), personId: ctx.actor.personId ?? '' }
   if (!(await ctx.store.update('round', round._id, { answer }, { answer: null }))) {
     throw new AppError('CONFLICT', '这轮评议已经答复过了')
   }

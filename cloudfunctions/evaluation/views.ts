@@ -47,7 +47,8 @@ export async function roundViewOf(ctx: HandlerContext, round: Round) {
     outcome: round.status === 'closed' ? round.outcome : null,
     overThreshold: round.status === 'closed' ? round.outcome === 'over' : null,
     dissatisfiedPermille: tally ? permilleOf(tally.dissatisfied, tally.cast) : null,
-    answer: round.answer,
+    // Signed by name and title only: the person id is kept for the township's integrity files, never published.
+    answer: round.answer && { text: round.answer.text, at: round.answer.at, name: round.answer.name, title: round.answer.title },
     needsAnswer: round.status === 'closed' && round.outcome === 'over' && round.answer === null,
     escalationId: round.escalationId,
     reevaluationOf: round.reevaluationOf,

@@ -10,6 +10,8 @@ import { checkedAttachments, withUrls } from '../core/attachments'
 import { queryAll } from '../core/paging'
 import { openGate } from '../core/attempts'
 import { codeHash } from '../core/hash'
+import { visibleTo } from '../../shared/integrity/rules'
+import { checkedFinding, claimed, handlingGuard, handlingViewOf, recusalPatch, unlessRecused } from '../core/handling'
 
 type C = typeof reportContract
 
@@ -135,13 +137,14 @@ export const inbox: Handler<C['inbox']> = async (ctx, input) => {
     cursor: input.cursor,
   })
   const names = await villageNames(ctx)
-  return { items: page.items.map((r) => summaryOf(r, names)), nextCursor: page.nextCursor }
+  // Reports the caller stepped aside from (回避) are left out; a page may then be short.
+  return { items: visibleTo(page.items, ctx.actor.personId).map((r) => summaryOf(r, names)), nextCursor: page.nextCursor }
 }
 
 async function ownTownship(ctx: HandlerContext, reportId: string): Promise<Report> {
   const r = await ctx.store.get('report', reportId)
   if (!r || r.townshipId !== ctx.actor.townshipId) throw new AppError('NOT_FOUND', NOT_FOUND)
-  return r
+  return unlessRecused(ctx, r, NOT_FOUND)
 }
 
 export const get: Handler<C['get']> = async (ctx, input) => {
@@ -154,31 +157,44 @@ export const get: Handler<C['get']> = async (ctx, input) => {
     reporter: r.reporter ? { name: r.reporter.name, householdNumber: household?.number ?? '' } : null,
     steps: r.steps.map(({ kind, at, staffName, text }) => ({ kind, at, staffName, text })),
     outcome: r.outcome,
+    ...(await handlingViewOf(ctx, r)),
   }
 }
 
 /** Records one step by the caller; the update only lands if nobody moved the report meanwhile. */
-async function takeStep(ctx: HandlerContext, reportId: string, kind: (typeof reportStepKinds)[number], text: string) {
+async function takeStep(ctx: HandlerContext, reportId: string, kind: (typeof reportStepKinds)[number], text: string, named?: readonly string[]) {
   const r = await ownTownship(ctx, reportId)
   if (!canTake(kind, r.status)) {
     throw new AppError('CONFLICT', r.status === 'concluded' ? '这条举报已经办结' : kind === 'acknowledged' ? '这条举报已经受理' : '请先受理这条举报')
   }
   const step = { kind, at: ctx.now, staffId: ctx.actor.personId ?? '', staffName: `${ctx.actor.title ?? ''}${ctx.actor.name ?? ''}`, text }
   const status = statusAfter(kind)
-  const patch = { status, steps: [...r.steps, step], ...(kind === 'concluded' ? { outcome: text } : {}) }
-  if (!(await ctx.store.update('report', r._id, patch, { status: r.status, filedAt: r.filedAt }))) throw new AppError('CONFLICT')
+  const finding = kind === 'concluded' ? { outcome: text, findingAppointmentIds: await checkedFinding(ctx, r.villageId, named) } : {}
+  const patch = { status, steps: [...r.steps, step], ...finding, ...claimed(ctx, r) }
+  if (!(await ctx.store.update('report', r._id, patch, { status: r.status, filedAt: r.filedAt, ...handlingGuard(r) }))) throw new AppError('CONFLICT')
   return { status }
 }
 
 export const acknowledge: Handler<C['acknowledge']> = (ctx, input) => takeStep(ctx, input.reportId, 'acknowledged', '')
 export const note: Handler<C['note']> = (ctx, input) => takeStep(ctx, input.reportId, 'note', input.text)
-export const conclude: Handler<C['conclude']> = (ctx, input) => takeStep(ctx, input.reportId, 'concluded', input.outcome)
+export const conclude: Handler<C['conclude']> = (ctx, input) => takeStep(ctx, input.reportId, 'concluded', input.outcome, input.findingAppointmentIds)
+
+/**
+ * 回避: the caller declares a conflict of interest and steps aside; the report goes to another active staff member,
+ * both steps are kept on it, and from now on the caller does not see it (get, inbox, figures and exports).
+ */
+export const recuse: Handler<C['recuse']> = async (ctx, input) => {
+  const r = await ownTownship(ctx, input.reportId)
+  const { patch, handedTo } = await recusalPatch(ctx, r, input)
+  if (!(await ctx.store.update('report', r._id, patch, { status: r.status, filedAt: r.filedAt, ...handlingGuard(r) }))) throw new AppError('CONFLICT')
+  return { handlerId: handedTo.personId, handlerName: `${handedTo.title}${handedTo.name}` }
+}
 
 export const figures: Handler<C['figures']> = async (ctx) => {
   const names = await villageNames(ctx)
   const villages = await Promise.all(
     [...names].map(async ([villageId, villageName]) => {
-      const reports = await queryAll(ctx.store, 'report', { villageId }, { field: 'filedAt', direction: 'asc' }, 100_000)
+      const reports = visibleTo(await queryAll(ctx.store, 'report', { villageId }, { field: 'filedAt', direction: 'asc' }, 100_000), ctx.actor.personId)
       return { villageId, villageName, received: reports.length, concluded: reports.filter((r) => r.status === 'concluded').length }
     }),
   )

@@ -1,6 +1,7 @@
 import { townshipContract } from '../../shared/township/schema'
 import { defineArea } from '../core/dispatch'
-import { addNote, closeEscalation, getEscalation, listEscalations, orderRectification } from './cases'
+import { addNote, closeEscalation, getEscalation, listEscalations, orderRectification, recuseCase } from './cases'
+import { addIntegrityNote, exportIntegrityFile, integrityFile, integrityFiles, prepareIntegrityExport, villagePosts } from './integrity'
 import { duties, figures, rule, safeguards, setDuties, setRule, setSafeguards } from './figures'
 import { audit, verifyAudit } from './audit'
 import { exportCsv, prepareExport } from './exports'
@@ -38,6 +39,13 @@ export const townshipArea = defineArea(
     createVillage,
     previewRoster,
     importRoster,
+    integrityFiles,
+    integrityFile,
+    addIntegrityNote,
+    exportIntegrityFile,
+    prepareIntegrityExport,
+    villagePosts,
+    recuseCase,
   },
   async (base) => {
     // The township function's timer: seal the audit log's new entries into their chains, then apply the retention

@@ -11,6 +11,8 @@ import { ONE_OPEN_ROUND, newRound } from '../evaluation/open'
 import { openSlots } from '../evaluation/slots'
 import { escalationPublicViewOf, roundViewOf } from '../evaluation/views'
 import { DAY_MS, beijingDay } from '../../shared/time'
+import { visibleTo } from '../../shared/integrity/rules'
+import { checkedFinding, claimed, handlingGuard, handlingViewOf, recusalPatch, unlessRecused } from '../core/handling'
 
 type C = typeof townshipContract
 
@@ -43,16 +45,17 @@ async function summaryOf(ctx: HandlerContext, e: Escalation, names: Map<string, 
 async function ownCase(ctx: HandlerContext, escalationId: string): Promise<Escalation> {
   const e = await ctx.store.get('escalation', escalationId)
   if (!e || e.townshipId !== ctx.actor.townshipId) throw new AppError('NOT_FOUND', NOT_FOUND)
-  return e
+  // A staff member who stepped aside (回避) no longer sees the case at all.
+  return unlessRecused(ctx, e, NOT_FOUND)
 }
 
-/** The township's case inbox, newest first; by status and village. */
+/** The township's case inbox, newest first; by status and village. Cases the caller stepped aside from are left out (a page may then be short). */
 export const listEscalations: Handler<C['listEscalations']> = async (ctx, input) => {
   const where: Record<string, Condition> = input.villageId ? { villageId: (await villageInScope(ctx, input.villageId))._id } : { townshipId: ctx.actor.townshipId }
   if (input.status) where.status = input.status
   const page = await ctx.store.query('escalation', { where, orderBy: { field: 'openedAt', direction: 'desc' }, limit: PAGE, cursor: input.cursor })
   const names = await villageNames(ctx)
-  return { items: await Promise.all(page.items.map((e) => summaryOf(ctx, e, names))), nextCursor: page.nextCursor }
+  return { items: await Promise.all(visibleTo(page.items, ctx.actor.personId).map((e) => summaryOf(ctx, e, names))), nextCursor: page.nextCursor }
 }
 
 export const getEscalation: Handler<C['getEscalation']> = async (ctx, input) => {
@@ -71,15 +74,16 @@ export const getEscalation: Handler<C['getEscalation']> = async (ctx, input) => 
       closedAt: e.closedAt,
       conclusion: e.closedBy?.conclusion ?? null,
       reevaluationRoundId: e.reevaluationRoundId,
+      ...(await handlingViewOf(ctx, e)),
     },
     cycles: cycles.map(escalationPublicViewOf),
     rounds: await Promise.all(rounds.map((r) => roundViewOf(ctx, r))),
   }
 }
 
-/** Moves the case on, only if nobody else moved it first. */
+/** Moves the case on, only if nobody else moved it (or stepped aside from it) first; the first to act becomes its handler. */
 async function advance(ctx: HandlerContext, e: Escalation, patch: Partial<Omit<Escalation, '_id'>>): Promise<{ status: EscalationStatus }> {
-  if (!(await ctx.store.update('escalation', e._id, patch, { status: e.status }))) throw new AppError('CONFLICT')
+  if (!(await ctx.store.update('escalation', e._id, { ...patch, ...claimed(ctx, e) }, { status: e.status, ...handlingGuard(e) }))) throw new AppError('CONFLICT')
   return { status: patch.status ?? e.status }
 }
 
@@ -105,6 +109,7 @@ export const closeEscalation: Handler<C['closeEscalation']> = async (ctx, input)
   const e = await ownCase(ctx, input.escalationId)
   if (e.status === 'closed') throw new AppError('CONFLICT', '案件已经办结')
   if (e.status === 'rectifying') throw new AppError('CONFLICT', '村里还没有报告整改情况，报告后才能办结')
+  const findingAppointmentIds = await checkedFinding(ctx, e.villageId, input.findingAppointmentIds)
   const round = await newRound(
     ctx.store,
     {
@@ -121,8 +126,8 @@ export const closeEscalation: Handler<C['closeEscalation']> = async (ctx, input)
   try {
     await ctx.store.transaction(async (tx) => {
       const closedBy = { ...signature(ctx), conclusion: input.conclusion }
-      const patch = { status: 'closed' as const, closedAt: ctx.now, closedBy, reevaluationRoundId: round._id }
-      if (!(await tx.update('escalation', e._id, patch, { status: e.status }))) throw new AppError('CONFLICT')
+      const patch = { status: 'closed' as const, closedAt: ctx.now, closedBy, reevaluationRoundId: round._id, findingAppointmentIds, ...claimed(ctx, e) }
+      if (!(await tx.update('escalation', e._id, patch, { status: e.status, ...handlingGuard(e) }))) throw new AppError('CONFLICT')
       await tx.insert('round', round)
     })
   } catch (error) {
@@ -131,4 +136,16 @@ export const closeEscalation: Handler<C['closeEscalation']> = async (ctx, input)
   }
   await openSlots(ctx.store, round)
   return { status: 'closed' as const, reevaluationRoundId: round._id }
+}
+
+/**
+ * 回避: the caller declares a conflict of interest and steps aside; the case goes to another active staff member
+ * (shared/integrity/rules.ts nextHandler), both steps are kept on the case, and from now on the caller does not see it.
+ * The audit entry names the case and, through the answer's handlerId, who took it over.
+ */
+export const recuseCase: Handler<C['recuseCase']> = async (ctx, input) => {
+  const e = await ownCase(ctx, input.escalationId)
+  const { patch, handedTo } = await recusalPatch(ctx, e, input)
+  if (!(await ctx.store.update('escalation', e._id, patch, { status: e.status, ...handlingGuard(e) }))) throw new AppError('CONFLICT')
+  return { handlerId: handedTo.personId, handlerName: `${handedTo.title}${handedTo.name}` }
 }

@@ -12,6 +12,7 @@ import { HOUR_MS, beijingDay } from '../../shared/time'
 import { escalationStatusTags } from '../../shared/evaluation/labels'
 import { feedbackStatusTags } from '../../shared/feedback/labels'
 import { reportStatusTags } from '../../shared/report/labels'
+import { visibleTo } from '../../shared/integrity/rules'
 
 type C = typeof townshipContract
 type Kind = ParsedInputOf<C['export']>['kind']
@@ -32,7 +33,8 @@ async function villagesOf(ctx: HandlerContext) {
 }
 
 async function cases(ctx: HandlerContext) {
-  const escalations = await queryAll(ctx.store, 'escalation', { townshipId: ctx.actor.townshipId }, { field: 'openedAt', direction: 'asc' }, MAX)
+  // Cases and reports the caller stepped aside from (回避) are left out of their exports.
+  const escalations = visibleTo(await queryAll(ctx.store, 'escalation', { townshipId: ctx.actor.townshipId }, { field: 'openedAt', direction: 'asc' }, MAX), ctx.actor.personId)
   const names = new Map((await villagesOf(ctx)).map((v) => [v._id, v.name]))
   const rounds = new Map(
     (
@@ -88,7 +90,7 @@ async function feedback(ctx: HandlerContext) {
 
 async function reports(ctx: HandlerContext) {
   const names = new Map((await villagesOf(ctx)).map((v) => [v._id, v.name]))
-  const all = await queryAll(ctx.store, 'report', { townshipId: ctx.actor.townshipId }, { field: 'filedAt', direction: 'asc' }, MAX)
+  const all = visibleTo(await queryAll(ctx.store, 'report', { townshipId: ctx.actor.townshipId }, { field: 'filedAt', direction: 'asc' }, MAX), ctx.actor.personId)
   const at = (r: (typeof all)[number], kind: 'acknowledged' | 'concluded') => beijingTime(r.steps.find((s) => s.kind === kind)?.at ?? null)
   const rows = all.map((r) => [
     names.get(r.villageId) ?? '',

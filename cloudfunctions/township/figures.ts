@@ -7,6 +7,7 @@ import { AppError } from '../../shared/errors'
 import type { Handler } from '../core/dispatch'
 import { changeBy, changeTownship, ownTownship } from '../core/settings'
 import { queryAll } from '../core/paging'
+import { visibleTo } from '../../shared/integrity/rules'
 
 type C = typeof townshipContract
 
@@ -15,10 +16,12 @@ export const figures: Handler<C['figures']> = async (ctx) => {
   const villages = await queryAll(ctx.store, 'village', { townshipId: ctx.actor.townshipId }, { field: 'name', direction: 'asc' })
   const rows = await Promise.all(
     villages.map(async (v) => {
-      const [rounds, cases] = await Promise.all([
+      const [rounds, all] = await Promise.all([
         queryAll(ctx.store, 'round', { villageId: v._id, status: 'closed' }, { field: 'closedAt', direction: 'asc' }, 100_000),
         queryAll(ctx.store, 'escalation', { villageId: v._id }, { field: 'openedAt', direction: 'asc' }, 100_000),
       ])
+      // Cases the caller stepped aside from (回避) are not counted for them.
+      const cases = visibleTo(all, ctx.actor.personId)
       const sum = (f: (r: (typeof rounds)[number]) => number) => rounds.reduce((n, r) => n + f(r), 0)
       const cast = sum((r) => r.tally?.cast ?? 0)
       const casesByCycle: number[] = []

@@ -1,6 +1,7 @@
 import { action } from '../contract/action'
 import { z, id, text, optionalText, instantInput, villageInput, cursor, page } from '../zod'
 import { subjectTypes, roundStatuses, choices, escalationStatuses } from './rules'
+import { handlingFields } from '../integrity/schema'
 
 const byline = z.object({ personId: z.string(), name: z.string(), title: z.string() })
 const safeguardsSchema = z.object({ minTurnoutPermille: z.number().int().nullable(), minDaysBetween: z.number().int() })
@@ -50,8 +51,11 @@ export const roundSchema = z.object({
   escalationId: z.string().nullable(),
   /** the case whose closing opened this round (a re-evaluation) */
   reevaluationOf: z.string().nullable(),
-  /** the committee's answer on record (答复释疑) to a round over the threshold */
-  answer: z.object({ text: z.string(), at: z.string(), name: z.string(), title: z.string() }).nullable(),
+  /**
+   * the committee's answer on record (答复释疑) to a round over the threshold; `personId` (who answered, for the
+   * township's integrity files, never published) is absent on answers given before it was kept
+   */
+  answer: z.object({ text: z.string(), at: z.string(), name: z.string(), title: z.string(), personId: z.string().optional() }).nullable(),
   /**
    * Set by the retention policy (shared/retention.ts) before it deletes the round's ballots and
    * participations: the turnout they gave, so the round still shows it; `done` once all are gone.
@@ -126,6 +130,8 @@ export const escalationSchema = z.object({
   closedBy: z.object({ name: z.string(), title: z.string(), conclusion: z.string() }).nullable(),
   /** the round opened when the case closed */
   reevaluationRoundId: z.string().nullable(),
+  /** who handles it, recusals (回避) and the cadres the finding names: shared/integrity/schema.ts */
+  ...handlingFields,
 })
 export type Escalation = z.infer<typeof escalationSchema>
 

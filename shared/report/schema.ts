@@ -2,6 +2,7 @@ import { action } from '../contract/action'
 import { attachmentSchema } from '../disclosure/schema'
 import { z, id, optionalText, text, photoInputs, cursor, page } from '../zod'
 import { reportStatuses, reportStepKinds } from './rules'
+import { findingInput, handlingFields, handlingView, recusalInput, recusalOutput } from '../integrity/schema'
 
 /**
  * A misconduct report (举报) to the township discipline staff. No village role
@@ -29,6 +30,8 @@ export const reportSchema = z.object({
   steps: z.array(z.object({ kind: z.enum(reportStepKinds), at: z.string(), staffId: z.string(), staffName: z.string(), text: z.string() })),
   /** the conclusion the reporter reads */
   outcome: z.string().nullable(),
+  /** who handles it, recusals (回避) and the cadres the finding names: shared/integrity/schema.ts */
+  ...handlingFields,
 })
 export type Report = z.infer<typeof reportSchema>
 
@@ -53,6 +56,7 @@ const detail = summary.extend({
   reporter: z.object({ name: z.string(), householdNumber: z.string() }).nullable(),
   steps: z.array(z.object({ kind: z.enum(reportStepKinds), at: z.string(), staffName: z.string(), text: z.string() })),
   outcome: z.string().nullable(),
+  ...handlingView,
 })
 
 const counts = z.object({ received: z.number().int(), concluded: z.number().int() })
@@ -87,6 +91,9 @@ export const reportContract = {
   get: action(z.object(reportId), detail),
   acknowledge: action(z.object(reportId), z.object({ status })),
   note: action(z.object({ ...reportId, text: text('调查记录', 1000) }), z.object({ status })),
-  conclude: action(z.object({ ...reportId, outcome: text('办理结果', 1000) }), z.object({ status })),
+  /** The outcome the reporter reads; with a substantiated finding, the village cadres' posts it names (廉政档案). */
+  conclude: action(z.object({ ...reportId, outcome: text('办理结果', 1000), ...findingInput }), z.object({ status })),
+  /** 回避: the caller steps aside; another staff member takes the report over, and the caller no longer sees it. */
+  recuse: action(z.object({ ...reportId, ...recusalInput }), recusalOutput),
   figures: action(z.object({}), z.object({ villages: z.array(counts.extend({ villageId: z.string(), villageName: z.string() })), total: counts })),
 }

@@ -6,6 +6,7 @@ import { escalationPublicView, roundView } from '../evaluation/schema'
 import { ROSTER_PIECE } from '../member/roster'
 import { z, id, text, cursor, page, dateInput, instantInput } from '../zod'
 import { inviteRoles, codeKinds, securityEvents, XLSX_BASE64_MAX, CSV_MAX } from './rules'
+import { findingInput, handlingView, integrityContract } from '../integrity/schema'
 
 /** Something a village must disclose every period (see shared/disclosure/duty.ts for the rules). */
 const dutySchema = z.object({
@@ -235,6 +236,8 @@ const duty = z.object({
 const exportInput = z.object({ kind: z.enum(['cases', 'feedback', 'reports', 'figures'], { error: '请选择要导出的内容' }) })
 
 export const townshipContract = {
+  /** 廉政档案 and 回避 (issue 20 item 5): shared/integrity/schema.ts */
+  ...integrityContract,
   listEscalations: action(z.object({ status: status.optional(), villageId: id('村编号').optional(), cursor }), page(caseSummary)),
   /** One case with the subject's whole history: every cycle, round, answer, note, rectification and report. */
   getEscalation: action(
@@ -247,6 +250,7 @@ export const townshipContract = {
         closedAt: z.string().nullable(),
         conclusion: z.string().nullable(),
         reevaluationRoundId: z.string().nullable(),
+        ...handlingView,
       }),
       cycles: z.array(escalationPublicView),
       rounds: z.array(roundView),
@@ -256,7 +260,7 @@ export const townshipContract = {
   orderRectification: action(z.object({ ...escalationId, what: text('整改要求', 2000), dueAt: dateInput('整改期限') }), z.object({ status })),
   /** Closes the case and opens the re-evaluation round on its subject. */
   closeEscalation: action(
-    z.object({ ...escalationId, conclusion: text('办结意见', 2000), reevaluationClosesAt: instantInput('再评议截止时间') }),
+    z.object({ ...escalationId, conclusion: text('办结意见', 2000), reevaluationClosesAt: instantInput('再评议截止时间'), ...findingInput }),
     z.object({ status, reevaluationRoundId: z.string() }),
   ),
   figures: action(z.object({}), z.object({ villages: z.array(villageFigures) })),

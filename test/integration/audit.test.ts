@@ -98,7 +98,12 @@ async function everyWrite() {
   const { reportId } = expectOk(await inspector('report', 'inbox', {})).items[0]!
   expectOk(await inspector('report', 'acknowledge', { reportId }))
   expectOk(await inspector('report', 'note', { reportId, text: '查了。' }))
-  expectOk(await inspector('report', 'conclude', { reportId, outcome: '属实。' }))
+  expectOk(await inspector('report', 'conclude', { reportId, outcome: '属实。', findingAppointmentIds: ['a-shiqiao-director'] }))
+  // 廉政档案 and 回避 (issue 20 item 5).
+  expectOk(await inspector('township', 'addIntegrityNote', { personId: people.director, text: '述职述廉。' }))
+  expectOk(await inspector('township', 'prepareIntegrityExport', { personId: people.director }))
+  expectOk(await inspector('report', 'recuse', { reportId, conflict: 'relative', reason: '亲属。' }))
+  expectOk(await fixture.as('p-tw-officer')('township', 'recuseCase', { escalationId, conflict: 'other', reason: '曾有往来。' }))
   return { escalationId }
 }
 

@@ -121,6 +121,7 @@ export const sampleInput: Record<QualifiedAction, Record<string, unknown>> = {
   'township.integrityFile': { personId: 'p-shiqiao-director' },
   'township.addIntegrityNote': { personId: 'p-shiqiao-director', text: '测试' },
   'township.exportIntegrityFile': { personId: 'p-shiqiao-director' },
+  'township.prepareIntegrityExport': { personId: 'p-shiqiao-director' },
   'township.villagePosts': { villageId: 'v-shiqiao' },
   'township.recuseCase': { escalationId: 'es-none', conflict: 'relative', reason: '测试' },
   'report.file': { requestId: 'perm-test-0001', text: '测试', anonymous: true },

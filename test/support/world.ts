@@ -25,6 +25,8 @@ export interface VillageRecords {
   reportId: string
   trackingCode: string
   appointmentId: string
+  /** the person holding a committee post of the village: their 廉政档案 */
+  cadrePersonId: string
   /** an item of the township's featured list */
   featuredItemId: string
 }
@@ -70,6 +72,7 @@ const placeholders: Record<string, keyof VillageRecords> = {
   'rp-none': 'reportId',
   'AAAA-BBBB-CCCC': 'trackingCode',
   'a-none': 'appointmentId',
+  'p-shiqiao-director': 'cadrePersonId',
   'pw-t-01': 'featuredItemId',
 }
 
@@ -105,7 +108,7 @@ interface Cast {
 async function populate(
   world: Pick<World, 'store' | 'clock'>,
   cast: Cast,
-): Promise<Omit<VillageRecords, 'villageId' | 'joinCode' | 'pendingMemberId' | 'memberId' | 'householdId' | 'appointmentId' | 'featuredItemId'>> {
+): Promise<Omit<VillageRecords, 'villageId' | 'joinCode' | 'pendingMemberId' | 'memberId' | 'householdId' | 'appointmentId' | 'cadrePersonId' | 'featuredItemId'>> {
   const { store, clock } = world
   const call = (openid: string) => callerFor(store, openid, clock)
   const { chair, committee, township } = cast.openids
@@ -168,6 +171,7 @@ export async function buildWorld(): Promise<World> {
       memberId: 'm-shiqiao-0003-1',
       householdId: 'h-shiqiao-0003',
       appointmentId: 'a-shiqiao-director',
+      cadrePersonId: 'p-shiqiao-director',
       featuredItemId: 'pw-t-01',
       ...(await populate(world, {
         villageId: 'v-shiqiao',
@@ -192,6 +196,7 @@ export async function buildWorld(): Promise<World> {
       memberId: 'm-liushu-0003-1',
       householdId: 'h-liushu-0003',
       appointmentId: 'a-liushu-director',
+      cadrePersonId: 'p-liushu-director',
       featuredItemId: 'pw-t-01',
       ...(await populate(world, {
         villageId: 'v-liushu',
@@ -254,6 +259,7 @@ export async function buildWorld(): Promise<World> {
       memberId: joined[0]!.memberId,
       householdId: joined[0]!.household.householdId,
       appointmentId: (appointments as { appointmentId: string; role: string }[]).find((a) => a.role === 'committee')!.appointmentId,
+      cadrePersonId: (await store.query('person', { where: { openid: officials.committee }, orderBy: { field: 'openid', direction: 'asc' }, limit: 1 })).items[0]!._id,
       featuredItemId: featured.itemId,
       ...(await populate(world, {
         villageId: 'v-beiyuan',

@@ -15,6 +15,7 @@ import { go, useQuery } from '../../../services/nav'
 import { beijingToday } from '@shared/time'
 import { usePageQuery } from '../../../services/queries/hooks'
 import { readQuery } from '../../../services/queries/read'
+import { CadreChoice, HandlingCard, NamedCadres, RecuseDialog, recuseCase } from '../handling'
 import './index.css'
 
 const TOAST = 'case-toast'
@@ -49,12 +50,14 @@ const presetChoices = closingPresets.map((p) => ({ value: String(p.hours), label
 export default function CaseDetail() {
   const escalationId = useQuery().escalationId ?? ''
   const { data, error, isPending: loading, refetch: reload } = usePageQuery(readQuery('township', 'getEscalation', { escalationId }))
-  const [dialog, setDialog] = useState<'note' | 'rectify' | 'close' | null>(null)
+  const [dialog, setDialog] = useState<'note' | 'rectify' | 'close' | 'recuse' | null>(null)
+  const [named, setNamed] = useState<string[]>([])
   const [dueAt, setDueAt] = useState('')
   const [hours, setHours] = useState(72)
   const open = (which: 'rectify' | 'close') => {
     setDueAt('')
     setHours(72)
+    setNamed([])
     setDialog(which)
   }
 
@@ -94,6 +97,9 @@ export default function CaseDetail() {
               {e.status === 'closed' && e.closedAt ? `，${formatDay(e.closedAt)}办结` : `，已 ${e.ageDays} 天`}
             </Text>
           </View>
+
+          <Text className="section-title">办理人</Text>
+          <HandlingCard handler={e.handler} handling={e.handling} />
 
           <Text className="section-title">触发的评议</Text>
           <View className="card">
@@ -161,6 +167,7 @@ export default function CaseDetail() {
               <View className="card case-conclusion">
                 <Text className="prose">{e.conclusion}</Text>
                 {e.closedAt ? <Text className="muted case-line">{formatDayTime(e.closedAt)}办结</Text> : null}
+                <NamedCadres cadres={e.namedCadres} />
                 {reevaluation ? (
                   <Text className="case-line">
                     已发起再评议：{reevaluation.title}（{roundStatusLabels[reevaluation.status]}）
@@ -186,6 +193,9 @@ export default function CaseDetail() {
                   办结并发起再评议
                 </Button>
               ) : null}
+              <Button block size="large" type="default" onClick={() => setDialog('recuse')}>
+                申请回避
+              </Button>
             </View>
           ) : null}
 
@@ -280,13 +290,17 @@ export default function CaseDetail() {
         required
         maxLength={2000}
         confirmText="办结"
-        onSubmit={(conclusion) => act(() => call('township', 'closeEscalation', { escalationId, conclusion, reevaluationClosesAt: closesAtAfter(hours) }), '已办结，再评议已发起')}
+        onSubmit={(conclusion) =>
+          act(() => call('township', 'closeEscalation', { escalationId, conclusion, reevaluationClosesAt: closesAtAfter(hours), findingAppointmentIds: named }), '已办结，再评议已发起')
+        }
         onClose={() => setDialog(null)}
       >
         <Text className="reason-dialog-label">再评议截止时间</Text>
         <Chips label="再评议截止时间" options={presetChoices} value={String(hours)} onChange={(v) => setHours(Number(v))} />
         <Text className="muted">大约 {formatDayTime(closesAtAfter(hours))} 截止</Text>
+        {e ? <CadreChoice villageId={e.villageId} value={named} onChange={setNamed} /> : null}
       </ReasonDialog>
+      <RecuseDialog visible={dialog === 'recuse'} what="个案件" onRecuse={recuseCase(escalationId)} onClose={() => setDialog(null)} />
       <Toast id={TOAST} />
     </PageShell>
   )

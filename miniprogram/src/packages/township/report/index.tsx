@@ -11,6 +11,7 @@ import { call } from '../../../services/api'
 import { useQuery } from '../../../services/nav'
 import { usePageQuery } from '../../../services/queries/hooks'
 import { readQuery } from '../../../services/queries/read'
+import { CadreChoice, HandlingCard, NamedCadres, RecuseDialog, recuseReport } from '../handling'
 import './index.css'
 
 const TOAST = 'report-toast'
@@ -25,7 +26,8 @@ const stepLabels: Record<(typeof reportStepKinds)[number], string> = {
 export default function ReportDetail() {
   const reportId = useQuery().reportId ?? ''
   const { data, error, isPending: loading, refetch: reload } = usePageQuery(readQuery('report', 'get', { reportId }))
-  const [dialog, setDialog] = useState<'note' | 'conclude' | null>(null)
+  const [dialog, setDialog] = useState<'note' | 'conclude' | 'recuse' | null>(null)
+  const [named, setNamed] = useState<string[]>([])
   const [acknowledging, setAcknowledging] = useState(false)
 
   // Whatever happened (done, or someone else moved it first), show the report as it now stands.
@@ -69,6 +71,9 @@ export default function ReportDetail() {
             <Text className="muted report-detail-line">{formatDayTime(r.filedAt)}提交</Text>
           </View>
 
+          <Text className="section-title">办理人</Text>
+          <HandlingCard handler={r.handler} handling={r.handling} />
+
           <Text className="section-title">办理经过</Text>
           <View className="card report-steps">
             {r.steps.length === 0 ? <Text className="muted">还没有受理</Text> : null}
@@ -89,6 +94,7 @@ export default function ReportDetail() {
               <Text className="section-title">办理结果（举报人能看到）</Text>
               <View className="card report-outcome">
                 <Text className="prose">{r.outcome}</Text>
+                <NamedCadres cadres={r.namedCadres} />
               </View>
             </>
           ) : null}
@@ -104,10 +110,23 @@ export default function ReportDetail() {
                 <Button block size="large" type="primary" fill="outline" onClick={() => setDialog('note')}>
                   添加调查记录
                 </Button>
-                <Button block size="large" type="primary" onClick={() => setDialog('conclude')}>
+                <Button
+                  block
+                  size="large"
+                  type="primary"
+                  onClick={() => {
+                    setNamed([])
+                    setDialog('conclude')
+                  }}
+                >
                   办结
                 </Button>
               </>
+            ) : null}
+            {r.status !== 'concluded' ? (
+              <Button block size="large" type="default" onClick={() => setDialog('recuse')}>
+                申请回避
+              </Button>
             ) : null}
           </View>
         </>
@@ -134,9 +153,12 @@ export default function ReportDetail() {
         required
         maxLength={1000}
         confirmText="确认办结"
-        onSubmit={(outcome) => act(() => call('report', 'conclude', { reportId, outcome }), '已办结')}
+        onSubmit={(outcome) => act(() => call('report', 'conclude', { reportId, outcome, findingAppointmentIds: named }), '已办结')}
         onClose={() => setDialog(null)}
-      />
+      >
+        {r ? <CadreChoice villageId={r.villageId} value={named} onChange={setNamed} /> : null}
+      </ReasonDialog>
+      <RecuseDialog visible={dialog === 'recuse'} what="条举报" onRecuse={recuseReport(reportId)} onClose={() => setDialog(null)} />
       <Toast id={TOAST} />
     </PageShell>
   )
