@@ -100,7 +100,12 @@ export const integrityFiles: Handler<C['integrityFiles']> = async (ctx) => {
 
 export const integrityFile: Handler<C['integrityFile']> = async (ctx, input) => {
   const file = await fileOf(ctx, input.personId)
-  return { ...file, notes: await Promise.all(file.notes.map(async (n) => ({ noteId: n._id, at: n.at, text: n.text, by: { name: n.by.name, title: n.by.title }, attachments: await withUrls(ctx, n.attachments) }))) }
+  return {
+    ...file,
+    notes: await Promise.all(
+      file.notes.map(async (n) => ({ noteId: n._id, at: n.at, text: n.text, by: { name: n.by.name, title: n.by.title }, attachments: await withUrls(ctx, n.attachments) })),
+    ),
+  }
 }
 
 /** A dated note (and photos, private like a report's) on a cadre's file. */
@@ -130,7 +135,9 @@ async function integrityCsv(ctx: HandlerContext, personId: string) {
       `${c.subjectTitle}（第${c.cycle}次升级；涉及职务：${c.postTitles.join('、')}）`,
       beijingTime(c.closedAt),
       `办结意见：${c.conclusion}`,
-      [c.rectification ? `整改要求：${c.rectification.what}（期限${c.rectification.dueAt}）` : '', c.villageReport ? `村里报告整改：${c.villageReport.text}` : ''].filter(Boolean).join('；'),
+      [c.rectification ? `整改要求：${c.rectification.what}（期限${c.rectification.dueAt}）` : '', c.villageReport ? `村里报告整改：${c.villageReport.text}` : '']
+        .filter(Boolean)
+        .join('；'),
     ]),
     ...file.reports.map((r) => ['举报查实', r.villageName, `涉及职务：${r.postTitles.join('、')}`, beijingTime(r.concludedAt), `办理结果：${r.outcome}`, '']),
     ...file.rounds.map((r) => [

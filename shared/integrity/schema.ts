@@ -57,10 +57,7 @@ export const handlingView = {
 
 /** Naming cadres when a case closes or a report concludes: appointment ids of the item's village. */
 export const findingInput = {
-  findingAppointmentIds: z
-    .array(id('职务编号'), { error: '被查实的村干部格式不对' })
-    .max(MAX_NAMED_CADRES, `最多选${MAX_NAMED_CADRES}位村干部`)
-    .optional(),
+  findingAppointmentIds: z.array(id('职务编号'), { error: '被查实的村干部格式不对' }).max(MAX_NAMED_CADRES, `最多选${MAX_NAMED_CADRES}位村干部`).optional(),
 }
 
 export const recusalInput = {
@@ -138,10 +135,7 @@ export type IntegrityFileView = z.infer<typeof fileView>
 /** The township's actions for integrity files and recusal of a case; spread into townshipContract. */
 export const integrityContract = {
   /** The township's village cadres (every chair and committee post, current and past), with what each file holds. */
-  integrityFiles: action(
-    z.object({}),
-    z.object({ cadres: z.array(z.object({ personId: z.string(), name: z.string(), posts: z.array(post), counts })) }),
-  ),
+  integrityFiles: action(z.object({}), z.object({ cadres: z.array(z.object({ personId: z.string(), name: z.string(), posts: z.array(post), counts })) })),
   integrityFile: action(z.object(personId), fileView),
   addIntegrityNote: action(z.object({ ...personId, text: text('记录内容', 1000), photos: photoInputs(3) }), z.object({ noteId: z.string() })),
   /** The file as CSV (UTF-8 with a byte-order mark, Beijing time), like township.export. */
@@ -151,7 +145,11 @@ export const integrityContract = {
   /** A village's chair and committee posts, current and past: the choices for naming cadres in a finding. */
   villagePosts: action(
     z.object({ villageId: id('村编号') }),
-    z.object({ posts: z.array(z.object({ appointmentId: z.string(), name: z.string(), title: z.string(), status: z.enum(['active', 'ended']), startedAt: z.string(), endedAt: z.string().nullable() })) }),
+    z.object({
+      posts: z.array(
+        z.object({ appointmentId: z.string(), name: z.string(), title: z.string(), status: z.enum(['active', 'ended']), startedAt: z.string(), endedAt: z.string().nullable() }),
+      ),
+    }),
   ),
   /** 回避: the caller steps aside from a case; another staff member takes it over, and the caller no longer sees it. */
   recuseCase: action(z.object({ escalationId: id('案件编号'), ...recusalInput }), recusalOutput),

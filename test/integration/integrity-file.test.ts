@@ -145,7 +145,8 @@ describe("a village cadre's integrity file", () => {
     const { roundId: within } = expectOk(
       await fixture.as(people.chair)('evaluation', 'openRound', { subject: { type: 'disclosure', id: await publishedByDirector() }, title: '满意的一轮', closesAt: inThreeDays() }),
     )
-    for (const [i, choice] of (['dissatisfied', 'satisfied', 'satisfied', 'basic'] as Choice[]).entries()) expectOk(await voters[i]!('evaluation', 'castBallot', { roundId: within, choice }))
+    for (const [i, choice] of (['dissatisfied', 'satisfied', 'satisfied', 'basic'] as Choice[]).entries())
+      expectOk(await voters[i]!('evaluation', 'castBallot', { roundId: within, choice }))
     fixture.clock.advance(73 * HOUR)
     expect(expectOk(await fixture.as(people.chair)('evaluation', 'closeRound', { roundId: within })).outcome).toBe('within')
     // Two rounds over the threshold on what the director published and answered: a case is open and being investigated.

@@ -61,7 +61,15 @@ describe('回避 on a report', () => {
     const detail = expectOk(await officer()('report', 'get', { reportId }))
     expect(detail.handler).toEqual({ personId: OFFICER, name: '陈思远', title: '镇纪委干事' })
     expect(detail.handling).toEqual([
-      { kind: 'recused', at: fixture.clock.now().toISOString(), personId: people.inspector, name: '赵清华', title: '镇纪委书记', conflict: 'relative', reason: '被举报的书记是我表哥。' },
+      {
+        kind: 'recused',
+        at: fixture.clock.now().toISOString(),
+        personId: people.inspector,
+        name: '赵清华',
+        title: '镇纪委书记',
+        conflict: 'relative',
+        reason: '被举报的书记是我表哥。',
+      },
       { kind: 'handedOver', at: fixture.clock.now().toISOString(), personId: OFFICER, name: '陈思远', title: '镇纪委干事', conflict: null, reason: null },
     ])
     expect(expectOk(await officer()('report', 'inbox', {})).items.map((r) => r.reportId)).toContain(reportId)

@@ -117,13 +117,20 @@ async function populate(
   const { feedbackId } = expectOk(
     await call(cast.voters[0])('feedback', 'submit', { requestId: `world-${cast.villageId}`, about: { type: 'disclosure', id: disclosureId }, text: '这笔支出能否公开发票？' }),
   )
-  const { topicId } = expectOk(await call(cast.voters[0])('topic', 'ask', { requestId: `world-${cast.villageId}`, title: '村集体土地流转收入', reason: '想知道租金收了多少、用在哪里' }))
+  const { topicId } = expectOk(
+    await call(cast.voters[0])('topic', 'ask', { requestId: `world-${cast.villageId}`, title: '村集体土地流转收入', reason: '想知道租金收了多少、用在哪里' }),
+  )
   const { trackingCode } = expectOk(
     await call(cast.reporter)('report', 'file', { requestId: `world-${cast.villageId}`, subject: '村会计', text: `${cast.villageId} 的会计虚报误工补贴。`, anonymous: false }),
   )
   const reports = expectOk(await call(township)('report', 'inbox', { villageId: cast.villageId })).items as { reportId: string }[]
   const { meetingId } = expectOk(
-    await call(chair)('meeting', 'schedule', { requestId: `world-${cast.villageId}`, startsAt: inThreeDays(), place: '村部会议室', items: [{ kind: 'disclosure', refId: disclosureId }] }),
+    await call(chair)('meeting', 'schedule', {
+      requestId: `world-${cast.villageId}`,
+      startsAt: inThreeDays(),
+      place: '村部会议室',
+      items: [{ kind: 'disclosure', refId: disclosureId }],
+    }),
   )
   const { announcementId } = expectOk(await call(chair)('announcement', 'push', { title: '村民会议通知', body: '周六上午开会。' }))
   const { decisionId } = expectOk(

@@ -13,7 +13,12 @@ describe('who handles an item after a recusal (回避)', () => {
 
   it('otherwise picks the staff member with fewest open items, the longest-serving on a tie, never the declarer or anyone recused', () => {
     const load = openItemsByHandler([{ handlerId: 'p-b' }, { handlerId: 'p-c' }, { handlerId: 'p-c' }, {}])
-    expect(load).toEqual(new Map([['p-b', 1], ['p-c', 2]]))
+    expect(load).toEqual(
+      new Map([
+        ['p-b', 1],
+        ['p-c', 2],
+      ]),
+    )
     expect(nextHandler({ handlerId: 'p-a' }, 'p-a', staff, load)).toBe('p-b')
     expect(nextHandler({ handlerId: 'p-a' }, 'p-a', staff, new Map())).toBe('p-c')
     expect(nextHandler({ handlerId: null, recusedIds: ['p-c'] }, 'p-a', staff, new Map())).toBe('p-b')

@@ -22,9 +22,7 @@ interface Person {
 export function HandlingCard({ handler, handling }: { handler: Person | null; handling: readonly HandlingStep[] }) {
   return (
     <View className="card handling">
-      <Text className="handling-line">
-        办理人：{handler ? `${handler.title}${handler.name}` : '还没有人办理（谁先处理就由谁办理）'}
-      </Text>
+      <Text className="handling-line">办理人：{handler ? `${handler.title}${handler.name}` : '还没有人办理（谁先处理就由谁办理）'}</Text>
       {handling.map((s, i) => (
         <Text key={`${s.at}-${i}`} className="handling-step">
           {s.kind === 'recused'
@@ -48,7 +46,17 @@ const conflictChoices = conflictKinds.map((k) => ({ value: k, label: conflictKin
  * 申请回避: the kind and a short reason. On success the item is handed to another staff member and the caller no
  * longer sees it, so the page goes back.
  */
-export function RecuseDialog({ visible, what, onRecuse, onClose }: { visible: boolean; what: string; onRecuse: (conflict: ConflictKind, reason: string) => Promise<{ handlerName: string }>; onClose: () => void }) {
+export function RecuseDialog({
+  visible,
+  what,
+  onRecuse,
+  onClose,
+}: {
+  visible: boolean
+  what: string
+  onRecuse: (conflict: ConflictKind, reason: string) => Promise<{ handlerName: string }>
+  onClose: () => void
+}) {
   const [conflict, setConflict] = useState<ConflictKind>('relative')
   useEffect(() => {
     if (visible) setConflict('relative')

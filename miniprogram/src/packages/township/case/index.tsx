@@ -291,7 +291,10 @@ export default function CaseDetail() {
         maxLength={2000}
         confirmText="办结"
         onSubmit={(conclusion) =>
-          act(() => call('township', 'closeEscalation', { escalationId, conclusion, reevaluationClosesAt: closesAtAfter(hours), findingAppointmentIds: named }), '已办结，再评议已发起')
+          act(
+            () => call('township', 'closeEscalation', { escalationId, conclusion, reevaluationClosesAt: closesAtAfter(hours), findingAppointmentIds: named }),
+            '已办结，再评议已发起',
+          )
         }
         onClose={() => setDialog(null)}
       >

@@ -10,12 +10,7 @@ import './index.css'
 export default function IntegrityFiles() {
   const { data, error, isPending } = usePageQuery(readQuery('township', 'integrityFiles', {}))
   return (
-    <PageShell
-      title="村干部廉政档案"
-      subtitle="每位村干部一份。查实的问题、整改、举报办理结果和超标的评议会自动记入，只有镇纪委能看。"
-      loading={isPending && !data}
-      error={error}
-    >
+    <PageShell title="村干部廉政档案" subtitle="每位村干部一份。查实的问题、整改、举报办理结果和超标的评议会自动记入，只有镇纪委能看。" loading={isPending && !data} error={error}>
       {data && data.cadres.length === 0 ? <EmptyState title="还没有村干部" description="任命村干部后会出现在这里" /> : null}
       {data?.cadres.map((c) => {
         const total = c.counts.cases + c.counts.reports + c.counts.rounds
