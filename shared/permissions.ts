@@ -126,7 +126,10 @@ export const permissions = {
   'topic.figures': { roles: ['chair', 'township'], scope: 'township', writes: false },
 
   'evaluation.openRound': { roles: ['chair'], scope: 'village', writes: true },
-  'evaluation.castBallot': { roles: ['villager'], scope: 'self', writes: true, auditDayOnly: true },
+  // The chair votes only as a member of a meeting's panel (评议团); households vote through their representative.
+  'evaluation.castBallot': { roles: ['villager', 'chair'], scope: 'self', writes: true, auditDayOnly: true },
+  // Two officials each enter a panel round's paper ballot counts (evaluation/paper-entry.ts).
+  'evaluation.enterPaper': { roles: ['chair', 'committee', 'township'], scope: 'village', writes: true },
   'evaluation.closeRound': { roles: ['chair'], scope: 'village', writes: true },
   'evaluation.answerRound': { roles: ['committee'], scope: 'village', writes: true },
   'evaluation.getRound': { roles: villageReaders, scope: 'village', writes: false },
@@ -186,6 +189,7 @@ export const permissions = {
   'meeting.get': { roles: villageReaders, scope: 'village', writes: false },
   'meeting.record': { roles: ['chair'], scope: 'village', writes: true },
   'meeting.cancel': { roles: ['chair'], scope: 'village', writes: true },
+  'meeting.setPanel': { roles: ['chair'], scope: 'village', writes: true },
 
   'report.file': { roles: ['villager'], scope: 'self', writes: true, conceal: true, auditAnonymously: true, auditDayOnly: true },
   'report.track': { roles: ['villager', 'guest'], scope: 'self', writes: false, conceal: true },

@@ -7,7 +7,7 @@ import type { Topic } from '../../shared/topic/schema'
 import type { Report } from '../../shared/report/schema'
 import type { AuditEntry } from '../../shared/audit/schema'
 import type { AuditHead, AuditSeal } from '../../shared/audit/chain'
-import type { Ballot, Escalation, Participation, Proxy, Round } from '../../shared/evaluation/schema'
+import type { Ballot, Escalation, PaperCount, Participation, Proxy, Round } from '../../shared/evaluation/schema'
 import type { Announcement, AnnouncementReach, AnnouncementSeen, Notification, Subscription } from '../../shared/announcement/schema'
 import type { GroupBinding, GroupSeen, RoundCard } from '../../shared/group/schema'
 import type { IntegrityNote } from '../../shared/integrity/schema'
@@ -67,6 +67,7 @@ export interface Collections {
   security_log: SecurityEntry
   group_binding: GroupBinding
   meeting: Meeting
+  paper_count: PaperCount
   group_seen: GroupSeen
   round_card: RoundCard
   integrity_note: IntegrityNote
@@ -176,6 +177,7 @@ export const collectionSpecs: Record<CollectionName, CollectionSpec> = {
     indexes: sorted(
       ['villageId', 'openedAt'],
       ['villageId', 'status', 'openedAt'],
+      ['meetingId', 'openedAt'],
       ['villageId', 'status', 'closedAt'],
       ['villageId', 'outcome', 'answer'],
       ['subjectKey', 'seq'],
@@ -217,6 +219,8 @@ export const collectionSpecs: Record<CollectionName, CollectionSpec> = {
   security_log: { indexes: sorted(['at']), unique: [] },
   // The village's WeChat groups (issue 19): by village, and by who bound them (我的信息).
   meeting: { indexes: sorted(['villageId', 'startsAt']), unique: [] },
+  // Read by id only (<round>:entry, <round>:confirmation).
+  paper_count: { indexes: [], unique: [] },
   group_binding: { indexes: sorted(['villageId', 'status', 'boundAt'], ['boundBy', 'boundAt']), unique: [] },
   // 群内活跃户: a village's households by the last day seen, newest first until 90 days back.
   group_seen: { indexes: sorted(['villageId', 'day']), unique: [] },

@@ -1,8 +1,10 @@
 import { createHash, randomInt } from 'node:crypto'
 import { AppError } from '../../shared/errors'
-import type { evaluationContract } from '../../shared/evaluation/schema'
+import type { evaluationContract, Proxy, Round } from '../../shared/evaluation/schema'
 import { TRACKING_ALPHABET } from '../../shared/report/rules'
 import type { Handler } from '../core/dispatch'
+import type { HandlerContext } from '../core/context'
+import { phoneSeat, voterKeyOf } from './panel'
 import { DuplicateKeyError } from '../core/store'
 import { roundInScope } from './views'
 import { callersProxy, voteRight } from './proxies'
@@ -26,6 +28,24 @@ function receiptFor(requestId: string | undefined, attempt: number): string {
   return Array.from({ length: RECEIPT_LENGTH }, (_, i) => TRACKING_ALPHABET[bytes ? bytes[i]! % TRACKING_ALPHABET.length : randomInt(TRACKING_ALPHABET.length)]).join('')
 }
 
+interface Voter {
+  /** the participation's key beside the round: the household, or `panel:<seat>` */
+  key: string
+  byProxy: boolean
+}
+
+async function householdVoter(ctx: HandlerContext, round: Round, proxy: Proxy | null): Promise<Voter> {
+  const right = await voteRight(ctx, round, proxy)
+  if (!right || !ctx.actor.householdId || ctx.actor.role !== 'villager') throw new AppError('FORBIDDEN', '每户由户代表投票，您不是本户的户代表，也没有受委托')
+  return { key: ctx.actor.householdId, byProxy: right === 'proxy' }
+}
+
+async function panelVoter(ctx: HandlerContext, round: Round): Promise<Voter> {
+  const seat = await phoneSeat(ctx, round)
+  if (!seat) throw new AppError('FORBIDDEN', '这轮由村情发布会的评议团评议，您不是用手机投票的评议团成员')
+  return { key: voterKeyOf(seat), byProxy: false }
+}
+
 /** Thrown inside the vote's transaction when another vote filled the chosen slot first; nothing is written. */
 class SlotTaken extends Error {}
 
@@ -46,12 +66,11 @@ const SLOT_ATTEMPTS = 6
  * single-document request, as the platform requires), then the slot's write.
  */
 export const castBallot: Handler<C['castBallot']> = async (ctx, input) => {
-  const { actor } = ctx
   const [round, window, proxy] = await Promise.all([roundInScope(ctx, input.roundId), slotWindow(ctx.store, input.roundId), callersProxy(ctx)])
-  const right = await voteRight(ctx, round, proxy)
-  if (!right || !actor.householdId) throw new AppError('FORBIDDEN', '每户由户代表投票，您不是本户的户代表，也没有受委托')
+  // A household round takes one ballot per household; a panel round (评议团) one per panel member voting by phone.
+  const voter = round.panel ? await panelVoter(ctx, round) : await householdVoter(ctx, round, proxy)
   if (round.status !== 'open' || round.closesAt <= ctx.now) throw new AppError('CONFLICT', '这轮评议已经结束，不能再投票')
-  const participationId = `${round._id}:${actor.householdId}`
+  const participationId = `${round._id}:${voter.key}`
   // A one-way key of the request id: recognises a retry, and says nothing about the ballot's receipt.
   const requestKey = input.requestId ? sha256(`participation:${input.requestId}`).toString('base64url') : null
   let attempt = 0
@@ -70,11 +89,11 @@ export const castBallot: Handler<C['castBallot']> = async (ctx, input) => {
           tx.insert('participation', {
             _id: participationId,
             roundId: round._id,
-            householdId: actor.householdId!,
+            householdId: voter.key,
             villageId: round.villageId,
             at: beijingDay(ctx.now),
             requestKey,
-            byProxy: right === 'proxy',
+            byProxy: voter.byProxy,
             receiptAttempt: attempt,
           }),
           tx.update('ballot', slot._id, { receipt, choice: input.choice }, { choice: null }),
@@ -93,7 +112,7 @@ export const castBallot: Handler<C['castBallot']> = async (ctx, input) => {
       const existing = await ctx.store.get('participation', participationId)
       if (existing) {
         if (requestKey !== null && existing.requestKey === requestKey) return { receipt: receiptFor(input.requestId, existing.receiptAttempt ?? 0) }
-        throw new AppError('ALREADY_VOTED', '本户已经在这轮评议中投过票了，每户只能投一票')
+        throw new AppError('ALREADY_VOTED', round.panel ? '您已经在这轮评议中投过票了' : '本户已经在这轮评议中投过票了，每户只能投一票')
       }
       // No participation: the receipt was another ballot's. The whole write rolled back; try the next receipt.
       attempt++

@@ -6,13 +6,20 @@ import type { Area } from '../core/dispatch'
 import type { Store, StoreTx } from '../core/store'
 import { getMany, queryAll } from '../core/paging'
 import { RUN_LIMITS } from '../core/batches'
+import { AppError } from '../../shared/errors'
+import { agreedPaper, panelClosingProblem } from './panel'
 
 /** Thrown inside the closing transaction when another caller finished the round first; nothing is written. */
 class AlreadyClosed extends Error {}
 
-async function tallyOf(store: Store, roundId: string): Promise<Tally> {
-  const [satisfied, basic, dissatisfied] = await Promise.all(choices.map((choice) => store.count('ballot', { roundId, choice })))
-  return { satisfied: satisfied!, basic: basic!, dissatisfied: dissatisfied!, cast: satisfied! + basic! + dissatisfied! }
+/** The phone ballots' counts, plus a panel round's paper ballots as the two officials agreed them. */
+async function tallyOf(store: Store, round: Round): Promise<Tally> {
+  const [[satisfied, basic, dissatisfied], paper] = await Promise.all([
+    Promise.all(choices.map((choice) => store.count('ballot', { roundId: round._id, choice }))),
+    agreedPaper(store, round),
+  ])
+  const counts = { satisfied: satisfied! + paper.satisfied, basic: basic! + paper.basic, dissatisfied: dissatisfied! + paper.dissatisfied }
+  return { ...counts, cast: counts.satisfied + counts.basic + counts.dissatisfied }
 }
 
 /** The subject's closed rounds, latest first: enough to know the streak and which rounds formed it. */
@@ -74,7 +81,7 @@ async function notifyTownship(tx: StoreTx, staff: readonly Subscription[], escal
 async function finish(store: Store, round: Round, now: string): Promise<Round> {
   // Voting has stopped, so no slot changes any more: rewrite them before anything is read or published.
   await store.reshuffle('ballot', { roundId: round._id })
-  const tally = await tallyOf(store, round._id)
+  const tally = await tallyOf(store, round)
   const { items: previous } = await closedRoundsOf(store, round.subjectKey, 1)
   const last = previous[0]
   // Below the township's minimum turnout (when the round opened) the round is void and leaves the streak as it was.
@@ -131,6 +138,11 @@ async function finish(store: Store, round: Round, now: string): Promise<Round> {
 
 /** Stops the vote (guarded on `open`) and counts it; the chair's reason for closing early is written with the stop. Returns the closed round, whoever closed it. */
 export async function stopAndCount(store: Store, round: Round, now: string, by: 'chair' | 'timer', closeReason: string | null = null): Promise<Round> {
+  // A panel round is counted only once its paper ballots were entered twice alike: the chair is told why, and the
+  // timer leaves it open (voting by phone has stopped at its closing time) until the officials agree.
+  const paperProblem = round.status === 'open' ? await panelClosingProblem(store, round) : null
+  if (paperProblem && by === 'chair') throw new AppError('CONFLICT', paperProblem)
+  if (paperProblem) return round
   if (round.status === 'open') {
     const stopped = await store.update('round', round._id, { status: 'counting', closedAt: now, closedBy: by, closeReason }, { status: 'open' })
     const current = stopped ? { ...round, status: 'counting' as const, closedAt: now, closedBy: by, closeReason } : (await store.get('round', round._id))!
@@ -156,6 +168,8 @@ export const closeDue: NonNullable<Area['timer']> = async ({ store, clock }) => 
   ])
   const due = open.items.filter((r) => r.closesAt <= now)
   const batch = [...stuck.items, ...due].slice(0, RUN_LIMITS.rounds)
-  for (const round of batch) await stopAndCount(store, round, now, 'timer')
-  return { closed: batch.length }
+  let closed = 0
+  // A panel round whose paper ballots are not yet entered alike stays open (stopAndCount): it is not counted here.
+  for (const round of batch) if ((await stopAndCount(store, round, now, 'timer')).status === 'closed') closed++
+  return { closed }
 }

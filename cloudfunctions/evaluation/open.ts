@@ -4,6 +4,7 @@ import { openingProblemText } from '../../shared/evaluation/labels'
 import type { Round, Subject } from '../../shared/evaluation/schema'
 import type { Store } from '../core/store'
 import { newId } from '../core/context'
+import type { PanelPlan } from './panel'
 import { DAY_MS } from '../../shared/time'
 
 const MAX_ROUND_DAYS = 30
@@ -24,6 +25,8 @@ export interface RoundPlan {
   closesAt: string
   openedBy: Round['openedBy']
   reevaluationOf: string | null
+  /** at a meeting: its panel votes instead of the households (evaluation/panel.ts) */
+  panel?: PanelPlan
 }
 
 /** Everything a new round records when it opens: the group's size and the township's rule and safeguards at that moment. */
@@ -33,7 +36,7 @@ export async function newRound(store: Store, plan: RoundPlan, now: string): Prom
   const subjectKey = subjectKeyOf(plan.subject)
   // Two rounds can compute the same number only when racing to open, and the open key lets one of them in.
   const [eligible, township, held] = await Promise.all([
-    store.count('household', { villageId: plan.villageId, inGroup: true }),
+    plan.panel ? plan.panel.panel.phone + plan.panel.panel.paper : store.count('household', { villageId: plan.villageId, inGroup: true }),
     store.get('township', plan.townshipId),
     store.count('round', { subjectKey }),
   ])
@@ -64,6 +67,8 @@ export async function newRound(store: Store, plan: RoundPlan, now: string): Prom
     escalationId: null,
     reevaluationOf: plan.reevaluationOf,
     answer: null,
+    meetingId: plan.panel?.meetingId ?? null,
+    panel: plan.panel?.panel ?? null,
   }
 }
 

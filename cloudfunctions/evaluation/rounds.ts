@@ -9,6 +9,7 @@ import { queryAll } from '../core/paging'
 import { ONE_OPEN_ROUND, assertMayOpen, newRound } from './open'
 import { stopAndCount } from './closing'
 import { openSlots } from './slots'
+import { claimPanel, panelPlanFor } from './panel'
 import { closeCard, openCard } from '../group/cards'
 import { escalationPublicViewOf, roundInScope, roundViewOf } from './views'
 
@@ -49,13 +50,28 @@ export const openRound: Handler<C['openRound']> = async (ctx, input) => {
     throw new AppError('CONFLICT', '这个事项正由镇纪委处理，办结后会自动发起再评议')
   }
   await assertMayOpen(ctx.store, village.townshipId, subjectKeyOf(subject), ctx.now)
+  // At a 村情发布会 the meeting's panel votes on its agenda item (evaluation/panel.ts).
+  const atMeeting = input.meeting ? await panelPlanFor(ctx, village._id, input.meeting, subject) : null
   const round = await newRound(
     ctx.store,
-    { villageId: village._id, townshipId: village.townshipId, subject, title: input.title, closesAt: input.closesAt, openedBy: byline(ctx), reevaluationOf: null },
+    {
+      villageId: village._id,
+      townshipId: village.townshipId,
+      subject,
+      title: input.title,
+      closesAt: input.closesAt,
+      openedBy: byline(ctx),
+      reevaluationOf: null,
+      ...(atMeeting ? { panel: atMeeting.plan } : {}),
+    },
     ctx.now,
   )
   try {
-    await ctx.store.insert('round', round)
+    // A panel round fixes its meeting's panel in the same transaction (claimPanel), so neither lands alone.
+    await ctx.store.transaction(async (tx) => {
+      await tx.insert('round', round)
+      if (atMeeting) await claimPanel(tx, atMeeting.meeting)
+    })
   } catch (error) {
     if (error instanceof DuplicateKeyError) throw new AppError('CONFLICT', ONE_OPEN_ROUND)
     throw error

@@ -33,9 +33,10 @@ async function addSlots(store: Store, roundId: string, count: number): Promise<v
  * now), plus spares. Runs after the round is stored: a crash in between leaves
  * a round with fewer slots, and `emptySlotFor` adds more when they run out.
  */
-export async function openSlots(store: Store, round: { _id: string; villageId: string }): Promise<void> {
-  const households = await store.count('household', { villageId: round.villageId })
-  await addSlots(store, round._id, households + sparesFor(households))
+export async function openSlots(store: Store, round: { _id: string; villageId: string; panel?: { phone: number } | null }): Promise<void> {
+  // A panel round's phone ballots fill slots; its paper ballots are counted by hand (evaluation/panel.ts).
+  const voters = round.panel ? round.panel.phone : await store.count('household', { villageId: round.villageId })
+  await addSlots(store, round._id, voters + sparesFor(voters))
 }
 
 const emptySlots = (store: Store, roundId: string, from: string | null) =>

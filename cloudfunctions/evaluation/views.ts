@@ -3,6 +3,7 @@ import type { Escalation, Round } from '../../shared/evaluation/schema'
 import { DEFAULT_SAFEGUARDS, permilleOf } from '../../shared/evaluation/rules'
 import type { HandlerContext } from '../core/context'
 import { voteRight } from './proxies'
+import { paperOf, phoneSeat, voterKeyOf } from './panel'
 
 /** A round the caller may read: their village's, or for township staff a village of their township. */
 export async function roundInScope(ctx: HandlerContext, roundId: string): Promise<Round> {
@@ -14,20 +15,37 @@ export async function roundInScope(ctx: HandlerContext, roundId: string): Promis
 
 /** Whether the caller's household has voted: its participation is looked up by key, never listed. */
 async function householdOf(ctx: HandlerContext, round: Round) {
+  if (round.panel) return panelSeatOf(ctx, round)
   const { actor } = ctx
   if (actor.role !== 'villager' || !actor.householdId || round.villageId !== actor.villageId) return null
   const [voted, right] = await Promise.all([ctx.store.get('participation', `${round._id}:${actor.householdId}`).then((p) => p !== null), voteRight(ctx, round)])
   return { canVote: right !== null && round.status === 'open' && round.closesAt > ctx.now && !voted, voted }
 }
 
+/** In a panel round, the caller's own seat: whether they vote by phone in it and whether they have. */
+async function panelSeatOf(ctx: HandlerContext, round: Round) {
+  const seat = await phoneSeat(ctx, round)
+  if (!seat) return null
+  const voted = (await ctx.store.get('participation', `${round._id}:${voterKeyOf(seat)}`)) !== null
+  return { canVote: round.status === 'open' && round.closesAt > ctx.now && !voted, voted }
+}
+
+/** A panel round's meeting and item, its voters by way, and where its paper count stands (never the counts). */
+async function panelViewOf(ctx: HandlerContext, round: Round) {
+  if (!round.panel || !round.meetingId) return null
+  const paper = await paperOf(ctx.store, round)
+  return { meetingId: round.meetingId, ...round.panel, paperEntered: paper.entered, paperState: paper.state.kind }
+}
+
 export async function roundViewOf(ctx: HandlerContext, round: Round) {
   // The household's part is read with the counts, not after them (a villager's read in ≤ 4 round trips).
-  const [[voted, byProxy], myHousehold] = await Promise.all([
+  const [[voted, byProxy], myHousehold, panel] = await Promise.all([
     // Past its retention period a round's participations are gone; it kept their counts (core/retention.ts).
     round.purged
       ? [round.purged.voted, round.purged.byProxy]
       : Promise.all([ctx.store.count('participation', { roundId: round._id }), ctx.store.count('participation', { roundId: round._id, byProxy: true })]),
     householdOf(ctx, round),
+    panelViewOf(ctx, round),
   ])
   const tally = round.status === 'closed' ? round.tally : null
   return {
@@ -54,6 +72,7 @@ export async function roundViewOf(ctx: HandlerContext, round: Round) {
     reevaluationOf: round.reevaluationOf,
     closeReason: round.closeReason ?? null,
     myHousehold,
+    panel,
     ballotsDeletedAt: round.purged?.at ?? null,
   }
 }

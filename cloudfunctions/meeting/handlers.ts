@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto'
 import { AppError } from '../../shared/errors'
 import type { Signature } from '../../shared/disclosure/schema'
 import { DEFAULT_MEETING_TITLE } from '../../shared/meeting/labels'
-import { cancelProblem, meetingItemId, recordItemsProblem, recordProblem } from '../../shared/meeting/rules'
-import type { Meeting, meetingContract } from '../../shared/meeting/schema'
+import { cancelProblem, meetingItemId, panelistId, panelProblem, recordItemsProblem, recordProblem } from '../../shared/meeting/rules'
+import type { Meeting, meetingContract, Panelist } from '../../shared/meeting/schema'
 import type { ParsedInputOf } from '../../shared/contract/action'
 import type { HandlerContext } from '../core/context'
 import type { Handler } from '../core/dispatch'
@@ -35,6 +35,7 @@ const detailOf = (m: Meeting) => ({
   items: m.items.map((item) => ({ ...item, questions: m.record?.items.find((r) => r.itemId === item.itemId)?.questions ?? [] })),
   scheduledAt: m.scheduledAt,
   scheduledBy: byline(m.scheduledBy),
+  panel: (m.panel ?? []).map(({ personId: _, ...shown }) => shown),
   cancelled: m.cancelled ? { at: m.cancelled.at, reason: m.cancelled.reason, by: byline(m.cancelled.by) } : null,
   attendance: m.record?.attendance ?? null,
   recordedAt: m.record?.recordedAt ?? null,
@@ -76,6 +77,8 @@ export const schedule: Handler<C['schedule']> = async (ctx, input) => {
     startsAt: new Date(input.startsAt).toISOString(),
     place: input.place,
     items,
+    panel: [],
+    panelRounds: 0,
     status: 'scheduled',
     scheduledAt: ctx.now,
     scheduledBy: signature(ctx),
@@ -143,4 +146,43 @@ export const cancel: Handler<C['cancel']> = async (ctx, input) => {
   const updated = await ctx.store.update('meeting', meeting._id, { status: 'cancelled', cancelled }, { status: 'scheduled' })
   if (!updated) throw new AppError('CONFLICT', '这次会议刚刚已经记录或取消了，请刷新后再看')
   return detailOf({ ...meeting, status: 'cancelled', cancelled })
+}
+
+/**
+ * The name of a person of the village who may sit on its panel by phone: an active member of its group, or
+ * one of its officials (the chair sits on the panel); null for anyone else.
+ */
+async function villagePersonName(ctx: HandlerContext, villageId: string, personId: string): Promise<string | null> {
+  const person = await ctx.store.get('person', personId)
+  if (!person) return null
+  const [member, appointment] = await Promise.all([
+    person.memberId ? ctx.store.get('member', person.memberId) : null,
+    person.appointmentId ? ctx.store.get('appointment', person.appointmentId) : null,
+  ])
+  const inGroup = member?.status === 'active' && member.villageId === villageId
+  const official = appointment?.status === 'active' && appointment.villageId === villageId
+  return inGroup || official ? person.name : null
+}
+
+/**
+ * Names the meeting's evaluation panel (评议团). Members voting by phone are chosen from the village's group; others
+ * are listed by name and vote on paper. Only before the meeting's first panel round: the update is conditional on
+ * the meeting having none (`panelRounds`), so a round opening at the same moment cannot be left with another panel.
+ */
+export const setPanel: Handler<C['setPanel']> = async (ctx, input) => {
+  const meeting = await meetingInScope(ctx, input.meetingId)
+  if (meeting.status !== 'scheduled') throw new AppError('CONFLICT', meeting.status === 'held' ? '会议已经开过，不能再改评议团' : '这次会议已经取消')
+  if ((meeting.panelRounds ?? 0) > 0) throw new AppError('CONFLICT', '评议团已经开始评议，不能再改')
+  const panel: Panelist[] = []
+  for (const [index, p] of input.panel.entries()) {
+    const name = p.personId ? await villagePersonName(ctx, meeting.villageId, p.personId) : (p.name ?? '')
+    if (p.personId && name === null) throw new AppError('NOT_FOUND', `第${index + 1}位：本村监督群里没有这个人`)
+    if (!name) throw new AppError('INVALID_INPUT', `第${index + 1}位：请填写姓名`)
+    panel.push({ panelistId: panelistId(index), personId: p.personId ?? null, name, role: p.role, votes: p.votes })
+  }
+  const problem = panelProblem(panel)
+  if (problem) throw new AppError('INVALID_INPUT', problem)
+  const updated = await ctx.store.update('meeting', meeting._id, { panel }, { status: 'scheduled', panelRounds: meeting.panelRounds ?? 0 })
+  if (!updated) throw new AppError('CONFLICT', '会议刚刚有了变化，请刷新后再试')
+  return detailOf({ ...meeting, panel })
 }

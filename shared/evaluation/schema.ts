@@ -1,4 +1,5 @@
 import { action } from '../contract/action'
+import { paperSlots } from './paper'
 import { z, id, text, optionalText, instantInput, villageInput, cursor, page } from '../zod'
 import { subjectTypes, roundStatuses, choices, escalationStatuses } from './rules'
 import { handlingFields } from '../integrity/schema'
@@ -57,6 +58,13 @@ export const roundSchema = z.object({
    */
   answer: z.object({ text: z.string(), at: z.string(), name: z.string(), title: z.string(), personId: z.string().optional() }).nullable(),
   /**
+   * A panel round (评议团, issue 20): the meeting whose panel votes instead of the households, indexed so the
+   * meeting's room view finds its rounds; absent or null for a household round.
+   */
+  meetingId: z.string().nullable().optional(),
+  /** the panel round's agenda item and how its panel votes: `phone` members by phone, `paper` on paper */
+  panel: z.object({ itemId: z.string(), phone: z.number().int(), paper: z.number().int() }).nullable().optional(),
+  /**
    * Set by the retention policy (shared/retention.ts) before it deletes the round's ballots and
    * participations: the turnout they gave, so the round still shows it; `done` once all are gone.
    */
@@ -105,6 +113,22 @@ export const ballotSchema = z.object({
   choice: z.enum(choices).nullable(),
 })
 export type Ballot = z.infer<typeof ballotSchema>
+
+/**
+ * One official's count of a panel round's paper ballots: `<round>:entry` by the first, `<round>:confirmation` by
+ * another; both must agree before the round is counted. Totals only, never a panelist: paper ballots are secret.
+ */
+export const paperCountSchema = z.object({
+  _id: z.string(),
+  roundId: z.string(),
+  slot: z.enum(paperSlots),
+  by: z.object({ personId: z.string(), name: z.string(), title: z.string() }),
+  at: z.string(),
+  satisfied: z.number().int(),
+  basic: z.number().int(),
+  dissatisfied: z.number().int(),
+})
+export type PaperCount = z.infer<typeof paperCountSchema>
 
 /**
  * One cycle of a subject's case with the township discipline staff. The id is
@@ -190,8 +214,22 @@ export const roundView = z.object({
   reevaluationOf: z.string().nullable(),
   /** the chair's reason for closing before the closing time, shown to the township */
   closeReason: z.string().nullable(),
-  /** the caller's household, for villagers: whether its representative may vote and whether it has */
+  /** the caller's household, for villagers: whether its representative may vote and whether it has; in a panel round, the caller's own seat */
   myHousehold: z.object({ canVote: z.boolean(), voted: z.boolean() }).nullable(),
+  /**
+   * A panel round: its meeting and item, how many vote by phone and on paper, and where the paper count stands
+   * (entries made, and whether they agree: never the counts before the round closes).
+   */
+  panel: z
+    .object({
+      meetingId: z.string(),
+      itemId: z.string(),
+      phone: z.number().int(),
+      paper: z.number().int(),
+      paperEntered: z.number().int(),
+      paperState: z.enum(['none', 'waiting', 'disagree', 'agreed']),
+    })
+    .nullable(),
   /** when the retention policy deleted the round's ballots and participations (a year after it ended); the tally stays */
   ballotsDeletedAt: z.string().nullable(),
 })
@@ -229,6 +267,8 @@ export const evaluationContract = {
       title: text('评议标题', 60),
       /** when voting stops by itself, e.g. 2026-11-28T20:00:00+08:00 */
       closesAt: instantInput('截止时间'),
+      /** at a 村情发布会: the meeting's panel votes on this agenda item (its disclosure or decision is the subject) */
+      meeting: z.object({ meetingId: id('会议编号'), itemId: id('事项编号') }).optional(),
     }),
     z.object({ roundId: z.string() }),
   ),
@@ -256,6 +296,14 @@ export const evaluationContract = {
     }),
   ),
   answerRound: action(z.object({ ...roundId, answer: text('答复内容', 2000) }), z.object({})),
+  /**
+   * An official enters the counts of a panel round's paper ballots. The first entry and another official's
+   * confirmation must agree before the round can be counted; each may correct their own entry until it closes.
+   */
+  enterPaper: action(
+    z.object({ ...roundId, satisfied: z.number({ error: '请填写满意票数' }).int('满意票数要填整数').min(0, '满意票数不能是负数').max(1000, '满意票数太大'), basic: z.number({ error: '请填写基本满意票数' }).int('基本满意票数要填整数').min(0, '基本满意票数不能是负数').max(1000, '基本满意票数太大'), dissatisfied: z.number({ error: '请填写不满意票数' }).int('不满意票数要填整数').min(0, '不满意票数不能是负数').max(1000, '不满意票数太大') }),
+    z.object({ entered: z.number().int(), state: z.enum(['waiting', 'disagree', 'agreed']) }),
+  ),
   getRound: action(
     z.object({ ...roundId, ...villageInput }),
     roundView.extend({

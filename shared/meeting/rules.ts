@@ -36,3 +36,29 @@ export function recordItemsProblem(scheduled: readonly string[], recorded: reado
   if (new Set(recorded).size !== recorded.length) return '同一个事项记录了两次'
   return null
 }
+
+/*
+ * The evaluation panel (评议团) named for a meeting: the supervision committee chair, 两代表一委员 and village
+ * representatives. Each votes one way, fixed when named: by phone (a member of the village group) or on paper.
+ */
+export const panelRoles = ['chair', 'partyRep', 'deputy', 'cppcc', 'villageRep', 'other'] as const
+export type PanelRole = (typeof panelRoles)[number]
+
+export const voteWays = ['phone', 'paper'] as const
+export type VoteWay = (typeof voteWays)[number]
+
+export const MAX_PANEL = 60
+
+/** Panelist ids are positions, fixed when the panel is named: a panel round's ballots count against them. */
+export const panelistId = (index: number) => `p${index + 1}`
+
+/** The participation key of a panelist in a round, beside households' own (cf. unlisted households). */
+export const panelVoterKey = (panelistId: string) => `panel:${panelistId}`
+
+/** A panel is named before its rounds: once one has opened, changing it would change who may vote. */
+export function panelProblem(panel: readonly { personId: string | null; votes: VoteWay }[]): string | null {
+  if (panel.some((p) => p.votes === 'phone' && !p.personId)) return '用手机投票的成员要从本村监督群里选'
+  const persons = panel.map((p) => p.personId).filter((id): id is string => id !== null)
+  if (new Set(persons).size !== persons.length) return '同一个人在评议团里出现了两次'
+  return null
+}

@@ -1,7 +1,7 @@
 import { action } from '../contract/action'
 import { signatureSchema } from '../disclosure/schema'
 import { cursor, id, instantInput, optionalText, page, text, villageInput, z } from '../zod'
-import { MAX_MEETING_ITEMS, MAX_QUESTIONS_PER_ITEM, meetingItemKinds, meetingStatuses } from './rules'
+import { MAX_MEETING_ITEMS, MAX_PANEL, MAX_QUESTIONS_PER_ITEM, meetingItemKinds, meetingStatuses, panelRoles, voteWays } from './rules'
 
 const itemSchema = z.object({
   /** i1, i2…: its place on the agenda */
@@ -13,6 +13,18 @@ const itemSchema = z.object({
   /** who presents it, e.g. 村委会主任 or 村党支部 */
   presenter: z.string(),
 })
+
+/** A member of the meeting's evaluation panel (评议团): a group member voting by phone, or anyone voting on paper. */
+const panelistSchema = z.object({
+  /** p1, p2…: its place in the panel */
+  panelistId: z.string(),
+  /** the group member's person id; null for someone without the app (paper only) */
+  personId: z.string().nullable(),
+  name: z.string(),
+  role: z.enum(panelRoles),
+  votes: z.enum(voteWays),
+})
+export type Panelist = z.infer<typeof panelistSchema>
 
 const questionSchema = z.object({
   question: z.string(),
@@ -33,6 +45,10 @@ export const meetingSchema = z.object({
   startsAt: z.string(),
   place: z.string(),
   items: z.array(itemSchema),
+  /** the evaluation panel named for this meeting; absent or empty: none (its items are evaluated by households) */
+  panel: z.array(panelistSchema).optional(),
+  /** how many panel rounds its items have had: the panel is fixed once one has opened (absent: none) */
+  panelRounds: z.number().int().optional(),
   status: z.enum(meetingStatuses),
   scheduledAt: z.string(),
   scheduledBy: signatureSchema,
@@ -66,6 +82,7 @@ const detail = summary.extend({
   items: z.array(itemSchema.extend({ questions: z.array(questionSchema) })),
   scheduledAt: z.string(),
   scheduledBy: byline,
+  panel: z.array(panelistSchema.omit({ personId: true })),
   cancelled: z.object({ at: z.string(), reason: z.string(), by: byline }).nullable(),
   attendance: z.object({ households: z.number().int(), others: z.number().int(), note: z.string() }).nullable(),
   recordedAt: z.string().nullable(),
@@ -124,4 +141,25 @@ export const meetingContract = {
     detail,
   ),
   cancel: action(z.object({ ...meetingId, reason: text('取消原因', 200) }), detail),
+  /** Names the meeting's evaluation panel, before any of its items is evaluated. */
+  setPanel: action(
+    z.object({
+      ...meetingId,
+      panel: z
+        .array(
+          z.object({
+            /** a member of the village group: their name is taken from the record */
+            personId: id('成员编号').optional(),
+            /** required for someone without the app */
+            name: optionalText('姓名', 20),
+            role: z.enum(panelRoles, { error: '请选择身份' }),
+            votes: z.enum(voteWays, { error: '请选择投票方式' }),
+          }),
+          { error: '请列出评议团成员' },
+        )
+        .min(1, '评议团至少要有一人')
+        .max(MAX_PANEL, `评议团最多${MAX_PANEL}人`),
+    }),
+    detail,
+  ),
 }

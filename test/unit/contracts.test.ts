@@ -1,4 +1,5 @@
 import { groupContract } from '../../shared/group/schema'
+import { meetingContract } from '../../shared/meeting/schema'
 import { memberContract } from '../../shared/member/schema'
 import { powerContract } from '../../shared/power/schema'
 import { disclosureContract } from '../../shared/disclosure/schema'
@@ -61,6 +62,7 @@ const contracts = {
   evaluation: evaluationContract,
   township: townshipContract,
   group: groupContract,
+  meeting: meetingContract,
 }
 
 describe('permissions table', () => {

@@ -308,6 +308,15 @@ const migrations: readonly Migration[] = [
       if (!db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meeting'`).get()) createCollection(db, 'meeting')
     },
   },
+  {
+    version: 24,
+    up(db) {
+      // Panel rounds at a meeting (评议团, issue 20 item 2): the two officials' paper counts, and rounds found by
+      // their meeting. Can run again (the migration tests rewind user_version).
+      if (!db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'paper_count'`).get()) createCollection(db, 'paper_count')
+      addIndex(db, 'round', ['meetingId', 'openedAt', '_id'])
+    },
+  },
 ]
 
 export function migrate(db: Database.Database): void {
