@@ -57,19 +57,20 @@ export function useGroupEntry(): GroupEntry | null {
  * once known: a page's first read can say it came from the group (announcement.open).
  */
 export async function cloudIdIfEnteredAt(page: string, key: string, value: string): Promise<string | undefined> {
-  const e = await settled
+  // Never held up for long by a platform call that does not answer: the read goes on without the group.
+  const e = await Promise.race([settled, new Promise<null>((resolve) => setTimeout(() => resolve(null), 3000))])
   return e && e.page === page && e.query[key] === value ? e.cloudId : undefined
 }
 
-async function open(cloudId: string, page: string, query: Record<string, string>): Promise<GroupEntry> {
+/** Records the entry at once (its cloudID is what other reads wait for), then asks the server what the group is. */
+function open(cloudId: string, page: string, query: Record<string, string>): GroupEntry {
   const e: GroupEntry = { cloudId, page, query, opened: null, failure: '' }
   set(e)
-  try {
-    set({ ...e, opened: await call('group', 'opened', { cloudId }) })
-  } catch (error) {
-    set({ ...e, failure: error instanceof ApiError ? error.message : '没有读到群的信息' })
-  }
-  return entry!
+  call('group', 'opened', { cloudId }).then(
+    (opened) => set({ ...e, opened }),
+    (error: unknown) => set({ ...e, failure: error instanceof ApiError ? error.message : '没有读到群的信息' }),
+  )
+  return e
 }
 
 /** WeChat: App onShow's options. A visit without a shareTicket did not come from a group card. */
@@ -84,6 +85,20 @@ export function enterFromWeChat(options: { shareTicket?: string; path?: string; 
       fail: () => resolve(undefined),
     })
   }).then((cloudId) => (cloudId ? open(cloudId, page, query) : null))
+}
+
+/**
+ * The cloudID to hand over now. WeChat's lasts about 5 minutes (README, 发布到微信), and a newcomer may take longer to
+ * fill in the join form: in WeChat it is asked for again (the visit's launch is still the group card), else the first.
+ */
+export function freshCloudId(e: GroupEntry): Promise<string> {
+  if (process.env.TARO_ENV !== 'weapp') return Promise.resolve(e.cloudId)
+  return new Promise((resolve) => {
+    Taro.getGroupEnterInfo({
+      success: (res) => resolve((res as { cloudID?: string }).cloudID || e.cloudId),
+      fail: () => resolve(e.cloudId),
+    })
+  })
 }
 
 /** The `fromGroup` name in the address, before the # or in the hash's query. */

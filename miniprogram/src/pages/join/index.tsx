@@ -5,7 +5,7 @@ import { Button, Input } from '@nutui/nutui-react-taro'
 import { PageShell, messageOf } from '../../components/PageShell'
 import { ErrorCard } from '../../components/ErrorCard'
 import { call } from '../../services/api'
-import { useGroupEntry } from '../../services/groupEntry'
+import { freshCloudId, useGroupEntry } from '../../services/groupEntry'
 import './index.css'
 
 /**
@@ -69,7 +69,7 @@ export default function Join() {
     setSubmitting(true)
     setFailure('')
     try {
-      await call('member', 'join', fromGroup ? { groupCloudId: entry!.cloudId, householdNumber, name } : { joinCode, householdNumber, name })
+      await call('member', 'join', fromGroup && entry ? { groupCloudId: await freshCloudId(entry), householdNumber, name } : { joinCode, householdNumber, name })
       setDone(true)
     } catch (e) {
       setFailure(messageOf(e))
