@@ -190,6 +190,7 @@ export const permissions = {
   'meeting.record': { roles: ['chair'], scope: 'village', writes: true },
   'meeting.cancel': { roles: ['chair'], scope: 'village', writes: true },
   'meeting.setPanel': { roles: ['chair'], scope: 'village', writes: true },
+  'meeting.panelCandidates': { roles: ['chair'], scope: 'village', writes: false },
 
   'report.file': { roles: ['villager'], scope: 'self', writes: true, conceal: true, auditAnonymously: true, auditDayOnly: true },
   'report.track': { roles: ['villager', 'guest'], scope: 'self', writes: false, conceal: true },

@@ -9,6 +9,7 @@ import type { HandlerContext } from '../core/context'
 import type { Handler } from '../core/dispatch'
 import { villageInScope } from '../core/scope'
 import { DuplicateKeyError } from '../core/store'
+import { queryAll } from '../core/paging'
 
 type C = typeof meetingContract
 
@@ -185,4 +186,20 @@ export const setPanel: Handler<C['setPanel']> = async (ctx, input) => {
   const updated = await ctx.store.update('meeting', meeting._id, { panel }, { status: 'scheduled', panelRounds: meeting.panelRounds ?? 0 })
   if (!updated) throw new AppError('CONFLICT', '会议刚刚有了变化，请刷新后再试')
   return detailOf({ ...meeting, panel })
+}
+
+const CANDIDATES = 20
+
+/** Active members of the chair's village group matching a name or 户号, for the panel editor. */
+export const panelCandidates: Handler<C['panelCandidates']> = async (ctx, input) => {
+  const village = await villageInScope(ctx)
+  const [members, households] = await Promise.all([
+    queryAll(ctx.store, 'member', { villageId: village._id, status: 'active' }, { field: 'requestedAt', direction: 'asc' }),
+    queryAll(ctx.store, 'household', { villageId: village._id }, { field: 'number', direction: 'asc' }),
+  ])
+  // A member's 户号 is the household's (older members do not carry their own copy).
+  const numbers = new Map(households.map((h) => [h._id, h.number]))
+  const keyword = input.keyword?.trim() ?? ''
+  const candidates = members.map((m) => ({ personId: m.personId, name: m.name, householdNumber: numbers.get(m.householdId) ?? m.householdNumber ?? '' }))
+  return { items: candidates.filter((c) => !keyword || c.name.includes(keyword) || c.householdNumber.includes(keyword)).slice(0, CANDIDATES) }
 }

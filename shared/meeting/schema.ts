@@ -141,6 +141,11 @@ export const meetingContract = {
     detail,
   ),
   cancel: action(z.object({ ...meetingId, reason: text('取消原因', 200) }), detail),
+  /** Members of the village group whose name or 户号 contains the keyword, for naming the panel (at most 20). */
+  panelCandidates: action(
+    z.object({ keyword: optionalText('姓名或户号', 20) }),
+    z.object({ items: z.array(z.object({ personId: z.string(), name: z.string(), householdNumber: z.string() })) }),
+  ),
   /** Names the meeting's evaluation panel, before any of its items is evaluated. */
   setPanel: action(
     z.object({

@@ -1,4 +1,5 @@
-import { closeDue } from '../../cloudfunctions/evaluation/closing'
+import { evaluationArea } from '../../cloudfunctions/evaluation/area'
+import { localOutbox } from '../../cloudfunctions/core/notifier'
 import { docsOf, dump, expectError, expectOk, people, useSeededStore } from '../support/harness'
 
 /*
@@ -51,6 +52,15 @@ describe('the meeting’s panel (评议团)', () => {
       ['p5', '孙福田', 'villageRep', 'paper'],
     ])
     expect(JSON.stringify(seen)).not.toContain(people.villager)
+  })
+
+  it('is picked from the village group by name or 户号 (the chair’s search), never from another village', async () => {
+    const found = expectOk(await fixture.as(people.chair)('meeting', 'panelCandidates', { keyword: '0003' })).items
+    expect(found.map((c) => c.personId).sort()).toEqual([people.representative3, people.secondMember3].sort())
+    expect(found.every((c) => c.householdNumber === '0003')).toBe(true)
+    const all = expectOk(await fixture.as(people.chair)('meeting', 'panelCandidates', {})).items
+    expect(all).toHaveLength(20)
+    expect(all.map((c) => c.personId)).not.toContain(people.otherVillager)
   })
 
   it('takes by phone only members of the village group, each once', async () => {
@@ -123,13 +133,13 @@ describe('a panel round', () => {
     expect(expectError(await fixture.as(people.chair)('evaluation', 'closeRound', { roundId, reason: '会上投票结束' }), 'CONFLICT')).toBe('两位干部录入的纸质票数不一致，请重新清点后再录入')
 
     fixture.clock.advance(3 * HOUR)
-    await closeDue({ store: fixture.store, clock: fixture.clock } as Parameters<typeof closeDue>[0])
+    expect(await evaluationArea.timer!({ store: fixture.store, clock: fixture.clock, notifier: localOutbox })).toEqual({ closed: 0 })
     expect(expectOk(await fixture.as(people.villager)('evaluation', 'getRound', { roundId })).status).toBe('open')
     // Voting by phone stopped at the closing time all the same.
     expectError(await fixture.as(people.villager)('evaluation', 'castBallot', { roundId, choice: 'satisfied' }), 'CONFLICT')
 
     expectOk(await fixture.as(people.director)('evaluation', 'enterPaper', { roundId, ...paper(3, 0, 0) }))
-    await closeDue({ store: fixture.store, clock: fixture.clock } as Parameters<typeof closeDue>[0])
+    expect(await evaluationArea.timer!({ store: fixture.store, clock: fixture.clock, notifier: localOutbox })).toEqual({ closed: 1 })
     const round = expectOk(await fixture.as(people.villager)('evaluation', 'getRound', { roundId }))
     expect(round).toMatchObject({ status: 'closed', tally: { satisfied: 3, basic: 0, dissatisfied: 0, cast: 3 } })
   })

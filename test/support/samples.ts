@@ -61,6 +61,7 @@ export const sampleInput: Record<QualifiedAction, Record<string, unknown>> = {
   'meeting.get': { meetingId: 'mt-none' },
   'meeting.record': { meetingId: 'mt-none', attendance: { households: 30, others: 2 }, items: [] },
   'meeting.cancel': { meetingId: 'mt-none', reason: '测试' },
+  'meeting.panelCandidates': { keyword: '0001' },
   'meeting.setPanel': { meetingId: 'mt-none', panel: [{ name: '李国强', role: 'deputy', votes: 'paper' }] },
   'feedback.submit': { requestId: 'perm-test-0001', about: { type: 'disclosure', id: 'd-shiqiao-001' }, text: '测试' },
   'feedback.mine': {},
