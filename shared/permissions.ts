@@ -210,6 +210,4 @@ export function permissionOf(area: string, action: string): Permission | undefin
 }
 
 /** The actions whose audit entries keep only the day. */
-export const auditedByDay: ReadonlySet<string> = new Set(
-  Object.entries(permissions as Record<string, Permission>).flatMap(([action, p]) => (p.auditDayOnly ? [action] : [])),
-)
+export const auditedByDay: ReadonlySet<string> = new Set(Object.entries(permissions as Record<string, Permission>).flatMap(([action, p]) => (p.auditDayOnly ? [action] : [])))

@@ -22,7 +22,12 @@ export interface PanelPlan {
  * The panel that votes on a meeting's agenda item, checked: the meeting is the village's and still to be held or
  * under way, it has a panel, and the item releases the subject being evaluated.
  */
-export async function panelPlanFor(ctx: HandlerContext, villageId: string, input: { meetingId: string; itemId: string }, subject: Subject): Promise<{ plan: PanelPlan; meeting: Meeting }> {
+export async function panelPlanFor(
+  ctx: HandlerContext,
+  villageId: string,
+  input: { meetingId: string; itemId: string },
+  subject: Subject,
+): Promise<{ plan: PanelPlan; meeting: Meeting }> {
   const meeting = await ctx.store.get('meeting', input.meetingId)
   if (!meeting || meeting.villageId !== villageId) throw new AppError('NOT_FOUND', '没有找到这次会议')
   if (meeting.status !== 'scheduled') throw new AppError('CONFLICT', meeting.status === 'held' ? '会议已经记录完毕，不能再发起评议团评议' : '这次会议已经取消')
@@ -55,7 +60,12 @@ export async function phoneSeat(ctx: HandlerContext, round: Round): Promise<Pane
 /** The participation key a ballot of this caller in this round is filed under: the household, or the panel seat. */
 export const voterKeyOf = (seat: Panelist) => panelVoterKey(seat.panelistId)
 
-export const paperEntries = (store: Store, roundId: string) => getMany(store, 'paper_count', paperSlots.map((slot) => paperEntryId(roundId, slot)))
+export const paperEntries = (store: Store, roundId: string) =>
+  getMany(
+    store,
+    'paper_count',
+    paperSlots.map((slot) => paperEntryId(roundId, slot)),
+  )
 
 const countsOf = (p: PaperCount): PaperCounts => ({ satisfied: p.satisfied, basic: p.basic, dissatisfied: p.dissatisfied })
 

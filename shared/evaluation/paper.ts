@@ -24,11 +24,7 @@ export function paperEntryProblem(counts: PaperCounts, paperVoters: number): str
 }
 
 /** Whether the paper ballots can be counted: both entries made and equal, or no one voting on paper. */
-export type PaperState =
-  | { kind: 'none' }
-  | { kind: 'waiting'; entered: 0 | 1 }
-  | { kind: 'disagree' }
-  | { kind: 'agreed'; counts: PaperCounts }
+export type PaperState = { kind: 'none' } | { kind: 'waiting'; entered: 0 | 1 } | { kind: 'disagree' } | { kind: 'agreed'; counts: PaperCounts }
 
 export function paperState(paperVoters: number, entries: readonly PaperCounts[]): PaperState {
   if (paperVoters === 0) return { kind: 'none' }

@@ -301,7 +301,12 @@ export const evaluationContract = {
    * confirmation must agree before the round can be counted; each may correct their own entry until it closes.
    */
   enterPaper: action(
-    z.object({ ...roundId, satisfied: z.number({ error: '请填写满意票数' }).int('满意票数要填整数').min(0, '满意票数不能是负数').max(1000, '满意票数太大'), basic: z.number({ error: '请填写基本满意票数' }).int('基本满意票数要填整数').min(0, '基本满意票数不能是负数').max(1000, '基本满意票数太大'), dissatisfied: z.number({ error: '请填写不满意票数' }).int('不满意票数要填整数').min(0, '不满意票数不能是负数').max(1000, '不满意票数太大') }),
+    z.object({
+      ...roundId,
+      satisfied: z.number({ error: '请填写满意票数' }).int('满意票数要填整数').min(0, '满意票数不能是负数').max(1000, '满意票数太大'),
+      basic: z.number({ error: '请填写基本满意票数' }).int('基本满意票数要填整数').min(0, '基本满意票数不能是负数').max(1000, '基本满意票数太大'),
+      dissatisfied: z.number({ error: '请填写不满意票数' }).int('不满意票数要填整数').min(0, '不满意票数不能是负数').max(1000, '不满意票数太大'),
+    }),
     z.object({ entered: z.number().int(), state: z.enum(['waiting', 'disagree', 'agreed']) }),
   ),
   getRound: action(
