@@ -11,6 +11,7 @@ import { call } from '../../../services/api'
 import { useQuery } from '../../../services/nav'
 import { usePageQuery } from '../../../services/queries/hooks'
 import { readQuery } from '../../../services/queries/read'
+import '../handling.css'
 import './index.css'
 
 const TOAST = 'integrity-toast'
