@@ -55,6 +55,9 @@ describe('two rounds over 25% on one disclosure reach the township, which has it
   async function closeRound() {
     await chair.reload()
     await button(chair, '结束评议').click()
+    // 2 of 106 households voted: the chair is warned first, then (before the closing time) asked why.
+    await dialogButton(chair, '仍要结束').click()
+    await textarea(chair, '例如：村民会议上全部户代表已当场投票').fill('测试：两户已投票，提前结束')
     await dialogButton(chair, '结束并公布').click()
     await current(chair).getByText('已结束').first().waitFor()
   }

@@ -213,7 +213,9 @@ describe('every page at standard and double text size', () => {
       const closesAt = new Date(Date.now() + 86_400_000).toISOString()
       const { roundId } = await api.call('p-shiqiao-chair', 'evaluation', 'openRound', { subject: { type: 'disclosure', id: 'd-shiqiao-002' }, title, closesAt })
       for (const v of voters) await api.call(v.personId, 'evaluation', 'castBallot', { roundId, choice: 'dissatisfied' })
-      escalationId = (await api.call('p-shiqiao-chair', 'evaluation', 'closeRound', { roundId })).escalationId
+      escalationId = (await api.call('p-shiqiao-chair', 'evaluation', 'closeRound', { roundId, reason: '两户已投票' })).escalationId
+      // Answer first, then evaluate again (issue 20).
+      if (escalationId === null) await api.call('p-shiqiao-director', 'evaluation', 'answerRound', { roundId, answer: '路灯维修费明细已补充公开。' })
     }
     // The township's rule and reply deadline changed once each, after the rounds above, so their pages show a history.
     await api.call('p-tw-inspector', 'township', 'setRule', { thresholdPermille: 250, streakLength: 2 })

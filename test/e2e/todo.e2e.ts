@@ -35,7 +35,7 @@ beforeAll(async () => {
   })
   await api.call('p-shiqiao-0001-1', 'evaluation', 'castBallot', { roundId, choice: 'dissatisfied' })
   await api.call('p-shiqiao-0003-1', 'evaluation', 'castBallot', { roundId, choice: 'satisfied' })
-  await api.call(chair, 'evaluation', 'closeRound', { roundId })
+  await api.call(chair, 'evaluation', 'closeRound', { roundId, reason: '测试提前结束' })
   overRoundId = roundId
   await api.call(chair, 'announcement', 'push', { title: '本周六召开村情发布会', body: '11月29日上午9点在村委会召开村情发布会。' })
 })

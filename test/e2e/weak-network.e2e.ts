@@ -162,7 +162,7 @@ describe('a villager far from town, on an old phone with a weak signal', () => {
     await villager.unroute('**/api/fn/evaluation')
     expect(attempts).toBe(3)
 
-    const closed = await api().call('p-shiqiao-chair', 'evaluation', 'closeRound', { roundId })
+    const closed = await api().call('p-shiqiao-chair', 'evaluation', 'closeRound', { roundId, reason: '测试提前结束' })
     expect(closed.tally).toEqual({ satisfied: 1, basic: 0, dissatisfied: 0, cast: 1 })
     const round = await api().call('p-shiqiao-chair', 'evaluation', 'getRound', { roundId })
     const receipt = (await current(villager).locator('.ballot-receipt-code').innerText()).trim()
