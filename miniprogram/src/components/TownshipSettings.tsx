@@ -112,7 +112,7 @@ export function SafeguardSetting({ toast }: { toast: string }) {
       <Text className="field-label">最低参与率（%，不设就空着）</Text>
       <Input className="boxed-input" type="digit" placeholder="例如：30" value={percent} maxLength={5} onChange={setPercent} />
       <Text className="field-label">同一事项两轮评议至少相隔（天）</Text>
-      <Input className="boxed-input" type="number" placeholder="例如：7" value={days} maxLength={3} onChange={setDays} />
+      <Input className="boxed-input" type="number" placeholder="例如：7，不限就填0" value={days} maxLength={3} onChange={setDays} />
     </SettingCard>
   )
 }
