@@ -97,6 +97,24 @@ describe('回避 on a report', () => {
   })
 })
 
+describe('two recusals at once', () => {
+  it('never both land on what they read: every recusal that succeeded is on record, and the handler is never one who stepped aside', async () => {
+    const reportId = await aReport('recusal-report-03')
+    expectOk(await inspector()('report', 'acknowledge', { reportId }))
+    const results = await Promise.all([
+      inspector()('report', 'recuse', { reportId, conflict: 'relative', reason: '亲属。' }),
+      officer()('report', 'recuse', { reportId, conflict: 'formerPost', reason: '曾在该村任职。' }),
+    ])
+    const landed = results.filter((r) => r.ok)
+    expect(landed.length).toBeGreaterThanOrEqual(1)
+    for (const r of results) if (!r.ok) expect(['CONFLICT', 'NO_OTHER_STAFF']).toContain(r.error.code)
+    const stored = (await fixture.store.get('report', reportId))!
+    expect(stored.recusedIds).toHaveLength(landed.length)
+    expect(stored.handling).toHaveLength(2 * landed.length)
+    expect(stored.recusedIds).not.toContain(stored.handlerId)
+  })
+})
+
 describe('回避 on a case', () => {
   it('moves the case to the other staff member; the declarer loses it from the list, the figures, the export and the to-do count', async () => {
     const escalationId = await anOpenCase()
