@@ -98,6 +98,7 @@ describe('the village group: bind it, join from a card in it, vote, and the card
     // Requests made with a join code carry no such mark.
     const others = current(chair).locator('.pending-request').filter({ hasNotText: visitorName })
     for (const other of await others.all()) await expect(other.locator('.pending-from-group').count()).resolves.toBe(0)
+    await request.scrollIntoViewIfNeeded()
     await screenshot(chair, 'village-group-pending')
     await request
       .locator('.nut-button')
