@@ -38,6 +38,7 @@ describe('点题公开: a villager asks, the chair forwards, the committee answe
     const card = current(chair).locator('.topic-card').filter({ hasText: topic })
     await card.waitFor()
     await expect(card.innerText()).resolves.toMatch(/提出人：王/)
+    await card.scrollIntoViewIfNeeded()
     await screenshot(chair, 'chair-topic-inbox')
     await card
       .locator('.nut-button')
@@ -96,6 +97,7 @@ describe('点题公开: a villager asks, the chair forwards, the committee answe
     const card = current(villager).locator('.topic-card').filter({ hasText: topic })
     await card.getByText('已公开', { exact: true }).waitFor()
     await expect(card.innerText()).resolves.toContain(reworded)
+    await card.scrollIntoViewIfNeeded()
     await screenshot(villager, 'villager-topic-disclosed')
     await card.getByText('查看公开内容 ›').click()
     await current(villager).getByText('今年低保评定经村民代表会议评议', { exact: false }).waitFor()
