@@ -31,12 +31,20 @@ const summaryOf = (m: Meeting) => ({
   questionCount: questionCount(m),
 })
 
-const detailOf = (m: Meeting) => ({
+/** The panel rounds of the meeting (round index meetingId + openedAt), only when it has had any. */
+async function panelRoundsOf(ctx: HandlerContext, m: Meeting) {
+  if (!m.panelRounds) return []
+  const rounds = await queryAll(ctx.store, 'round', { meetingId: m._id }, { field: 'openedAt', direction: 'asc' })
+  return rounds.map((r) => ({ itemId: r.panel?.itemId ?? '', roundId: r._id, status: r.status }))
+}
+
+const detailOf = async (ctx: HandlerContext, m: Meeting) => ({
   ...summaryOf(m),
   items: m.items.map((item) => ({ ...item, questions: m.record?.items.find((r) => r.itemId === item.itemId)?.questions ?? [] })),
   scheduledAt: m.scheduledAt,
   scheduledBy: byline(m.scheduledBy),
-  panel: (m.panel ?? []).map(({ personId: _, ...shown }) => shown),
+  panel: m.panel ?? [],
+  rounds: await panelRoundsOf(ctx, m),
   cancelled: m.cancelled ? { at: m.cancelled.at, reason: m.cancelled.reason, by: byline(m.cancelled.by) } : null,
   attendance: m.record?.attendance ?? null,
   recordedAt: m.record?.recordedAt ?? null,
@@ -66,7 +74,7 @@ export const schedule: Handler<C['schedule']> = async (ctx, input) => {
   const village = await villageInScope(ctx)
   const meetingId = `mt_${createHash('sha256').update(`${ctx.actor.personId}:${input.requestId}`).digest('base64url').slice(0, 22)}`
   const existing = await ctx.store.get('meeting', meetingId)
-  if (existing) return detailOf(existing)
+  if (existing) return await detailOf(ctx, existing)
   if (Date.parse(input.startsAt) < Date.parse(ctx.now) - 24 * 3_600_000) throw new AppError('INVALID_INPUT', '开会时间已经过去了，请重新选择')
   const items = []
   for (const [index, item] of input.items.entries()) items.push(await agendaItem(ctx, village._id, item, index))
@@ -92,10 +100,10 @@ export const schedule: Handler<C['schedule']> = async (ctx, input) => {
     // The same request arrived twice at once: the first one made the meeting.
     if (!(error instanceof DuplicateKeyError)) throw error
     const made = await ctx.store.get('meeting', meetingId)
-    if (made) return detailOf(made)
+    if (made) return await detailOf(ctx, made)
     throw error
   }
-  return detailOf(meeting)
+  return await detailOf(ctx, meeting)
 }
 
 export const list: Handler<C['list']> = async (ctx, input) => {
@@ -116,7 +124,7 @@ async function meetingInScope(ctx: HandlerContext, meetingId: string, villageId?
   return meeting
 }
 
-export const get: Handler<C['get']> = async (ctx, input) => detailOf(await meetingInScope(ctx, input.meetingId, input.villageId))
+export const get: Handler<C['get']> = async (ctx, input) => detailOf(ctx, await meetingInScope(ctx, input.meetingId, input.villageId))
 
 /** The record, written once after the meeting; the update is conditional on the meeting still being scheduled. */
 export const record: Handler<C['record']> = async (ctx, input) => {
@@ -136,7 +144,7 @@ export const record: Handler<C['record']> = async (ctx, input) => {
   }
   const updated = await ctx.store.update('meeting', meeting._id, { status: 'held', record: written }, { status: 'scheduled' })
   if (!updated) throw new AppError('CONFLICT', '这次会议刚刚已经记录或取消了，请刷新后再看')
-  return detailOf({ ...meeting, status: 'held', record: written })
+  return await detailOf(ctx, { ...meeting, status: 'held', record: written })
 }
 
 export const cancel: Handler<C['cancel']> = async (ctx, input) => {
@@ -146,7 +154,7 @@ export const cancel: Handler<C['cancel']> = async (ctx, input) => {
   const cancelled = { at: ctx.now, reason: input.reason, by: signature(ctx) }
   const updated = await ctx.store.update('meeting', meeting._id, { status: 'cancelled', cancelled }, { status: 'scheduled' })
   if (!updated) throw new AppError('CONFLICT', '这次会议刚刚已经记录或取消了，请刷新后再看')
-  return detailOf({ ...meeting, status: 'cancelled', cancelled })
+  return await detailOf(ctx, { ...meeting, status: 'cancelled', cancelled })
 }
 
 /**
@@ -185,7 +193,7 @@ export const setPanel: Handler<C['setPanel']> = async (ctx, input) => {
   if (problem) throw new AppError('INVALID_INPUT', problem)
   const updated = await ctx.store.update('meeting', meeting._id, { panel }, { status: 'scheduled', panelRounds: meeting.panelRounds ?? 0 })
   if (!updated) throw new AppError('CONFLICT', '会议刚刚有了变化，请刷新后再试')
-  return detailOf({ ...meeting, panel })
+  return await detailOf(ctx, { ...meeting, panel })
 }
 
 const CANDIDATES = 20

@@ -28,7 +28,7 @@ export default defineAppConfig({
     },
     {
       root: 'packages/meeting',
-      pages: ['list/index', 'detail/index', 'schedule/index'],
+      pages: ['list/index', 'detail/index', 'schedule/index', 'panel/index', 'room/index'],
     },
     {
       root: 'packages/report',

@@ -1,4 +1,5 @@
 import { action } from '../contract/action'
+import { roundStatuses } from '../evaluation/rules'
 import { signatureSchema } from '../disclosure/schema'
 import { cursor, id, instantInput, optionalText, page, text, villageInput, z } from '../zod'
 import { MAX_MEETING_ITEMS, MAX_PANEL, MAX_QUESTIONS_PER_ITEM, meetingItemKinds, meetingStatuses, panelRoles, voteWays } from './rules'
@@ -82,7 +83,9 @@ const detail = summary.extend({
   items: z.array(itemSchema.extend({ questions: z.array(questionSchema) })),
   scheduledAt: z.string(),
   scheduledBy: byline,
-  panel: z.array(panelistSchema.omit({ personId: true })),
+  panel: z.array(panelistSchema),
+  /** the panel rounds held at the meeting, oldest first: the agenda item each evaluated */
+  rounds: z.array(z.object({ itemId: z.string(), roundId: z.string(), status: z.enum(roundStatuses) })),
   cancelled: z.object({ at: z.string(), reason: z.string(), by: byline }).nullable(),
   attendance: z.object({ households: z.number().int(), others: z.number().int(), note: z.string() }).nullable(),
   recordedAt: z.string().nullable(),

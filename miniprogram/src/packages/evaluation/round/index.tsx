@@ -42,7 +42,7 @@ function Ballot({ round, onCast }: { round: Round; onCast: (receipt: string) => 
   })
   return (
     <View className="card ballot">
-      <Text className="ballot-ask">您代表本户投票：</Text>
+      <Text className="ballot-ask">{round.panel ? '您作为评议团成员投票：' : '您代表本户投票：'}</Text>
       {/* A secret ballot must not nudge: three choices of the same shape, colour and weight. */}
       {(['satisfied', 'basic', 'dissatisfied'] as const).map((c) => (
         <Button
@@ -77,7 +77,7 @@ function Ballot({ round, onCast }: { round: Round; onCast: (receipt: string) => 
       >
         <View className="ballot-confirm">
           <Text className="ballot-confirm-choice">{choice ? choiceLabels[choice] : ''}</Text>
-          <Text>每户只能投一票，投了不能改。投票不记名，村干部看不到您投了什么。</Text>
+          <Text>{round.panel ? '每位评议团成员只能投一票' : '每户只能投一票'}，投了不能改。投票不记名，村干部看不到您投了什么。</Text>
         </View>
       </Dialog>
     </View>
@@ -183,7 +183,7 @@ export default function RoundPage() {
               }}
             />
           ) : round.status === 'open' && round.myHousehold ? (
-            <View className="card muted">{round.myHousehold.voted ? '本户已经投过票了。' : '本户由户代表投票。'}</View>
+            <View className="card muted">{round.myHousehold.voted ? (round.panel ? '您已经投过票了。' : '本户已经投过票了。') : '本户由户代表投票。'}</View>
           ) : null}
 
           {round.answer ? (

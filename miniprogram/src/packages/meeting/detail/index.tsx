@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { Button, Tag, TextArea } from '@nutui/nutui-react-taro'
 import { useQueryClient } from '@tanstack/react-query'
-import { meetingItemKindLabels, meetingStatusTags } from '@shared/meeting/labels'
+import { meetingItemKindLabels, meetingStatusTags, panelRoleLabels, voteWayLabels } from '@shared/meeting/labels'
 import { PageShell, messageOf } from '../../../components/PageShell'
 import { ErrorCard } from '../../../components/ErrorCard'
 import { formatDayTime } from '../../../components/format'
@@ -96,6 +96,26 @@ export default function MeetingDetail() {
               {meeting.status === 'held' && item.questions.length === 0 ? <Text className="muted">会上没有人提问</Text> : null}
             </View>
           ))}
+
+          <Text className="section-title">评议团</Text>
+          <View className="card">
+            {meeting.panel.length === 0 ? <Text className="muted">还没有确定评议团成员</Text> : null}
+            {meeting.panel.map((p) => (
+              <Text key={p.panelistId} className="meeting-panelist">
+                {p.name} · {panelRoleLabels[p.role]} · {voteWayLabels[p.votes]}
+              </Text>
+            ))}
+            {role === 'chair' && meeting.status === 'scheduled' ? (
+              <Button block fill="outline" className="meeting-panel-edit" onClick={() => go('/packages/meeting/panel/index', { meetingId })}>
+                {meeting.panel.length === 0 ? '设定评议团' : '修改评议团'}
+              </Button>
+            ) : null}
+            {meeting.panel.length > 0 ? (
+              <Button block type="primary" className="meeting-panel-edit" onClick={() => go('/packages/meeting/room/index', { meetingId, villageId })}>
+                会场评议（大屏显示）
+              </Button>
+            ) : null}
+          </View>
 
           {role === 'chair' && meeting.status === 'scheduled' && begun ? <RecordForm meeting={meeting} onRecorded={show} /> : null}
           {role === 'chair' && meeting.status === 'scheduled' && !begun ? <Text className="muted meeting-hint">会议开始后，可以在这里记录到会和问答情况。</Text> : null}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '评议团成员' })
