@@ -62,7 +62,7 @@ export function RoundCard({ round, onClick, mark, children }: Props) {
         已投 {round.turnout.voted} 户 / 群内 {round.turnout.eligible} 户{round.turnout.byProxy > 0 ? `（其中委托投票 ${round.turnout.byProxy} 户）` : ''}
       </Text>
       <Text className="muted">{open ? `${formatDayTime(round.closesAt)} 截止` : `${formatDayTime(round.closedAt ?? round.closesAt)} 结束`}</Text>
-      {round.safeguards.minTurnoutPermille !== null ? <Text className="muted">{minTurnoutText(round.safeguards)}</Text> : null}
+      {round.safeguards.minTurnoutPermille !== null ? <Text className="muted round-min-turnout">{minTurnoutText(round.safeguards)}</Text> : null}
       <TallyBars round={round} />
       {round.outcome === 'void' ? (
         <Text className="round-void">{round.tally?.cast ? '参加的户太少，这轮评议不算数，不算超标也不算不超标。' : '没有人投票，这轮评议不算数。'}</Text>
