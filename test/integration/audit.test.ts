@@ -99,6 +99,28 @@ async function everyWrite() {
   expectOk(await inspector('report', 'acknowledge', { reportId }))
   expectOk(await inspector('report', 'note', { reportId, text: '查了。' }))
   expectOk(await inspector('report', 'conclude', { reportId, outcome: '属实。', findingAppointmentIds: ['a-shiqiao-director'] }))
+  // The village meeting and its panel round (issue 20 items 1 and 2).
+  const meeting = expectOk(
+    await chair('meeting', 'schedule', {
+      requestId: 'audit-meeting-0001',
+      startsAt: fixture.clock.now().toISOString(),
+      place: '村部',
+      items: [{ kind: 'disclosure', refId: 'd-shiqiao-002' }],
+    }),
+  )
+  expectOk(await chair('meeting', 'setPanel', { meetingId: meeting.meetingId, panel: [{ name: '李国强', role: 'deputy', votes: 'paper' }] }))
+  const panelRound = expectOk(
+    await chair('evaluation', 'openRound', {
+      subject: { type: 'disclosure', id: 'd-shiqiao-002' },
+      title: '会上评议',
+      closesAt: inThreeDays(),
+      meeting: { meetingId: meeting.meetingId, itemId: 'i1' },
+    }),
+  )
+  expectOk(await chair('evaluation', 'enterPaper', { roundId: panelRound.roundId, satisfied: 1, basic: 0, dissatisfied: 0 }))
+  expectOk(await chair('meeting', 'record', { meetingId: meeting.meetingId, attendance: { households: 40, others: 1 }, items: [] }))
+  const other = expectOk(await chair('meeting', 'schedule', { requestId: 'audit-meeting-0002', startsAt: inThreeDays(), place: '村部', items: [{ kind: 'text', title: '其他' }] }))
+  expectOk(await chair('meeting', 'cancel', { meetingId: other.meetingId, reason: '改期' }))
   // 廉政档案 and 回避 (issue 20 item 5).
   expectOk(await inspector('township', 'addIntegrityNote', { personId: people.director, text: '述职述廉。' }))
   expectOk(await inspector('township', 'prepareIntegrityExport', { personId: people.director }))
