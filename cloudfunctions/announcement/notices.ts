@@ -15,7 +15,9 @@ export function announcementNotice(a: Announcement, n: { _id: string; openid: st
     openid: n.openid,
     subject: subjectOf(a._id),
     title: n.title,
-    page: `packages/announcement/detail/index?announcementId=${a._id}`,
+    // Opened from the message, the page tells announcement.open so (fromMessage): reach counts the household by
+    // that channel (issue 19 item 5).
+    page: `packages/announcement/detail/index?announcementId=${a._id}&fromMessage=1`,
     subscriptionId: n.subscriptionId,
     status: 'pending',
     attempts: 0,

@@ -114,6 +114,8 @@ describe('subscribe messages', () => {
     expect(await deliverDue(fixture.store, flaky, fixture.clock)).toEqual({ sent: 0, failed: 1 })
     const [pending] = docsOf(fixture.store, 'notification')
     expect(pending).toMatchObject({ status: 'pending', attempts: 1, lastError: expect.stringContaining('43101') })
+    // The message opens the announcement saying where the reader came from (reach by channel).
+    expect(pending!.page).toMatch(/^packages\/announcement\/detail\/index\?announcementId=[^&]+&fromMessage=1$/)
     expect(docsOf(fixture.store, 'subscription')[0]!.remaining).toBe(0)
 
     // Not due yet: nothing is sent again.
