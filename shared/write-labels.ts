@@ -43,6 +43,7 @@ export const writeLabels: Partial<Record<QualifiedAction, string>> & Record<stri
   'township.orderRectification': '下达整改要求',
   'township.closeEscalation': '办结升级案件',
   'township.setRule': '设置评议规则',
+  'township.setSafeguards': '修改评议保障',
   'township.setDuties': '设置公开时限',
   'township.invite': '发出任命码',
   'township.reissueInvite': '重发任命码',

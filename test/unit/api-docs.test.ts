@@ -40,7 +40,9 @@ test('each action shows its roles, scope, the codes the dispatcher adds, input l
   // An action open to every role cannot be refused; a read cannot meet a duplicate key.
   expect(text).toMatch(/\/\/ guest, villager, chair, committee, township · self · read\nme\(\{\}\): \{/)
   // Input shapes are the input side of the schema, with its limits; a defaulted field is optional, with its default.
-  expect(text).toMatch(/join\(\{ joinCode: string; householdNumber: string \/\^\[0-9A-Za-z-\]\{1,20\}\$\/; name: string\(1–20\) \}\)/)
+  expect(text).toMatch(
+    /join\(\{\n {2}joinCode\?: string\n {2}groupCloudId\?: string\(1–1024\)\n {2}householdNumber: string \/\^\[0-9A-Za-z-\]\{1,20\}\$\/\n {2}name: string\(1–20\)\n\}\)/,
+  )
   expect(text).toMatch(/\n {4}summary\?: string\(≤500\) = ""\n/)
   // A shape an area's actions share is printed once, named after the field that holds it, and used by name.
   const evaluation = text.slice(text.indexOf('### `evaluation` actions'), text.indexOf('### `township` actions'))

@@ -1,5 +1,6 @@
 import { groupContract } from '../../shared/group/schema'
 import { meetingContract } from '../../shared/meeting/schema'
+import { topicContract } from '../../shared/topic/schema'
 import { memberContract } from '../../shared/member/schema'
 import { powerContract } from '../../shared/power/schema'
 import { disclosureContract } from '../../shared/disclosure/schema'
@@ -63,6 +64,7 @@ const contracts = {
   township: townshipContract,
   group: groupContract,
   meeting: meetingContract,
+  topic: topicContract,
 }
 
 describe('permissions table', () => {

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '本村三务公开' })
+export default definePageConfig({ navigationBarTitleText: '本村三务公开', enableShareAppMessage: true })
