@@ -129,6 +129,7 @@ export const permissions = {
   // The chair votes only as a member of a meeting's panel (评议团); households vote through their representative.
   'evaluation.castBallot': { roles: ['villager', 'chair'], scope: 'self', writes: true, auditDayOnly: true },
   // Two officials each enter a panel round's paper ballot counts (evaluation/paper-entry.ts).
+  'evaluation.roundCode': { roles: ['chair'], scope: 'village', writes: false },
   'evaluation.enterPaper': { roles: ['chair', 'committee', 'township'], scope: 'village', writes: true },
   'evaluation.closeRound': { roles: ['chair'], scope: 'village', writes: true },
   'evaluation.answerRound': { roles: ['committee'], scope: 'village', writes: true },

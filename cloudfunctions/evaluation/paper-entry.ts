@@ -38,3 +38,11 @@ export const enterPaper: Handler<C['enterPaper']> = async (ctx, input) => {
   const after = await paperOf(ctx.store, round)
   return { entered: after.entered, state: after.state.kind === 'none' ? 'agreed' : after.state.kind }
 }
+
+const ROUND_PAGE = 'packages/evaluation/round/index'
+
+/** The round's code for the room's screen: in WeChat a mini-program code whose scene is the round; locally none. */
+export const roundCode: Handler<C['roundCode']> = async (ctx, input) => {
+  const round = await roundInScope(ctx, input.roundId)
+  return { roundId: round._id, page: ROUND_PAGE, image: await ctx.codes.roundCode(round._id, ROUND_PAGE) }
+}

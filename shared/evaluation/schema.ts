@@ -296,6 +296,16 @@ export const evaluationContract = {
     }),
   ),
   answerRound: action(z.object({ ...roundId, answer: text('答复内容', 2000) }), z.object({})),
+  /** The code the chair shows the room for a panel round: scanning it opens the round (same shape as disclosure.villageCode). */
+  roundCode: action(
+    z.object({ ...roundId }),
+    z.object({
+      roundId: z.string(),
+      page: z.string(),
+      /** a WeChat mini-program code as a data: URL; null where the app draws a QR of the page URL itself */
+      image: z.string().nullable(),
+    }),
+  ),
   /**
    * An official enters the counts of a panel round's paper ballots. The first entry and another official's
    * confirmation must agree before the round can be counted; each may correct their own entry until it closes.

@@ -4,7 +4,7 @@ import type { TopicStatus } from './rules'
 /** A request's status as the villager and the chair read it. */
 export const topicStatusTags: Record<TopicStatus, Tag> = {
   asked: { label: '等待主任处理', type: 'warning' },
-  forwarded: { label: '已转交村“两委”公开', type: 'info' },
+  forwarded: { label: '已转交两委', type: 'info' },
   declined: { label: '不予转交', type: 'default' },
   disclosed: { label: '已公开', type: 'success' },
 }

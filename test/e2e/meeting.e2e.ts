@@ -165,7 +165,7 @@ it('at the meeting the panel evaluates two items: phones and paper, the room see
   // The chair closes each; the first item goes over 25% dissatisfied (3 of 5), the second does not.
   await room.page.reload()
   for (const n of [0, 1]) {
-    await items.nth(n).locator('.nut-button').filter({ hasText: '结束投票，公布结果' }).click()
+    await items.nth(n).locator('.nut-button').filter({ hasText: '结束并公布' }).click()
     await items.nth(n).locator('.room-figure').first().waitFor()
   }
   await expect(items.nth(0).locator('.room-over').textContent()).resolves.toMatch(/须当场答复释疑/)

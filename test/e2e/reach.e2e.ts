@@ -21,7 +21,7 @@ const signedIn: Record<Role, string> = {
 }
 
 /** Every page of the app, as the role that uses it, with records of the demo village to show. */
-function pagesOf(ids: { reportId: string; escalationId: string; publicDisclosureId: string; openRoundId: string }): [Role, string, string][] {
+function pagesOf(ids: { reportId: string; escalationId: string; publicDisclosureId: string; openRoundId: string; meetingId: string }): [Role, string, string][] {
   return [
     ['villager', 'home', 'pages/index/index'],
     ['villager', 'power-list', 'packages/power/list/index'],
@@ -48,6 +48,9 @@ function pagesOf(ids: { reportId: string; escalationId: string; publicDisclosure
     ['villager', 'subject', 'packages/evaluation/subject/index?type=decision&id=dc-shiqiao-1'],
     ['villager', 'proxy', 'packages/evaluation/proxy/index'],
     ['villager', 'my-data', 'packages/privacy/mine/index'],
+    ['villager', 'meetings', 'packages/meeting/list/index'],
+    ['villager', 'meeting', `packages/meeting/detail/index?meetingId=${ids.meetingId}`],
+    ['villager', 'topic-ask', 'packages/topic/ask/index'],
     ['chair', 'chair-home', 'pages/index/index'],
     ['chair', 'pending', 'packages/chair/pending/index'],
     ['chair', 'roster', 'packages/chair/roster/index'],
@@ -59,6 +62,11 @@ function pagesOf(ids: { reportId: string; escalationId: string; publicDisclosure
     ['chair', 'duties', 'packages/disclosure/duties/index'],
     ['chair', 'feedback-inbox', 'packages/feedback/inbox/index'],
     ['chair', 'round-open', 'packages/evaluation/open/index'],
+    ['chair', 'village-group', 'packages/chair/group/index'],
+    ['chair', 'meeting-schedule', 'packages/meeting/schedule/index'],
+    ['chair', 'meeting-panel', `packages/meeting/panel/index?meetingId=${ids.meetingId}`],
+    ['chair', 'meeting-room', `packages/meeting/room/index?meetingId=${ids.meetingId}`],
+    ['chair', 'topic-inbox', 'packages/topic/inbox/index'],
     ['committee', 'catalog', 'packages/committee/catalog/index'],
     ['committee', 'publish', 'packages/committee/publish/index'],
     ['committee', 'revise', 'packages/committee/revise/index?disclosureId=d-shiqiao-001'],
@@ -78,6 +86,9 @@ function pagesOf(ids: { reportId: string; escalationId: string; publicDisclosure
     ['township', 'duty-settings', 'packages/township/duties/index'],
     ['township', 'settings', 'packages/township/settings/index'],
     ['township', 'featured', 'packages/township/featured/index'],
+    ['township', 'security', 'packages/township/security/index'],
+    ['township', 'integrity', 'packages/township/integrity/index'],
+    ['township', 'township-topics', 'packages/township/topics/index'],
     ['villager', 'login', 'pages/login/index'],
     ['villager', 'join', 'pages/join/index'],
   ]
@@ -228,7 +239,30 @@ describe('every page at standard and double text size', () => {
       title: '3月财务公开评议',
       closesAt,
     })
-    pages = pagesOf({ reportId: report!.reportId, escalationId: escalationId!, publicDisclosureId: publicDisclosure!.disclosureId, openRoundId })
+    // A 村情发布会 with its panel and one item's panel round open, for the meeting, panel and room pages.
+    const { meetingId } = await api.call('p-shiqiao-chair', 'meeting', 'schedule', {
+      requestId: 'reach-meeting-0001',
+      startsAt: new Date(Date.now() + 3_600_000).toISOString(),
+      place: '村委会会议室',
+      items: [
+        { kind: 'disclosure', refId: 'd-shiqiao-001', presenter: '村委会主任' },
+        { kind: 'text', title: '明年村道维护安排', presenter: '村党支部' },
+      ],
+    })
+    await api.call('p-shiqiao-chair', 'meeting', 'setPanel', {
+      meetingId,
+      panel: [
+        { personId: voters[1]!.personId, role: 'villageRep', votes: 'phone' },
+        { name: '李国强', role: 'deputy', votes: 'paper' },
+      ],
+    })
+    await api.call('p-shiqiao-chair', 'evaluation', 'openRound', {
+      subject: { type: 'disclosure', id: 'd-shiqiao-001' },
+      title: '村情发布会评议',
+      closesAt,
+      meeting: { meetingId, itemId: 'i1' },
+    })
+    pages = pagesOf({ reportId: report!.reportId, escalationId: escalationId!, publicDisclosureId: publicDisclosure!.disclosureId, openRoundId, meetingId })
     mkdirSync(join(screenshotDir, 'reach'), { recursive: true })
   })
 

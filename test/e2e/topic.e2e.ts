@@ -63,7 +63,7 @@ describe('点题公开: a villager asks, the chair forwards, the committee answe
       .locator('.nut-button')
       .filter({ hasText: /^转交$/ })
       .click()
-    await card.getByText('已转交村“两委”公开').waitFor()
+    await card.getByText('已转交两委').waitFor()
     expect(errorsOf(chair)).toEqual([])
   })
 

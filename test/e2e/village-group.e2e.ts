@@ -43,7 +43,7 @@ describe('the village group: bind it, join from a card in it, vote, and the card
     await current(chair).getByText('还没有绑定村监督群').waitFor()
     await input(chair, '群的名称，可不填').fill('一组群')
     await input(chair, '模拟的微信群').fill(GROUP)
-    await button(chair, '模拟在群里点开绑定卡片').click()
+    await button(chair, '模拟点开卡片').click()
     await current(chair).locator('.group-bound').filter({ hasText: '已绑定：一组群' }).waitFor()
     // The list is read again once the binding answered.
     const row = current(chair).locator('.group-row')

@@ -1,6 +1,8 @@
 import { evaluationArea } from '../../cloudfunctions/evaluation/area'
 import { localOutbox } from '../../cloudfunctions/core/notifier'
-import { docsOf, dump, expectError, expectOk, people, useSeededStore } from '../support/harness'
+import { dispatch } from '../../cloudfunctions/core/dispatch'
+import { devOpenData } from '../../cloudfunctions/core/open-data'
+import { docsOf, dump, expectError, expectOk, people, testFiles, useSeededStore } from '../support/harness'
 
 /*
  * Panel rounds (评议团, issue 20 item 2): at a 村情发布会 the meeting's panel votes on an agenda item instead of
@@ -184,6 +186,29 @@ describe('a panel round', () => {
     const closed = expectOk(await chair('evaluation', 'closeRound', { roundId, reason: '会上投票结束' }))
     expect(closed.overThreshold).toBe(true)
     expect(closed.escalationId).not.toBeNull()
+  })
+
+  it('has a code for the room: in WeChat a mini-program code opening the round page, locally none (the app draws a QR code)', async () => {
+    const roundId = await panelRound(await meetingWithPanel())
+    expect(expectOk(await fixture.as(people.chair)('evaluation', 'roundCode', { roundId }))).toEqual({ roundId, page: 'packages/evaluation/round/index', image: null })
+    const asked: string[] = []
+    const codes = {
+      villageCode: async () => null,
+      roundCode: async (scene: string, page: string) => {
+        asked.push(`${scene} ${page}`)
+        return 'data:image/jpeg;base64,AAAA'
+      },
+    }
+    const answer = await dispatch(
+      evaluationArea,
+      { action: 'roundCode', roundId },
+      { openid: `demo:${people.chair}`, store: fixture.store, clock: fixture.clock, notifier: localOutbox, codes, files: testFiles, openData: devOpenData },
+    )
+    expect(answer).toEqual({ ok: true, data: { roundId, page: 'packages/evaluation/round/index', image: 'data:image/jpeg;base64,AAAA' } })
+    // The scene is the round itself (WeChat allows 32 characters).
+    expect(asked).toEqual([`${roundId} packages/evaluation/round/index`])
+    expect(roundId.length).toBeLessThanOrEqual(32)
+    expectError(await fixture.as(people.otherChair)('evaluation', 'roundCode', { roundId }), 'NOT_FOUND')
   })
 
   it('must be on the agenda item’s own subject, at a meeting of the village that has a panel', async () => {

@@ -93,6 +93,7 @@ export const sampleInput: Record<QualifiedAction, Record<string, unknown>> = {
   'topic.figures': { villageId: 'v-shiqiao' },
   'evaluation.openRound': { subject: { type: 'disclosure', id: 'd-shiqiao-002' }, title: '测试', closesAt: '2026-11-28T12:00:00.000Z' },
   'evaluation.castBallot': { roundId: 'rd-none', choice: 'satisfied' },
+  'evaluation.roundCode': { roundId: 'rd-none' },
   'evaluation.enterPaper': { roundId: 'rd-none', satisfied: 1, basic: 0, dissatisfied: 0 },
   'evaluation.closeRound': { roundId: 'rd-none' },
   'evaluation.answerRound': { roundId: 'rd-none', answer: '测试' },

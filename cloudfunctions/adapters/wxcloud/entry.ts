@@ -30,15 +30,19 @@ const subscribeMessages: Notifier = {
   },
 }
 
-/** A mini-program code whose scene is the village: scanning it opens the village's public page. */
+/**
+ * A mini-program code whose scene is the record (at most 32 characters, getUnlimitedQRCode:
+ * https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/qrcode-link/qr-code/getUnlimitedQRCode.html).
+ */
+async function unlimitedCode(scene: string, page: string): Promise<string> {
+  const result = (await cloud.openapi.wxacode.getUnlimited({ scene, page, checkPath: false } as never)) as { buffer: Buffer; contentType?: string }
+  return `data:${result.contentType ?? 'image/jpeg'};base64,${Buffer.from(result.buffer).toString('base64')}`
+}
+
+/** Scanning the village's code opens its public page; a round's code opens the round (a panel member votes). */
 const wxacodes: CodeMaker = {
-  async villageCode(villageId, page) {
-    const result = (await cloud.openapi.wxacode.getUnlimited({ scene: villageId, page, checkPath: false } as never)) as {
-      buffer: Buffer
-      contentType?: string
-    }
-    return `data:${result.contentType ?? 'image/jpeg'};base64,${Buffer.from(result.buffer).toString('base64')}`
-  },
+  villageCode: (villageId, page) => unlimitedCode(villageId, page),
+  roundCode: (roundId, page) => unlimitedCode(roundId, page),
 }
 
 /**

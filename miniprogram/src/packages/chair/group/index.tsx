@@ -142,7 +142,7 @@ function DevBindSimulation({ label }: { label: string }) {
       <Text className="group-step">演示版：模拟在微信群里点开绑定卡片。</Text>
       <Input className="boxed-input group-dev-name" placeholder="模拟的微信群" value={name} maxLength={20} onChange={setName} />
       <Button block size="large" fill="outline" disabled={!name.trim()} onClick={simulate}>
-        模拟在群里点开绑定卡片
+        模拟点开卡片
       </Button>
     </View>
   )

@@ -22,6 +22,7 @@ import { roundCard } from '../../../services/shareCards'
 import { groupQueries } from '../../../services/queries/group'
 import { ShareToGroup } from '../../../components/ShareToGroup'
 import './index.css'
+import { decodeScene } from '../../disclosure/public/scene'
 
 const TOAST = 'round-toast'
 type Round = Output<'evaluation', 'getRound'>
@@ -130,7 +131,9 @@ const fewVoted = (round: Round) => round.turnout.voted * 2 < round.turnout.eligi
 
 /** One round: vote while open; the tally, the answer on record and the ballot list once closed. */
 export default function RoundPage() {
-  const roundId = useQuery().roundId ?? ''
+  const query = useQuery()
+  // Opened by scanning the round's mini-program code at a 村情发布会, the round comes as the code's scene.
+  const roundId = query.roundId ?? (query.scene ? decodeScene(query.scene) : '')
   const role = useRole()
   const { data: round, error, isPending: loading, refetch: reload } = usePageQuery(readQuery('evaluation', 'getRound', { roundId }))
   const [receipt, setReceipt] = useState<string | null>(null)

@@ -112,7 +112,7 @@ export default function MeetingDetail() {
             ) : null}
             {meeting.panel.length > 0 ? (
               <Button block type="primary" className="meeting-panel-edit" onClick={() => go('/packages/meeting/room/index', { meetingId, villageId })}>
-                会场评议（大屏显示）
+                会场评议
               </Button>
             ) : null}
           </View>

@@ -34,6 +34,8 @@ export function RoundPanel({ roundId, onChanged }: { roundId: string; onChanged:
   const role = useRole()
   const query = readQuery('evaluation', 'getRound', { roundId })
   const { data: round, error, refetch } = usePageQuery({ ...query, refetchInterval: (q) => (q.state.data?.status === 'closed' ? false : LIVE_MS) })
+  // In WeChat a mini-program code of the round (evaluation.roundCode); elsewhere none, and the app draws a QR code.
+  const code = usePageQuery({ ...readQuery('evaluation', 'roundCode', { roundId }), enabled: role === 'chair' && round?.status === 'open' })
   const [counts, setCounts] = useState({ satisfied: '', basic: '', dissatisfied: '' })
   const [answer, setAnswer] = useState('')
   const [busy, setBusy] = useState(false)
@@ -58,7 +60,7 @@ export function RoundPanel({ roundId, onChanged }: { roundId: string; onChanged:
   const official = role === 'chair' || role === 'committee' || role === 'township'
 
   if (round.status !== 'closed' || !round.tally) {
-    const qr = roundQr(roundId)
+    const qr = code.data?.image ?? (code.data ? roundQr(roundId) : null)
     return (
       <View className="room-round">
         <Text className="room-live">投票中 · 手机已投 {round.turnout.voted} 人</Text>
@@ -67,7 +69,11 @@ export function RoundPanel({ roundId, onChanged }: { roundId: string; onChanged:
             评议团 {panel.phone + panel.paper} 人：手机投票 {panel.phone} 人，纸质票 {panel.paper} 张
           </Text>
         ) : null}
-        {qr ? <Image className="room-qr" src={qr} mode="widthFix" /> : <Text className="room-sub">评议团成员请在小程序里打开“评议投票”，找到这一项投票。</Text>}
+        {qr ? (
+          <Image className="room-qr" src={qr} mode="widthFix" nativeProps={{ alt: '扫码进入这一项的评议投票' }} />
+        ) : (
+          <Text className="room-sub">评议团成员请在小程序里打开“评议投票”，找到这一项投票。</Text>
+        )}
         {panel && panel.paper > 0 ? <Text className="room-sub">{paperWords[panel.paperState]}</Text> : null}
         {official && panel && panel.paper > 0 ? (
           <View className="room-paper">
@@ -103,7 +109,7 @@ export function RoundPanel({ roundId, onChanged }: { roundId: string; onChanged:
               void act(() => call('evaluation', 'closeRound', { roundId, reason: Date.parse(round.closesAt) > Date.now() ? '村情发布会上当场评议，投票结束' : undefined }))
             }
           >
-            结束投票，公布结果
+            结束并公布
           </Button>
         ) : null}
         <ErrorCard error={failure} />

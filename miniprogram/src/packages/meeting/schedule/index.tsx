@@ -73,9 +73,11 @@ export default function ScheduleMeeting() {
         <Text className="meeting-label">会议名称（可不填）</Text>
         <Input className="boxed-input" placeholder={DEFAULT_MEETING_TITLE} value={title} maxLength={30} onChange={setTitle} />
         <Text className="meeting-label">开会时间</Text>
-        <Button block fill="outline" className="meeting-pick" onClick={() => setPicking(true)}>
-          {formatBeijingDayTime(startsAt)}
-        </Button>
+        {/* Not a button: at 2× text the date and time take two lines, which a button label must not. */}
+        <View className="meeting-pick-row" role="button" onClick={() => setPicking(true)}>
+          <Text className="meeting-picked">{formatBeijingDayTime(startsAt)}</Text>
+          <Text className="muted meeting-pick-hint">点这里改时间</Text>
+        </View>
         <Text className="meeting-label">开会地点</Text>
         <Input className="boxed-input" placeholder="例如：村委会会议室" value={place} maxLength={60} onChange={setPlace} />
       </View>
