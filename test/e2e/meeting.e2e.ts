@@ -139,7 +139,8 @@ it('at the meeting the panel evaluates two items: phones and paper, the room see
     expect(phone.errors).toEqual([])
   }
   // While voting the room sees turnout only, never a running count.
-  await expect(items.nth(0).locator('.room-live').textContent()).resolves.toMatch(/手机已投 2 人/)
+  // (The room's screen asks again every 5 seconds.)
+  await items.nth(0).locator('.room-live').filter({ hasText: '手机已投 2 人' }).waitFor()
   expect(await items.nth(0).locator('.room-figure').count()).toBe(0)
 
   // Three paper ballots per item, entered by the chair and confirmed by a committee member on their own phone.

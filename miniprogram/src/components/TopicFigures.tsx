@@ -6,7 +6,7 @@ import './FeedbackFigures.css'
 /** One village's (or a township's) 点题 figures: asked, forwarded, declined, disclosed on time or late, overdue. */
 export function TopicFigures({ figures, title }: { figures: Figures; title?: string }) {
   return (
-    <View className="card feedback-figures topic-figures">
+    <View className="card topic-figures">
       {title ? <Text className="feedback-figures-title">{title}</Text> : null}
       <FigureGrid
         figures={[
