@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { AppError } from '../../shared/errors'
 import type { Signature } from '../../shared/disclosure/schema'
 import { DEFAULT_MEETING_TITLE } from '../../shared/meeting/labels'
-import { cancelProblem, meetingItemId, panelistId, panelProblem, recordItemsProblem, recordProblem } from '../../shared/meeting/rules'
+import { cancelProblem, meetingItemId, startsAtProblem, panelistId, panelProblem, recordItemsProblem, recordProblem } from '../../shared/meeting/rules'
 import type { Meeting, meetingContract, Panelist } from '../../shared/meeting/schema'
 import type { ParsedInputOf } from '../../shared/contract/action'
 import type { HandlerContext } from '../core/context'
@@ -75,7 +75,8 @@ export const schedule: Handler<C['schedule']> = async (ctx, input) => {
   const meetingId = `mt_${createHash('sha256').update(`${ctx.actor.personId}:${input.requestId}`).digest('base64url').slice(0, 22)}`
   const existing = await ctx.store.get('meeting', meetingId)
   if (existing) return await detailOf(ctx, existing)
-  if (Date.parse(input.startsAt) < Date.parse(ctx.now) - 24 * 3_600_000) throw new AppError('INVALID_INPUT', '开会时间已经过去了，请重新选择')
+  const late = startsAtProblem(input.startsAt, ctx.now)
+  if (late) throw new AppError('INVALID_INPUT', late)
   const items = []
   for (const [index, item] of input.items.entries()) items.push(await agendaItem(ctx, village._id, item, index))
   const meeting: Meeting = {

@@ -1,3 +1,5 @@
+import { DAY_MS } from '../time'
+
 // The village meeting (村情发布会, also 阳光报告会): the committees release information in front of the village and
 // answer questions on the spot. Pure rules, zod-free so the app can use them.
 
@@ -14,6 +16,14 @@ export const MAX_QUESTIONS_PER_ITEM = 30
 
 /** Item ids are positions, fixed when the meeting is scheduled: the record answers each by its id. */
 export const meetingItemId = (index: number) => `i${index + 1}`
+
+/**
+ * A meeting may be entered up to a day after it began (the chair often enters it that evening), not earlier than
+ * that: a time further back is a slip of the picker.
+ */
+export function startsAtProblem(startsAt: string, now: string): string | null {
+  return Date.parse(startsAt) < Date.parse(now) - DAY_MS ? '开会时间已经过去了，请重新选择' : null
+}
 
 /** The record is written after the meeting has begun, once; a meeting not yet begun can only be called off. */
 export function recordProblem(meeting: { status: MeetingStatus; startsAt: string }, now: string): string | null {
